@@ -1,0 +1,1 @@
+"""Hòm thư góp ý: the Telegram side of the suggestion box."""

@@ -1,0 +1,183 @@
+"""The one factory that builds the bot; ``python -m bot`` and the tests both call it."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from datetime import timedelta
+
+from telegram import LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    BaseHandler,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    Defaults,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+from telegram.warnings import PTBUserWarning
+
+from bot.anonymity import Anonymizer, master_secret
+from bot.config import Settings
+from bot.context import BotRuntime, HomThuApplication, HomThuContext
+from bot.handlers import general, intake
+from bot.keyboards import (
+    AREA_PREFIX,
+    CANCEL,
+    EDIT,
+    LANGUAGE_PREFIX,
+    PREVIEW,
+    RESTART_NO,
+    RESTART_YES,
+    SEND,
+    TOGGLE_REPLIES,
+    TOPIC_PREFIX,
+)
+from bot.persistence import SQLitePersistence
+from storage import Database
+from storage.clock import Clock, utc_now
+
+log = logging.getLogger(__name__)
+
+# Our conversation is per chat and user on purpose (buttons of old messages are answered as
+# stale by their own handlers), so PTB's advice about per_message does not apply.
+warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+
+# Updates the bot asks Telegram for; everything else is never delivered.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+SWEEP_INTERVAL = timedelta(minutes=1)
+
+# Handler groups; order matters: the gate runs first, the persistence flush last.
+GATE_GROUP = -1
+MAIN_GROUP = 0
+FLUSH_GROUP = 100
+
+
+def build_application(
+    settings: Settings, *, request: BaseRequest | None = None, clock: Clock = utc_now
+) -> HomThuApplication:
+    """Build the application with every handler, job and service registered."""
+    database = Database(settings.database_path, clock=clock)
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token.reveal())
+        .base_url(settings.api_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .context_types(ContextTypes(context=HomThuContext, bot_data=BotRuntime))
+        .persistence(SQLitePersistence(database))
+        .rate_limiter(AIORateLimiter())
+        .post_init(_open_services)
+        .post_shutdown(_close_services)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application: HomThuApplication = builder.build()  # type: ignore[assignment]
+    application.bot_data.configure(settings, database, Anonymizer(master_secret(settings)))
+    register_handlers(application)
+    job_queue = application.job_queue
+    assert job_queue is not None, "python-telegram-bot[job-queue] is required"
+    job_queue.run_repeating(
+        general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL
+    )
+    return application
+
+
+def register_handlers(application: HomThuApplication) -> None:
+    """Every handler of the bot, in the order PTB must try them."""
+    private = filters.ChatType.PRIVATE
+    new_private = private & filters.UpdateType.MESSAGE
+    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
+    other_content = new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.COMMAND
+    staff_or_private = private | filters.Chat(application.bot_data.settings.staff_chat_id)
+
+    application.add_handler(TypeHandler(Update, general.gate), group=GATE_GROUP)
+
+    def button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler:
+        pattern = f"^{data}" if prefix else f"^{data}$"
+        return CallbackQueryHandler(callback, pattern=pattern)  # type: ignore[arg-type]
+
+    refuse: BaseHandler[Update, HomThuContext, object] = MessageHandler(
+        other_content, intake.refuse_content
+    )
+    conversation = ConversationHandler(
+        entry_points=[
+            # Deep links and plain /start share one callback, which reads the argument.
+            CommandHandler("start", intake.start, filters=new_private),
+            button(intake.pick_area, AREA_PREFIX, prefix=True),
+        ],
+        states={
+            intake.CHOOSING_TOPIC: [
+                button(intake.pick_topic, TOPIC_PREFIX, prefix=True),
+                button(intake.switch_area, AREA_PREFIX, prefix=True),
+                MessageHandler(content, intake.content_before_topic),
+                refuse,
+            ],
+            intake.WRITING: [
+                MessageHandler(content, intake.add_content),
+                button(intake.show_preview, PREVIEW),
+                button(intake.cancel_button, CANCEL),
+                refuse,
+            ],
+            intake.PREVIEW: [
+                button(intake.send_feedback, SEND),
+                button(intake.rewrite, EDIT),
+                button(intake.cancel_button, CANCEL),
+                button(intake.toggle_replies, TOGGLE_REPLIES),
+                MessageHandler(content, intake.add_content),
+                refuse,
+            ],
+            intake.CONFIRM_RESTART: [
+                button(intake.restart_confirmed, RESTART_YES),
+                button(intake.restart_declined, RESTART_NO),
+                MessageHandler(new_private & ~filters.COMMAND, intake.repeat_restart_question),
+            ],
+        },
+        fallbacks=[
+            CommandHandler("cancel", intake.cancel_command, filters=new_private),
+            CommandHandler("start", intake.restart, filters=new_private),
+        ],
+        name=intake.CONVERSATION_NAME,
+        persistent=True,
+        per_message=False,
+    )
+    application.add_handler(conversation, group=MAIN_GROUP)
+    for command, callback, where in (
+        ("status", general.status_command, staff_or_private),
+        ("help", general.help_command, private),
+        ("language", general.language_command, private),
+        ("cancel", general.cancel_outside, private),
+    ):
+        application.add_handler(
+            CommandHandler(command, callback, filters=where & filters.UpdateType.MESSAGE),
+            group=MAIN_GROUP,
+        )
+    application.add_handler(button(general.language_button, LANGUAGE_PREFIX, prefix=True))
+    application.add_handler(CallbackQueryHandler(general.stale_button), group=MAIN_GROUP)
+    application.add_handler(
+        MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, general.edited_message),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(MessageHandler(new_private, general.private_fallback))
+    application.add_handler(TypeHandler(Update, general.persist_now), group=FLUSH_GROUP)
+    application.add_error_handler(general.on_error)
+
+
+async def _open_services(application: HomThuApplication) -> None:
+    await application.bot_data.database.open()
+    log.info("bot ready username=@%s", application.bot.username)
+
+
+async def _close_services(application: HomThuApplication) -> None:
+    await application.bot_data.database.close()

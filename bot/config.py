@@ -1,0 +1,215 @@
+"""Configuration from the environment (SPEC §2), loaded once into a frozen object."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from apscheduler.triggers.cron import CronTrigger
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
+DEFAULT_UNIT_NAME = "Ủy ban MTTQ"
+LANGUAGES = ("vi", "en")
+_TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{30,100}")
+
+
+class ConfigError(Exception):
+    """A variable is missing or malformed; the message names it and says how to fix it."""
+
+    def __init__(self, variable: str, problem: str, fix: str) -> None:
+        super().__init__(f"{variable}: {problem}. {fix}")
+        self.variable = variable
+
+
+class BotToken:
+    """The bot token; its repr and str never show it, so it cannot leak into a log."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The token itself, for the one place that must hand it to PTB."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "BotToken('***')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BotToken) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the bot reads from its environment."""
+
+    token: BotToken
+    staff_chat_id: int
+    admin_ids: frozenset[int]
+    unit_name: str = DEFAULT_UNIT_NAME
+    database_path: Path = Path(DEFAULT_DATABASE_PATH)
+    api_base_url: str = DEFAULT_API_BASE_URL
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
+    digest_cron: str = "30 7 * * *"
+    sla_days: int = 7
+    default_language: str = "vi"
+    secret_key: str | None = None
+    feedback_per_hour: int = 10
+    status_per_hour: int = 30
+    bot_username: str | None = None
+
+    @property
+    def key_file(self) -> Path:
+        """Where the generated secret key lives when SECRET_KEY is not set."""
+        return self.database_path.parent / "homthu.key"
+
+
+def load_settings(env: Mapping[str, str]) -> Settings:
+    """Read and check every variable; raise ConfigError naming the first bad one."""
+    return Settings(
+        token=_token(env),
+        staff_chat_id=_staff_chat_id(env),
+        admin_ids=_admin_ids(env),
+        unit_name=_text(env, "UNIT_NAME", DEFAULT_UNIT_NAME),
+        database_path=Path(_text(env, "DATABASE_PATH", DEFAULT_DATABASE_PATH)),
+        api_base_url=_api_base_url(env),
+        timezone=_timezone(env),
+        digest_cron=_cron(env),
+        sla_days=_positive_int(env, "SLA_DAYS", 7),
+        default_language=_language(env),
+        secret_key=_secret_key(env),
+        feedback_per_hour=_positive_int(env, "FEEDBACK_RATE_LIMIT", 10),
+        status_per_hour=_positive_int(env, "STATUS_RATE_LIMIT", 30),
+        bot_username=_text(env, "BOT_USERNAME", "").lstrip("@") or None,
+    )
+
+
+def _text(env: Mapping[str, str], name: str, default: str) -> str:
+    value = env.get(name, "").strip()
+    return value or default
+
+
+def _token(env: Mapping[str, str]) -> BotToken:
+    value = env.get("TELEGRAM_BOT_TOKEN", "").strip()
+    fix = "Lấy token từ @BotFather và ghi vào .env: TELEGRAM_BOT_TOKEN=123456:ABC..."
+    if not value:
+        raise ConfigError("TELEGRAM_BOT_TOKEN", "chưa đặt / not set", fix)
+    if not _TOKEN.fullmatch(value):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN", "không đúng dạng <số>:<chuỗi> / not a bot token", fix
+        )
+    return BotToken(value)
+
+
+def _staff_chat_id(env: Mapping[str, str]) -> int:
+    value = env.get("STAFF_CHAT_ID", "").strip()
+    fix = (
+        "Ghi id nhóm cán bộ (số âm, ví dụ -1001234567890) vào .env / "
+        "set it to the staff group's id, a negative number"
+    )
+    if not value:
+        raise ConfigError("STAFF_CHAT_ID", "chưa đặt / not set", fix)
+    try:
+        chat_id = int(value)
+    except ValueError:
+        raise ConfigError(
+            "STAFF_CHAT_ID", f"'{value}' không phải số / not a number", fix
+        ) from None
+    if chat_id >= 0:
+        raise ConfigError("STAFF_CHAT_ID", "phải là số âm / must be negative", fix)
+    return chat_id
+
+
+def _admin_ids(env: Mapping[str, str]) -> frozenset[int]:
+    value = env.get("ADMIN_IDS", "").strip()
+    fix = "Ghi id Telegram của quản trị viên, cách nhau bởi dấu phẩy: ADMIN_IDS=123,456"
+    if not value:
+        raise ConfigError("ADMIN_IDS", "chưa đặt / not set", fix)
+    ids = set()
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit() or int(part) <= 0:
+            raise ConfigError(
+                "ADMIN_IDS", f"'{part}' không phải id người dùng / not a user id", fix
+            )
+        ids.add(int(part))
+    if not ids:
+        raise ConfigError("ADMIN_IDS", "không có id nào / no ids", fix)
+    return frozenset(ids)
+
+
+def _api_base_url(env: Mapping[str, str]) -> str:
+    value = _text(env, "TELEGRAM_API_BASE_URL", DEFAULT_API_BASE_URL)
+    if not re.fullmatch(r"https?://[^\s]+", value):
+        raise ConfigError(
+            "TELEGRAM_API_BASE_URL",
+            f"'{value}' không phải URL / not a URL",
+            f"Bỏ trống để dùng {DEFAULT_API_BASE_URL}",
+        )
+    return value
+
+
+def _timezone(env: Mapping[str, str]) -> ZoneInfo:
+    value = _text(env, "TIMEZONE", "Asia/Ho_Chi_Minh")
+    try:
+        return ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            "TIMEZONE", f"'{value}' không có / unknown time zone", "Ví dụ: Asia/Ho_Chi_Minh"
+        ) from None
+
+
+def _cron(env: Mapping[str, str]) -> str:
+    value = _text(env, "DIGEST_CRON", "30 7 * * *")
+    try:
+        CronTrigger.from_crontab(value)
+    except ValueError:
+        raise ConfigError(
+            "DIGEST_CRON",
+            f"'{value}' không phải biểu thức crontab / not a crontab expression",
+            "Ví dụ 7:30 mỗi sáng: DIGEST_CRON=30 7 * * *",
+        ) from None
+    return value
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ConfigError(
+            name,
+            f"'{value}' không phải số nguyên dương / not a positive whole number",
+            f"Bỏ trống để dùng {default}",
+        )
+    return int(value)
+
+
+def _language(env: Mapping[str, str]) -> str:
+    value = _text(env, "DEFAULT_LANGUAGE", "vi").lower()
+    if value not in LANGUAGES:
+        raise ConfigError("DEFAULT_LANGUAGE", f"'{value}' không hỗ trợ", "Dùng vi hoặc en")
+    return value
+
+
+def _secret_key(env: Mapping[str, str]) -> str | None:
+    value = env.get("SECRET_KEY", "").strip()
+    if value and len(value) < 32:
+        raise ConfigError(
+            "SECRET_KEY",
+            "quá ngắn, cần ít nhất 32 ký tự / too short, at least 32 characters",
+            "Tạo bằng: python -c 'import secrets; print(secrets.token_urlsafe(32))'",
+        )
+    return value or None

@@ -1,0 +1,128 @@
+"""The typed context every handler receives, and the services it carries."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+from typing import Any, TypeAlias
+
+from telegram import Update
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.anonymity import Anonymizer
+from bot.config import Settings
+from bot.ratelimit import SlidingWindowLimit
+from bot.texts import Texts
+from storage import Database
+
+_LANGUAGE_CACHE_SIZE = 10_000
+
+
+class BotRuntime:
+    """Services shared by all handlers: built once by ``build_application``.
+
+    PTB creates this object (as ``bot_data``) before the factory fills it, so the fields
+    start empty and are checked on use. It is never persisted.
+    """
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._database: Database | None = None
+        self._anonymizer: Anonymizer | None = None
+        self.feedback_limit = SlidingWindowLimit(10)
+        self.status_limit = SlidingWindowLimit(30)
+        # Languages of recent residents by resident key; a bounded cache of the database.
+        self._languages: OrderedDict[str, str] = OrderedDict()
+
+    def configure(self, settings: Settings, database: Database, anonymizer: Anonymizer) -> None:
+        """Fill in the services; called once by the application factory."""
+        self._settings = settings
+        self._database = database
+        self._anonymizer = anonymizer
+        self.feedback_limit = SlidingWindowLimit(settings.feedback_per_hour)
+        self.status_limit = SlidingWindowLimit(settings.status_per_hour)
+
+    @property
+    def settings(self) -> Settings:
+        """The bot's configuration."""
+        if self._settings is None:
+            raise RuntimeError("runtime not configured")
+        return self._settings
+
+    @property
+    def database(self) -> Database:
+        """The storage."""
+        if self._database is None:
+            raise RuntimeError("runtime not configured")
+        return self._database
+
+    @property
+    def anonymizer(self) -> Anonymizer:
+        """Resident keys and reply-channel sealing."""
+        if self._anonymizer is None:
+            raise RuntimeError("runtime not configured")
+        return self._anonymizer
+
+    def now(self) -> datetime:
+        """The current time, from the same clock as storage (frozen in tests)."""
+        return self.database.clock()
+
+    async def language_of(self, user_id: int) -> str:
+        """The resident's chosen language, or the default."""
+        key = self.anonymizer.resident_key(user_id)
+        cached = self._languages.get(key)
+        if cached is None:
+            cached = await self.database.residents.language(key) or self.settings.default_language
+            self._remember_language(key, cached)
+        return cached
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        """Store the resident's language under their resident key."""
+        key = self.anonymizer.resident_key(user_id)
+        await self.database.residents.set_language(key, language)
+        self._remember_language(key, language)
+
+    def _remember_language(self, key: str, language: str) -> None:
+        self._languages[key] = language
+        self._languages.move_to_end(key)
+        while len(self._languages) > _LANGUAGE_CACHE_SIZE:
+            self._languages.popitem(last=False)
+
+
+class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotRuntime]):
+    """CallbackContext with typed access to the runtime services."""
+
+    @property
+    def runtime(self) -> BotRuntime:
+        """The shared services."""
+        return self.bot_data
+
+    @property
+    def settings(self) -> Settings:
+        """The bot's configuration."""
+        return self.bot_data.settings
+
+    @property
+    def db(self) -> Database:
+        """The storage."""
+        return self.bot_data.database
+
+    async def texts(self, update: Update) -> Texts:
+        """The catalogue in the language of whoever sent ``update``.
+
+        In groups (the staff chat) everyone reads the default language.
+        """
+        chat, user = update.effective_chat, update.effective_user
+        if chat is not None and chat.type == chat.PRIVATE and user is not None:
+            return Texts(await self.runtime.language_of(user.id))
+        return Texts(self.settings.default_language)
+
+
+HomThuApplication: TypeAlias = Application[
+    ExtBot[None],
+    HomThuContext,
+    dict[Any, Any],
+    dict[Any, Any],
+    BotRuntime,
+    JobQueue[HomThuContext],
+]

@@ -1,0 +1,196 @@
+"""Handlers for everyone: help, language, status look-ups, fallbacks, errors, upkeep."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Message, Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot import keyboards
+from bot.context import HomThuContext
+from bot.draft import IDLE_LIMIT, MAX_PHOTOS
+from bot.handlers.intake import offer_areas, refusal
+from bot.views import status_message
+from storage import FeedbackNotFound
+from storage.codes import normalize_reference_code
+
+log = logging.getLogger(__name__)
+
+
+async def gate(update: Update, context: HomThuContext) -> None:
+    """Let through private chats and the staff group only; tell about an expired draft."""
+    chat = update.effective_chat
+    if chat is None or (chat.type != chat.PRIVATE and chat.id != context.settings.staff_chat_id):
+        raise ApplicationHandlerStop
+    user = update.effective_user
+    if chat.type != chat.PRIVATE or user is None:
+        return
+    resident = context.runtime.anonymizer.resident_key(user.id)
+    if await context.db.residents.take_expiry_notice(resident) and update.effective_message:
+        t = await context.texts(update)
+        minutes = int(IDLE_LIMIT.total_seconds() // 60)
+        await update.effective_message.reply_text(t("draft_expired", minutes=minutes))
+
+
+async def persist_now(update: Update, context: HomThuContext) -> None:
+    """Write the draft and conversation state after every update, so a crash loses none."""
+    application = context.application
+    user = update.effective_user
+    if user is not None:
+        if context.user_data:
+            application.mark_data_for_update_persistence(user_ids=user.id)
+        elif user.id in application.user_data:
+            # Nothing left of the draft: forget the id in memory and in the database.
+            application.drop_user_data(user.id)
+    await application.update_persistence()
+
+
+async def help_command(update: Update, context: HomThuContext) -> None:
+    """/help: how to send feedback and look it up."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    await message.reply_text(t("help", unit=context.settings.unit_name, max_photos=MAX_PHOTOS))
+
+
+async def language_command(update: Update, context: HomThuContext) -> None:
+    """/language [vi|en]: switch the resident's language."""
+    message = update.effective_message
+    assert message is not None
+    assert update.effective_user is not None
+    choice = (context.args[0].lower() if context.args else "").strip()
+    if choice in ("vi", "en"):
+        await _set_language(update, context, message, choice)
+        return
+    t = await context.texts(update)
+    await message.reply_text(t("language_prompt"), reply_markup=keyboards.language_keyboard(t))
+
+
+async def language_button(update: Update, context: HomThuContext) -> None:
+    """A language button."""
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    choice = query.data.removeprefix(keyboards.LANGUAGE_PREFIX)
+    await query.answer()
+    if choice in ("vi", "en") and isinstance(query.message, Message):
+        await _set_language(update, context, query.message, choice)
+
+
+async def _set_language(
+    update: Update, context: HomThuContext, message: Message, language: str
+) -> None:
+    assert update.effective_user is not None
+    await context.runtime.set_language(update.effective_user.id, language)
+    t = await context.texts(update)
+    await message.reply_text(t("language_set"))
+
+
+async def status_command(update: Update, context: HomThuContext) -> None:
+    """/status <code>: status, last change and public replies of a feedback."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    if not context.args:
+        await message.reply_text(t("status_usage"))
+        return
+    typed = " ".join(context.args)
+    code = normalize_reference_code(typed)
+    if code is None:
+        await message.reply_text(t("status_invalid", code=typed[:40]))
+        return
+    chat, user = update.effective_chat, update.effective_user
+    if chat is not None and chat.type == chat.PRIVATE and user is not None:
+        resident = context.runtime.anonymizer.resident_key(user.id)
+        if not context.runtime.status_limit.allow(resident):
+            await message.reply_text(t("status_rate_limited"))
+            return
+    try:
+        feedback = await context.db.feedback.get_by_code(code)
+    except FeedbackNotFound:
+        await message.reply_text(t("status_not_found", code=code))
+        return
+    log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
+    settings = context.settings
+    await message.reply_text(status_message(t, feedback, settings.unit_name, settings.timezone))
+
+
+async def cancel_outside(update: Update, context: HomThuContext) -> None:
+    """/cancel with no draft open."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    await message.reply_text(t("nothing_to_cancel"))
+
+
+async def private_fallback(update: Update, context: HomThuContext) -> None:
+    """Any other private message: explain, and offer the areas (never a dead end)."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    if message.text and message.text.startswith("/"):
+        await message.reply_text(t("help", unit=context.settings.unit_name, max_photos=MAX_PHOTOS))
+        return
+    if not (message.text or message.photo):
+        await message.reply_text(refusal(t, message))
+    await offer_areas(message, context, t, t("outside_draft"))
+
+
+async def edited_message(update: Update, context: HomThuContext) -> None:
+    """An edited private message: its new text is not taken, say how to change a draft."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    await message.reply_text(t("edited_ignored"))
+
+
+async def stale_button(update: Update, context: HomThuContext) -> None:
+    """A button from an old message, or with data we do not know."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    await query.answer(t("stale_button"))
+
+
+async def on_error(update: object, context: HomThuContext) -> None:
+    """Log the failure without identity, and answer a resident politely."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error(
+        "handler failed update_id=%s error=%s",
+        update_id,
+        type(context.error).__name__,
+        exc_info=context.error,
+    )
+    if not isinstance(update, Update):
+        return
+    chat = update.effective_chat
+    if chat is None or chat.type != chat.PRIVATE:
+        return
+    try:
+        if update.callback_query:
+            await update.callback_query.answer()
+        t = await context.texts(update)
+        await chat.send_message(t("error"))
+    except TelegramError:
+        log.warning("could not tell the resident about the error update_id=%s", update_id)
+
+
+async def sweep_idle_drafts(context: HomThuContext) -> None:
+    """Delete drafts idle past the limit (leaving a notice under the resident key)."""
+    runtime = context.runtime
+    cutoff = runtime.now() - IDLE_LIMIT
+    expired = await runtime.database.conversations.expire_idle(
+        cutoff, runtime.anonymizer.resident_key
+    )
+    application = context.application
+    for user_id in expired:
+        application.drop_user_data(user_id)
+    for user_id, data in list(application.user_data.items()):
+        if not data:
+            application.drop_user_data(user_id)
+    runtime.feedback_limit.prune()
+    runtime.status_limit.prune()
+    if expired:
+        log.info("idle drafts discarded count=%d", len(expired))

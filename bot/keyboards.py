@@ -1,0 +1,89 @@
+"""Inline keyboards and their callback data. Big buttons: one or two a row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.texts import Texts
+from storage import Area, Topic
+
+AREA_PREFIX = "area:"
+TOPIC_PREFIX = "topic:"
+LANGUAGE_PREFIX = "lang:"
+PREVIEW = "draft:preview"
+SEND = "draft:send"
+EDIT = "draft:edit"
+CANCEL = "draft:cancel"
+TOGGLE_REPLIES = "draft:replies"
+RESTART_YES = "restart:yes"
+RESTART_NO = "restart:no"
+
+
+def _column(buttons: Sequence[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button] for button in buttons])
+
+
+def areas_keyboard(areas: Sequence[Area]) -> InlineKeyboardMarkup:
+    """One button per open area."""
+    return _column(
+        [InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code) for a in areas]
+    )
+
+
+def topics_keyboard(topics: Sequence[Topic], language: str) -> InlineKeyboardMarkup:
+    """One button per open topic."""
+    return _column(
+        [
+            InlineKeyboardButton(t.name(language), callback_data=f"{TOPIC_PREFIX}{t.id}")
+            for t in topics
+        ]
+    )
+
+
+def writing_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Shown under each acknowledgement while the resident writes."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_preview"), callback_data=PREVIEW),
+            InlineKeyboardButton(t("btn_cancel"), callback_data=CANCEL),
+        ]
+    )
+
+
+def preview_keyboard(t: Texts, wants_replies: bool) -> InlineKeyboardMarkup:
+    """Send, rewrite, cancel, and the reply toggle."""
+    toggle = t("btn_replies_on") if wants_replies else t("btn_replies_off")
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(t("btn_send"), callback_data=SEND)],
+            [
+                InlineKeyboardButton(t("btn_edit"), callback_data=EDIT),
+                InlineKeyboardButton(t("btn_cancel"), callback_data=CANCEL),
+            ],
+            [InlineKeyboardButton(toggle, callback_data=TOGGLE_REPLIES)],
+        ]
+    )
+
+
+def restart_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Drop the draft for a new start, or keep writing."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_restart_yes"), callback_data=RESTART_YES),
+            InlineKeyboardButton(t("btn_restart_no"), callback_data=RESTART_NO),
+        ]
+    )
+
+
+def language_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Vietnamese or English."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(t("btn_lang_vi"), callback_data=LANGUAGE_PREFIX + "vi"),
+                InlineKeyboardButton(t("btn_lang_en"), callback_data=LANGUAGE_PREFIX + "en"),
+            ]
+        ]
+    )

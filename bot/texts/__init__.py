@@ -1,0 +1,33 @@
+"""The text catalogue: every word a resident or officer reads, per language, by key."""
+
+from __future__ import annotations
+
+import html
+import string
+from collections.abc import Mapping
+
+from bot.texts import en, vi
+
+CATALOGUES: Mapping[str, Mapping[str, str]] = {"vi": vi.TEXTS, "en": en.TEXTS}
+
+
+def placeholders(template: str) -> set[str]:
+    """The named fields a template expects."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class Texts:
+    """The catalogue of one language; values given to it are HTML-escaped unless marked."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in CATALOGUES else "vi"
+        self._texts = CATALOGUES[self.language]
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The text for ``key`` with every value escaped for Telegram's HTML."""
+        escaped = {k: html.escape(str(v), quote=False) for k, v in values.items()}
+        return self._texts[key].format(**escaped)
+
+    def with_html(self, key: str, **fragments: str) -> str:
+        """The text for ``key`` filled with fragments that are HTML already (built by us)."""
+        return self._texts[key].format(**fragments)

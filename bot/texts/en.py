@@ -1,0 +1,184 @@
+"""English texts. Buttons keep their Vietnamese word so that staff guides match."""
+
+TEXTS: dict[str, str] = {
+    # Arrival
+    "choose_area": (
+        "🏛 <b>Suggestion box – {unit}</b>\n"
+        "The Fatherland Front listens to the people.\n\n"
+        "Which area are you in? Tap the name of your area:"
+    ),
+    "unknown_area": (
+        "No area has the code «{code}». The QR code may be out of date.\nPlease choose your area:"
+    ),
+    "malformed_area": "The area code in the link is not valid.\nPlease choose your area:",
+    "closed_area": (
+        "The area «{area}» is not taking feedback through this QR code at the moment.\n"
+        "You can choose another area:"
+    ),
+    "no_open_areas": (
+        "No area is taking feedback at the moment. Please come back later. "
+        "You can still look up feedback you sent with /status and its reference code."
+    ),
+    "greeting": (
+        "🏛 <b>Suggestion box – {unit}</b>\n"
+        "Area: <b>{area}</b>\n\n"
+        "🔒 Your feedback is <b>anonymous</b>: staff see only the text, the topic and the "
+        "area; never your name, username or account.\n\n"
+        "What is your feedback about? Tap a button:"
+    ),
+    "no_open_topics": "No topic is taking feedback at the moment. Please come back later.",
+    "choose_topic_again": "Please choose a topic by tapping a button:",
+    "kept_before_topic": "Your text is kept. Now please choose a topic:",
+    # Writing
+    "write_prompt": (
+        "Topic: <b>{topic}</b>\n\n"
+        "✍️ Write your feedback and send it as an ordinary message. "
+        "You may send several messages and up to {max_photos} photos.\n"
+        "When you are done, tap «Review and send»."
+    ),
+    "write_prompt_with_content": (
+        "Topic: <b>{topic}</b>\n\n"
+        "So far: {chars}/{max_chars} characters, {photos}/{max_photos} photos. "
+        "Write more if you like, or tap «Review and send»."
+    ),
+    "received": (
+        "Got it: {chars}/{max_chars} characters, {photos}/{max_photos} photos.\n"
+        "Write more if you like, or tap «Review and send»."
+    ),
+    "too_long": (
+        "That is too long: at most {max_chars} characters for the whole feedback. "
+        "You have {current} characters and this message adds {incoming}. "
+        "This message was not kept; please send something shorter."
+    ),
+    "too_many_photos": "At most {max_photos} photos. This photo was not kept.",
+    "voice_refused": (
+        "Voice messages are not accepted, because a voice can reveal who you are. "
+        "Please write your feedback, with photos if needed."
+    ),
+    "content_refused": (
+        "{kind} cannot be accepted. Only text and photos (at most {max_photos}) are."
+    ),
+    "kind_sticker": "Stickers",
+    "kind_video": "Videos",
+    "kind_audio": "Audio files",
+    "kind_location": "Locations",
+    "kind_contact": "Contacts",
+    "kind_document": "Files",
+    "kind_animation": "Animations",
+    "kind_poll": "Polls",
+    "kind_other": "This kind of message",
+    "empty_draft": "You have not written anything yet. Please send your feedback first.",
+    # Preview
+    "preview": (
+        "<b>Review your feedback</b> — staff will see exactly this:\n"
+        "────────────\n"
+        "{card}\n"
+        "────────────\n"
+        "Tap «Send» to send it, «Edit» to rewrite it, «Cancel» to drop it."
+    ),
+    "card": ("📮 <b>Feedback {code}</b>\n📍 Area: {area}\n🏷 Topic: {topic}\n🕒 {time}\n\n{body}"),
+    "card_photos": "\n\n🖼 {photos} photo(s) attached.",
+    "card_code_pending": "(code given on sending)",
+    "card_time_pending": "(time of sending)",
+    "replies_on": "You will receive staff answers in this chat.",
+    "replies_off": "You will not receive answers here; you can still look them up by code.",
+    "edit_prompt": (
+        "Your text was cleared. Please write your feedback again (topic: <b>{topic}</b>)."
+    ),
+    "cancelled": "Cancelled. Nothing was sent.\nTo send feedback, tap /start.",
+    "nothing_to_cancel": "You are not writing any feedback. To send feedback, tap /start.",
+    "sent": (
+        "✅ <b>Feedback sent.</b> Thank you!\n\n"
+        "Reference code: <code>{code}</code>\n"
+        "Keep this code. To see its status and the answers, send:\n"
+        "<code>/status {code}</code>\n\n"
+        "{replies}"
+    ),
+    "sent_replies_on": "🔔 Staff answers will also be sent to this chat.",
+    "sent_replies_off": "🔕 You chose not to receive answers here; use the code to look them up.",
+    "send_failed_area_closed": (
+        "This area has just stopped taking feedback, so nothing was sent. Your text is kept: "
+        "choose another area or tap /cancel."
+    ),
+    "send_failed_topic_closed": (
+        "This topic has just stopped taking feedback, so nothing was sent. Choose another topic:"
+    ),
+    "feedback_rate_limited": (
+        "You have sent {limit} feedbacks in the past hour. This one is kept; "
+        "please tap «Send» again in a few minutes."
+    ),
+    # Restart, expiry, stale buttons
+    "restart_confirm": "You are in the middle of writing feedback. Drop it and start again?",
+    "draft_expired": (
+        "⌛ The feedback you were writing was dropped after {minutes} minutes without activity. "
+        "Nothing was sent."
+    ),
+    "stale_button": "This button is out of date. Please use the latest message.",
+    "outside_draft": (
+        "To send feedback, scan your area's QR code or choose your area below. "
+        "To look up feedback you sent, send /status with its reference code."
+    ),
+    "edited_ignored": (
+        "Edited messages are not taken. To change your feedback, tap «Review and send», "
+        "then «Edit»."
+    ),
+    "error": (
+        "Sorry, something went wrong. Any feedback you were writing is kept; please try again. "
+        "If it keeps failing, tap /cancel and then /start."
+    ),
+    # Status
+    "status_usage": (
+        "Send the reference code after the command, e.g. <code>/status GY-7Q2K9M4T</code>"
+    ),
+    "status_invalid": (
+        "«{code}» is not a reference code. Codes look like <code>GY-7Q2K9M4T</code>: "
+        "2 letters, a dash, 8 characters."
+    ),
+    "status_not_found": "No feedback has the code <code>{code}</code>. Please check it.",
+    "status_rate_limited": "Too many look-ups in the past hour. Please try again later.",
+    "status_view": (
+        "📮 <b>Feedback {code}</b>\n"
+        "🏷 Topic: {topic}\n"
+        "📍 Area: {area}\n"
+        "🕒 Sent: {created}\n"
+        "📌 Status: <b>{status}</b> (updated {changed})\n\n"
+        "{replies}"
+    ),
+    "status_no_replies": "No answer yet.",
+    "status_replies_header": "<b>Answers from {unit}:</b>",
+    "status_reply": "💬 <i>{time}</i>\n{body}",
+    "status_new": "New",
+    "status_received": "Received",
+    "status_in_progress": "In progress",
+    "status_forwarded": "Forwarded to the competent authority",
+    "status_resolved": "Resolved",
+    "status_rejected": "Not handled",
+    # Help and language
+    "help": (
+        "<b>Suggestion box – {unit}</b>\n\n"
+        "1️⃣ Scan your area's QR code (or tap /start and choose your area).\n"
+        "2️⃣ Tap a topic.\n"
+        "3️⃣ Write your feedback, with up to {max_photos} photos. Tap «Review and send», "
+        "then «Send».\n"
+        "4️⃣ Keep the reference code. Send <code>/status CODE</code> to see its status and "
+        "answers.\n\n"
+        "🔒 Feedback is anonymous: staff see only the text, the topic and the area; never your "
+        "name, username or account. Voice messages are not accepted because a voice can "
+        "reveal who you are.\n\n"
+        "/cancel — drop the feedback you are writing\n"
+        "/language — change language (Tiếng Việt / English)"
+    ),
+    "language_prompt": "Chọn ngôn ngữ / Choose your language:",
+    "language_set": "Language set to English.",
+    # Buttons
+    "btn_preview": "👀 Review and send",
+    "btn_send": "✅ Send · Gửi",
+    "btn_edit": "✏️ Edit · Sửa",
+    "btn_cancel": "❌ Cancel · Hủy",
+    "btn_replies_on": "🔔 Receive answers here (phản hồi): ON",
+    "btn_replies_off": "🔕 Receive answers here (phản hồi): OFF",
+    "btn_restart_yes": "🗑 Drop it and start again",
+    "btn_restart_no": "↩️ Keep writing",
+    "btn_lang_vi": "🇻🇳 Tiếng Việt",
+    "btn_lang_en": "🇬🇧 English",
+}

@@ -1,0 +1,178 @@
+"""Vietnamese texts (the default). HTML; placeholders are filled with escaped values."""
+
+TEXTS: dict[str, str] = {
+    # Arrival
+    "choose_area": (
+        "🏛 <b>Hòm thư góp ý – {unit}</b>\n"
+        "Mặt trận lắng nghe ý kiến Nhân dân.\n\n"
+        "Bạn ở khu vực nào? Hãy bấm tên khu vực của bạn:"
+    ),
+    "unknown_area": (
+        "Không tìm thấy khu vực có mã «{code}». Có thể mã QR đã cũ.\nHãy chọn khu vực của bạn:"
+    ),
+    "malformed_area": "Mã khu vực trong đường dẫn không hợp lệ.\nHãy chọn khu vực của bạn:",
+    "closed_area": (
+        "Khu vực «{area}» hiện tạm ngừng nhận góp ý qua mã QR này.\nBạn có thể chọn khu vực khác:"
+    ),
+    "no_open_areas": (
+        "Hiện chưa có khu vực nào nhận góp ý. Xin vui lòng quay lại sau. "
+        "Bạn vẫn có thể tra cứu góp ý đã gửi bằng /status kèm mã tra cứu."
+    ),
+    "greeting": (
+        "🏛 <b>Hòm thư góp ý – {unit}</b>\n"
+        "Khu vực: <b>{area}</b>\n\n"
+        "🔒 Góp ý được gửi <b>ẩn danh</b>: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; "
+        "không bao giờ thấy tên, tên người dùng hay tài khoản của bạn.\n\n"
+        "Bạn muốn góp ý về lĩnh vực nào? Hãy bấm một nút:"
+    ),
+    "no_open_topics": "Hiện chưa có lĩnh vực nào nhận góp ý. Xin vui lòng quay lại sau.",
+    "choose_topic_again": "Hãy chọn lĩnh vực bằng cách bấm một nút:",
+    "kept_before_topic": "Đã ghi nhận nội dung. Bây giờ hãy chọn lĩnh vực:",
+    # Writing
+    "write_prompt": (
+        "Lĩnh vực: <b>{topic}</b>\n\n"
+        "✍️ Hãy viết góp ý của bạn và gửi như một tin nhắn bình thường. "
+        "Bạn có thể gửi nhiều tin và kèm tối đa {max_photos} ảnh.\n"
+        "Viết xong, bấm «Xem lại và gửi»."
+    ),
+    "write_prompt_with_content": (
+        "Lĩnh vực: <b>{topic}</b>\n\n"
+        "Đã có: {chars}/{max_chars} ký tự, {photos}/{max_photos} ảnh. "
+        "Viết thêm nếu muốn, hoặc bấm «Xem lại và gửi»."
+    ),
+    "received": (
+        "Đã ghi nhận: {chars}/{max_chars} ký tự, {photos}/{max_photos} ảnh.\n"
+        "Viết thêm nếu muốn, hoặc bấm «Xem lại và gửi»."
+    ),
+    "too_long": (
+        "Góp ý dài quá: tối đa {max_chars} ký tự cho cả góp ý. "
+        "Đã có {current} ký tự, tin vừa gửi thêm {incoming}. "
+        "Tin này chưa được ghi nhận; hãy gửi ngắn hơn."
+    ),
+    "too_many_photos": "Chỉ được kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
+    "voice_refused": (
+        "Hòm thư không nhận tin nhắn thoại, vì giọng nói có thể làm lộ bạn là ai. "
+        "Hãy viết bằng chữ, và kèm ảnh nếu cần."
+    ),
+    "content_refused": (
+        "Hòm thư không nhận {kind}. Chỉ nhận chữ và ảnh (tối đa {max_photos} ảnh)."
+    ),
+    "kind_sticker": "nhãn dán (sticker)",
+    "kind_video": "video",
+    "kind_audio": "tệp âm thanh",
+    "kind_location": "vị trí",
+    "kind_contact": "danh bạ",
+    "kind_document": "tệp đính kèm",
+    "kind_animation": "ảnh động",
+    "kind_poll": "bình chọn",
+    "kind_other": "loại tin nhắn này",
+    "empty_draft": "Bạn chưa viết nội dung nào. Hãy gửi nội dung góp ý trước.",
+    # Preview
+    "preview": (
+        "<b>Xem lại góp ý</b> — cán bộ sẽ thấy đúng như sau:\n"
+        "────────────\n"
+        "{card}\n"
+        "────────────\n"
+        "Bấm «Gửi» để gửi, «Sửa» để viết lại, «Hủy» để bỏ."
+    ),
+    "card": (
+        "📮 <b>Góp ý {code}</b>\n📍 Khu vực: {area}\n🏷 Lĩnh vực: {topic}\n🕒 {time}\n\n{body}"
+    ),
+    "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
+    "card_code_pending": "(mã cấp khi gửi)",
+    "card_time_pending": "(thời điểm gửi)",
+    "replies_on": "Bạn sẽ nhận câu trả lời của cán bộ trong cuộc trò chuyện này.",
+    "replies_off": "Bạn sẽ không nhận câu trả lời ở đây; vẫn tra cứu được bằng mã.",
+    "edit_prompt": "Đã xóa nội dung cũ. Hãy viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
+    "cancelled": "Đã hủy. Không có gì được gửi đi.\nMuốn góp ý, bấm /start.",
+    "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
+    "sent": (
+        "✅ <b>Đã gửi góp ý.</b> Cảm ơn bạn!\n\n"
+        "Mã tra cứu: <code>{code}</code>\n"
+        "Hãy lưu lại mã này. Để xem tình trạng xử lý và câu trả lời, gửi:\n"
+        "<code>/status {code}</code>\n\n"
+        "{replies}"
+    ),
+    "sent_replies_on": "🔔 Câu trả lời của cán bộ cũng sẽ được gửi đến đây.",
+    "sent_replies_off": "🔕 Bạn chọn không nhận câu trả lời ở đây; hãy dùng mã để tra cứu.",
+    "send_failed_area_closed": (
+        "Khu vực này vừa ngừng nhận góp ý nên chưa gửi được. Nội dung của bạn chưa bị mất: "
+        "hãy chọn khu vực khác hoặc bấm /cancel."
+    ),
+    "send_failed_topic_closed": (
+        "Lĩnh vực này vừa ngừng nhận góp ý nên chưa gửi được. Hãy chọn lĩnh vực khác:"
+    ),
+    "feedback_rate_limited": (
+        "Bạn đã gửi {limit} góp ý trong một giờ qua. Góp ý này vẫn được giữ; "
+        "xin vui lòng bấm «Gửi» lại sau ít phút."
+    ),
+    # Restart, expiry, stale buttons
+    "restart_confirm": ("Bạn đang viết dở một góp ý. Bỏ bản đang viết và bắt đầu lại?"),
+    "draft_expired": (
+        "⌛ Góp ý bạn đang viết đã bị hủy vì quá {minutes} phút không có thao tác. "
+        "Không có gì được gửi đi."
+    ),
+    "stale_button": "Nút này đã cũ. Hãy dùng tin nhắn mới nhất.",
+    "outside_draft": (
+        "Để gửi góp ý, hãy quét mã QR của khu vực hoặc chọn khu vực bên dưới. "
+        "Để tra cứu góp ý đã gửi, gửi /status kèm mã tra cứu."
+    ),
+    "edited_ignored": (
+        "Bot không nhận tin nhắn đã sửa. Muốn sửa góp ý, bấm «Xem lại và gửi» rồi «Sửa»."
+    ),
+    "error": (
+        "Xin lỗi, đã có lỗi xảy ra. Góp ý đang viết (nếu có) vẫn được giữ; hãy thử lại. "
+        "Nếu vẫn lỗi, bấm /cancel rồi /start."
+    ),
+    # Status
+    "status_usage": "Gửi mã tra cứu sau lệnh, ví dụ: <code>/status GY-7Q2K9M4T</code>",
+    "status_invalid": (
+        "«{code}» không phải mã tra cứu. Mã có dạng <code>GY-7Q2K9M4T</code>: "
+        "2 chữ cái, dấu gạch ngang, 8 ký tự."
+    ),
+    "status_not_found": "Không tìm thấy góp ý có mã <code>{code}</code>. Hãy kiểm tra lại mã.",
+    "status_rate_limited": "Bạn đã tra cứu quá nhiều lần trong một giờ. Xin thử lại sau.",
+    "status_view": (
+        "📮 <b>Góp ý {code}</b>\n"
+        "🏷 Lĩnh vực: {topic}\n"
+        "📍 Khu vực: {area}\n"
+        "🕒 Gửi lúc: {created}\n"
+        "📌 Trạng thái: <b>{status}</b> (cập nhật {changed})\n\n"
+        "{replies}"
+    ),
+    "status_no_replies": "Chưa có câu trả lời.",
+    "status_replies_header": "<b>Trả lời của {unit}:</b>",
+    "status_reply": "💬 <i>{time}</i>\n{body}",
+    "status_new": "Mới",
+    "status_received": "Đã tiếp nhận",
+    "status_in_progress": "Đang xử lý",
+    "status_forwarded": "Đã chuyển cấp có thẩm quyền",
+    "status_resolved": "Đã giải quyết",
+    "status_rejected": "Không xử lý",
+    # Help and language
+    "help": (
+        "<b>Hòm thư góp ý – {unit}</b>\n\n"
+        "1️⃣ Quét mã QR của khu vực (hoặc bấm /start và chọn khu vực).\n"
+        "2️⃣ Bấm chọn lĩnh vực.\n"
+        "3️⃣ Viết góp ý, có thể kèm tối đa {max_photos} ảnh. Bấm «Xem lại và gửi», rồi «Gửi».\n"
+        "4️⃣ Lưu mã tra cứu. Gửi <code>/status MÃ</code> để xem tình trạng và câu trả lời.\n\n"
+        "🔒 Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; "
+        "không thấy tên, tên người dùng hay tài khoản của bạn. "
+        "Không nhận tin nhắn thoại vì giọng nói có thể làm lộ danh tính.\n\n"
+        "/cancel — hủy góp ý đang viết\n"
+        "/language — đổi ngôn ngữ (Tiếng Việt / English)"
+    ),
+    "language_prompt": "Chọn ngôn ngữ / Choose your language:",
+    "language_set": "Đã chuyển sang tiếng Việt.",
+    # Buttons
+    "btn_preview": "👀 Xem lại và gửi",
+    "btn_send": "✅ Gửi",
+    "btn_edit": "✏️ Sửa",
+    "btn_cancel": "❌ Hủy",
+    "btn_replies_on": "🔔 Nhận phản hồi tại đây: BẬT",
+    "btn_replies_off": "🔕 Nhận phản hồi tại đây: TẮT",
+    "btn_restart_yes": "🗑 Bỏ và bắt đầu lại",
+    "btn_restart_no": "↩️ Tiếp tục viết",
+    "btn_lang_vi": "🇻🇳 Tiếng Việt",
+    "btn_lang_en": "🇬🇧 English",
+}

@@ -1,0 +1,85 @@
+"""How a feedback reads in Telegram: the card staff see (and the resident previews)."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, tzinfo
+
+from telegram.constants import MessageLimit
+
+from bot.texts import Texts
+from storage import Feedback
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def local_time(moment: datetime, zone: tzinfo) -> str:
+    """A time as Vietnamese readers write it: 08:15 21/11/2026."""
+    return moment.astimezone(zone).strftime("%H:%M %d/%m/%Y")
+
+
+def visible_length(html_text: str) -> int:
+    """Characters Telegram counts against its limit once the HTML is parsed."""
+    return len(html.unescape(_TAG.sub("", html_text)))
+
+
+def card_messages(
+    t: Texts,
+    *,
+    code: str,
+    area: str,
+    topic: str,
+    time: str,
+    body: str,
+    photos: int,
+    reserve: int = 0,
+) -> list[str]:
+    """The card as one message, or several when the body does not fit in one.
+
+    ``reserve`` keeps room in the first message for text the caller wraps around it.
+    """
+    suffix = t("card_photos", photos=photos) if photos else ""
+    head = t.with_html(
+        "card",
+        code=html.escape(code),
+        area=html.escape(area),
+        topic=html.escape(topic),
+        time=html.escape(time),
+        body="",
+    )
+    room = MessageLimit.MAX_TEXT_LENGTH - visible_length(head) - visible_length(suffix) - reserve
+    if len(body) <= room:
+        return [head + html.escape(body) + suffix]
+    messages = []
+    first, rest = body[:room], body[room:]
+    messages.append(head + html.escape(first))
+    size = MessageLimit.MAX_TEXT_LENGTH - visible_length(suffix)
+    while rest:
+        chunk, rest = rest[:size], rest[size:]
+        messages.append(html.escape(chunk))
+    messages[-1] += suffix
+    return messages
+
+
+def status_message(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> str:
+    """What ``/status`` shows: status, last change, and the public replies."""
+    replies = feedback.public_replies
+    if replies:
+        lines = [t("status_replies_header", unit=unit)]
+        lines += [
+            t("status_reply", time=local_time(r.created_at, zone), body=r.body) for r in replies
+        ]
+        replies_html = "\n\n".join(lines)
+    else:
+        replies_html = t("status_no_replies")
+    return t.with_html(
+        "status_view",
+        code=html.escape(feedback.code),
+        topic=html.escape(feedback.topic.name(t.language)),
+        area=html.escape(feedback.area.name),
+        created=local_time(feedback.created_at, zone),
+        status=t(f"status_{feedback.status.value}"),
+        changed=local_time(feedback.status_changed_at, zone),
+        replies=replies_html,
+    )

@@ -1,0 +1,113 @@
+"""Areas: each residential area with its QR code."""
+
+from __future__ import annotations
+
+import builtins
+import sqlite3
+from typing import TYPE_CHECKING
+
+from storage.clock import from_db, to_db
+from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
+from storage.models import Area, AreaSummary, clean_name, validate_area_code
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+_COLUMNS = "a.id, a.code, a.name, a.is_open, a.created_at"
+
+
+def area_from_row(row: sqlite3.Row | tuple[object, ...]) -> Area:
+    """An Area from the first five columns of ``_COLUMNS``."""
+    return Area(
+        id=int(str(row[0])),
+        code=str(row[1]),
+        name=str(row[2]),
+        is_open=bool(row[3]),
+        created_at=from_db(str(row[4])),
+    )
+
+
+class AreaRepository:
+    """Queries on the ``areas`` table."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def list(self, *, include_closed: bool = True) -> builtins.list[Area]:
+        """Areas ordered by name, open ones only unless ``include_closed``."""
+        where = "" if include_closed else "WHERE a.is_open = 1"
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_COLUMNS} FROM areas a {where} ORDER BY a.name COLLATE NOCASE, a.code"
+            )
+            rows = await cursor.fetchall()
+        return [area_from_row(row) for row in rows]
+
+    async def summaries(self) -> builtins.list[AreaSummary]:
+        """Every area with its feedback count."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_COLUMNS}, COUNT(f.id) FROM areas a"
+                " LEFT JOIN feedback f ON f.area_id = a.id"
+                " GROUP BY a.id ORDER BY a.name COLLATE NOCASE, a.code"
+            )
+            rows = await cursor.fetchall()
+        return [AreaSummary(area_from_row(row), int(row[5])) for row in rows]
+
+    async def get(self, code: str) -> Area:
+        """The area with that code, open or closed; AreaNotFound otherwise."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_COLUMNS} FROM areas a WHERE a.code = ?", (code,)
+            )
+            row = await cursor.fetchone()
+        if row is None:
+            raise AreaNotFound(code)
+        return area_from_row(row)
+
+    async def get_open(self, code: str) -> Area:
+        """The area if it takes feedback now; AreaNotFound or AreaClosed otherwise."""
+        area = await self.get(code)
+        if not area.is_open:
+            raise AreaClosed(code)
+        return area
+
+    async def add(self, code: str, name: str) -> Area:
+        """Create an open area; validates the code and the name."""
+        if not validate_area_code(code):
+            raise InvalidAreaCode(code)
+        cleaned = clean_name(name)
+        if cleaned is None:
+            raise InvalidName(name)
+        try:
+            async with self._db.transaction() as conn:
+                cursor = await conn.execute(
+                    "INSERT INTO areas (code, name, created_at) VALUES (?, ?, ?)",
+                    (code, cleaned, to_db(self._db.clock())),
+                )
+                area_id = cursor.lastrowid
+        except sqlite3.IntegrityError as exc:
+            raise DuplicateArea(code) from exc
+        assert area_id is not None
+        return await self.get(code)
+
+    async def rename(self, code: str, name: str) -> Area:
+        """Give an area a new name."""
+        cleaned = clean_name(name)
+        if cleaned is None:
+            raise InvalidName(name)
+        await self._update(code, "name = ?", (cleaned,))
+        return await self.get(code)
+
+    async def set_open(self, code: str, is_open: bool) -> Area:
+        """Stop or resume taking feedback from the area; its history stays."""
+        await self._update(code, "is_open = ?", (int(is_open),))
+        return await self.get(code)
+
+    async def _update(self, code: str, assignment: str, values: tuple[object, ...]) -> None:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                f"UPDATE areas SET {assignment} WHERE code = ?", (*values, code)
+            )
+            if cursor.rowcount == 0:
+                raise AreaNotFound(code)

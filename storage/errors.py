@@ -1,0 +1,37 @@
+"""Domain errors raised by storage; the bot layer turns them into messages."""
+
+
+class StorageError(Exception):
+    """Base class of every error storage raises on purpose."""
+
+
+class SchemaTooNew(StorageError):
+    """The database was written by a newer version of the bot."""
+
+
+class AreaNotFound(StorageError):
+    """No area has that code."""
+
+
+class AreaClosed(StorageError):
+    """The area exists but does not take feedback now."""
+
+
+class DuplicateArea(StorageError):
+    """An area with that code exists already."""
+
+
+class TopicNotFound(StorageError):
+    """No topic has that number, or it is closed."""
+
+
+class FeedbackNotFound(StorageError):
+    """No feedback has that reference code."""
+
+
+class InvalidName(StorageError):
+    """A name is empty or too long."""
+
+
+class InvalidAreaCode(StorageError):
+    """An area code does not match ``[a-z0-9_-]{1,32}``."""

@@ -1,0 +1,22 @@
+-- The committee's own list of topics (SPEC §6); admins can rename or close them later.
+INSERT INTO topics (id, name_vi, name_en, created_at) VALUES
+    (1,  'Chính trị, xây dựng Đảng và chính quyền', 'Politics, Party and government building',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (2,  'Kinh tế, đời sống', 'Economy and livelihoods', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (3,  'Văn hóa – xã hội, y tế, giáo dục', 'Culture and society, health, education',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (4,  'Quốc phòng, an ninh, trật tự', 'Defence, security and public order',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (5,  'Cải cách hành chính, dịch vụ công', 'Administrative reform, public services',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (6,  'Phòng chống tham nhũng, lãng phí', 'Fighting corruption and waste',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (7,  'Tài nguyên, môi trường', 'Natural resources, environment',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (8,  'Xây dựng đô thị văn minh, hạ tầng', 'Civilised urban living, infrastructure',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (9,  'Góp ý cán bộ, đảng viên', 'Feedback on officials and Party members',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (10, 'Gương điển hình, mô hình tiêu biểu', 'Role models and good practices',
+         strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    (11, 'Khác', 'Other', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));

@@ -1,0 +1,44 @@
+"""What is kept per resident beyond a draft, keyed only by a keyed hash of their id."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storage.clock import to_db
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+
+class ResidentRepository:
+    """Language choice and idle-draft notices; ``resident_key`` is never a Telegram id."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def language(self, resident_key: str) -> str | None:
+        """The language the resident chose, if they ever did."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT language FROM resident_prefs WHERE resident_key = ?", (resident_key,)
+            )
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    async def set_language(self, resident_key: str, language: str) -> None:
+        """Remember the resident's language."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO resident_prefs (resident_key, language, updated_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (resident_key)"
+                " DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+                (resident_key, language, to_db(self._db.clock())),
+            )
+
+    async def take_expiry_notice(self, resident_key: str) -> bool:
+        """True (once) if a draft of this resident was discarded for idleness."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM draft_expiry_notices WHERE resident_key = ?", (resident_key,)
+            )
+            return cursor.rowcount > 0

@@ -1,0 +1,356 @@
+"""Test support: a Bot API that records requests, and people who send real updates."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.request import BaseRequest, RequestData
+
+from bot.app import build_application
+from bot.config import BotToken, Settings
+from bot.context import HomThuApplication
+
+BOT_ID = 7000000001
+BOT_USERNAME = "homthu_test_bot"
+STAFF_CHAT_ID = -1001234567890
+ADMIN_ID = 4242
+_update_ids = itertools.count(1)
+
+
+@dataclass
+class Call:
+    """One request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    result: Any = None
+
+    @property
+    def text(self) -> str:
+        """The text or caption the request carried."""
+        return str(self.params.get("text") or self.params.get("caption") or "")
+
+    @property
+    def buttons(self) -> list[list[str]]:
+        """Button labels of the request's inline keyboard, row by row."""
+        markup = self.params.get("reply_markup") or {}
+        if isinstance(markup, str):
+            markup = json.loads(markup)
+        return [[b["text"] for b in row] for row in markup.get("inline_keyboard", [])]
+
+
+@dataclass
+class SentMessage:
+    """A message the bot has in a chat, as it stands after edits."""
+
+    message_id: int
+    chat_id: int
+    text: str
+    reply_markup: dict[str, Any] | None
+
+
+class RecordingBotAPI(BaseRequest):
+    """A Bot API that answers like Telegram and records every request; nothing leaves."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.messages: dict[tuple[int, int], SentMessage] = {}
+        self._message_ids = itertools.count(100)
+        self._failures: dict[str, list[tuple[int, str]]] = {}
+
+    def fail_next(self, method: str, status: int = 400, description: str = "Bad Request") -> None:
+        """Make the next call of ``method`` fail the way Telegram would."""
+        self._failures.setdefault(method, []).append((status, description))
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    @property
+    def read_timeout(self) -> float:
+        """Telegram's default read timeout."""
+        return 5.0
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: float | None = None,
+        write_timeout: float | None = None,
+        connect_timeout: float | None = None,
+        pool_timeout: float | None = None,
+    ) -> tuple[int, bytes]:
+        """Answer one Bot API request."""
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        failures = self._failures.get(api_method)
+        if failures:
+            status, description = failures.pop(0)
+            self.calls.append(Call(api_method, params, None))
+            body = {"ok": False, "error_code": status, "description": description}
+            return status, json.dumps(body).encode()
+        result = self._answer(api_method, params)
+        if api_method != "getMe":
+            self.calls.append(Call(api_method, params, result))
+        return HTTPStatus.OK, json.dumps({"ok": True, "result": result}).encode()
+
+    def _answer(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "Hòm thư góp ý",
+                "username": BOT_USERNAME,
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+        if method in ("sendMessage", "sendPhoto", "sendDocument"):
+            return self._new_message(params)
+        if method == "sendMediaGroup":
+            media = params["media"]
+            if isinstance(media, str):
+                media = json.loads(media)
+            return [self._new_message({**params, "caption": m.get("caption")}) for m in media]
+        if method in ("editMessageText", "editMessageReplyMarkup"):
+            key = (int(params["chat_id"]), int(params["message_id"]))
+            message = self.messages[key]
+            if method == "editMessageText":
+                message.text = params["text"]
+            message.reply_markup = _markup(params.get("reply_markup"))
+            return self._as_dict(message)
+        if method in (
+            "answerCallbackQuery",
+            "setMyCommands",
+            "deleteMessage",
+            "deleteWebhook",
+            "setChatMenuButton",
+        ):
+            return True
+        if method == "getUpdates":
+            return []
+        raise AssertionError(f"the test Bot API does not know {method}")
+
+    def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        message = SentMessage(
+            next(self._message_ids),
+            chat_id,
+            str(params.get("text") or params.get("caption") or ""),
+            _markup(params.get("reply_markup")),
+        )
+        self.messages[(chat_id, message.message_id)] = message
+        return self._as_dict(message)
+
+    @staticmethod
+    def _as_dict(message: SentMessage) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "message_id": message.message_id,
+            "date": int(datetime.now(UTC).timestamp()),
+            "chat": _chat(message.chat_id),
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Hòm thư góp ý"},
+            "text": message.text,
+        }
+        if message.reply_markup:
+            data["reply_markup"] = message.reply_markup
+        return data
+
+    def button(self, chat_id: int, label: str) -> tuple[SentMessage, str]:
+        """The newest message in the chat with a button whose label contains ``label``."""
+        for (chat, _), message in sorted(self.messages.items(), reverse=True):
+            if chat != chat_id or not message.reply_markup:
+                continue
+            for row in message.reply_markup.get("inline_keyboard", []):
+                for button in row:
+                    if label in button["text"]:
+                        return message, button["callback_data"]
+        raise AssertionError(f"no button containing {label!r} in chat {chat_id}")
+
+    def take(self) -> list[Call]:
+        """The calls recorded since the last take."""
+        calls, self.calls = self.calls, []
+        return calls
+
+
+def _markup(raw: Any) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    return json.loads(raw) if isinstance(raw, str) else dict(raw)
+
+
+def _chat(chat_id: int) -> dict[str, Any]:
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private", "first_name": "x"}
+    return {"id": chat_id, "type": "supergroup", "title": "Nhóm"}
+
+
+class FrozenClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        """Move time forward."""
+        self.now += delta
+
+
+@dataclass
+class Person:
+    """Someone who talks to the bot: a resident in private, or an officer in a group."""
+
+    app: HomThuApplication
+    api: RecordingBotAPI
+    user_id: int
+    first_name: str = "Lan"
+    last_name: str | None = "Nguyễn"
+    username: str | None = "lan_nguyen"
+    chat_id: int | None = None
+    _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def chat(self) -> int:
+        """Where this person speaks: their private chat unless given a group."""
+        return self.chat_id if self.chat_id is not None else self.user_id
+
+    def user(self) -> dict[str, Any]:
+        """The Telegram user object of this person."""
+        data: dict[str, Any] = {
+            "id": self.user_id,
+            "is_bot": False,
+            "first_name": self.first_name,
+            "language_code": "vi",
+        }
+        if self.last_name:
+            data["last_name"] = self.last_name
+        if self.username:
+            data["username"] = self.username
+        return data
+
+    def _message(self, **content: Any) -> dict[str, Any]:
+        chat = (
+            {"id": self.chat, "type": "private", "first_name": self.first_name}
+            if self.chat > 0
+            else {"id": self.chat, "type": "supergroup", "title": "Nhóm"}
+        )
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(datetime.now(UTC).timestamp()),
+            "chat": chat,
+            "from": self.user(),
+            **content,
+        }
+
+    async def push(self, update: dict[str, Any]) -> list[Call]:
+        """Process one update through the application; return the requests it caused."""
+        self.api.take()
+        data = {"update_id": next(_update_ids), **update}
+        await self.app.process_update(Update.de_json(data, self.app.bot))
+        return self.api.take()
+
+    async def send(self, text: str) -> list[Call]:
+        """Send a text message (a command when it starts with /)."""
+        content: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            length = len(text.split()[0])
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        return await self.push({"message": self._message(**content)})
+
+    async def send_photo(
+        self, file_id: str, caption: str | None = None, album: str | None = None
+    ) -> list[Call]:
+        """Send a photo, with a caption or as part of an album."""
+        sizes = [
+            {"file_id": f"{file_id}-small", "file_unique_id": f"{file_id}s", "width": 90,
+             "height": 90},
+            {"file_id": file_id, "file_unique_id": f"{file_id}u", "width": 1280, "height": 960},
+        ]
+        content: dict[str, Any] = {"photo": sizes}
+        if caption is not None:
+            content["caption"] = caption
+        if album is not None:
+            content["media_group_id"] = album
+        return await self.push({"message": self._message(**content)})
+
+    async def send_content(self, **content: Any) -> list[Call]:
+        """Send any other kind of message (voice, sticker, location...)."""
+        return await self.push({"message": self._message(**content)})
+
+    async def edit(self, message_id: int, text: str) -> list[Call]:
+        """Edit one of this person's earlier messages."""
+        message = self._message(text=text)
+        message["message_id"] = message_id
+        message["edit_date"] = message["date"]
+        return await self.push({"edited_message": message})
+
+    async def press(self, label: str) -> list[Call]:
+        """Press the newest button whose label contains ``label``."""
+        message, data = self.api.button(self.chat, label)
+        return await self.press_data(data, message.message_id)
+
+    async def press_data(self, data: str, message_id: int = 1) -> list[Call]:
+        """Press a button with this exact callback data on message ``message_id``."""
+        message = self.api.messages.get((self.chat, message_id))
+        return await self.push(
+            {
+                "callback_query": {
+                    "id": str(next(_update_ids)),
+                    "from": self.user(),
+                    "chat_instance": f"ci{self.chat}",
+                    "data": data,
+                    "message": {
+                        "message_id": message_id,
+                        "date": int(datetime.now(UTC).timestamp()),
+                        "chat": _chat(self.chat),
+                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "Hòm thư góp ý"},
+                        "text": message.text if message else "…",
+                    },
+                }
+            }
+        )
+
+
+def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings for a test: a temporary database and a fixed secret."""
+    values: dict[str, Any] = {
+        "token": BotToken("123456789:" + "A" * 35),
+        "staff_chat_id": STAFF_CHAT_ID,
+        "admin_ids": frozenset({ADMIN_ID}),
+        "unit_name": "Thị trấn Cam Lộ",
+        "database_path": tmp_path / "data" / "homthu.sqlite3",
+        "secret_key": "s" * 40,
+    }
+    values.update(overrides)
+    return Settings(**values)
+
+
+@asynccontextmanager
+async def running_bot(
+    settings: Settings, api: RecordingBotAPI, clock: FrozenClock
+) -> AsyncIterator[HomThuApplication]:
+    """The application as ``python -m bot`` runs it, minus polling; shut down on exit."""
+    application = build_application(settings, request=api, clock=clock)
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    try:
+        yield application
+    finally:
+        await application.shutdown()
+        assert application.post_shutdown is not None
+        await application.post_shutdown(application)
