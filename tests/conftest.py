@@ -47,5 +47,11 @@ async def app(
 @pytest.fixture
 def resident(app: HomThuApplication, api: RecordingBotAPI) -> Person:
     """A resident in a private chat with the bot."""
-    return Person(app, api, user_id=987654321, first_name="Thịnh", last_name="Trần Bí Mật",
-                  username="thinh_secret_user")
+    return Person(
+        app,
+        api,
+        user_id=987654321,
+        first_name="Thịnh",
+        last_name="Trần Bí Mật",
+        username="thinh_secret_user",
+    )

@@ -276,8 +276,12 @@ class Person:
     ) -> list[Call]:
         """Send a photo, with a caption or as part of an album."""
         sizes = [
-            {"file_id": f"{file_id}-small", "file_unique_id": f"{file_id}s", "width": 90,
-             "height": 90},
+            {
+                "file_id": f"{file_id}-small",
+                "file_unique_id": f"{file_id}s",
+                "width": 90,
+                "height": 90,
+            },
             {"file_id": file_id, "file_unique_id": f"{file_id}u", "width": 1280, "height": 960},
         ]
         content: dict[str, Any] = {"photo": sizes}

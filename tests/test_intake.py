@@ -1,0 +1,563 @@
+"""The resident's conversation through Application.process_update, step by step (SPEC §3)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import timedelta
+
+from bot.context import HomThuApplication
+from bot.draft import MAX_CHARS
+from bot.texts import Texts
+from tests.support import Call, FrozenClock, Person, RecordingBotAPI
+
+VI = Texts("vi")
+TOPICS_VI = [
+    "Chính trị, xây dựng Đảng và chính quyền",
+    "Kinh tế, đời sống",
+    "Văn hóa – xã hội, y tế, giáo dục",
+    "Quốc phòng, an ninh, trật tự",
+    "Cải cách hành chính, dịch vụ công",
+    "Phòng chống tham nhũng, lãng phí",
+    "Tài nguyên, môi trường",
+    "Xây dựng đô thị văn minh, hạ tầng",
+    "Góp ý cán bộ, đảng viên",
+    "Gương điển hình, mô hình tiêu biểu",
+    "Khác",
+]
+OPEN_AREAS = [["Khu phố 3"], ["Thôn Tân Định"]]
+CODE = re.compile(r"<code>([A-Z]{2}-[0-9A-Z]{8})</code>")
+
+
+def sent(calls: list[Call], method: str = "sendMessage") -> list[Call]:
+    """The calls of one method."""
+    return [c for c in calls if c.method == method]
+
+
+def only_message(calls: list[Call]) -> Call:
+    """The one message sent."""
+    messages = sent(calls)
+    assert len(messages) == 1, [c.method for c in calls]
+    return messages[0]
+
+
+def rows(app: HomThuApplication, sql: str) -> list[tuple[object, ...]]:
+    """Read the database file as another process would."""
+    with sqlite3.connect(app.bot_data.database.path) as conn:
+        return list(conn.execute(sql))
+
+
+async def write_feedback(resident: Person, text: str = "Đèn đường hỏng ở ngõ 5") -> None:
+    """Scan, pick a topic, write one message."""
+    await resident.send("/start kp3")
+    await resident.press("Kinh tế")
+    await resident.send(text)
+
+
+async def submit(resident: Person, text: str = "Đèn đường hỏng ở ngõ 5") -> str:
+    """The whole flow up to the receipt; returns the reference code."""
+    await write_feedback(resident, text)
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    match = CODE.search(receipt.text)
+    assert match, receipt.text
+    return match.group(1)
+
+
+# --- Arrival -------------------------------------------------------------------------
+
+
+async def test_deep_link_greets_with_unit_area_promise_and_topics(resident: Person) -> None:
+    greeting = only_message(await resident.send("/start kp3"))
+    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Khu phố 3")
+    assert "Thị trấn Cam Lộ" in greeting.text
+    assert "ẩn danh" in greeting.text
+    assert "không bao giờ thấy tên, tên người dùng hay tài khoản" in greeting.text
+    assert greeting.buttons == [[name] for name in TOPICS_VI]
+
+
+async def test_bare_start_lists_open_areas(resident: Person) -> None:
+    message = only_message(await resident.send("/start"))
+    assert message.text == VI("choose_area", unit="Thị trấn Cam Lộ")
+    assert message.buttons == OPEN_AREAS
+
+
+async def test_unknown_area_code_lists_open_areas(resident: Person) -> None:
+    message = only_message(await resident.send("/start kp404"))
+    assert message.text == VI("unknown_area", code="kp404")
+    assert message.buttons == OPEN_AREAS
+
+
+async def test_closed_area_says_so_and_lists_open_areas(resident: Person) -> None:
+    message = only_message(await resident.send("/start kp9"))
+    assert message.text == VI("closed_area", area="Khu phố 9")
+    assert message.buttons == OPEN_AREAS
+
+
+async def test_malformed_codes_list_open_areas_without_echoing(resident: Person) -> None:
+    for code in ("KP3", "a" * 33, "kp3'--", "khu_phố", "<b>x</b>"):
+        message = only_message(await resident.send(f"/start {code}"))
+        assert message.text == VI("malformed_area"), code
+        assert message.buttons == OPEN_AREAS
+
+
+async def test_area_button_starts_a_draft(resident: Person) -> None:
+    await resident.send("/start")
+    calls = await resident.press("Thôn Tân Định")
+    assert sent(calls, "answerCallbackQuery")
+    greeting = only_message(calls)
+    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Thôn Tân Định")
+    assert greeting.buttons == [[name] for name in TOPICS_VI]
+
+
+async def test_no_open_area_is_not_a_crash(resident: Person, app: HomThuApplication) -> None:
+    for code in ("kp3", "thon-tan-dinh"):
+        await app.bot_data.database.areas.set_open(code, False)
+    message = only_message(await resident.send("/start"))
+    assert message.text == VI("no_open_areas")
+    assert message.buttons == []
+
+
+# --- Topic and writing -----------------------------------------------------------------
+
+
+async def test_topic_button_asks_for_the_text(resident: Person) -> None:
+    await resident.send("/start kp3")
+    calls = await resident.press("Kinh tế")
+    edited = sent(calls, "editMessageText")
+    assert len(edited) == 1
+    assert edited[0].text == VI("write_prompt", topic="Kinh tế, đời sống", max_photos=5)
+    assert edited[0].buttons == []
+
+
+async def test_each_message_is_acknowledged_with_counts(resident: Person) -> None:
+    await write_feedback(resident, "Một")
+    ack = only_message(await resident.send("Hai"))
+    assert ack.text == VI("received", chars=8, max_chars=4000, photos=0, max_photos=5)
+    assert ack.buttons == [["👀 Xem lại và gửi"], ["❌ Hủy"]]
+
+
+async def test_text_before_a_topic_is_kept(resident: Person) -> None:
+    await resident.send("/start kp3")
+    ask = only_message(await resident.send("Rác thải chưa được thu gom"))
+    assert ask.text == VI("kept_before_topic")
+    assert ask.buttons == [[name] for name in TOPICS_VI]
+    calls = await resident.press("Tài nguyên")
+    prompt = sent(calls, "editMessageText")[0]
+    assert "26/4000" in prompt.text
+    assert prompt.buttons == [["👀 Xem lại và gửi"], ["❌ Hủy"]]
+
+
+async def test_text_over_the_limit_is_refused_with_the_limit(resident: Person) -> None:
+    await write_feedback(resident, "a" * 3990)
+    refusal = only_message(await resident.send("b" * 20))
+    assert refusal.text == VI("too_long", max_chars=4000, current=3990, incoming=20)
+    # The refused message is not kept: exactly the limit still fits.
+    ack = only_message(await resident.send("c" * (MAX_CHARS - 3990 - 2)))
+    assert "4000/4000" in ack.text
+
+
+async def test_single_message_over_the_limit_is_refused(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    refusal = only_message(await resident.send("x" * 4001))
+    assert refusal.text == VI("too_long", max_chars=4000, current=0, incoming=4001)
+
+
+async def test_up_to_five_photos_then_a_refusal(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    for n in range(1, 6):
+        ack = only_message(await resident.send_photo(f"P{n}"))
+        assert f"{n}/5 ảnh" in ack.text
+    refusal = only_message(await resident.send_photo("P6", caption="không được lưu"))
+    assert refusal.text == VI("too_many_photos", max_photos=5)
+    await resident.press("Xem lại")
+    code = only_message(await resident.press("Gửi")).text
+    match = CODE.search(code)
+    assert match
+    feedback = await resident.app.bot_data.database.feedback.get_by_code(match.group(1))
+    assert feedback.photo_file_ids == ("P1", "P2", "P3", "P4", "P5")
+    assert "không được lưu" not in feedback.body
+
+
+async def test_album_photos_share_one_edited_acknowledgement(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    first = await resident.send_photo("A1", caption="Ổ gà", album="album-1")
+    assert len(sent(first)) == 1
+    second = await resident.send_photo("A2", album="album-1")
+    assert sent(second) == []
+    edits = sent(second, "editMessageText")
+    assert len(edits) == 1
+    assert "2/5 ảnh" in edits[0].text
+
+
+async def test_refused_kinds_get_a_clear_message(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    voice = {"file_id": "v", "file_unique_id": "vu", "duration": 3}
+    cases = {
+        "voice": ({"voice": voice}, VI("voice_refused")),
+        "sticker": (
+            {
+                "sticker": {
+                    "file_id": "s",
+                    "file_unique_id": "su",
+                    "type": "regular",
+                    "width": 512,
+                    "height": 512,
+                    "is_animated": False,
+                    "is_video": False,
+                }
+            },
+            VI("content_refused", kind=VI("kind_sticker"), max_photos=5),
+        ),
+        "video": (
+            {
+                "video": {
+                    "file_id": "d",
+                    "file_unique_id": "du",
+                    "width": 1,
+                    "height": 1,
+                    "duration": 1,
+                }
+            },
+            VI("content_refused", kind=VI("kind_video"), max_photos=5),
+        ),
+        "location": (
+            {"location": {"latitude": 16.8, "longitude": 107.0}},
+            VI("content_refused", kind=VI("kind_location"), max_photos=5),
+        ),
+        "contact": (
+            {"contact": {"phone_number": "+84900000000", "first_name": "A"}},
+            VI("content_refused", kind=VI("kind_contact"), max_photos=5),
+        ),
+        "document": (
+            {"document": {"file_id": "f", "file_unique_id": "fu", "file_name": "x.pdf"}},
+            VI("content_refused", kind=VI("kind_document"), max_photos=5),
+        ),
+    }
+    for name, (content, expected) in cases.items():
+        answer = only_message(await resident.send_content(**content))
+        assert answer.text == expected, name
+    assert "giọng nói có thể làm lộ" in VI("voice_refused")
+    # The draft is untouched and the resident can still go on.
+    ack = only_message(await resident.send("Vẫn viết tiếp được"))
+    assert "18/4000" in ack.text
+
+
+# --- Preview ---------------------------------------------------------------------------
+
+
+async def test_preview_shows_the_staff_card_and_the_four_buttons(resident: Person) -> None:
+    await write_feedback(resident, "Đèn đường hỏng")
+    await resident.send_photo("PH1", caption="Ảnh chụp tối qua")
+    calls = await resident.press("Xem lại")
+    assert [c.params["photo"] for c in sent(calls, "sendPhoto")] == ["PH1"]
+    preview = only_message(calls)
+    assert "Khu vực: Khu phố 3" in preview.text
+    assert "Lĩnh vực: Kinh tế, đời sống" in preview.text
+    assert "Đèn đường hỏng\n\nẢnh chụp tối qua" in preview.text
+    assert "Kèm 1 ảnh" in preview.text
+    labels = [label for row in preview.buttons for label in row]
+    assert any("Gửi" in label for label in labels)
+    assert any("Sửa" in label for label in labels)
+    assert any("Hủy" in label for label in labels)
+    toggle = [label for label in labels if "phản hồi" in label]
+    assert toggle == ["🔕 Nhận phản hồi tại đây: TẮT"]
+
+
+async def test_preview_of_an_empty_draft_is_refused(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    await resident.send("   ")
+    # Blank text is not content; the prompt message has no preview button yet, so press
+    # the callback the way an old client would.
+    calls = await resident.press_data("draft:preview")
+    answers = sent(calls, "answerCallbackQuery")
+    assert answers[0].params["text"] == VI("empty_draft")
+    assert sent(calls) == []
+
+
+async def test_album_preview_uses_one_media_group(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    await resident.send_photo("M1", album="g")
+    await resident.send_photo("M2", album="g")
+    calls = await resident.press("Xem lại")
+    groups = sent(calls, "sendMediaGroup")
+    assert len(groups) == 1
+
+
+async def test_long_feedback_preview_is_split_under_telegram_limit(resident: Person) -> None:
+    await write_feedback(resident, "ẅ" * 4000)
+    calls = await resident.press("Xem lại")
+    messages = sent(calls)
+    assert len(messages) >= 2
+    assert all(len(m.text) <= 4096 for m in messages)
+    assert "".join(m.text for m in messages).count("ẅ") == 4000
+    assert messages[-1].buttons[0] == ["✅ Gửi"]
+
+
+async def test_reply_toggle_switches_and_says_what_it_means(resident: Person) -> None:
+    await write_feedback(resident)
+    await resident.press("Xem lại")
+    calls = await resident.press("phản hồi")
+    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("replies_on")
+    markup = sent(calls, "editMessageReplyMarkup")[0]
+    assert ["🔔 Nhận phản hồi tại đây: BẬT"] in markup.buttons
+    calls = await resident.press("phản hồi")
+    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("replies_off")
+
+
+async def test_rewrite_clears_text_and_keeps_topic(resident: Person) -> None:
+    await write_feedback(resident, "Bản nháp sai")
+    await resident.press("Xem lại")
+    prompt = only_message(await resident.press("Sửa"))
+    assert prompt.text == VI("edit_prompt", topic="Kinh tế, đời sống")
+    await resident.send("Bản đúng")
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    match = CODE.search(receipt.text)
+    assert match
+    feedback = await resident.app.bot_data.database.feedback.get_by_code(match.group(1))
+    assert feedback.body == "Bản đúng"
+    assert feedback.topic.name_vi == "Kinh tế, đời sống"
+
+
+async def test_cancel_button_discards_the_draft(resident: Person, app: HomThuApplication) -> None:
+    await write_feedback(resident)
+    await resident.press("Xem lại")
+    message = only_message(await resident.press("Hủy"))
+    assert message.text == VI("cancelled")
+    assert rows(app, "SELECT COUNT(*) FROM feedback") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+
+
+async def test_cancel_command_at_any_step(resident: Person, app: HomThuApplication) -> None:
+    await resident.send("/start kp3")
+    assert only_message(await resident.send("/cancel")).text == VI("cancelled")
+    await write_feedback(resident)
+    assert only_message(await resident.send("/cancel")).text == VI("cancelled")
+    assert only_message(await resident.send("/cancel")).text == VI("nothing_to_cancel")
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+
+
+# --- Sent ------------------------------------------------------------------------------
+
+
+async def test_send_stores_in_one_go_and_gives_the_receipt(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Đèn đường hỏng")
+    await resident.send_photo("PH1")
+    await resident.press("Xem lại")
+    await resident.press("phản hồi")
+    receipt = only_message(await resident.press("Gửi"))
+    match = CODE.search(receipt.text)
+    assert match
+    code = match.group(1)
+    assert receipt.text == VI.with_html("sent", code=code, replies=VI("sent_replies_on"))
+    assert f"/status {code}" in receipt.text
+    feedback = await app.bot_data.database.feedback.get_by_code(code)
+    assert feedback.body == "Đèn đường hỏng"
+    assert feedback.photo_file_ids == ("PH1",)
+    assert feedback.area.code == "kp3"
+    assert feedback.status.value == "new"
+    assert feedback.wants_replies
+    assert rows(app, "SELECT kind, payload FROM outbox") == [
+        ("notify_staff", f'{{"code": "{code}"}}')
+    ]
+    sealed = rows(app, "SELECT sealed_chat FROM reply_channels")[0][0]
+    assert isinstance(sealed, bytes)
+    assert app.bot_data.anonymizer.open_chat(sealed) == resident.chat
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+
+
+async def test_no_reply_channel_unless_asked(resident: Person, app: HomThuApplication) -> None:
+    code = await submit(resident)
+    assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
+    feedback = await app.bot_data.database.feedback.get_by_code(code)
+    assert not feedback.wants_replies
+
+
+async def test_pressing_send_twice_stores_one_feedback(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident)
+    await resident.press("Xem lại")
+    message, data = resident.api.button(resident.chat, "Gửi")
+    await resident.press_data(data, message.message_id)
+    again = await resident.press_data(data, message.message_id)
+    assert sent(again, "answerCallbackQuery")[0].params["text"] == VI("stale_button")
+    assert rows(app, "SELECT COUNT(*) FROM feedback") == [(1,)]
+
+
+async def test_codes_are_unique_across_feedbacks(resident: Person) -> None:
+    codes = {await submit(resident, f"Góp ý số {n}") for n in range(5)}
+    assert len(codes) == 5
+
+
+async def test_tricky_text_is_stored_byte_exact_and_escaped_for_display(
+    resident: Person, app: HomThuApplication
+) -> None:
+    tricky = (
+        "<b>đậm</b> *in* _nghiêng_ `mã` [link](http://x) '); DROP TABLE feedback; --"
+        " 👨‍👩‍👧‍👦 👍🏽 Hu\u0300ng vs Hừng"
+    )
+    await write_feedback(resident, tricky)
+    preview = only_message(await resident.press("Xem lại"))
+    assert "&lt;b&gt;đậm&lt;/b&gt;" in preview.text
+    assert "<b>đậm</b>" not in preview.text
+    receipt = only_message(await resident.press("Gửi"))
+    match = CODE.search(receipt.text)
+    assert match
+    assert rows(app, "SELECT body FROM feedback") == [(tricky,)]
+    feedback = await app.bot_data.database.feedback.get_by_code(match.group(1))
+    assert feedback.body.encode() == tricky.encode()
+
+
+async def test_feedback_rate_limit_keeps_the_draft(
+    resident: Person, app: HomThuApplication
+) -> None:
+    limit = app.bot_data.feedback_limit.limit
+    for n in range(limit):
+        await submit(resident, f"Góp ý {n}")
+    await write_feedback(resident, "Một góp ý nữa")
+    await resident.press("Xem lại")
+    calls = await resident.press("Gửi")
+    answer = sent(calls, "answerCallbackQuery")[0]
+    assert answer.params["text"] == VI("feedback_rate_limited", limit=limit)
+    assert rows(app, "SELECT COUNT(*) FROM feedback") == [(limit,)]
+    # Still in the preview: the draft waits.
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(1,)]
+
+
+async def test_area_closed_before_send_keeps_the_text(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Giữ lại nội dung này")
+    await resident.press("Xem lại")
+    await app.bot_data.database.areas.set_open("kp3", False)
+    message = only_message(await resident.press("Gửi"))
+    assert message.text == VI("send_failed_area_closed")
+    assert message.buttons == [["Thôn Tân Định"]]
+    await resident.press("Thôn Tân Định")
+    await resident.press("Khác")
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    match = CODE.search(receipt.text)
+    assert match
+    feedback = await app.bot_data.database.feedback.get_by_code(match.group(1))
+    assert feedback.area.code == "thon-tan-dinh"
+    assert feedback.body == "Giữ lại nội dung này"
+
+
+# --- Bad input -------------------------------------------------------------------------
+
+
+async def test_unparseable_callback_data_is_answered(resident: Person) -> None:
+    for data in ("garbage", "topic:abc", "topic:999", "draft:nope", "x" * 64):
+        calls = await resident.press_data(data)
+        answers = sent(calls, "answerCallbackQuery")
+        assert len(answers) == 1, data
+        assert sent(calls) == [], data
+    # An area button with no code is a malformed deep link: the areas are offered again.
+    offer = only_message(await resident.press_data("area:"))
+    assert offer.text == VI("malformed_area")
+    assert offer.buttons == OPEN_AREAS
+    await resident.send("/start kp3")
+    for data in ("topic:abc", "topic:999", "topic:-1"):
+        calls = await resident.press_data(data)
+        assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("stale_button")
+
+
+async def test_messages_in_other_groups_are_ignored(
+    app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    stranger = Person(app, api, user_id=5555, chat_id=-100999)
+    assert await stranger.send("/start kp3") == []
+    assert await stranger.send("xin chào") == []
+    assert await stranger.send("/status AB-12345678") == []
+    assert await stranger.press_data("area:kp3") == []
+
+
+async def test_edited_message_is_not_taken(resident: Person, app: HomThuApplication) -> None:
+    await write_feedback(resident, "Bản gốc")
+    answer = only_message(await resident.edit(3, "Bản đã sửa"))
+    assert answer.text == VI("edited_ignored")
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    assert CODE.search(receipt.text)
+    assert rows(app, "SELECT body FROM feedback") == [("Bản gốc",)]
+
+
+async def test_second_start_asks_before_discarding(resident: Person) -> None:
+    await write_feedback(resident, "Đang viết dở")
+    question = only_message(await resident.send("/start thon-tan-dinh"))
+    assert question.text == VI("restart_confirm")
+    assert question.buttons == [["🗑 Bỏ và bắt đầu lại"], ["↩️ Tiếp tục viết"]]
+    resumed = only_message(await resident.press("Tiếp tục"))
+    assert "12/4000" in resumed.text
+    await resident.send("/start thon-tan-dinh")
+    greeting = only_message(await resident.press("Bỏ và bắt đầu lại"))
+    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Thôn Tân Định")
+
+
+async def test_second_start_without_content_just_restarts(resident: Person) -> None:
+    await resident.send("/start kp3")
+    greeting = only_message(await resident.send("/start thon-tan-dinh"))
+    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Thôn Tân Định")
+
+
+async def test_outside_a_draft_text_gets_the_areas(resident: Person) -> None:
+    message = only_message(await resident.send("Xin chào"))
+    assert message.text == VI("outside_draft")
+    assert message.buttons == OPEN_AREAS
+
+
+async def test_unknown_command_gets_help(resident: Person) -> None:
+    message = only_message(await resident.send("/whatever"))
+    assert message.text == VI("help", unit="Thị trấn Cam Lộ", max_photos=5)
+
+
+async def test_a_failing_handler_answers_politely_and_keeps_the_draft(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Không được mất")
+    resident.api.fail_next("sendMessage", 400, "Bad Request: chat not found")
+    resident.api.fail_next("sendMessage", 400, "Bad Request: chat not found")
+    await resident.send("thêm")
+    calls = await resident.send("nữa")
+    assert "Không được mất" in rows(app, "SELECT data FROM resident_drafts")[0][0]  # type: ignore[operator]
+    assert only_message(calls).text.startswith("Đã ghi nhận")
+
+
+# --- Idle drafts -----------------------------------------------------------------------
+
+
+async def test_idle_draft_is_discarded_on_the_next_message(
+    resident: Person, clock: FrozenClock, app: HomThuApplication
+) -> None:
+    await write_feedback(resident)
+    clock.advance(timedelta(minutes=31))
+    calls = await resident.send("Tôi quay lại rồi")
+    texts = [c.text for c in sent(calls)]
+    assert texts == [VI("draft_expired", minutes=30), VI("outside_draft")]
+    assert sent(calls)[1].buttons == OPEN_AREAS
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+
+
+async def test_draft_touched_within_the_limit_survives(
+    resident: Person, clock: FrozenClock
+) -> None:
+    await write_feedback(resident)
+    for _ in range(3):
+        clock.advance(timedelta(minutes=20))
+        ack = only_message(await resident.send("thêm"))
+        assert ack.text.startswith("Đã ghi nhận")
