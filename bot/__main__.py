@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 
@@ -12,17 +11,7 @@ from dotenv import load_dotenv
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings, load_settings
-
-
-def configure_logging() -> None:
-    """One line per event; libraries that would log URLs (and so the token) kept quiet."""
-    logging.basicConfig(
-        level=os.environ.get("LOG_LEVEL", "INFO").upper(),
-        format="%(asctime)s %(levelname)s %(name)s %(message)s",
-    )
-    # httpx logs every request URL at INFO, and the URL carries the bot token.
-    for noisy in ("httpx", "httpcore", "apscheduler", "telegram.ext.Application"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+from bot.logs import configure_logging
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -55,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = parse_args(argv)
     load_dotenv()
-    configure_logging()
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     try:
         settings = load_settings(os.environ)
     except ConfigError as error:

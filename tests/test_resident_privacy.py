@@ -1,0 +1,257 @@
+"""Restarts, /status, /language, idle sweeping, and what is (not) kept about a resident."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.context import HomThuApplication, HomThuContext
+from bot.handlers.general import sweep_idle_drafts
+from bot.logs import quiet_libraries
+from bot.texts import Texts
+from tests.support import FrozenClock, Person, RecordingBotAPI, running_bot
+from tests.test_intake import CODE, only_message, rows, sent, submit, write_feedback
+
+VI = Texts("vi")
+EN = Texts("en")
+
+
+def identity_of(person: Person) -> list[str]:
+    """Everything that could identify the resident, as text."""
+    values = [str(person.user_id), person.first_name]
+    values += [v for v in (person.last_name, person.username) if v]
+    return values
+
+
+def database_text(path: Path) -> str:
+    """Every cell of every table, as text."""
+    cells: list[str] = []
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for table in tables:
+            for row in conn.execute(f"SELECT * FROM {table}"):
+                cells += [c.hex() if isinstance(c, bytes) else str(c) for c in row]
+    return "\n".join(cells)
+
+
+def raw_bytes(path: Path) -> bytes:
+    """The database file and its WAL, as they sit on disk."""
+    data = b""
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            data += candidate.read_bytes()
+    return data
+
+
+async def test_a_draft_survives_a_restart(
+    settings: Settings, clock: FrozenClock, tmp_path: Path
+) -> None:
+    api = RecordingBotAPI()
+    async with running_bot(settings, api, clock) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(app, api, user_id=31337)
+        await resident.send("/start kp3")
+        await resident.press("Kinh tế")
+        await resident.send("Viết trước khi khởi động lại")
+    # A new process: new application, same database file.
+    api2 = RecordingBotAPI()
+    api2.messages = api.messages
+    async with running_bot(settings, api2, clock) as app2:
+        again = Person(app2, api2, user_id=31337)
+        ack = only_message(await again.send("và sau khi khởi động lại"))
+        assert ack.text.startswith("Đã ghi nhận: 54/4000")
+        await again.press("Xem lại")
+        receipt = only_message(await again.press("Gửi"))
+        match = CODE.search(receipt.text)
+        assert match
+        feedback = await app2.bot_data.database.feedback.get_by_code(match.group(1))
+        assert feedback.body == "Viết trước khi khởi động lại\n\nvà sau khi khởi động lại"
+        assert feedback.topic.name_vi == "Kinh tế, đời sống"
+
+
+async def test_a_chosen_topic_survives_a_hard_stop(settings: Settings, clock: FrozenClock) -> None:
+    """No shutdown at all (as after kill -9): what was flushed per update is enough."""
+    api = RecordingBotAPI()
+    async with running_bot(settings, api, clock) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(app, api, user_id=4040)
+        await resident.send("/start kp3")
+        await resident.press("Khác")
+        # Read what another process would see right now, before any shutdown flush.
+        with sqlite3.connect(settings.database_path) as conn:
+            states = list(conn.execute("SELECT state FROM conversation_states"))
+            drafts = list(conn.execute("SELECT data FROM resident_drafts"))
+        assert states == [("2",)]
+        assert '"topic_id": 11' in drafts[0][0]
+
+
+async def test_nothing_identifies_the_resident_after_the_conversation(
+    resident: Person, app: HomThuApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The process's own logging policy, with everything at DEBUG.
+    quiet_libraries()
+    caplog.set_level(logging.DEBUG)
+    await resident.send("/language")
+    await resident.press("Tiếng Việt")
+    await write_feedback(resident, "Góp ý ẩn danh")
+    await resident.send_photo("PHOTO-X", caption="kèm ảnh")
+    await resident.press("Xem lại")
+    await resident.press("phản hồi")
+    receipt = only_message(await resident.press("Gửi"))
+    code = CODE.search(receipt.text)
+    assert code
+    await resident.send(f"/status {code.group(1)}")
+    await app.bot_data.database.close()
+    path = app.bot_data.database.path
+    table_text = database_text(path)
+    disk = raw_bytes(path)
+    logs = "\n".join(record.getMessage() for record in caplog.records)
+    assert "Góp ý ẩn danh" in table_text  # the content is there...
+    for value in identity_of(resident):  # ...and who sent it is not.
+        assert value not in table_text, value
+        assert value.encode() not in disk, value
+        assert value not in logs, value
+    assert code.group(1) in logs
+    # Preferences are kept under a keyed hash, never the id.
+    keys = rows_after_close(path, "SELECT resident_key FROM resident_prefs")
+    assert len(keys) == 1
+    assert re.fullmatch(r"[0-9a-f]{32}", str(keys[0][0]))
+
+
+def rows_after_close(path: Path, sql: str) -> list[tuple[object, ...]]:
+    """Query a database the bot has closed."""
+    with sqlite3.connect(path) as conn:
+        return list(conn.execute(sql))
+
+
+async def test_status_shows_status_last_change_and_no_replies_yet(resident: Person) -> None:
+    code = await submit(resident, "Cần sửa cống")
+    answer = only_message(await resident.send(f"/status {code}"))
+    assert f"Góp ý {code}" in answer.text
+    assert "Trạng thái: <b>Mới</b>" in answer.text
+    assert "(cập nhật 08:00 21/11/2026)" in answer.text
+    assert "Khu vực: Khu phố 3" in answer.text
+    assert VI("status_no_replies") in answer.text
+    assert "Cần sửa cống" not in answer.text
+
+
+async def test_status_shows_public_replies_but_not_notes(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code = await submit(resident)
+    with sqlite3.connect(app.bot_data.database.path) as conn:
+        (feedback_id,) = conn.execute("SELECT id FROM feedback WHERE code = ?", (code,)).fetchone()
+        conn.executemany(
+            "INSERT INTO responses (feedback_id, kind, body, author, created_at)"
+            " VALUES (?, ?, ?, ?, '2026-11-22T02:00:00.000000Z')",
+            [
+                (feedback_id, "reply", "Đã cử người sửa <ngay>", "Cán bộ A"),
+                (feedback_id, "note", "Ghi chú nội bộ", "Cán bộ B"),
+            ],
+        )
+    answer = only_message(await resident.send(f"/status {code}"))
+    assert "Đã cử người sửa &lt;ngay&gt;" in answer.text
+    assert "09:00 22/11/2026" in answer.text
+    assert "Ghi chú nội bộ" not in answer.text
+    assert "Cán bộ" not in answer.text
+
+
+async def test_status_forgives_how_a_person_types_the_code(resident: Person) -> None:
+    code = await submit(resident)
+    body = code[3:]
+    typed = [code.lower(), code.replace("-", ""), f"{code[:2]} {body}"]
+    typed += [f"{code[:3]}{body.replace('0', 'O').replace('1', 'l')}"]
+    for variant in typed:
+        answer = only_message(await resident.send(f"/status {variant}"))
+        assert f"Góp ý {code}" in answer.text, variant
+
+
+async def test_status_bad_input(resident: Person) -> None:
+    assert only_message(await resident.send("/status")).text == VI("status_usage")
+    assert only_message(await resident.send("/status 12-345")).text == VI(
+        "status_invalid", code="12-345"
+    )
+    assert only_message(await resident.send("/status <b>x</b>")).text == VI(
+        "status_invalid", code="<b>x</b>"
+    )
+    answer = only_message(await resident.send("/status ZZ-00000000"))
+    assert answer.text == VI("status_not_found", code="ZZ-00000000")
+
+
+async def test_status_works_in_the_staff_group(app: HomThuApplication, resident: Person) -> None:
+    code = await submit(resident)
+    officer = Person(app, resident.api, user_id=777, chat_id=-1001234567890)
+    answer = only_message(await officer.send(f"/status {code}"))
+    assert f"Góp ý {code}" in answer.text
+
+
+async def test_status_lookups_are_rate_limited(
+    tmp_path: Path, clock: FrozenClock, settings: Settings
+) -> None:
+    api = RecordingBotAPI()
+    limited = Settings(**{**_fields(settings), "status_per_hour": 3})
+    async with running_bot(limited, api, clock) as app:
+        resident = Person(app, api, user_id=99)
+        for _ in range(3):
+            reply = only_message(await resident.send("/status AB-12345678"))
+            assert reply.text == VI("status_not_found", code="AB-12345678")
+        refused = only_message(await resident.send("/status AB-12345678"))
+        assert refused.text == VI("status_rate_limited")
+
+
+def _fields(settings: Settings) -> dict[str, object]:
+    return {name: getattr(settings, name) for name in Settings.__dataclass_fields__}
+
+
+async def test_language_switch_is_remembered(resident: Person, app: HomThuApplication) -> None:
+    prompt = only_message(await resident.send("/language"))
+    assert prompt.buttons == [["🇻🇳 Tiếng Việt", "🇬🇧 English"]]
+    assert only_message(await resident.press("English")).text == EN("language_set")
+    greeting = only_message(await resident.send("/start kp3"))
+    assert greeting.text == EN("greeting", unit="Thị trấn Cam Lộ", area="Khu phố 3")
+    assert ["Economy and livelihoods"] in greeting.buttons
+    await resident.press("Economy")
+    await resident.send("Streetlight broken")
+    preview = only_message(await resident.press("Review"))
+    labels = [label for row in preview.buttons for label in row]
+    for word in ("Gửi", "Sửa", "Hủy", "phản hồi"):
+        assert any(word in label for label in labels), word
+    assert only_message(await resident.send("/language vi")).text == VI("language_set")
+    assert only_message(await resident.send("/help")).text.startswith("<b>Hòm thư góp ý")
+
+
+async def test_help_explains_the_flow(resident: Person) -> None:
+    answer = only_message(await resident.send("/help"))
+    assert answer.text == VI("help", unit="Thị trấn Cam Lộ", max_photos=5)
+    assert "/status" in answer.text
+    assert "ẩn danh" in answer.text
+
+
+async def test_sweeper_deletes_idle_drafts_and_tells_the_resident_later(
+    resident: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    await write_feedback(resident)
+    other = Person(app, resident.api, user_id=1234567)
+    await other.send("/start kp3")
+    clock.advance(timedelta(minutes=25))
+    await other.send("/start kp3")  # the other resident is still active
+    clock.advance(timedelta(minutes=6))
+    await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
+    path = app.bot_data.database.path
+    assert rows(app, "SELECT user_id FROM resident_drafts") == [(1234567,)]
+    assert rows(app, "SELECT user_id FROM conversation_states") == [(1234567,)]
+    text = database_text(path)
+    assert str(resident.user_id) not in text
+    calls = await resident.send("Tôi quay lại")
+    texts = [c.text for c in sent(calls)]
+    assert texts[0] == VI("draft_expired", minutes=30)
+    assert VI("outside_draft") in texts
+    # Told once only.
+    assert VI("draft_expired", minutes=30) not in [c.text for c in sent(await resident.send("a"))]
