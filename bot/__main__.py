@@ -7,7 +7,7 @@ import asyncio
 import os
 import sys
 
-from dotenv import load_dotenv
+from dotenv import find_dotenv, load_dotenv
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings, load_settings
@@ -43,7 +43,8 @@ async def check(settings: Settings) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = parse_args(argv)
-    load_dotenv()
+    # .env of the folder the bot is run from (not of the package's folder, the default).
+    load_dotenv(find_dotenv(usecwd=True))
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     try:
         settings = load_settings(os.environ)

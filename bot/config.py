@@ -14,7 +14,9 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
 DEFAULT_UNIT_NAME = "Ủy ban MTTQ"
 LANGUAGES = ("vi", "en")
-_TOKEN = re.compile(r"\d{1,20}:[A-Za-z0-9_-]{30,100}")
+_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
+# ASCII digits only: str.isdigit() accepts "²", which int() then rejects with a traceback.
+_DIGITS = re.compile(r"[0-9]{1,20}")
 
 
 class ConfigError(Exception):
@@ -63,7 +65,7 @@ class Settings:
     digest_cron: str = "30 7 * * *"
     sla_days: int = 7
     default_language: str = "vi"
-    secret_key: str | None = None
+    secret_key: str | None = field(default=None, repr=False)
     feedback_per_hour: int = 10
     status_per_hour: int = 30
     bot_username: str | None = None
@@ -140,7 +142,7 @@ def _admin_ids(env: Mapping[str, str]) -> frozenset[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit() or int(part) <= 0:
+        if not _DIGITS.fullmatch(part) or int(part) <= 0:
             raise ConfigError(
                 "ADMIN_IDS", f"'{part}' không phải id người dùng / not a user id", fix
             )
@@ -188,7 +190,7 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     value = env.get(name, "").strip()
     if not value:
         return default
-    if not value.isdigit() or int(value) < 1:
+    if not _DIGITS.fullmatch(value) or int(value) < 1:
         raise ConfigError(
             name,
             f"'{value}' không phải số nguyên dương / not a positive whole number",
