@@ -1,0 +1,233 @@
+"""Configuration from the environment (SPEC §2), and how `python -m bot` reports it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import BotToken, ConfigError, load_settings
+
+PROJECT = Path(__file__).resolve().parent.parent
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+REQUIRED = {
+    "TELEGRAM_BOT_TOKEN": TOKEN,
+    "STAFF_CHAT_ID": "-1001234567890",
+    "ADMIN_IDS": "111111111, 222222222",
+}
+FULL = {
+    **REQUIRED,
+    "UNIT_NAME": "Thị trấn Cam Lộ",
+    "DATABASE_PATH": "/srv/homthu/homthu.sqlite3",
+    "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
+    "TIMEZONE": "Asia/Bangkok",
+    "DIGEST_CRON": "0 17 * * 1-5",
+    "SLA_DAYS": "10",
+    "DEFAULT_LANGUAGE": "en",
+    "SECRET_KEY": "k" * 40,
+    "FEEDBACK_RATE_LIMIT": "5",
+    "STATUS_RATE_LIMIT": "20",
+    "BOT_USERNAME": "@homthu_bot",
+}
+# Every variable the bot reads; the subprocess gets each one explicitly so that neither the
+# caller's environment nor a .env file (python-dotenv never overrides) can fill them in.
+CONFIG_VARIABLES = (*FULL, "LOG_LEVEL", "WEBHOOK_URL", "WEBHOOK_PORT", "WEBHOOK_SECRET")
+
+
+def test_full_environment_gives_every_field() -> None:
+    settings = load_settings(FULL)
+    assert settings.token == BotToken(TOKEN)
+    assert settings.token.reveal() == TOKEN
+    assert settings.staff_chat_id == -1001234567890
+    assert settings.admin_ids == frozenset({111111111, 222222222})
+    assert settings.unit_name == "Thị trấn Cam Lộ"
+    assert settings.database_path == Path("/srv/homthu/homthu.sqlite3")
+    assert settings.key_file == Path("/srv/homthu/homthu.key")
+    assert settings.api_base_url == "http://127.0.0.1:8081/bot"
+    assert settings.timezone.key == "Asia/Bangkok"
+    assert settings.digest_cron == "0 17 * * 1-5"
+    assert settings.sla_days == 10
+    assert settings.default_language == "en"
+    assert settings.secret_key == "k" * 40
+    assert settings.feedback_per_hour == 5
+    assert settings.status_per_hour == 20
+    assert settings.bot_username == "homthu_bot"
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["absent", "empty"])
+def test_defaults_when_optional_variables_are_absent_or_empty(blank: bool) -> None:
+    env = dict(REQUIRED)
+    if blank:
+        env.update({name: "" for name in FULL if name not in REQUIRED})
+    settings = load_settings(env)
+    assert settings.database_path == Path("data/homthu.sqlite3")
+    assert settings.timezone.key == "Asia/Ho_Chi_Minh"
+    assert settings.digest_cron == "30 7 * * *"
+    assert settings.sla_days == 7
+    assert settings.default_language == "vi"
+    assert settings.api_base_url == "https://api.telegram.org/bot"
+    assert settings.secret_key is None
+    assert settings.feedback_per_hour == 10
+    assert settings.status_per_hour == 30
+    assert settings.bot_username is None
+    assert settings.unit_name.strip()
+
+
+def test_values_are_trimmed() -> None:
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": f"  {TOKEN}\n",
+            "STAFF_CHAT_ID": " -100200 ",
+            "ADMIN_IDS": " 5 ,6,, 7 ",
+            "DEFAULT_LANGUAGE": " EN ",
+            "SLA_DAYS": " 3 ",
+        }
+    )
+    assert settings.token.reveal() == TOKEN
+    assert settings.staff_chat_id == -100200
+    assert settings.admin_ids == frozenset({5, 6, 7})
+    assert settings.default_language == "en"
+    assert settings.sla_days == 3
+
+
+# variable, value (None: absent); one row per way a variable can be wrong.
+BAD_VALUES = [
+    ("TELEGRAM_BOT_TOKEN", None),
+    ("STAFF_CHAT_ID", None),
+    ("ADMIN_IDS", None),
+    ("TELEGRAM_BOT_TOKEN", ""),
+    ("TELEGRAM_BOT_TOKEN", "   "),
+    ("TELEGRAM_BOT_TOKEN", "123456789AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
+    ("TELEGRAM_BOT_TOKEN", "abc:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
+    ("TELEGRAM_BOT_TOKEN", "123456789:short"),
+    ("STAFF_CHAT_ID", "abc"),
+    ("STAFF_CHAT_ID", "1001234567890"),
+    ("STAFF_CHAT_ID", "0"),
+    ("STAFF_CHAT_ID", "-100.5"),
+    ("ADMIN_IDS", "12,abc"),
+    ("ADMIN_IDS", "12,-5"),
+    ("ADMIN_IDS", " , "),
+    ("ADMIN_IDS", "12;13"),
+    ("ADMIN_IDS", "12,\u00b2"),
+    ("TIMEZONE", "Mars/Base"),
+    ("TIMEZONE", "../../etc/passwd"),
+    ("DIGEST_CRON", "every day"),
+    ("DIGEST_CRON", "61 7 * * *"),
+    ("DIGEST_CRON", "30 7 * *"),
+    ("SLA_DAYS", "0"),
+    ("SLA_DAYS", "-3"),
+    ("SLA_DAYS", "seven"),
+    ("SLA_DAYS", "1.5"),
+    ("SLA_DAYS", "\u00b2"),
+    ("DEFAULT_LANGUAGE", "fr"),
+    ("SECRET_KEY", "too-short-secret"),
+    ("SECRET_KEY", "k" * 31),
+    ("TELEGRAM_API_BASE_URL", "api.telegram.org/bot"),
+    ("FEEDBACK_RATE_LIMIT", "0"),
+    ("STATUS_RATE_LIMIT", "many"),
+]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    BAD_VALUES,
+    ids=[f"{name}={value!r}" for name, value in BAD_VALUES],
+)
+def test_bad_variable_is_named(variable: str, value: str | None) -> None:
+    env = dict(FULL)
+    if value is None:
+        del env[variable]
+    else:
+        env[variable] = value
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env)
+    message = str(caught.value)
+    assert caught.value.variable == variable
+    assert variable in message
+    assert "\n" not in message
+    # The message says how to fix it, not only what is wrong.
+    assert len(message) > len(variable) + 20
+
+
+def test_secret_key_of_32_characters_is_accepted() -> None:
+    assert load_settings({**REQUIRED, "SECRET_KEY": "k" * 32}).secret_key == "k" * 32
+
+
+def test_token_is_never_in_repr_or_str() -> None:
+    settings = load_settings(FULL)
+    secret_part = TOKEN.split(":", 1)[1]
+    for shown in (repr(settings), str(settings), repr(settings.token), str(settings.token)):
+        assert TOKEN not in shown
+        assert secret_part not in shown
+    assert "BotToken" in repr(settings)
+    assert settings.token.reveal() == TOKEN
+
+
+def test_malformed_token_is_not_in_the_error() -> None:
+    value = "987654321-ThisIsTheSecretPartOfTheToken_abcdef"
+    with pytest.raises(ConfigError) as caught:
+        load_settings({**FULL, "TELEGRAM_BOT_TOKEN": value})
+    assert caught.value.variable == "TELEGRAM_BOT_TOKEN"
+    assert "ThisIsTheSecretPart" not in str(caught.value)
+
+
+# --- python -m bot ------------------------------------------------------------------------
+
+
+def run_bot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m bot`` from the project folder with every config variable pinned."""
+    environment = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
+    environment.update({name: "" for name in CONFIG_VARIABLES})
+    environment.update({"LOG_LEVEL": "INFO", "PYTHONIOENCODING": "utf-8"})
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_missing_token_stops_with_one_line() -> None:
+    result = run_bot()
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_malformed_token_is_not_printed() -> None:
+    value = "987654321-ThisIsTheSecretPartOfTheToken_abcdef"
+    result = run_bot(TELEGRAM_BOT_TOKEN=value)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "TELEGRAM_BOT_TOKEN" in lines[0]
+    assert "ThisIsTheSecretPart" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_staff_chat_stops_without_showing_the_token() -> None:
+    result = run_bot(TELEGRAM_BOT_TOKEN=TOKEN, STAFF_CHAT_ID="abc", ADMIN_IDS="1")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "STAFF_CHAT_ID" in lines[0]
+    assert TOKEN.split(":", 1)[1] not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_help_exits_zero() -> None:
+    result = run_bot("--help")
+    assert result.returncode == 0, result.stderr
+    assert "--check" in result.stdout
+    assert result.stderr == ""

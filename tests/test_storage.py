@@ -1,0 +1,739 @@
+"""Storage against a real temporary SQLite file: what the database actually holds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import unicodedata
+from collections.abc import AsyncIterator
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import storage.feedback
+import storage.schema
+from storage import (
+    AreaClosed,
+    AreaNotFound,
+    Database,
+    DuplicateArea,
+    FeedbackNotFound,
+    FeedbackStatus,
+    InvalidAreaCode,
+    InvalidName,
+    NewFeedback,
+    SchemaTooNew,
+    TopicNotFound,
+    open_database,
+)
+from storage.clock import to_db
+from storage.schema import Migration, available_migrations
+
+START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+
+# SPEC §6, in order, byte for byte.
+DEFAULT_TOPICS = [
+    "Chính trị, xây dựng Đảng và chính quyền",
+    "Kinh tế, đời sống",
+    "Văn hóa – xã hội, y tế, giáo dục",
+    "Quốc phòng, an ninh, trật tự",
+    "Cải cách hành chính, dịch vụ công",
+    "Phòng chống tham nhũng, lãng phí",
+    "Tài nguyên, môi trường",
+    "Xây dựng đô thị văn minh, hạ tầng",
+    "Góp ý cán bộ, đảng viên",
+    "Gương điển hình, mô hình tiêu biểu",
+    "Khác",
+]
+
+# Every table a submission writes to.
+FEEDBACK_TABLES = (
+    "feedback",
+    "feedback_photos",
+    "reference_codes",
+    "outbox",
+    "status_changes",
+    "reply_channels",
+)
+
+
+class ManualClock:
+    """A clock that moves only when the test moves it."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        """Move time forward."""
+        self.now += delta
+
+
+@pytest.fixture
+def db_clock() -> ManualClock:
+    """The clock of the test database."""
+    return ManualClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file of this test only."""
+    return tmp_path / "homthu.sqlite3"
+
+
+@pytest.fixture
+async def db(db_path: Path, db_clock: ManualClock) -> AsyncIterator[Database]:
+    """An open, migrated database on a fresh file."""
+    async with open_database(db_path, clock=db_clock) as database:
+        yield database
+
+
+async def fetch(
+    db: Database, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    """Rows of a query, as plain tuples."""
+    async with db.reading() as conn:
+        cursor = await conn.execute(sql, params)
+        return [tuple(row) for row in await cursor.fetchall()]
+
+
+async def count(db: Database, table: str) -> int:
+    """Rows in ``table``."""
+    rows = await fetch(db, f"SELECT COUNT(*) FROM {table}")
+    return int(str(rows[0][0]))
+
+
+async def counts(db: Database, tables: tuple[str, ...] = FEEDBACK_TABLES) -> dict[str, int]:
+    """Rows in each of ``tables``."""
+    return {table: await count(db, table) for table in tables}
+
+
+def table_names(path: Path) -> set[str]:
+    """Tables in the database file, read with a connection of its own."""
+    with closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {str(row[0]) for row in rows}
+
+
+def applied_versions(path: Path) -> list[int]:
+    """Versions recorded in schema_migrations."""
+    with closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def key_of(user_id: int) -> str:
+    """A stand-in for the bot's keyed hash of a Telegram id."""
+    return "rk-" + hashlib.sha256(f"pepper:{user_id}".encode()).hexdigest()[:24]
+
+
+# --- migrations ---------------------------------------------------------------------------
+
+
+async def test_new_database_gets_every_migration(db: Database) -> None:
+    rows = await fetch(db, "SELECT version, name FROM schema_migrations ORDER BY version")
+    assert rows == [(m.version, m.name) for m in available_migrations()]
+    assert rows[:2] == [(1, "0001_initial.sql"), (2, "0002_default_topics.sql")]
+
+
+async def test_new_database_has_the_schema_tables(db: Database, db_path: Path) -> None:
+    assert {
+        "areas",
+        "topics",
+        "reference_codes",
+        "feedback",
+        "feedback_photos",
+        "status_changes",
+        "responses",
+        "reply_channels",
+        "outbox",
+        "resident_prefs",
+        "draft_expiry_notices",
+        "conversation_states",
+        "resident_drafts",
+        "schema_migrations",
+    } <= table_names(db_path)
+
+
+async def test_reopening_applies_nothing_and_keeps_data(db_path: Path) -> None:
+    async with open_database(db_path) as db:
+        await db.areas.add("kp3", "Khu phố 3")
+        before = await fetch(db, "SELECT version, name, applied_at FROM schema_migrations")
+    async with open_database(db_path) as db:
+        after = await fetch(db, "SELECT version, name, applied_at FROM schema_migrations")
+        async with db.reading() as conn:
+            applied_again = await storage.schema.apply_migrations(conn)
+        area = await db.areas.get("kp3")
+        assert await count(db, "topics") == len(DEFAULT_TOPICS)
+    assert applied_again == []
+    assert after == before
+    assert (area.code, area.name) == ("kp3", "Khu phố 3")
+
+
+async def test_journal_mode_is_wal(db: Database, db_path: Path) -> None:
+    assert await fetch(db, "PRAGMA journal_mode") == [("wal",)]
+    await db.close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+async def test_folder_of_the_database_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "nested" / "homthu.sqlite3"
+    assert not path.parent.exists()
+    async with open_database(path) as db:
+        await db.areas.add("kp3", "Khu phố 3")
+    assert path.is_file()
+    assert applied_versions(path) == [m.version for m in available_migrations()]
+
+
+async def test_schema_newer_than_the_code_is_refused(db_path: Path) -> None:
+    async with open_database(db_path) as db:
+        await db.areas.add("kp3", "Khu phố 3")
+    future = storage.schema.latest_version() + 1
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            (future, f"{future:04d}_future.sql", to_db(START)),
+        )
+    database = Database(db_path)
+    with pytest.raises(SchemaTooNew, match=str(future)):
+        await database.open()
+    assert not database.is_open
+    assert applied_versions(db_path)[-1] == future
+
+
+async def test_failed_migration_leaves_nothing_half_applied(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = available_migrations()
+    broken = Migration(
+        9999,
+        "9999_broken.sql",
+        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n\nTHIS IS NOT SQL AT ALL;\n",
+    )
+    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, broken])
+    database = Database(db_path)
+    with pytest.raises(sqlite3.OperationalError):
+        await database.open()
+    assert not database.is_open
+    assert "half_done" not in table_names(db_path)
+    assert applied_versions(db_path) == [m.version for m in shipped]
+
+    # The shipped migrations before it did apply, and the database opens without it.
+    monkeypatch.undo()
+    async with open_database(db_path) as db:
+        assert await count(db, "topics") == len(DEFAULT_TOPICS)
+    assert "half_done" not in table_names(db_path)
+
+
+# --- default topics -----------------------------------------------------------------------
+
+
+async def test_default_topics_are_the_committee_list(db: Database) -> None:
+    topics = await db.topics.list(include_closed=True)
+    assert [t.name_vi for t in topics] == DEFAULT_TOPICS
+    assert [t.name_vi.encode() for t in topics] == [name.encode() for name in DEFAULT_TOPICS]
+    assert [t.id for t in topics] == list(range(1, 12))
+    assert all(t.is_open for t in topics)
+    assert all(unicodedata.is_normalized("NFC", t.name_vi) for t in topics)
+
+
+async def test_default_topics_have_english_names(db: Database) -> None:
+    topics = await db.topics.list()
+    english = [t.name_en for t in topics]
+    assert len(english) == len(DEFAULT_TOPICS)
+    assert all(name.strip() and name.isascii() for name in english)
+    assert len(set(english)) == len(english)
+    assert english[-1] == "Other"
+    assert topics[1].name("en") == "Economy and livelihoods"
+    assert topics[1].name("vi") == "Kinh tế, đời sống"
+
+
+# --- areas --------------------------------------------------------------------------------
+
+
+async def test_add_and_get_area(db: Database, db_clock: ManualClock) -> None:
+    added = await db.areas.add("thon-tan_dinh", "  Thôn   Tân Định ")
+    assert added.code == "thon-tan_dinh"
+    assert added.name == "Thôn Tân Định"
+    assert added.is_open
+    assert added.created_at == START
+    assert await db.areas.get("thon-tan_dinh") == added
+    assert await fetch(db, "SELECT code, name, is_open FROM areas") == [
+        ("thon-tan_dinh", "Thôn Tân Định", 1)
+    ]
+
+
+async def test_list_areas_with_and_without_closed(db: Database) -> None:
+    await db.areas.add("kp3", "Khu phố 3")
+    await db.areas.add("thon", "Thôn Tân Định")
+    await db.areas.add("kp9", "Khu phố 9")
+    await db.areas.set_open("kp9", False)
+    everything = await db.areas.list(include_closed=True)
+    assert [a.code for a in everything] == ["kp3", "kp9", "thon"]
+    assert [a.code for a in await db.areas.list()] == ["kp3", "kp9", "thon"]
+    assert [a.code for a in await db.areas.list(include_closed=False)] == ["kp3", "thon"]
+    assert [a.is_open for a in everything] == [True, False, True]
+
+
+async def test_area_summaries_count_feedback(db: Database) -> None:
+    kp3 = await db.areas.add("kp3", "Khu phố 3")
+    await db.areas.add("kp4", "Khu phố 4")
+    kp5 = await db.areas.add("kp5", "Khu phố 5")
+    for _ in range(3):
+        await db.feedback.submit(NewFeedback(kp3.id, 1, "Đèn đường hỏng"))
+    await db.feedback.submit(NewFeedback(kp5.id, 2, "Rác chưa thu gom"))
+    await db.areas.set_open("kp5", False)
+    summaries = await db.areas.summaries()
+    assert [(s.area.code, s.area.is_open, s.feedback_count) for s in summaries] == [
+        ("kp3", True, 3),
+        ("kp4", True, 0),
+        ("kp5", False, 1),
+    ]
+
+
+async def test_rename_area(db: Database) -> None:
+    await db.areas.add("kp3", "Khu phố 3")
+    renamed = await db.areas.rename("kp3", " Khu phố  Ba ")
+    assert renamed.name == "Khu phố Ba"
+    assert (await db.areas.get("kp3")).name == "Khu phố Ba"
+    assert await fetch(db, "SELECT code, name FROM areas") == [("kp3", "Khu phố Ba")]
+
+
+async def test_close_and_reopen_area(db: Database) -> None:
+    await db.areas.add("kp3", "Khu phố 3")
+    closed = await db.areas.set_open("kp3", False)
+    assert not closed.is_open
+    with pytest.raises(AreaClosed):
+        await db.areas.get_open("kp3")
+    assert not (await db.areas.get("kp3")).is_open
+    reopened = await db.areas.set_open("kp3", True)
+    assert reopened.is_open
+    assert (await db.areas.get_open("kp3")).code == "kp3"
+    assert await fetch(db, "SELECT is_open FROM areas") == [(1,)]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "KP3",
+        "Kp3",
+        "a" * 33,
+        "",
+        "kp 3",
+        " kp3",
+        "kp3\n",
+        "kp/3",
+        "kp.3",
+        "thôn",
+        "đồng",
+        "kp3;drop",
+    ],
+)
+async def test_invalid_area_code_is_refused(db: Database, code: str) -> None:
+    with pytest.raises(InvalidAreaCode):
+        await db.areas.add(code, "Khu phố 3")
+    assert await count(db, "areas") == 0
+
+
+@pytest.mark.parametrize("code", ["a" * 32, "0", "kp-3_b", "-", "_"])
+async def test_valid_area_codes_are_accepted(db: Database, code: str) -> None:
+    assert (await db.areas.add(code, "Khu phố")).code == code
+    assert await fetch(db, "SELECT code FROM areas") == [(code,)]
+
+
+@pytest.mark.parametrize("name", ["", " ", "\n\t  ", "x" * 101, "Ấ" * 101])
+async def test_invalid_area_name_is_refused(db: Database, name: str) -> None:
+    with pytest.raises(InvalidName):
+        await db.areas.add("kp3", name)
+    assert await count(db, "areas") == 0
+    await db.areas.add("kp4", "Khu phố 4")
+    with pytest.raises(InvalidName):
+        await db.areas.rename("kp4", name)
+    assert await fetch(db, "SELECT code, name FROM areas") == [("kp4", "Khu phố 4")]
+
+
+async def test_area_name_of_100_characters_is_accepted(db: Database) -> None:
+    name = "Ấ" * 100
+    assert (await db.areas.add("kp3", name)).name == name
+    assert await fetch(db, "SELECT name FROM areas") == [(name,)]
+
+
+async def test_duplicate_area_is_refused_and_the_first_kept(db: Database) -> None:
+    await db.areas.add("kp3", "Khu phố 3")
+    with pytest.raises(DuplicateArea):
+        await db.areas.add("kp3", "Khu phố khác")
+    assert await fetch(db, "SELECT code, name FROM areas") == [("kp3", "Khu phố 3")]
+
+
+async def test_unknown_area_is_not_found(db: Database) -> None:
+    await db.areas.add("kp3", "Khu phố 3")
+    with pytest.raises(AreaNotFound):
+        await db.areas.get("kp4")
+    with pytest.raises(AreaNotFound):
+        await db.areas.get_open("kp4")
+    with pytest.raises(AreaNotFound):
+        await db.areas.rename("kp4", "Khu phố 4")
+    with pytest.raises(AreaNotFound):
+        await db.areas.set_open("kp4", False)
+    assert await fetch(db, "SELECT code, name, is_open FROM areas") == [("kp3", "Khu phố 3", 1)]
+
+
+# --- topics -------------------------------------------------------------------------------
+
+
+async def test_add_topic(db: Database) -> None:
+    added = await db.topics.add("  Trật tự   đô thị ")
+    assert (added.id, added.name_vi, added.name_en, added.is_open) == (
+        12,
+        "Trật tự đô thị",
+        "Trật tự đô thị",
+        True,
+    )
+    with_english = await db.topics.add("Nước sạch", "Clean water")
+    assert (with_english.name_vi, with_english.name_en) == ("Nước sạch", "Clean water")
+    assert [t.id for t in await db.topics.list()] == list(range(1, 14))
+    assert await db.topics.get(13) == with_english
+
+
+@pytest.mark.parametrize("name", ["", "   ", "y" * 101])
+async def test_invalid_topic_name_is_refused(db: Database, name: str) -> None:
+    with pytest.raises(InvalidName):
+        await db.topics.add(name)
+    with pytest.raises(InvalidName):
+        await db.topics.rename(11, name)
+    assert await count(db, "topics") == len(DEFAULT_TOPICS)
+    assert (await db.topics.get(11)).name_vi == "Khác"
+
+
+async def test_rename_topic_keeps_a_distinct_english_name(db: Database) -> None:
+    renamed = await db.topics.rename(11, "Vấn đề khác")
+    assert (renamed.name_vi, renamed.name_en) == ("Vấn đề khác", "Other")
+    assert await fetch(db, "SELECT name_vi, name_en FROM topics WHERE id = 11") == [
+        ("Vấn đề khác", "Other")
+    ]
+
+
+async def test_rename_topic_without_translation_renames_both(db: Database) -> None:
+    added = await db.topics.add("Nước sạch")
+    renamed = await db.topics.rename(added.id, "Nước sạch sinh hoạt")
+    assert (renamed.name_vi, renamed.name_en) == ("Nước sạch sinh hoạt", "Nước sạch sinh hoạt")
+
+
+async def test_close_and_reopen_topic(db: Database) -> None:
+    closed = await db.topics.set_open(3, False)
+    assert not closed.is_open
+    assert 3 not in [t.id for t in await db.topics.list()]
+    assert 3 in [t.id for t in await db.topics.list(include_closed=True)]
+    with pytest.raises(TopicNotFound):
+        await db.topics.get_open(3)
+    assert (await db.topics.get(3)).name_vi == DEFAULT_TOPICS[2]
+    await db.topics.set_open(3, True)
+    assert (await db.topics.get_open(3)).id == 3
+    assert len(await db.topics.list()) == len(DEFAULT_TOPICS)
+
+
+async def test_unknown_topic_is_not_found(db: Database) -> None:
+    with pytest.raises(TopicNotFound):
+        await db.topics.get(999)
+    with pytest.raises(TopicNotFound):
+        await db.topics.get_open(999)
+    with pytest.raises(TopicNotFound):
+        await db.topics.rename(999, "Mới")
+    with pytest.raises(TopicNotFound):
+        await db.topics.set_open(999, False)
+    assert await count(db, "topics") == len(DEFAULT_TOPICS)
+
+
+# --- feedback -----------------------------------------------------------------------------
+
+
+async def test_submit_stores_everything_in_one_go(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    sealed = b"\x00\x01sealed-chat\xff"
+    new = NewFeedback(
+        area.id, 7, "Cống bị tắc ở hẻm 12", ("photo-b", "photo-a", "photo-c"), sealed
+    )
+    stored = await db.feedback.submit(new)
+
+    assert stored.code == (await fetch(db, "SELECT code FROM reference_codes"))[0][0]
+    assert stored.area == area
+    assert (stored.topic.id, stored.topic.name_vi) == (7, "Tài nguyên, môi trường")
+    assert stored.body == "Cống bị tắc ở hẻm 12"
+    assert stored.photo_file_ids == ("photo-b", "photo-a", "photo-c")
+    assert stored.status is FeedbackStatus.NEW
+    assert stored.created_at == START
+    assert stored.status_changed_at == START
+    assert stored.wants_replies is True
+    assert stored.responses == ()
+
+    now = to_db(START)
+    assert await fetch(
+        db, "SELECT id, code, area_id, topic_id, body, status, created_at FROM feedback"
+    ) == [(stored.id, stored.code, area.id, 7, "Cống bị tắc ở hẻm 12", "new", now)]
+    assert await fetch(
+        db, "SELECT feedback_id, position, file_id FROM feedback_photos ORDER BY position"
+    ) == [(stored.id, 0, "photo-b"), (stored.id, 1, "photo-a"), (stored.id, 2, "photo-c")]
+    assert await fetch(
+        db, "SELECT feedback_id, status, changed_by, changed_at FROM status_changes"
+    ) == [(stored.id, "new", None, now)]
+    outbox = await fetch(
+        db, "SELECT kind, feedback_id, payload, delivered_at, failed_at, attempts FROM outbox"
+    )
+    assert len(outbox) == 1
+    kind, feedback_id, payload, delivered_at, failed_at, attempts = outbox[0]
+    assert (kind, feedback_id, delivered_at, failed_at, attempts) == (
+        "notify_staff",
+        stored.id,
+        None,
+        None,
+        0,
+    )
+    assert json.loads(str(payload))["code"] == stored.code
+    assert await fetch(db, "SELECT code, issued_at FROM reference_codes") == [(stored.code, now)]
+    assert await fetch(db, "SELECT feedback_id, sealed_chat FROM reply_channels") == [
+        (stored.id, sealed)
+    ]
+    assert await db.feedback.get_by_code(stored.code) == stored
+
+
+async def test_submit_without_reply_channel(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    stored = await db.feedback.submit(NewFeedback(area.id, 2, "Chợ tạm lấn chiếm lòng đường"))
+    assert stored.wants_replies is False
+    assert stored.photo_file_ids == ()
+    assert await counts(db) == {
+        "feedback": 1,
+        "feedback_photos": 0,
+        "reference_codes": 1,
+        "outbox": 1,
+        "status_changes": 1,
+        "reply_channels": 0,
+    }
+    fetched = await db.feedback.get_by_code(stored.code)
+    assert fetched.wants_replies is False
+    assert fetched.body == "Chợ tạm lấn chiếm lòng đường"
+
+
+async def test_feedback_codes_differ_and_unknown_code_is_not_found(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    first = await db.feedback.submit(NewFeedback(area.id, 1, "Một"))
+    second = await db.feedback.submit(NewFeedback(area.id, 1, "Hai"))
+    assert first.code != second.code
+    assert (await db.feedback.get_by_code(second.code)).body == "Hai"
+    with pytest.raises(FeedbackNotFound):
+        await db.feedback.get_by_code("ZZ-00000000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>x</b> *y* _z_ `code` [link](http://example.com) '; DROP TABLE feedback; --",
+        'Robert"); DELETE FROM areas WHERE ("1"="1',
+        "Gia đình 👨‍👩‍👧‍👦, thợ 👩🏽‍🔧 và 👍🏿 🏳️‍🌈",
+        "Hu\u0300ng",
+        "Hừng",
+        "Nguye\u0302\u0303n va\u0300 Nguyễn",
+        "dòng 1\r\ndòng 2\n\n\tthụt lề   cuối  ",
+        "\u200b\u200d\ufeff zero-width",
+    ],
+)
+async def test_text_round_trips_byte_exact(db: Database, text: str) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    stored = await db.feedback.submit(NewFeedback(area.id, 1, text, ("ảnh-1",)))
+    fetched = await db.feedback.get_by_code(stored.code)
+    assert fetched.body.encode() == text.encode()
+    assert stored.body.encode() == text.encode()
+    assert await fetch(db, "SELECT body FROM feedback") == [(text,)]
+    assert await count(db, "areas") == 1
+    assert fetched.photo_file_ids == ("ảnh-1",)
+
+
+async def test_decomposed_and_precomposed_text_stay_distinct(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    decomposed = await db.feedback.submit(NewFeedback(area.id, 1, "Hu\u0300ng"))
+    precomposed = await db.feedback.submit(NewFeedback(area.id, 1, "Hùng"))
+    assert (await db.feedback.get_by_code(decomposed.code)).body == "Hu\u0300ng"
+    assert (await db.feedback.get_by_code(precomposed.code)).body == "H\u00f9ng"
+    assert len((await db.feedback.get_by_code(decomposed.code)).body) == 5
+
+
+async def test_submit_to_closed_area_stores_nothing(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    await db.feedback.submit(NewFeedback(area.id, 1, "Trước khi đóng", ("p",), b"sealed"))
+    before = await counts(db)
+    await db.areas.set_open("kp3", False)
+    with pytest.raises(AreaClosed):
+        await db.feedback.submit(NewFeedback(area.id, 1, "Sau khi đóng", ("q",), b"sealed"))
+    assert await counts(db) == before
+    assert before["feedback"] == 1
+    assert await fetch(db, "SELECT body FROM feedback") == [("Trước khi đóng",)]
+
+
+async def test_submit_to_closed_topic_stores_nothing(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    await db.feedback.submit(NewFeedback(area.id, 4, "Chủ đề còn mở"))
+    before = await counts(db)
+    await db.topics.set_open(4, False)
+    with pytest.raises(TopicNotFound):
+        await db.feedback.submit(NewFeedback(area.id, 4, "Chủ đề đã đóng", ("q",), b"sealed"))
+    assert await counts(db) == before
+    assert await fetch(db, "SELECT body FROM feedback") == [("Chủ đề còn mở",)]
+
+
+async def test_submit_to_unknown_area_or_topic_stores_nothing(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    with pytest.raises(AreaNotFound):
+        await db.feedback.submit(NewFeedback(area.id + 100, 1, "Không có khu này"))
+    with pytest.raises(TopicNotFound):
+        await db.feedback.submit(NewFeedback(area.id, 99, "Không có chủ đề này"))
+    assert set((await counts(db)).values()) == {0}
+
+
+# --- reference code collisions ------------------------------------------------------------
+
+
+async def test_code_collision_draws_again(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    draws = iter(["GY-7Q2K9M4T", "GY-7Q2K9M4T", "HB-0123ABCD"])
+    monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: next(draws))
+    area = await db.areas.add("kp3", "Khu phố 3")
+    first = await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất"))
+    second = await db.feedback.submit(NewFeedback(area.id, 1, "Thứ hai"))
+    assert first.code == "GY-7Q2K9M4T"
+    assert second.code == "HB-0123ABCD"
+    assert await fetch(db, "SELECT code, body FROM feedback ORDER BY id") == [
+        ("GY-7Q2K9M4T", "Thứ nhất"),
+        ("HB-0123ABCD", "Thứ hai"),
+    ]
+    assert await fetch(db, "SELECT code FROM reference_codes ORDER BY code") == [
+        ("GY-7Q2K9M4T",),
+        ("HB-0123ABCD",),
+    ]
+
+
+async def test_code_that_always_collides_stores_nothing(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: "GY-7Q2K9M4T")
+    area = await db.areas.add("kp3", "Khu phố 3")
+    await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất", ("p1",), b"sealed"))
+    before = await counts(db)
+    with pytest.raises(RuntimeError, match="reference code"):
+        await db.feedback.submit(NewFeedback(area.id, 1, "Thứ hai", ("p2",), b"sealed"))
+    assert await counts(db) == before
+    assert await fetch(db, "SELECT body FROM feedback") == [("Thứ nhất",)]
+
+
+# --- conversations ------------------------------------------------------------------------
+
+
+async def test_conversation_states_save_load_delete(db: Database) -> None:
+    await db.conversations.save_state("intake", (555, 777), 1)
+    await db.conversations.save_state("intake", (555, 777), 2)
+    await db.conversations.save_state("intake", (556, 778), 3)
+    await db.conversations.save_state("other", (555, 777), 9)
+    assert await db.conversations.load_states("intake") == {(555, 777): 2, (556, 778): 3}
+    assert await db.conversations.load_states("other") == {(555, 777): 9}
+    await db.conversations.save_state("intake", (555, 777), None)
+    assert await db.conversations.load_states("intake") == {(556, 778): 3}
+    assert await db.conversations.load_states("other") == {(555, 777): 9}
+    assert await db.conversations.load_states("nobody") == {}
+
+
+async def test_drafts_save_load_delete(db: Database) -> None:
+    data = {"draft": {"area_code": "kp3", "parts": ["Đèn hỏng 💡", "<b>gấp</b>"], "n": 2}}
+    await db.conversations.save_draft(555, data)
+    await db.conversations.save_draft(556, {"draft": {"parts": []}})
+    assert await db.conversations.load_drafts() == {555: data, 556: {"draft": {"parts": []}}}
+    updated = {"draft": {"area_code": "kp4", "parts": []}}
+    await db.conversations.save_draft(555, updated)
+    assert (await db.conversations.load_drafts())[555] == updated
+    await db.conversations.save_draft(555, {})
+    assert await db.conversations.load_drafts() == {556: {"draft": {"parts": []}}}
+    await db.conversations.save_draft(556, None)
+    assert await db.conversations.load_drafts() == {}
+    assert await count(db, "resident_drafts") == 0
+
+
+async def test_expire_idle_removes_stale_drafts_and_leaves_keyed_notices(
+    db: Database, db_clock: ManualClock
+) -> None:
+    stale, stale_state_only, fresh, writing = 987654321, 987654322, 987654323, 987654324
+    conversations = db.conversations
+    await conversations.save_draft(stale, {"draft": {"parts": ["cũ"]}})
+    await conversations.save_state("intake", (stale, stale), 1)
+    await conversations.save_state("intake", (stale_state_only, stale_state_only), 0)
+    # A resident still writing: the state was set long ago, the draft changes each message.
+    await conversations.save_state("intake", (writing, writing), 2)
+    db_clock.advance(timedelta(minutes=40))
+    await conversations.save_draft(fresh, {"draft": {"parts": ["mới"]}})
+    await conversations.save_state("intake", (fresh, fresh), 1)
+    await conversations.save_draft(writing, {"draft": {"parts": ["đang viết"]}})
+
+    expired = await conversations.expire_idle(db_clock() - timedelta(minutes=30), key_of)
+
+    assert sorted(expired) == [stale, stale_state_only]
+    assert set(await conversations.load_drafts()) == {fresh, writing}
+    assert set(await conversations.load_states("intake")) == {(fresh, fresh), (writing, writing)}
+    assert await fetch(
+        db, "SELECT resident_key, expired_at FROM draft_expiry_notices ORDER BY resident_key"
+    ) == sorted((key_of(uid), to_db(db_clock())) for uid in (stale, stale_state_only))
+
+    assert await db.residents.take_expiry_notice(str(stale)) is False
+    assert await db.residents.take_expiry_notice(key_of(fresh)) is False
+    assert await db.residents.take_expiry_notice(key_of(stale)) is True
+    assert await db.residents.take_expiry_notice(key_of(stale)) is False
+    assert await db.residents.take_expiry_notice(key_of(stale_state_only)) is True
+    assert await count(db, "draft_expiry_notices") == 0
+
+
+async def test_expired_resident_id_is_nowhere_in_the_database(
+    db: Database, db_clock: ManualClock
+) -> None:
+    user_id = 987654321
+    await db.conversations.save_draft(user_id, {"draft": {"parts": ["x"]}})
+    await db.conversations.save_state("intake", (user_id, user_id), 1)
+    db_clock.advance(timedelta(minutes=31))
+    assert await db.conversations.expire_idle(db_clock() - timedelta(minutes=30), key_of) == [
+        user_id
+    ]
+    tables = [
+        str(row[0])
+        for row in await fetch(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    ]
+    for table in tables:
+        for row in await fetch(db, f"SELECT * FROM {table}"):
+            assert all(str(user_id) not in str(value) for value in row), table
+
+
+async def test_expire_idle_with_nothing_idle_changes_nothing(
+    db: Database, db_clock: ManualClock
+) -> None:
+    await db.conversations.save_draft(555, {"draft": {"parts": ["x"]}})
+    db_clock.advance(timedelta(minutes=29))
+    assert await db.conversations.expire_idle(db_clock() - timedelta(minutes=30), key_of) == []
+    assert set(await db.conversations.load_drafts()) == {555}
+    assert await count(db, "draft_expiry_notices") == 0
+
+
+# --- residents ----------------------------------------------------------------------------
+
+
+async def test_language_round_trip_keyed_by_the_given_key(db: Database) -> None:
+    first, second = key_of(555), key_of(556)
+    assert await db.residents.language(first) is None
+    await db.residents.set_language(first, "en")
+    assert await db.residents.language(first) == "en"
+    assert await db.residents.language(second) is None
+    await db.residents.set_language(first, "vi")
+    await db.residents.set_language(second, "en")
+    assert await db.residents.language(first) == "vi"
+    assert await db.residents.language(second) == "en"
+    assert await fetch(
+        db, "SELECT resident_key, language FROM resident_prefs ORDER BY resident_key"
+    ) == sorted([(first, "vi"), (second, "en")])

@@ -1,0 +1,354 @@
+"""Pure functions: reference codes, anonymity, rate limits and the draft."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.anonymity import Anonymizer, master_secret
+from bot.config import BotToken, Settings
+from bot.draft import (
+    MAX_CHARS,
+    MAX_PHOTOS,
+    Draft,
+    TooLong,
+    TooManyPhotos,
+    forget_draft,
+    load_draft,
+    store_draft,
+)
+from bot.ratelimit import SlidingWindowLimit
+from storage.codes import CROCKFORD, new_reference_code, normalize_reference_code
+
+CODE_SHAPE = re.compile(r"^[A-Z]{2}-[0-9A-Z]{8}$")
+SECRET = b"s" * 32
+USER_ID = 987654321
+
+# --- reference codes ----------------------------------------------------------------------
+
+
+def test_new_reference_codes_have_the_shape_and_are_distinct() -> None:
+    codes = [new_reference_code() for _ in range(2000)]
+    assert len(set(codes)) == 2000
+    for code in codes:
+        assert CODE_SHAPE.match(code), code
+        assert not set(code) & set("ILOU"), code
+        assert set(code[3:]) <= set(CROCKFORD), code
+    # Every Crockford character turns up in 16,000 random body characters.
+    assert set("".join(code[3:] for code in codes)) == set(CROCKFORD)
+    assert set(CROCKFORD) == set("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+
+def test_new_reference_code_normalizes_to_itself() -> None:
+    for _ in range(200):
+        code = new_reference_code()
+        assert normalize_reference_code(code) == code
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("GY-7Q2K9M4T", "GY-7Q2K9M4T"),
+        ("gy-7q2k9m4t", "GY-7Q2K9M4T"),
+        ("GY7Q2K9M4T", "GY-7Q2K9M4T"),
+        (" gy 7q2k 9m4t ", "GY-7Q2K9M4T"),
+        ("GY - 7Q2K-9M4T\n", "GY-7Q2K9M4T"),
+        ("GY-7Q2K9MOT", "GY-7Q2K9M0T"),
+        ("gy-7q2k9mot", "GY-7Q2K9M0T"),
+        ("GY-IL2K9M4T", "GY-112K9M4T"),
+        ("GY-il2k9m4t", "GY-112K9M4T"),
+    ],
+)
+def test_normalize_reference_code_forgives_what_people_type(typed: str, canonical: str) -> None:
+    assert normalize_reference_code(typed) == canonical
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "   ",
+        "GY-7Q2K9M4",
+        "GY-7Q2K9M4TT",
+        "GY",
+        "12-7Q2K9M4T",
+        "G1-7Q2K9M4T",
+        "GY-7Q2K9M4U",
+        "GY-7Q2K9M4!",
+        "ĐY-7Q2K9M4T",
+    ],
+)
+def test_normalize_reference_code_rejects_what_cannot_be_a_code(typed: str) -> None:
+    assert normalize_reference_code(typed) is None
+
+
+# --- anonymity ----------------------------------------------------------------------------
+
+
+def test_resident_key_is_stable_and_secret_dependent() -> None:
+    anonymizer = Anonymizer(SECRET)
+    key = anonymizer.resident_key(USER_ID)
+    assert key == Anonymizer(SECRET).resident_key(USER_ID)
+    assert key != Anonymizer(b"t" * 32).resident_key(USER_ID)
+    assert key != anonymizer.resident_key(USER_ID + 1)
+    assert str(USER_ID) not in key
+    assert re.fullmatch(r"[0-9a-f]{32}", key)
+
+
+def test_resident_key_is_not_a_plain_hash_of_the_id() -> None:
+    key = Anonymizer(SECRET).resident_key(USER_ID)
+    plain = hashlib.sha256(str(USER_ID).encode()).hexdigest()
+    assert not plain.startswith(key)
+
+
+def test_seal_and_open_round_trip() -> None:
+    anonymizer = Anonymizer(SECRET)
+    for chat_id in (USER_ID, 1, 7_000_000_001, -1001234567890):
+        sealed = anonymizer.seal_chat(chat_id)
+        if abs(chat_id) > 10**8:
+            # Nine digits or more: a chance match in random bytes is out of the question.
+            assert str(chat_id).encode() not in sealed
+        assert anonymizer.open_chat(sealed) == chat_id
+        assert Anonymizer(SECRET).open_chat(sealed) == chat_id
+
+
+def test_sealing_twice_gives_different_bytes() -> None:
+    anonymizer = Anonymizer(SECRET)
+    first, second = anonymizer.seal_chat(USER_ID), anonymizer.seal_chat(USER_ID)
+    assert first != second
+    assert anonymizer.open_chat(first) == anonymizer.open_chat(second) == USER_ID
+
+
+def test_opening_with_another_secret_gives_none() -> None:
+    sealed = Anonymizer(SECRET).seal_chat(USER_ID)
+    assert Anonymizer(b"t" * 32).open_chat(sealed) is None
+
+
+@pytest.mark.parametrize("position", [0, 11, 12, -1])
+def test_tampered_seal_gives_none(position: int) -> None:
+    anonymizer = Anonymizer(SECRET)
+    sealed = bytearray(anonymizer.seal_chat(USER_ID))
+    sealed[position] ^= 0x01
+    assert anonymizer.open_chat(bytes(sealed)) is None
+
+
+@pytest.mark.parametrize("sealed", [b"", b"short", b"\x00" * 12, b"\x00" * 40])
+def test_garbage_seal_gives_none(sealed: bytes) -> None:
+    assert Anonymizer(SECRET).open_chat(sealed) is None
+
+
+def make_settings(tmp_path: Path, secret_key: str | None) -> Settings:
+    """Settings whose database lives in ``tmp_path/data``."""
+    return Settings(
+        token=BotToken("123456789:" + "A" * 35),
+        staff_chat_id=-1001234567890,
+        admin_ids=frozenset({4242}),
+        database_path=tmp_path / "data" / "homthu.sqlite3",
+        secret_key=secret_key,
+    )
+
+
+def test_master_secret_creates_a_private_key_file_and_reuses_it(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path, None)
+    key_file = tmp_path / "data" / "homthu.key"
+    assert not key_file.exists()
+    first = master_secret(settings)
+    assert key_file.is_file()
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert len(first) == 32
+    assert bytes.fromhex(key_file.read_text("ascii").strip()) == first
+    written = key_file.read_bytes()
+
+    assert master_secret(settings) == first
+    assert key_file.read_bytes() == written
+    assert master_secret(make_settings(tmp_path / "elsewhere", None)) != first
+
+
+def test_master_secret_from_secret_key_makes_no_file(tmp_path: Path) -> None:
+    first = master_secret(make_settings(tmp_path, "k" * 40))
+    assert first == master_secret(make_settings(tmp_path, "k" * 40))
+    assert first != master_secret(make_settings(tmp_path, "j" * 40))
+    assert len(first) == 32
+    assert not (tmp_path / "data" / "homthu.key").exists()
+
+
+# --- rate limits --------------------------------------------------------------------------
+
+
+class Ticker:
+    """A monotonic clock the test sets."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_limit_reached_then_window_passes() -> None:
+    ticker = Ticker()
+    limit = SlidingWindowLimit(3, window=60.0, clock=ticker)
+    assert [limit.allow("a") for _ in range(3)] == [True, True, True]
+    assert limit.allow("a") is False
+    assert limit.allow("b") is True
+    ticker.now += 59.9
+    assert limit.allow("a") is False
+    ticker.now += 0.1
+    assert [limit.allow("a") for _ in range(4)] == [True, True, True, False]
+
+
+def test_refused_events_do_not_extend_the_window() -> None:
+    ticker = Ticker()
+    limit = SlidingWindowLimit(1, window=10.0, clock=ticker)
+    assert limit.allow("a") is True
+    for _ in range(5):
+        ticker.now += 1.0
+        assert limit.allow("a") is False
+    ticker.now += 5.0
+    assert limit.allow("a") is True
+
+
+def test_events_slide_out_one_by_one() -> None:
+    ticker = Ticker()
+    limit = SlidingWindowLimit(2, window=10.0, clock=ticker)
+    assert limit.allow("a") is True
+    ticker.now += 5.0
+    assert limit.allow("a") is True
+    assert limit.allow("a") is False
+    ticker.now += 5.0
+    assert limit.allow("a") is True
+    assert limit.allow("a") is False
+
+
+def test_prune_forgets_idle_keys() -> None:
+    ticker = Ticker()
+    limit = SlidingWindowLimit(2, window=60.0, clock=ticker)
+    limit.allow("idle")
+    ticker.now += 30.0
+    limit.allow("busy")
+    assert len(limit) == 2
+    ticker.now += 30.0
+    limit.prune()
+    assert len(limit) == 1
+    ticker.now += 60.0
+    limit.prune()
+    assert len(limit) == 0
+    assert limit.allow("idle") is True
+
+
+# --- draft --------------------------------------------------------------------------------
+
+
+def new_draft() -> Draft:
+    """An empty draft in area kp3 with a topic chosen."""
+    return Draft(
+        area_id=1,
+        area_code="kp3",
+        area_name="Khu phố 3",
+        touched_at=0.0,
+        topic_id=2,
+        topic_name="Kinh tế, đời sống",
+    )
+
+
+def test_add_text_joins_with_a_blank_line() -> None:
+    draft = new_draft()
+    assert draft.is_empty
+    draft.add_text("Đèn đường hỏng.")
+    draft.add_text("   ")
+    draft.add_text("Ở hẻm 12.")
+    assert draft.body == "Đèn đường hỏng.\n\nỞ hẻm 12."
+    assert draft.char_count == len("Đèn đường hỏng.\n\nỞ hẻm 12.")
+    assert not draft.is_empty
+
+
+def test_exactly_max_chars_is_accepted() -> None:
+    draft = new_draft()
+    first = "a" * 1998
+    second = "b" * (MAX_CHARS - 1998 - 2)
+    draft.add_text(first)
+    draft.add_text(second)
+    assert draft.char_count == MAX_CHARS == 4000
+    assert draft.parts == [first, second]
+
+
+def test_one_character_more_raises_too_long_and_keeps_the_draft() -> None:
+    draft = new_draft()
+    draft.add_text("a" * 1998)
+    with pytest.raises(TooLong) as caught:
+        draft.add_text("b" * (MAX_CHARS - 1998 - 1))
+    assert (caught.value.current, caught.value.incoming) == (1998, MAX_CHARS - 1999)
+    assert draft.parts == ["a" * 1998]
+    assert draft.char_count == 1998
+
+
+def test_single_text_over_the_limit_is_refused() -> None:
+    draft = new_draft()
+    draft.add_text("x" * MAX_CHARS)
+    other = new_draft()
+    with pytest.raises(TooLong):
+        other.add_text("x" * (MAX_CHARS + 1))
+    assert other.parts == []
+    with pytest.raises(TooLong):
+        draft.add_text("y")
+    assert draft.parts == ["x" * MAX_CHARS]
+
+
+def test_sixth_photo_is_refused_and_its_caption_not_added() -> None:
+    draft = new_draft()
+    for number in range(MAX_PHOTOS):
+        draft.add_photo(f"photo-{number}", f"chú thích {number}" if number == 0 else None)
+    assert draft.photos == [f"photo-{n}" for n in range(5)]
+    assert draft.parts == ["chú thích 0"]
+    with pytest.raises(TooManyPhotos):
+        draft.add_photo("photo-5", "chú thích bị từ chối")
+    assert draft.photos == [f"photo-{n}" for n in range(5)]
+    assert draft.parts == ["chú thích 0"]
+
+
+def test_photo_whose_caption_is_too_long_is_not_added() -> None:
+    draft = new_draft()
+    draft.add_text("z" * (MAX_CHARS - 5))
+    with pytest.raises(TooLong):
+        draft.add_photo("photo-0", "quá dài")
+    assert draft.photos == []
+    assert draft.parts == ["z" * (MAX_CHARS - 5)]
+
+
+def test_store_and_load_draft_round_trip() -> None:
+    draft = new_draft()
+    draft.add_text("Nội dung 🙏 <b>x</b>")
+    draft.add_photo("photo-0", None)
+    draft.wants_replies = True
+    user_data: dict[object, object] = {"other": 1}
+    now = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    store_draft(user_data, draft, now)
+    loaded = load_draft(user_data)
+    assert loaded == draft
+    assert loaded is not draft
+    assert loaded is not None
+    assert loaded.touched_at == now.timestamp()
+    assert loaded.body == "Nội dung 🙏 <b>x</b>"
+    forget_draft(user_data)
+    assert load_draft(user_data) is None
+    assert user_data == {"other": 1}
+
+
+def test_load_draft_of_nothing_or_an_unknown_shape_is_none() -> None:
+    assert load_draft({}) is None
+    assert load_draft({"draft": "not a dict"}) is None
+    assert load_draft({"draft": {"area_id": 1, "unknown_field": 2}}) is None
+
+
+def test_is_idle_after_30_minutes() -> None:
+    draft = new_draft()
+    touched = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    store_draft({}, draft, touched)
+    assert not draft.is_idle(touched + timedelta(minutes=29, seconds=59))
+    assert draft.is_idle(touched + timedelta(minutes=30, seconds=1))
+    assert draft.is_idle(touched + timedelta(hours=5))
