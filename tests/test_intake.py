@@ -529,12 +529,15 @@ async def test_a_failing_handler_answers_politely_and_keeps_the_draft(
     resident: Person, app: HomThuApplication
 ) -> None:
     await write_feedback(resident, "Không được mất")
-    resident.api.fail_next("sendMessage", 400, "Bad Request: chat not found")
-    resident.api.fail_next("sendMessage", 400, "Bad Request: chat not found")
-    await resident.send("thêm")
-    calls = await resident.send("nữa")
-    assert "Không được mất" in rows(app, "SELECT data FROM resident_drafts")[0][0]  # type: ignore[operator]
-    assert only_message(calls).text.startswith("Đã ghi nhận")
+    resident.api.fail_next("sendMessage", 400, "Bad Request: message is too long")
+    calls = await resident.send("thêm")
+    # The acknowledgement failed; the error handler answered instead.
+    assert [c.result is None for c in sent(calls)] == [True, False]
+    assert sent(calls)[1].text == VI("error")
+    drafts = rows(app, "SELECT data FROM resident_drafts")
+    assert "Không được mất" in str(drafts[0][0])
+    assert "thêm" in str(drafts[0][0])
+    assert only_message(await resident.send("nữa")).text.startswith("Đã ghi nhận: 25/4000")
 
 
 # --- Idle drafts -----------------------------------------------------------------------
