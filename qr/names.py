@@ -18,25 +18,21 @@ def _printable(raw: str) -> str:
 
 def checked_area_name(raw: str) -> str:
     """Return the area name ready to print, or raise InvalidPosterText."""
-    name = _printable(raw)
-    if not name:
-        raise InvalidPosterText("Tên khu vực trống / The area name is empty")
-    if len(name) > MAX_AREA_NAME:
-        raise InvalidPosterText(
-            f"Tên khu vực dài quá {MAX_AREA_NAME} ký tự / "
-            f"The area name is longer than {MAX_AREA_NAME} characters"
-        )
-    return name
+    return _checked(raw, MAX_AREA_NAME, ("Tên khu vực", "area name"))
 
 
 def checked_unit_name(raw: str) -> str:
     """Return the unit (committee) name ready to print, or raise InvalidPosterText."""
+    return _checked(raw, MAX_UNIT_NAME, ("Tên đơn vị", "unit name"))
+
+
+def _checked(raw: str, limit: int, what: tuple[str, str]) -> str:
     name = _printable(raw)
+    what_vi, what_en = what
     if not name:
-        raise InvalidPosterText("Tên đơn vị trống / The unit name is empty")
-    if len(name) > MAX_UNIT_NAME:
+        raise InvalidPosterText(f"{what_vi} trống / The {what_en} is empty")
+    if len(name) > limit:
         raise InvalidPosterText(
-            f"Tên đơn vị dài quá {MAX_UNIT_NAME} ký tự / "
-            f"The unit name is longer than {MAX_UNIT_NAME} characters"
+            f"{what_vi} dài quá {limit} ký tự / The {what_en} is longer than {limit} characters"
         )
     return name
