@@ -8,10 +8,16 @@ import os
 import sys
 
 from dotenv import find_dotenv, load_dotenv
+from telegram.error import InvalidToken
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import configure_logging
+
+TOKEN_REJECTED = (
+    "Lỗi cấu hình / configuration error: TELEGRAM_BOT_TOKEN: Telegram từ chối token này / "
+    "Telegram rejected this token. Kiểm tra lại token với @BotFather."
+)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -33,7 +39,11 @@ async def check(settings: Settings) -> int:
     application = build_application(settings)
     try:
         await application.bot_data.database.open()
-        await application.bot.initialize()
+        try:
+            await application.bot.initialize()
+        except InvalidToken:
+            print(TOKEN_REJECTED, file=sys.stderr)
+            return 2
         print(f"OK @{application.bot.username}")
         return 0
     finally:
@@ -45,16 +55,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     # .env of the folder the bot is run from (not of the package's folder, the default).
     load_dotenv(find_dotenv(usecwd=True))
-    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
     try:
         settings = load_settings(os.environ)
     except ConfigError as error:
         print(f"Lỗi cấu hình / configuration error: {error}", file=sys.stderr)
         return 2
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"), secrets=[settings.token.reveal()])
     if args.check:
         return asyncio.run(check(settings))
     application = build_application(settings)
-    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    try:
+        # bootstrap_retries=-1: if Telegram cannot be reached at start-up, wait and retry
+        # (PTB logs each attempt) instead of exiting; a rejected token still stops at once.
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    except InvalidToken:
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return 2
     return 0
 
 
