@@ -27,7 +27,7 @@ from telegram.warnings import PTBUserWarning
 from bot.anonymity import Anonymizer, master_secret
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
-from bot.handlers import general, intake
+from bot.handlers import admin, general, intake
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -40,6 +40,7 @@ from bot.keyboards import (
     TOGGLE_REPLIES,
     TOPIC_PREFIX,
 )
+from bot.menus import set_command_menus
 from bot.persistence import SQLitePersistence
 from storage import Database
 from storage.clock import Clock, utc_now
@@ -103,6 +104,16 @@ def register_handlers(application: HomThuApplication) -> None:
     staff_or_private = private | filters.Chat(application.bot_data.settings.staff_chat_id)
 
     application.add_handler(TypeHandler(Update, general.gate), group=GATE_GROUP)
+    # Admin commands come before the conversation and the private fallback, so that an admin
+    # command is never taken for a resident's message or an unknown command (help text);
+    # their callbacks refuse non-admins themselves.
+    for command, callback in admin.COMMANDS.items():
+        application.add_handler(
+            CommandHandler(
+                command, callback, filters=staff_or_private & filters.UpdateType.MESSAGE
+            ),
+            group=MAIN_GROUP,
+        )
 
     def button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler:
         pattern = f"^{data}" if prefix else f"^{data}$"
@@ -176,6 +187,7 @@ def register_handlers(application: HomThuApplication) -> None:
 
 async def _open_services(application: HomThuApplication) -> None:
     await application.bot_data.database.open()
+    await set_command_menus(application.bot, application.bot_data.settings)
     log.info("bot ready username=@%s", application.bot.username)
 
 

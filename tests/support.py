@@ -33,6 +33,8 @@ class Call:
     method: str
     params: dict[str, Any]
     result: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)
+    file_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -103,7 +105,9 @@ class RecordingBotAPI(BaseRequest):
             return status, json.dumps(body).encode()
         result = self._answer(api_method, params)
         if api_method != "getMe":
-            self.calls.append(Call(api_method, params, result))
+            call = Call(api_method, params, result)
+            _record_uploads(call, request_data)
+            self.calls.append(call)
         return HTTPStatus.OK, json.dumps({"ok": True, "result": result}).encode()
 
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
@@ -133,6 +137,7 @@ class RecordingBotAPI(BaseRequest):
             return self._as_dict(message)
         if method in (
             "answerCallbackQuery",
+            "sendChatAction",
             "setMyCommands",
             "deleteMessage",
             "deleteWebhook",
@@ -182,6 +187,15 @@ class RecordingBotAPI(BaseRequest):
         """The calls recorded since the last take."""
         calls, self.calls = self.calls, []
         return calls
+
+
+def _record_uploads(call: Call, request_data: RequestData | None) -> None:
+    """Keep the bytes and file names of files uploaded with the request."""
+    if request_data is None or not request_data.contains_files:
+        return
+    for name, (file_name, content, _mimetype) in request_data.multipart_data.items():
+        call.files[name] = content if isinstance(content, bytes) else content.read()
+        call.file_names[name] = file_name
 
 
 def _markup(raw: Any) -> dict[str, Any] | None:

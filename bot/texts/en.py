@@ -170,6 +170,108 @@ TEXTS: dict[str, str] = {
     ),
     "language_prompt": "Chọn ngôn ngữ / Choose your language:",
     "language_set": "Language set to English.",
+    # Admin commands (SPEC §6)
+    "admin_only": "⛔ This command is for admins only. Nothing was changed.",
+    "usage_addarea": (
+        "Usage: <code>/addarea &lt;code&gt; &lt;name&gt;</code>\n"
+        "Example: <code>/addarea kp3 Khu phố 3</code>"
+    ),
+    "usage_areas": "Usage: <code>/areas</code> (nothing after it)",
+    "usage_renamearea": (
+        "Usage: <code>/renamearea &lt;code&gt; &lt;new name&gt;</code>\n"
+        "Example: <code>/renamearea kp3 Tổ dân phố 3</code>"
+    ),
+    "usage_closearea": (
+        "Usage: <code>/closearea &lt;code&gt;</code>\nExample: <code>/closearea kp3</code>"
+    ),
+    "usage_openarea": (
+        "Usage: <code>/openarea &lt;code&gt;</code>\nExample: <code>/openarea kp3</code>"
+    ),
+    "usage_qr": "Usage: <code>/qr &lt;code&gt;</code>\nExample: <code>/qr kp3</code>",
+    "usage_topics": "Usage: <code>/topics</code> (nothing after it)",
+    "usage_addtopic": (
+        "Usage: <code>/addtopic &lt;name&gt;</code>\n"
+        "Example: <code>/addtopic Giao thông, trật tự đô thị</code>"
+    ),
+    "usage_renametopic": (
+        "Usage: <code>/renametopic &lt;number&gt; &lt;new name&gt;</code>\n"
+        "/topics shows the numbers. Example: <code>/renametopic 2 Kinh tế, việc làm</code>"
+    ),
+    "usage_closetopic": (
+        "Usage: <code>/closetopic &lt;number&gt;</code>\n/topics shows the numbers."
+    ),
+    "usage_opentopic": (
+        "Usage: <code>/opentopic &lt;number&gt;</code>\n/topics shows the numbers."
+    ),
+    "area_code_invalid": (
+        "«{code}» is not a valid area code. A code is 1–32 characters of "
+        "<code>[a-z0-9_-]</code>: lower-case letters without accents, digits, dashes or "
+        "underscores, e.g. <code>kp3</code>."
+    ),
+    "area_duplicate": (
+        "There is already an area with the code <code>{code}</code> («{name}»). Choose another "
+        "code, or rename that area with /renamearea."
+    ),
+    "area_not_found": "No area has the code <code>{code}</code>. /areas lists them.",
+    "name_invalid": (
+        "A name must have 1 to {max_chars} characters; this one has {length}. Nothing was changed."
+    ),
+    "area_added": (
+        "✅ Area «{name}» added with the code <code>{code}</code>.\n"
+        "Print its QR code and poster with <code>/qr {code}</code>."
+    ),
+    "area_renamed": "✅ Area <code>{code}</code> renamed: «{old}» → «{name}».",
+    "area_closed": (
+        "🔒 Area «{name}» (<code>{code}</code>) no longer takes feedback. Whoever scans its "
+        "QR code is told so; feedback already received is kept.\n"
+        "Reopen it with <code>/openarea {code}</code>."
+    ),
+    "area_opened": "🔓 Area «{name}» (<code>{code}</code>) takes feedback again.",
+    "areas_header": "<b>Areas ({count})</b> — code · name · state · feedback",
+    "areas_line": "• <code>{code}</code> · {name} · {state} · {count} feedback",
+    "areas_empty": "No areas yet. Add one with <code>/addarea &lt;code&gt; &lt;name&gt;</code>.",
+    "state_open": "taking feedback",
+    "state_closed": "closed",
+    "topics_header": "<b>Topics ({count})</b> — number · name · state",
+    "topics_line": "{number}. {name} · {state}",
+    "topics_empty": "No topics yet. Add one with <code>/addtopic &lt;name&gt;</code>.",
+    "topic_number_invalid": "«{value}» is not a topic number. Use a number from /topics.",
+    "topic_not_found": "There is no topic number {number}. /topics lists them.",
+    "topic_added": "✅ Topic number {number} added: «{name}».",
+    "topic_renamed": "✅ Topic number {number} renamed (Vietnamese name): «{old}» → «{name}».",
+    "topic_closed": (
+        "🔒 Topic number {number} «{name}» is no longer shown to residents; feedback already "
+        "filed under it keeps it.\nReopen it with <code>/opentopic {number}</code>."
+    ),
+    "topic_opened": "🔓 Topic number {number} «{name}» is shown to residents again.",
+    "qr_caption": (
+        "🏷 QR code of the area «{area}» (<code>{code}</code>)\n"
+        "🔗 {link}\n"
+        "The A4 poster to print is in the PDF file below."
+    ),
+    "qr_closed_note": (
+        "⚠️ This area is closed: whoever scans the code is told it is not taking feedback. "
+        "Reopen it with <code>/openarea {code}</code>."
+    ),
+    "qr_poster_caption": "🖨 A4 poster – {area}",
+    "qr_failed": "The QR code could not be made: {reason}",
+    # Command menus (descriptions shown by Telegram next to each command)
+    "cmd_start": "Send feedback",
+    "cmd_status": "Look up feedback by its reference code",
+    "cmd_help": "How it works",
+    "cmd_language": "Đổi ngôn ngữ / Change language",
+    "cmd_cancel": "Drop the feedback you are writing",
+    "cmd_addarea": "Add an area: /addarea code name",
+    "cmd_areas": "List the areas",
+    "cmd_renamearea": "Rename an area: /renamearea code name",
+    "cmd_closearea": "Stop taking feedback from an area",
+    "cmd_openarea": "Reopen an area",
+    "cmd_qr": "An area's QR code and A4 poster",
+    "cmd_topics": "List the topics",
+    "cmd_addtopic": "Add a topic: /addtopic name",
+    "cmd_renametopic": "Rename a topic: /renametopic number name",
+    "cmd_closetopic": "Hide a topic from residents",
+    "cmd_opentopic": "Show a topic again",
     # Buttons
     "btn_preview": "👀 Review and send",
     "btn_send": "✅ Send · Gửi",

@@ -164,6 +164,112 @@ TEXTS: dict[str, str] = {
     ),
     "language_prompt": "Chọn ngôn ngữ / Choose your language:",
     "language_set": "Đã chuyển sang tiếng Việt.",
+    # Admin commands (SPEC §6)
+    "admin_only": "⛔ Lệnh này chỉ dành cho quản trị viên. Không có gì thay đổi.",
+    "usage_addarea": (
+        "Cách dùng: <code>/addarea &lt;mã&gt; &lt;tên&gt;</code>\n"
+        "Ví dụ: <code>/addarea kp3 Khu phố 3</code>"
+    ),
+    "usage_areas": "Cách dùng: <code>/areas</code> (không kèm gì thêm)",
+    "usage_renamearea": (
+        "Cách dùng: <code>/renamearea &lt;mã&gt; &lt;tên mới&gt;</code>\n"
+        "Ví dụ: <code>/renamearea kp3 Tổ dân phố 3</code>"
+    ),
+    "usage_closearea": (
+        "Cách dùng: <code>/closearea &lt;mã&gt;</code>\nVí dụ: <code>/closearea kp3</code>"
+    ),
+    "usage_openarea": (
+        "Cách dùng: <code>/openarea &lt;mã&gt;</code>\nVí dụ: <code>/openarea kp3</code>"
+    ),
+    "usage_qr": "Cách dùng: <code>/qr &lt;mã&gt;</code>\nVí dụ: <code>/qr kp3</code>",
+    "usage_topics": "Cách dùng: <code>/topics</code> (không kèm gì thêm)",
+    "usage_addtopic": (
+        "Cách dùng: <code>/addtopic &lt;tên&gt;</code>\n"
+        "Ví dụ: <code>/addtopic Giao thông, trật tự đô thị</code>"
+    ),
+    "usage_renametopic": (
+        "Cách dùng: <code>/renametopic &lt;số&gt; &lt;tên mới&gt;</code>\n"
+        "Số của lĩnh vực xem bằng /topics. Ví dụ: <code>/renametopic 2 Kinh tế, việc làm</code>"
+    ),
+    "usage_closetopic": (
+        "Cách dùng: <code>/closetopic &lt;số&gt;</code>\nSố của lĩnh vực xem bằng /topics."
+    ),
+    "usage_opentopic": (
+        "Cách dùng: <code>/opentopic &lt;số&gt;</code>\nSố của lĩnh vực xem bằng /topics."
+    ),
+    "area_code_invalid": (
+        "«{code}» không phải mã khu vực hợp lệ. Mã gồm 1–32 ký tự <code>[a-z0-9_-]</code>: "
+        "chữ thường không dấu, chữ số, gạch ngang hoặc gạch dưới, ví dụ <code>kp3</code>."
+    ),
+    "area_duplicate": (
+        "Đã có khu vực mã <code>{code}</code> («{name}»). Hãy chọn mã khác, "
+        "hoặc đổi tên khu vực này bằng /renamearea."
+    ),
+    "area_not_found": "Không có khu vực mã <code>{code}</code>. Xem danh sách bằng /areas.",
+    "name_invalid": (
+        "Tên phải có từ 1 đến {max_chars} ký tự; tên vừa gửi có {length} ký tự. "
+        "Không có gì thay đổi."
+    ),
+    "area_added": (
+        "✅ Đã thêm khu vực «{name}», mã <code>{code}</code>.\n"
+        "In mã QR và áp phích bằng <code>/qr {code}</code>."
+    ),
+    "area_renamed": "✅ Đã đổi tên khu vực <code>{code}</code>: «{old}» → «{name}».",
+    "area_closed": (
+        "🔒 Khu vực «{name}» (<code>{code}</code>) đã ngừng nhận góp ý. Ai quét mã QR của "
+        "khu vực sẽ được báo như vậy; các góp ý đã nhận vẫn được giữ.\n"
+        "Mở lại bằng <code>/openarea {code}</code>."
+    ),
+    "area_opened": "🔓 Khu vực «{name}» (<code>{code}</code>) nhận góp ý trở lại.",
+    "areas_header": "<b>Khu vực ({count})</b> — mã · tên · trạng thái · số góp ý",
+    "areas_line": "• <code>{code}</code> · {name} · {state} · {count} góp ý",
+    "areas_empty": (
+        "Chưa có khu vực nào. Thêm bằng <code>/addarea &lt;mã&gt; &lt;tên&gt;</code>."
+    ),
+    "state_open": "đang nhận góp ý",
+    "state_closed": "đã đóng",
+    "topics_header": "<b>Lĩnh vực ({count})</b> — số · tên · trạng thái",
+    "topics_line": "{number}. {name} · {state}",
+    "topics_empty": "Chưa có lĩnh vực nào. Thêm bằng <code>/addtopic &lt;tên&gt;</code>.",
+    "topic_number_invalid": (
+        "«{value}» không phải số của lĩnh vực. Hãy dùng một số trong danh sách /topics."
+    ),
+    "topic_not_found": "Không có lĩnh vực số {number}. Xem danh sách bằng /topics.",
+    "topic_added": "✅ Đã thêm lĩnh vực số {number}: «{name}».",
+    "topic_renamed": "✅ Đã đổi tên lĩnh vực số {number}: «{old}» → «{name}».",
+    "topic_closed": (
+        "🔒 Lĩnh vực số {number} «{name}» không còn hiện cho người dân; các góp ý đã nhận "
+        "vẫn giữ lĩnh vực này.\nMở lại bằng <code>/opentopic {number}</code>."
+    ),
+    "topic_opened": "🔓 Lĩnh vực số {number} «{name}» hiện lại cho người dân.",
+    "qr_caption": (
+        "🏷 Mã QR của khu vực «{area}» (<code>{code}</code>)\n"
+        "🔗 {link}\n"
+        "Áp phích A4 để in ở tệp PDF kèm theo."
+    ),
+    "qr_closed_note": (
+        "⚠️ Khu vực này đang đóng: ai quét mã sẽ được báo khu vực tạm ngừng nhận góp ý. "
+        "Mở lại bằng <code>/openarea {code}</code>."
+    ),
+    "qr_poster_caption": "🖨 Áp phích A4 – {area}",
+    "qr_failed": "Không tạo được mã QR: {reason}",
+    # Command menus (descriptions shown by Telegram next to each command)
+    "cmd_start": "Gửi góp ý",
+    "cmd_status": "Tra cứu góp ý bằng mã tra cứu",
+    "cmd_help": "Hướng dẫn sử dụng",
+    "cmd_language": "Đổi ngôn ngữ / Change language",
+    "cmd_cancel": "Hủy góp ý đang viết",
+    "cmd_addarea": "Thêm khu vực: /addarea mã tên",
+    "cmd_areas": "Danh sách khu vực",
+    "cmd_renamearea": "Đổi tên khu vực: /renamearea mã tên",
+    "cmd_closearea": "Ngừng nhận góp ý từ một khu vực",
+    "cmd_openarea": "Mở lại một khu vực",
+    "cmd_qr": "Mã QR và áp phích A4 của khu vực",
+    "cmd_topics": "Danh sách lĩnh vực",
+    "cmd_addtopic": "Thêm lĩnh vực: /addtopic tên",
+    "cmd_renametopic": "Đổi tên lĩnh vực: /renametopic số tên",
+    "cmd_closetopic": "Ẩn một lĩnh vực với người dân",
+    "cmd_opentopic": "Hiện lại một lĩnh vực",
     # Buttons
     "btn_preview": "👀 Xem lại và gửi",
     "btn_send": "✅ Gửi",

@@ -1,0 +1,113 @@
+"""The command menus Telegram shows, per scope and language (SPEC §6).
+
+Residents see their commands in every private chat; the staff group sees the staff
+commands; each admin sees the admin commands too, in their private chat and in the staff
+group. Each menu is set in the default language (no language code) and in the other one for
+Telegram clients in that language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    BotCommandScopeChatMember,
+)
+from telegram.error import TelegramError
+
+from bot.config import LANGUAGES, Settings
+from bot.texts import Texts
+
+log = logging.getLogger(__name__)
+
+Menu = Callable[[Texts], list[BotCommand]]
+
+
+def resident_commands(t: Texts) -> list[BotCommand]:
+    """What a resident can do in a private chat."""
+    return [
+        BotCommand("start", t("cmd_start")),
+        BotCommand("status", t("cmd_status")),
+        BotCommand("help", t("cmd_help")),
+        BotCommand("language", t("cmd_language")),
+        BotCommand("cancel", t("cmd_cancel")),
+    ]
+
+
+def staff_commands(t: Texts) -> list[BotCommand]:
+    """What staff can do in their group; each new staff command is one more line here."""
+    return [
+        BotCommand("status", t("cmd_status")),
+    ]
+
+
+def admin_commands(t: Texts) -> list[BotCommand]:
+    """The admin commands of ``bot.handlers.admin``, in the same order."""
+    return [
+        BotCommand("areas", t("cmd_areas")),
+        BotCommand("addarea", t("cmd_addarea")),
+        BotCommand("renamearea", t("cmd_renamearea")),
+        BotCommand("closearea", t("cmd_closearea")),
+        BotCommand("openarea", t("cmd_openarea")),
+        BotCommand("qr", t("cmd_qr")),
+        BotCommand("topics", t("cmd_topics")),
+        BotCommand("addtopic", t("cmd_addtopic")),
+        BotCommand("renametopic", t("cmd_renametopic")),
+        BotCommand("closetopic", t("cmd_closetopic")),
+        BotCommand("opentopic", t("cmd_opentopic")),
+    ]
+
+
+def admin_private_commands(t: Texts) -> list[BotCommand]:
+    """An admin's private chat: the resident commands, then the admin ones."""
+    return resident_commands(t) + admin_commands(t)
+
+
+def admin_staff_commands(t: Texts) -> list[BotCommand]:
+    """An admin in the staff group: the staff commands, then the admin ones."""
+    return staff_commands(t) + admin_commands(t)
+
+
+def menus(settings: Settings) -> list[tuple[BotCommandScope, Menu]]:
+    """Every scope the bot sets a menu for, with the menu it gets."""
+    staff = settings.staff_chat_id
+    scopes: list[tuple[BotCommandScope, Menu]] = [
+        (BotCommandScopeAllPrivateChats(), resident_commands),
+        (BotCommandScopeChat(staff), staff_commands),
+    ]
+    for admin in sorted(settings.admin_ids):
+        scopes.append((BotCommandScopeChat(admin), admin_private_commands))
+        scopes.append((BotCommandScopeChatMember(staff, admin), admin_staff_commands))
+    return scopes
+
+
+def languages(settings: Settings) -> list[tuple[str | None, Texts]]:
+    """The default language without a code, then every other language with its code."""
+    default = settings.default_language
+    others = [(code, Texts(code)) for code in LANGUAGES if code != default]
+    return [(None, Texts(default)), *others]
+
+
+async def set_command_menus(bot: Bot, settings: Settings) -> None:
+    """Set every menu; a refused one is logged and the others still go out.
+
+    Telegram refuses a chat scope for an admin who never opened the bot ("chat not found")
+    or who is not in the staff group; that must not stop the bot from starting.
+    """
+    for scope, menu in menus(settings):
+        for language_code, t in languages(settings):
+            try:
+                await bot.set_my_commands(menu(t), scope=scope, language_code=language_code)
+            except TelegramError as exc:
+                log.warning(
+                    "command menu not set scope=%s language=%s error=%s",
+                    scope.type,
+                    language_code or "default",
+                    exc.message,
+                )

@@ -1,0 +1,568 @@
+"""Admin commands through Application.process_update (SPEC §6), and the command menus."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from bot.context import HomThuApplication
+from bot.handlers import admin
+from bot.menus import admin_commands
+from bot.texts import Texts
+from bot.views import visible_length
+from storage import Database, NewFeedback
+from tests.support import (
+    ADMIN_ID,
+    BOT_USERNAME,
+    STAFF_CHAT_ID,
+    Call,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    make_settings,
+    running_bot,
+)
+from tests.test_intake import only_message, sent
+
+VI = Texts("vi")
+EN = Texts("en")
+OFFICER_ID = 5555
+UNIT = "Thị trấn Cam Lộ"
+
+
+# --- What the database holds ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class State:
+    """Areas (code → name, open) and topics (number → vi name, en name, open) on disk."""
+
+    areas: dict[str, tuple[str, bool]]
+    topics: dict[int, tuple[str, str, bool]]
+
+    def area(self, code: str, name: str | None = None, is_open: bool | None = None) -> State:
+        """This state with one area added or changed."""
+        old_name, old_open = self.areas.get(code, ("", True))
+        new = (name or old_name, old_open if is_open is None else is_open)
+        return dataclasses.replace(self, areas={**self.areas, code: new})
+
+    def topic(self, number: int, name_vi: str | None = None, is_open: bool | None = None) -> State:
+        """This state with one topic added or changed (its English name kept, or the vi one)."""
+        vi, en, was_open = self.topics.get(number, (name_vi or "", name_vi or "", True))
+        new = (name_vi or vi, en, was_open if is_open is None else is_open)
+        return dataclasses.replace(self, topics={**self.topics, number: new})
+
+
+def state(app: HomThuApplication) -> State:
+    """Read the database file as another process would."""
+    with sqlite3.connect(app.bot_data.database.path) as conn:
+        areas = {
+            str(code): (str(name), bool(is_open))
+            for code, name, is_open in conn.execute("SELECT code, name, is_open FROM areas")
+        }
+        topics = {
+            int(number): (str(vi), str(en), bool(is_open))
+            for number, vi, en, is_open in conn.execute(
+                "SELECT id, name_vi, name_en, is_open FROM topics"
+            )
+        }
+    return State(areas, topics)
+
+
+# --- People ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def app_with_feedback(app: HomThuApplication) -> HomThuApplication:
+    """The bot of ``app`` with one feedback from Khu phố 3."""
+    db = app.bot_data.database
+    area = await db.areas.get("kp3")
+    await db.feedback.submit(NewFeedback(area.id, 2, "Đèn đường hỏng ở ngõ 5"))
+    return app
+
+
+def admin_in(app: HomThuApplication, api: RecordingBotAPI, where: str) -> Person:
+    """The admin, in a private chat or in the staff group."""
+    chat = STAFF_CHAT_ID if where == "group" else None
+    return Person(app, api, ADMIN_ID, "Hà", "Lê Thu", "ha_admin", chat_id=chat)
+
+
+def non_admin_in(app: HomThuApplication, api: RecordingBotAPI, where: str) -> Person:
+    """A resident in a private chat, or an officer (not an admin) in the staff group."""
+    if where == "group":
+        return Person(app, api, OFFICER_ID, "Minh", "Phạm", "minh_officer", STAFF_CHAT_ID)
+    return Person(app, api, 987654321, "Thịnh", "Trần Bí Mật", "thinh_secret_user")
+
+
+@pytest.fixture
+def admin_person(app_with_feedback: HomThuApplication, api: RecordingBotAPI) -> Person:
+    """The admin in a private chat with the bot."""
+    return admin_in(app_with_feedback, api, "private")
+
+
+def answer_text(calls: list[Call], method: str) -> str:
+    """The text (or caption) of the one request of ``method``."""
+    matching = sent(calls, method)
+    assert len(matching) == 1, [c.method for c in calls]
+    return matching[0].text
+
+
+# --- One table: every admin command ------------------------------------------------------
+
+
+TOPICS_VI = [
+    "Chính trị, xây dựng Đảng và chính quyền",
+    "Kinh tế, đời sống",
+    "Văn hóa – xã hội, y tế, giáo dục",
+    "Quốc phòng, an ninh, trật tự",
+    "Cải cách hành chính, dịch vụ công",
+    "Phòng chống tham nhũng, lãng phí",
+    "Tài nguyên, môi trường",
+    "Xây dựng đô thị văn minh, hạ tầng",
+    "Góp ý cán bộ, đảng viên",
+    "Gương điển hình, mô hình tiêu biểu",
+    "Khác",
+]
+
+
+def areas_answer() -> str:
+    lines = [
+        VI.with_html("areas_line", code=code, name=name, state=VI(state), count=count)
+        for code, name, state, count in (
+            ("kp3", "Khu phố 3", "state_open", "1"),
+            ("kp9", "Khu phố 9", "state_closed", "0"),
+            ("thon-tan-dinh", "Thôn Tân Định", "state_open", "0"),
+        )
+    ]
+    return "\n".join([VI("areas_header", count=3), *lines])
+
+
+def topics_answer() -> str:
+    lines = [
+        VI.with_html("topics_line", number=str(n), name=name, state=VI("state_open"))
+        for n, name in enumerate(TOPICS_VI, start=1)
+    ]
+    return "\n".join([VI("topics_header", count=11), *lines])
+
+
+def unchanged(before: State) -> State:
+    return before
+
+
+async def close_topic_11(db: Database) -> None:
+    await db.topics.set_open(11, False)
+
+
+async def nothing(db: Database) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Case:
+    """An admin command, what it answers and what it does to the database."""
+
+    command: str
+    answer: Callable[[], str]
+    effect: Callable[[State], State] = unchanged
+    method: str = "sendMessage"
+    prepare: Callable[[Database], Awaitable[None]] = nothing
+    extra: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.command.split()[0].lstrip("/")
+
+
+CASES = [
+    Case(
+        "/addarea kp10 Khu phố 10 (Tổ 10 cũ)",
+        lambda: VI("area_added", code="kp10", name="Khu phố 10 (Tổ 10 cũ)"),
+        lambda s: s.area("kp10", "Khu phố 10 (Tổ 10 cũ)", True),
+    ),
+    Case("/areas", areas_answer),
+    Case(
+        "/renamearea kp3 Tổ dân phố 3",
+        lambda: VI("area_renamed", code="kp3", old="Khu phố 3", name="Tổ dân phố 3"),
+        lambda s: s.area("kp3", "Tổ dân phố 3"),
+    ),
+    Case(
+        "/closearea kp3",
+        lambda: VI("area_closed", code="kp3", name="Khu phố 3"),
+        lambda s: s.area("kp3", is_open=False),
+    ),
+    Case(
+        "/openarea kp9",
+        lambda: VI("area_opened", code="kp9", name="Khu phố 9"),
+        lambda s: s.area("kp9", is_open=True),
+    ),
+    Case(
+        "/qr kp3",
+        lambda: VI(
+            "qr_caption",
+            area="Khu phố 3",
+            code="kp3",
+            link=f"https://t.me/{BOT_USERNAME}?start=kp3",
+        ),
+        method="sendPhoto",
+        extra=("sendChatAction", "sendDocument"),
+    ),
+    Case("/topics", topics_answer),
+    Case(
+        "/addtopic Giao thông, trật tự đô thị",
+        lambda: VI("topic_added", number=12, name="Giao thông, trật tự đô thị"),
+        lambda s: s.topic(12, "Giao thông, trật tự đô thị"),
+    ),
+    Case(
+        "/renametopic 2 Kinh tế, việc làm",
+        lambda: VI("topic_renamed", number=2, old="Kinh tế, đời sống", name="Kinh tế, việc làm"),
+        lambda s: s.topic(2, "Kinh tế, việc làm"),
+    ),
+    Case(
+        "/closetopic 11",
+        lambda: VI("topic_closed", number=11, name="Khác"),
+        lambda s: s.topic(11, is_open=False),
+    ),
+    Case(
+        "/opentopic 11",
+        lambda: VI("topic_opened", number=11, name="Khác"),
+        lambda s: s.topic(11, is_open=True),
+        prepare=close_topic_11,
+    ),
+]
+CASE_IDS = [case.name for case in CASES]
+
+
+def test_the_table_covers_every_admin_command() -> None:
+    assert sorted(case.name for case in CASES) == sorted(admin.COMMANDS)
+
+
+@pytest.mark.parametrize("where", ["private", "group"])
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+async def test_admin_command(
+    case: Case, where: str, app_with_feedback: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    app = app_with_feedback
+    await case.prepare(app.bot_data.database)
+    before = state(app)
+    calls = await admin_in(app, api, where).send(case.command)
+    assert answer_text(calls, case.method) == case.answer()
+    assert sorted(c.method for c in calls) == sorted((case.method, *case.extra))
+    expected_chat = STAFF_CHAT_ID if where == "group" else ADMIN_ID
+    assert {int(c.params["chat_id"]) for c in calls} == {expected_chat}
+    assert state(app) == case.effect(before)
+    if case.effect is not unchanged:
+        assert state(app) != before
+
+
+@pytest.mark.parametrize("where", ["private", "group"])
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
+async def test_non_admin_is_refused(
+    case: Case,
+    where: str,
+    app_with_feedback: HomThuApplication,
+    api: RecordingBotAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = app_with_feedback
+    await case.prepare(app.bot_data.database)
+    before = state(app)
+    person = non_admin_in(app, api, where)
+    with caplog.at_level(logging.INFO):
+        calls = await person.send(case.command)
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert only_message(calls).text == VI("admin_only")
+    assert state(app) == before
+    assert f"admin command refused command={case.name}" in caplog.messages
+    logged = "\n".join(caplog.messages)
+    for secret in (str(person.user_id), person.first_name, person.username or ""):
+        assert secret not in logged
+
+
+# --- Wrong arguments and bad input ------------------------------------------------------
+
+NAME_101 = "Khu phố " + "ă" * 93
+BAD_INPUT = [
+    ("/addarea", VI("usage_addarea")),
+    ("/addarea kp10", VI("usage_addarea")),
+    ("/areas kp3", VI("usage_areas")),
+    ("/renamearea", VI("usage_renamearea")),
+    ("/renamearea kp3", VI("usage_renamearea")),
+    ("/closearea", VI("usage_closearea")),
+    ("/closearea kp3 kp9", VI("usage_closearea")),
+    ("/openarea", VI("usage_openarea")),
+    ("/openarea kp9 ngay", VI("usage_openarea")),
+    ("/qr", VI("usage_qr")),
+    ("/qr kp3 kp9", VI("usage_qr")),
+    ("/topics 2", VI("usage_topics")),
+    ("/addtopic", VI("usage_addtopic")),
+    ("/renametopic", VI("usage_renametopic")),
+    ("/renametopic 2", VI("usage_renametopic")),
+    ("/closetopic", VI("usage_closetopic")),
+    ("/closetopic 1 2", VI("usage_closetopic")),
+    ("/opentopic", VI("usage_opentopic")),
+    ("/addarea KP10 Khu phố 10", VI("area_code_invalid", code="KP10")),
+    ("/addarea khu_phố Khu phố", VI("area_code_invalid", code="khu_phố")),
+    ("/addarea " + "a" * 33 + " Khu phố", VI("area_code_invalid", code="a" * 33)),
+    ("/renamearea kp3'-- Tên", VI("area_code_invalid", code="kp3'--")),
+    ("/closearea Kp3", VI("area_code_invalid", code="Kp3")),
+    ("/openarea kp.9", VI("area_code_invalid", code="kp.9")),
+    ("/qr <b>x</b>", VI("area_code_invalid", code="<b>x</b>")),
+    ("/addarea kp3 Khu phố 3 mới", VI("area_duplicate", code="kp3", name="Khu phố 3")),
+    ("/renamearea kp404 Khu phố 404", VI("area_not_found", code="kp404")),
+    ("/closearea kp404", VI("area_not_found", code="kp404")),
+    ("/openarea kp404", VI("area_not_found", code="kp404")),
+    ("/qr kp404", VI("area_not_found", code="kp404")),
+    (f"/addarea kp10 {NAME_101}", VI("name_invalid", max_chars=100, length=101)),
+    (f"/renamearea kp3 {NAME_101}", VI("name_invalid", max_chars=100, length=101)),
+    ("/addtopic " + "x" * 101, VI("name_invalid", max_chars=100, length=101)),
+    ("/renametopic 2 " + "x" * 101, VI("name_invalid", max_chars=100, length=101)),
+    ("/renametopic abc Kinh tế", VI("topic_number_invalid", value="abc")),
+    ("/closetopic abc", VI("topic_number_invalid", value="abc")),
+    ("/opentopic 2.5", VI("topic_number_invalid", value="2.5")),
+    ("/closetopic 0", VI("topic_not_found", number=0)),
+    ("/closetopic -1", VI("topic_not_found", number=-1)),
+    ("/closetopic 999", VI("topic_not_found", number=999)),
+    ("/opentopic 999", VI("topic_not_found", number=999)),
+    ("/renametopic 0 Kinh tế", VI("topic_not_found", number=0)),
+    ("/renametopic 999 Kinh tế", VI("topic_not_found", number=999)),
+    ("/closetopic " + "9" * 30, VI("topic_not_found", number="9" * 30)),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), BAD_INPUT)
+async def test_bad_input_is_explained_and_changes_nothing(
+    command: str, expected: str, admin_person: Person, app_with_feedback: HomThuApplication
+) -> None:
+    before = state(app_with_feedback)
+    calls = await admin_person.send(command)
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert only_message(calls).text == expected
+    assert state(app_with_feedback) == before
+
+
+def test_invalid_code_message_states_the_pattern() -> None:
+    assert "<code>[a-z0-9_-]</code>" in VI("area_code_invalid", code="x")
+    assert "1–32" in VI("area_code_invalid", code="x")
+
+
+async def test_names_keep_vietnamese_and_markup_as_typed(
+    admin_person: Person, app_with_feedback: HomThuApplication
+) -> None:
+    calls = await admin_person.send("/addarea tdp-5  Tổ   dân phố <b>5</b> & Ấp Đông")
+    name = "Tổ dân phố <b>5</b> & Ấp Đông"
+    assert only_message(calls).text == VI("area_added", code="tdp-5", name=name)
+    assert "&lt;b&gt;5&lt;/b&gt; &amp; Ấp Đông" in only_message(calls).text
+    assert state(app_with_feedback).areas["tdp-5"] == (name, True)
+
+
+async def test_a_name_of_exactly_100_characters_is_taken(
+    admin_person: Person, app_with_feedback: HomThuApplication
+) -> None:
+    name = "Thôn " + "Đ" * 95
+    await admin_person.send(f"/addarea thon-dai {name}")
+    assert state(app_with_feedback).areas["thon-dai"] == (name, True)
+
+
+async def test_command_addressed_to_the_bot_in_the_group(
+    app_with_feedback: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    calls = await admin_in(app_with_feedback, api, "group").send(f"/areas@{BOT_USERNAME}")
+    assert only_message(calls).text == areas_answer()
+
+
+# --- Effects residents see ---------------------------------------------------------------
+
+
+async def test_closed_area_keeps_its_history_and_its_qr_says_closed(
+    admin_person: Person, resident: Person
+) -> None:
+    await admin_person.send("/closearea kp3")
+    areas = only_message(await admin_person.send("/areas")).text
+    line = VI.with_html(
+        "areas_line", code="kp3", name="Khu phố 3", state=VI("state_closed"), count="1"
+    )
+    assert line in areas.splitlines()
+    assert only_message(await resident.send("/start kp3")).text == VI(
+        "closed_area", area="Khu phố 3"
+    )
+    await admin_person.send("/openarea kp3")
+    greeting = only_message(await resident.send("/start kp3"))
+    assert greeting.text == VI("greeting", unit=UNIT, area="Khu phố 3")
+
+
+async def test_closed_topic_is_not_offered_and_a_new_one_is(
+    admin_person: Person, resident: Person
+) -> None:
+    await admin_person.send("/closetopic 11")
+    await admin_person.send("/addtopic Giao thông")
+    greeting = only_message(await resident.send("/start kp3"))
+    assert greeting.buttons == [[name] for name in TOPICS_VI[:10]] + [["Giao thông"]]
+
+
+async def test_admin_command_in_the_middle_of_a_draft_keeps_the_draft(
+    admin_person: Person,
+) -> None:
+    await admin_person.send("/start kp3")
+    await admin_person.press("Kinh tế")
+    await admin_person.send("Đèn đường hỏng")
+    assert only_message(await admin_person.send("/areas")).text == areas_answer()
+    await admin_person.send("thêm một câu")
+    preview = sent(await admin_person.press("Xem lại"))[-1].text
+    assert "Đèn đường hỏng" in preview
+    assert "thêm một câu" in preview
+
+
+async def test_unknown_command_still_gets_help(resident: Person) -> None:
+    message = only_message(await resident.send("/frobnicate"))
+    assert message.text == VI("help", unit=UNIT, max_photos=5)
+
+
+async def test_lists_in_the_admins_language(admin_person: Person) -> None:
+    await admin_person.send("/language en")
+    text = only_message(await admin_person.send("/topics")).text
+    assert text.startswith(EN("topics_header", count=11))
+    assert (
+        EN.with_html(
+            "topics_line", number="2", name="Economy and livelihoods", state=EN("state_open")
+        )
+        in text.splitlines()
+    )
+
+
+async def test_long_area_list_is_split_under_telegrams_limit(
+    admin_person: Person, app_with_feedback: HomThuApplication
+) -> None:
+    db = app_with_feedback.bot_data.database
+    for number in range(60):
+        await db.areas.add(f"to-{number:02d}", f"Tổ dân phố {number:02d} " + "ư" * 80)
+    messages = sent(await admin_person.send("/areas"))
+    assert len(messages) > 1
+    assert all(visible_length(m.text) <= 4096 for m in messages)
+    assert messages[0].text.startswith(VI("areas_header", count=63))
+    joined = "\n".join(m.text for m in messages)
+    for number in range(60):
+        assert joined.count(f"<code>to-{number:02d}</code>") == 1
+
+
+# --- /qr -----------------------------------------------------------------------------------
+
+
+async def test_qr_sends_a_decodable_png_and_an_a4_pdf(admin_person: Person) -> None:
+    calls = await admin_person.send("/qr kp3")
+    assert [c.method for c in calls] == ["sendChatAction", "sendPhoto", "sendDocument"]
+    photo, document = calls[1], calls[2]
+    image = Image.open(io.BytesIO(photo.files["photo"]))
+    assert image.format == "PNG"
+    decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+    assert decoded == [f"https://t.me/{BOT_USERNAME}?start=kp3"]
+    assert document.file_names["document"] == "hom-thu-kp3.pdf"
+    assert document.files["document"].startswith(b"%PDF")
+    assert document.text == VI("qr_poster_caption", area="Khu phố 3")
+
+
+async def test_qr_of_a_closed_area_says_it_is_closed(admin_person: Person) -> None:
+    calls = await admin_person.send("/qr kp9")
+    caption = answer_text(calls, "sendPhoto")
+    link = f"https://t.me/{BOT_USERNAME}?start=kp9"
+    assert caption == "\n\n".join(
+        [
+            VI("qr_caption", area="Khu phố 9", code="kp9", link=link),
+            VI("qr_closed_note", code="kp9"),
+        ]
+    )
+    assert sent(calls, "sendDocument")
+
+
+async def test_qr_that_cannot_be_drawn_is_explained(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock
+) -> None:
+    settings = make_settings(tmp_path, unit_name="Ủy ban " + "M" * 150)
+    async with running_bot(settings, api, clock) as application:
+        await application.bot_data.database.areas.add("kp3", "Khu phố 3")
+        calls = await admin_in(application, api, "private").send("/qr kp3")
+    text = only_message(calls).text
+    assert text.startswith(VI("qr_failed", reason="")), text
+    assert not sent(calls, "sendPhoto")
+    assert not sent(calls, "sendDocument")
+
+
+# --- Command menus -------------------------------------------------------------------------
+
+
+MenuKey = tuple[str, Any, Any, str | None]
+
+
+def menu_calls(api: RecordingBotAPI) -> dict[MenuKey, list[str]]:
+    """The menus set at start-up: (scope type, chat, user, language) → command names."""
+    found: dict[MenuKey, list[str]] = {}
+    for call in sent(api.calls, "setMyCommands"):
+        scope = call.params.get("scope") or {"type": "default"}
+        language = call.params.get("language_code")
+        key = (scope["type"], scope.get("chat_id"), scope.get("user_id"), language)
+        found[key] = [command["command"] for command in call.params["commands"]]
+    return found
+
+
+async def test_menus_are_set_per_scope_in_vietnamese_and_english(
+    app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    menus = menu_calls(api)
+    residents = ["start", "status", "help", "language", "cancel"]
+    admin_in_group = ("chat_member", STAFF_CHAT_ID, ADMIN_ID)
+    assert len(menus) == 2 * 4
+    for language in (None, "en"):
+        assert menus[("all_private_chats", None, None, language)] == residents
+        assert menus[("chat", STAFF_CHAT_ID, None, language)] == ["status"]
+        admin_menu = menus[("chat", ADMIN_ID, None, language)]
+        assert admin_menu == residents + list(admin.COMMANDS)
+        assert menus[(*admin_in_group, language)] == ["status", *admin.COMMANDS]
+    assert "addarea" in menus[("chat", ADMIN_ID, None, None)]
+    assert "addarea" not in menus[("all_private_chats", None, None, None)]
+    assert "addarea" not in menus[("chat", STAFF_CHAT_ID, None, None)]
+
+
+async def test_menu_descriptions_come_from_the_catalogue(
+    app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    descriptions = {
+        (c.params.get("language_code"), command["command"]): command["description"]
+        for c in sent(api.calls, "setMyCommands")
+        for command in c.params["commands"]
+    }
+    assert descriptions[(None, "start")] == VI("cmd_start")
+    assert descriptions[("en", "start")] == EN("cmd_start")
+    assert descriptions[(None, "addarea")] == VI("cmd_addarea")
+    assert descriptions[("en", "qr")] == EN("cmd_qr")
+
+
+def test_admin_menu_lists_exactly_the_admin_handlers() -> None:
+    assert [c.command for c in admin_commands(VI)] == list(admin.COMMANDS)
+
+
+async def test_a_refused_menu_is_logged_and_start_up_goes_on(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings(tmp_path, admin_ids=frozenset({ADMIN_ID, 777}))
+    for _ in range(2):
+        api.fail_next("setMyCommands", 400, "Bad Request: chat not found")
+    with caplog.at_level(logging.WARNING):
+        async with running_bot(settings, api, clock) as application:
+            menus = menu_calls(api)
+            calls = await admin_in(application, api, "private").send("/topics")
+    assert only_message(calls).text.startswith(VI("topics_header", count=11))
+    assert len(menus) == 2 * (2 + 2 * 2)
+    assert ("chat", 777, None, "en") in menus
+    refused = [m for m in caplog.messages if m.startswith("command menu not set")]
+    assert len(refused) == 2
+    assert "chat not found" in refused[0].lower()
+    assert not any("777" in m or str(ADMIN_ID) in m for m in refused)
