@@ -25,6 +25,21 @@ STAFF_CHAT_ID = -1001234567890
 ADMIN_ID = 4242
 _update_ids = itertools.count(1)
 
+# The committee's default topics (SPEC §6), in order, byte for byte.
+DEFAULT_TOPICS_VI = [
+    "Chính trị, xây dựng Đảng và chính quyền",
+    "Kinh tế, đời sống",
+    "Văn hóa – xã hội, y tế, giáo dục",
+    "Quốc phòng, an ninh, trật tự",
+    "Cải cách hành chính, dịch vụ công",
+    "Phòng chống tham nhũng, lãng phí",
+    "Tài nguyên, môi trường",
+    "Xây dựng đô thị văn minh, hạ tầng",
+    "Góp ý cán bộ, đảng viên",
+    "Gương điển hình, mô hình tiêu biểu",
+    "Khác",
+]
+
 
 @dataclass
 class Call:

@@ -24,6 +24,7 @@ from storage import Database, NewFeedback
 from tests.support import (
     ADMIN_ID,
     BOT_USERNAME,
+    DEFAULT_TOPICS_VI,
     STAFF_CHAT_ID,
     Call,
     FrozenClock,
@@ -120,19 +121,7 @@ def answer_text(calls: list[Call], method: str) -> str:
 # --- One table: every admin command ------------------------------------------------------
 
 
-TOPICS_VI = [
-    "Chính trị, xây dựng Đảng và chính quyền",
-    "Kinh tế, đời sống",
-    "Văn hóa – xã hội, y tế, giáo dục",
-    "Quốc phòng, an ninh, trật tự",
-    "Cải cách hành chính, dịch vụ công",
-    "Phòng chống tham nhũng, lãng phí",
-    "Tài nguyên, môi trường",
-    "Xây dựng đô thị văn minh, hạ tầng",
-    "Góp ý cán bộ, đảng viên",
-    "Gương điển hình, mô hình tiêu biểu",
-    "Khác",
-]
+TOPICS_VI = DEFAULT_TOPICS_VI
 
 
 def areas_answer() -> str:

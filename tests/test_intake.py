@@ -9,22 +9,10 @@ from datetime import timedelta
 from bot.context import HomThuApplication
 from bot.draft import MAX_CHARS
 from bot.texts import Texts
-from tests.support import Call, FrozenClock, Person, RecordingBotAPI
+from tests.support import DEFAULT_TOPICS_VI, Call, FrozenClock, Person, RecordingBotAPI
 
 VI = Texts("vi")
-TOPICS_VI = [
-    "Chính trị, xây dựng Đảng và chính quyền",
-    "Kinh tế, đời sống",
-    "Văn hóa – xã hội, y tế, giáo dục",
-    "Quốc phòng, an ninh, trật tự",
-    "Cải cách hành chính, dịch vụ công",
-    "Phòng chống tham nhũng, lãng phí",
-    "Tài nguyên, môi trường",
-    "Xây dựng đô thị văn minh, hạ tầng",
-    "Góp ý cán bộ, đảng viên",
-    "Gương điển hình, mô hình tiêu biểu",
-    "Khác",
-]
+TOPICS_VI = DEFAULT_TOPICS_VI
 OPEN_AREAS = [["Khu phố 3"], ["Thôn Tân Định"]]
 CODE = re.compile(r"<code>([A-Z]{2}-[0-9A-Z]{8})</code>")
 

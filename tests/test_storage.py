@@ -31,23 +31,11 @@ from storage import (
 )
 from storage.clock import to_db
 from storage.schema import Migration, available_migrations
+from tests.support import DEFAULT_TOPICS_VI
 
 START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
 
-# SPEC §6, in order, byte for byte.
-DEFAULT_TOPICS = [
-    "Chính trị, xây dựng Đảng và chính quyền",
-    "Kinh tế, đời sống",
-    "Văn hóa – xã hội, y tế, giáo dục",
-    "Quốc phòng, an ninh, trật tự",
-    "Cải cách hành chính, dịch vụ công",
-    "Phòng chống tham nhũng, lãng phí",
-    "Tài nguyên, môi trường",
-    "Xây dựng đô thị văn minh, hạ tầng",
-    "Góp ý cán bộ, đảng viên",
-    "Gương điển hình, mô hình tiêu biểu",
-    "Khác",
-]
+DEFAULT_TOPICS = DEFAULT_TOPICS_VI
 
 # Every table a submission writes to.
 FEEDBACK_TABLES = (
