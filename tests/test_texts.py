@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.texts import CATALOGUES, Texts, placeholders
+from bot.texts import CATALOGUES, SECTIONS, Texts, placeholders
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
+
+
+def test_no_key_is_defined_in_two_sections() -> None:
+    for language, sections in SECTIONS.items():
+        seen: set[str] = set()
+        for section in sections:
+            assert seen.isdisjoint(section), language
+            seen |= set(section)
 
 
 def test_every_language_has_the_same_keys() -> None:

@@ -6,9 +6,17 @@ import html
 import string
 from collections.abc import Mapping
 
-from bot.texts import en, vi
+from bot.texts import en, reports_en, reports_vi, vi
 
-CATALOGUES: Mapping[str, Mapping[str, str]] = {"vi": vi.TEXTS, "en": en.TEXTS}
+# Each language is its sections merged; tests check that no key is defined twice.
+SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
+    "vi": (vi.TEXTS, reports_vi.TEXTS),
+    "en": (en.TEXTS, reports_en.TEXTS),
+}
+CATALOGUES: Mapping[str, Mapping[str, str]] = {
+    language: {key: text for section in sections for key, text in section.items()}
+    for language, sections in SECTIONS.items()
+}
 
 
 def placeholders(template: str) -> set[str]:
