@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from datetime import timedelta
 
@@ -27,7 +28,7 @@ from telegram.warnings import PTBUserWarning
 from bot.anonymity import Anonymizer, master_secret
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
-from bot.handlers import admin, general, intake
+from bot.handlers import admin, general, intake, staff
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -37,10 +38,12 @@ from bot.keyboards import (
     RESTART_NO,
     RESTART_YES,
     SEND,
+    STATUS_PREFIX,
     TOGGLE_REPLIES,
     TOPIC_PREFIX,
 )
 from bot.menus import set_command_menus
+from bot.outbox import OutboxWorker
 from bot.persistence import SQLitePersistence
 from storage import Database
 from storage.clock import Clock, utc_now
@@ -62,9 +65,17 @@ FLUSH_GROUP = 100
 
 
 def build_application(
-    settings: Settings, *, request: BaseRequest | None = None, clock: Clock = utc_now
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Clock = utc_now,
+    deliver_in_background: bool = True,
 ) -> HomThuApplication:
-    """Build the application with every handler, job and service registered."""
+    """Build the application with every handler, job and service registered.
+
+    ``deliver_in_background=False`` leaves the outbox worker idle, for tests that call
+    ``application.bot_data.outbox.deliver_due()`` themselves.
+    """
     database = Database(settings.database_path, clock=clock)
     builder = (
         ApplicationBuilder()
@@ -80,12 +91,16 @@ def build_application(
         .persistence(SQLitePersistence(database))
         .rate_limiter(AIORateLimiter())
         .post_init(_open_services)
+        .post_stop(_stop_delivery)
         .post_shutdown(_close_services)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application: HomThuApplication = builder.build()  # type: ignore[assignment]
-    application.bot_data.configure(settings, database, Anonymizer(master_secret(settings)))
+    runtime = application.bot_data
+    runtime.configure(settings, database, Anonymizer(master_secret(settings)))
+    runtime.outbox = OutboxWorker(application.bot, runtime)
+    runtime.deliver_in_background = deliver_in_background
     register_handlers(application)
     job_queue = application.job_queue
     assert job_queue is not None, "python-telegram-bot[job-queue] is required"
@@ -104,6 +119,27 @@ def register_handlers(application: HomThuApplication) -> None:
     staff_or_private = private | filters.Chat(application.bot_data.settings.staff_chat_id)
 
     application.add_handler(TypeHandler(Update, general.gate), group=GATE_GROUP)
+    staff_chat = filters.Chat(application.bot_data.settings.staff_chat_id)
+    # A reply to a notification is an answer (or, with /note, a note); it comes first so
+    # that "/note ..." as a reply is not taken for a command.
+    application.add_handler(
+        MessageHandler(
+            staff_chat
+            & filters.UpdateType.MESSAGE
+            & filters.REPLY
+            & (~filters.COMMAND | filters.Regex(re.compile(r"^/note(@\w+)?\b", re.IGNORECASE))),
+            staff.staff_reply,
+        ),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(
+        CallbackQueryHandler(staff.status_button, pattern=f"^{STATUS_PREFIX}"),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(
+        CommandHandler("show", staff.show_command, filters=filters.UpdateType.MESSAGE),
+        group=MAIN_GROUP,
+    )
     # Admin commands come before the conversation and the private fallback, so that an admin
     # command is never taken for a resident's message or an unknown command (help text);
     # their callbacks refuse non-admins themselves.
@@ -186,10 +222,20 @@ def register_handlers(application: HomThuApplication) -> None:
 
 
 async def _open_services(application: HomThuApplication) -> None:
-    await application.bot_data.database.open()
-    await set_command_menus(application.bot, application.bot_data.settings)
+    runtime = application.bot_data
+    await runtime.database.open()
+    await set_command_menus(application.bot, runtime.settings)
+    if runtime.outbox is not None and runtime.deliver_in_background:
+        runtime.outbox.start()
     log.info("bot ready username=@%s", application.bot.username)
 
 
+async def _stop_delivery(application: HomThuApplication) -> None:
+    # Between messages: the one being sent finishes, the rest waits in the database.
+    if application.bot_data.outbox is not None:
+        await application.bot_data.outbox.stop()
+
+
 async def _close_services(application: HomThuApplication) -> None:
+    await _stop_delivery(application)
     await application.bot_data.database.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import datetime
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
@@ -14,6 +14,9 @@ from bot.config import Settings
 from bot.ratelimit import SlidingWindowLimit
 from bot.texts import Texts
 from storage import Database
+
+if TYPE_CHECKING:
+    from bot.outbox import OutboxWorker
 
 _LANGUAGE_CACHE_SIZE = 10_000
 
@@ -31,6 +34,8 @@ class BotRuntime:
         self._anonymizer: Anonymizer | None = None
         self.feedback_limit = SlidingWindowLimit(10)
         self.status_limit = SlidingWindowLimit(30)
+        self.outbox: OutboxWorker | None = None
+        self.deliver_in_background = True
         # Languages of recent residents by resident key; a bounded cache of the database.
         self._languages: OrderedDict[str, str] = OrderedDict()
 
@@ -62,6 +67,11 @@ class BotRuntime:
         if self._anonymizer is None:
             raise RuntimeError("runtime not configured")
         return self._anonymizer
+
+    def wake_outbox(self) -> None:
+        """Tell the delivery worker that something was queued."""
+        if self.outbox is not None:
+            self.outbox.wake()
 
     def now(self) -> datetime:
         """The current time, from the same clock as storage (frozen in tests)."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.texts import Texts
-from storage import Area, Topic
+from storage import Area, FeedbackStatus, Topic
 
 AREA_PREFIX = "area:"
 TOPIC_PREFIX = "topic:"
@@ -85,5 +85,31 @@ def language_keyboard(t: Texts) -> InlineKeyboardMarkup:
                 InlineKeyboardButton(t("btn_lang_vi"), callback_data=LANGUAGE_PREFIX + "vi"),
                 InlineKeyboardButton(t("btn_lang_en"), callback_data=LANGUAGE_PREFIX + "en"),
             ]
+        ]
+    )
+
+
+STATUS_PREFIX = "st:"
+# Staff buttons, two to a row, in the workflow's order.
+STATUS_ROWS: tuple[tuple[FeedbackStatus, ...], ...] = (
+    (FeedbackStatus.RECEIVED, FeedbackStatus.IN_PROGRESS),
+    (FeedbackStatus.FORWARDED,),
+    (FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED),
+    (FeedbackStatus.NEW,),
+)
+
+
+def status_keyboard(t: Texts, feedback_id: int, current: FeedbackStatus) -> InlineKeyboardMarkup:
+    """The six statuses under a notification; the current one is ticked."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    ("✅ " if status is current else "") + t(f"status_{status.value}"),
+                    callback_data=f"{STATUS_PREFIX}{feedback_id}:{status.value}",
+                )
+                for status in row
+            ]
+            for row in STATUS_ROWS
         ]
     )

@@ -83,3 +83,33 @@ def status_message(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> str
         changed=local_time(feedback.status_changed_at, zone),
         replies=replies_html,
     )
+
+
+def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
+    """The notification staff get: the card, its status, and how to answer.
+
+    Rendered the same way when first sent and when edited after a status change, so the
+    first message can be rebuilt from the database alone.
+    """
+    if feedback.status_changed_by:
+        status = t(
+            "staff_status_by",
+            status=t(f"status_{feedback.status.value}"),
+            who=feedback.status_changed_by,
+            time=local_time(feedback.status_changed_at, zone),
+        )
+    else:
+        status = t("staff_status", status=t(f"status_{feedback.status.value}"))
+    footer = f"\n\n{status}\n{t('staff_hint')}"
+    parts = card_messages(
+        t,
+        code=feedback.code,
+        area=feedback.area.name,
+        topic=feedback.topic.name(t.language),
+        time=local_time(feedback.created_at, zone),
+        body=feedback.body,
+        photos=len(feedback.photo_file_ids),
+        reserve=visible_length(footer),
+    )
+    parts[0] += footer
+    return parts

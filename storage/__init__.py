@@ -15,6 +15,7 @@ from storage.errors import (
 from storage.models import (
     Area,
     AreaSummary,
+    Delivery,
     Feedback,
     FeedbackStatus,
     NewFeedback,
@@ -30,6 +31,7 @@ __all__ = [
     "AreaNotFound",
     "AreaSummary",
     "Database",
+    "Delivery",
     "DuplicateArea",
     "Feedback",
     "FeedbackNotFound",

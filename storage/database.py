@@ -34,6 +34,7 @@ class Database:
         from storage.areas import AreaRepository
         from storage.conversations import ConversationStore
         from storage.feedback import FeedbackRepository
+        from storage.outbox import OutboxRepository
         from storage.residents import ResidentRepository
         from storage.topics import TopicRepository
 
@@ -42,6 +43,7 @@ class Database:
         self.feedback = FeedbackRepository(self)
         self.residents = ResidentRepository(self)
         self.conversations = ConversationStore(self)
+        self.outbox = OutboxRepository(self)
 
     @property
     def is_open(self) -> bool:

@@ -78,6 +78,15 @@ class NewFeedback:
     sealed_reply_chat: bytes | None = None
 
 
+class Delivery(StrEnum):
+    """What became of delivering a public reply to the resident who asked for replies."""
+
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    BLOCKED = "blocked"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True, slots=True)
 class Response:
     """A reply or internal note written by staff."""
@@ -86,6 +95,7 @@ class Response:
     body: str
     author: str
     created_at: datetime
+    delivery: Delivery | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +122,31 @@ class Feedback:
     status_changed_at: datetime
     wants_replies: bool
     responses: tuple[Response, ...] = ()
+    status_changed_by: str | None = None
 
     @property
     def public_replies(self) -> tuple[Response, ...]:
         """Replies the resident may read; internal notes are left out."""
         return tuple(r for r in self.responses if r.kind is ResponseKind.REPLY)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusUpdate:
+    """A status change as recorded, with the status it replaced."""
+
+    feedback: Feedback
+    previous: FeedbackStatus
+    resident_told: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResponse:
+    """A reply or note just stored, and whether it is on its way to the resident."""
+
+    feedback: Feedback
+    response_id: int
+    kind: ResponseKind
+    to_resident: bool
 
 
 def validate_area_code(code: str) -> bool:

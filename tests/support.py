@@ -66,6 +66,17 @@ class Call:
 
 
 @dataclass
+class Failure:
+    """How the next call of a method fails."""
+
+    status: int
+    description: str
+    parameters: dict[str, Any] | None = None
+    raise_error: Exception | None = None
+    chat_id: int | None = None
+
+
+@dataclass
 class SentMessage:
     """A message the bot has in a chat, as it stands after edits."""
 
@@ -82,11 +93,32 @@ class RecordingBotAPI(BaseRequest):
         self.calls: list[Call] = []
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self._message_ids = itertools.count(100)
-        self._failures: dict[str, list[tuple[int, str]]] = {}
+        self._failures: dict[str, list[Failure]] = {}
 
-    def fail_next(self, method: str, status: int = 400, description: str = "Bad Request") -> None:
-        """Make the next call of ``method`` fail the way Telegram would."""
-        self._failures.setdefault(method, []).append((status, description))
+    def fail_next(
+        self,
+        method: str,
+        status: int = 400,
+        description: str = "Bad Request",
+        *,
+        parameters: dict[str, Any] | None = None,
+        raise_error: Exception | None = None,
+        chat_id: int | None = None,
+    ) -> None:
+        """Make the next call of ``method`` (to ``chat_id`` if given) fail like Telegram.
+
+        ``raise_error`` fails the request below HTTP instead (a timeout, a dropped
+        connection): the exception is raised from the transport.
+        """
+        failure = Failure(status, description, parameters, raise_error, chat_id)
+        self._failures.setdefault(method, []).append(failure)
+
+    def _take_failure(self, method: str, params: dict[str, Any]) -> Failure | None:
+        for failure in self._failures.get(method, []):
+            if failure.chat_id is None or str(failure.chat_id) == str(params.get("chat_id")):
+                self._failures[method].remove(failure)
+                return failure
+        return None
 
     async def initialize(self) -> None:
         """Nothing to open."""
@@ -112,12 +144,19 @@ class RecordingBotAPI(BaseRequest):
         """Answer one Bot API request."""
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
-        failures = self._failures.get(api_method)
-        if failures:
-            status, description = failures.pop(0)
+        failure = self._take_failure(api_method, params)
+        if failure is not None:
             self.calls.append(Call(api_method, params, None))
-            body = {"ok": False, "error_code": status, "description": description}
-            return status, json.dumps(body).encode()
+            if failure.raise_error is not None:
+                raise failure.raise_error
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": failure.status,
+                "description": failure.description,
+            }
+            if failure.parameters:
+                body["parameters"] = failure.parameters
+            return failure.status, json.dumps(body).encode()
         result = self._answer(api_method, params)
         if api_method != "getMe":
             call = Call(api_method, params, result)
@@ -331,6 +370,27 @@ class Person:
         message["edit_date"] = message["date"]
         return await self.push({"edited_message": message})
 
+    async def reply_to(
+        self, message_id: int, text: str | None = None, **content: Any
+    ) -> list[Call]:
+        """Reply (Telegram's "reply") to a message of the bot in this chat."""
+        original = self.api.messages.get((self.chat, message_id))
+        replied: dict[str, Any] = {
+            "message_id": message_id,
+            "date": int(datetime.now(UTC).timestamp()),
+            "chat": _chat(self.chat),
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Hòm thư góp ý"},
+            "text": original.text if original else "…",
+        }
+        if text is not None:
+            content["text"] = text
+            if text.startswith("/"):
+                length = len(text.split()[0])
+                content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        message = self._message(**content)
+        message["reply_to_message"] = replied
+        return await self.push({"message": message})
+
     async def press(self, label: str) -> list[Call]:
         """Press the newest button whose label contains ``label``."""
         message, data = self.api.button(self.chat, label)
@@ -377,7 +437,9 @@ async def running_bot(
     settings: Settings, api: RecordingBotAPI, clock: FrozenClock
 ) -> AsyncIterator[HomThuApplication]:
     """The application as ``python -m bot`` runs it, minus polling; shut down on exit."""
-    application = build_application(settings, request=api, clock=clock)
+    application = build_application(
+        settings, request=api, clock=clock, deliver_in_background=False
+    )
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)

@@ -272,6 +272,63 @@ TEXTS: dict[str, str] = {
     "cmd_renametopic": "Rename a topic: /renametopic number name",
     "cmd_closetopic": "Hide a topic from residents",
     "cmd_opentopic": "Show a topic again",
+    # Staff group: notifications, status, replies
+    "staff_status": "📌 Status: <b>{status}</b>",
+    "staff_status_by": "📌 Status: <b>{status}</b> — {who}, {time}",
+    "staff_hint": "↩️ Reply to this message to answer; start with /note for an internal note.",
+    "staff_status_set": "Status set: {status}",
+    "staff_reply_sent": "✅ Public answer saved for {code} and on its way to the resident.",
+    "staff_reply_public_only": (
+        "✅ Public answer saved for {code}. The resident did not ask for answers here; "
+        "they can read it with /status {code}."
+    ),
+    "staff_note_saved": "📝 Internal note saved for {code} (the resident does not see it).",
+    "staff_reply_empty": (
+        "Please answer with text. Start with /note or #note for an internal note."
+    ),
+    "staff_feedback_gone": "This feedback is no longer in the system.",
+    "staff_reply_blocked": (
+        "⚠️ The answer for {code} could not be delivered: the resident blocked the bot. "
+        "It can still be read with /status {code}."
+    ),
+    "staff_reply_failed": (
+        "⚠️ The answer for {code} could not be delivered ({error}). "
+        "It can still be read with /status {code}."
+    ),
+    "staff_only": "⛔ This command is for the staff group only. Nothing was changed.",
+    "show_usage": "Usage: <code>/show CODE</code>, e.g. <code>/show GY-7Q2K9M4T</code>",
+    "show_history": "<b>Status history</b>",
+    "show_history_line": "• {time} — {status}",
+    "show_history_line_by": "• {time} — {status} ({who})",
+    "show_responses": "<b>Answers and notes</b>",
+    "show_no_responses": "No answers or notes yet.",
+    "show_reply": "💬 <i>{time}, {author}</i> — public{delivery}\n{body}",
+    "show_note": "📝 <i>{time}, {author}</i> — internal note\n{body}",
+    "delivery_pending": ", being delivered to the resident",
+    "delivery_delivered": ", delivered to the resident",
+    "delivery_blocked": ", the resident blocked the bot",
+    "delivery_failed": ", could not be delivered",
+    # To residents who asked for replies
+    "resident_reply": (
+        "📬 <b>Answer to feedback {code}</b> from {unit}:\n\n{body}\n\n"
+        "See its status: <code>/status {code}</code>"
+    ),
+    "resident_resolved": (
+        "✅ Feedback <code>{code}</code> has been resolved. Details: <code>/status {code}</code>"
+    ),
+    "resident_rejected": (
+        "Feedback <code>{code}</code> was reviewed and is outside what the committee handles. "
+        "Details: <code>/status {code}</code>"
+    ),
+    # To admins, when the bot cannot deliver to the staff group
+    "admin_delivery_failed": (
+        "⚠️ The bot cannot deliver to the staff group: {error}. The message is kept in the "
+        "database. Check that the bot is still in the group and STAFF_CHAT_ID is right."
+    ),
+    "admin_chat_migrated": (
+        "⚠️ The staff group's id changed to <code>{new_id}</code>. Set "
+        "<code>STAFF_CHAT_ID={new_id}</code> in .env and restart the bot."
+    ),
     # Buttons
     "btn_preview": "👀 Review and send",
     "btn_send": "✅ Send · Gửi",

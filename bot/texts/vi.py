@@ -270,6 +270,66 @@ TEXTS: dict[str, str] = {
     "cmd_renametopic": "Đổi tên lĩnh vực: /renametopic số tên",
     "cmd_closetopic": "Ẩn một lĩnh vực với người dân",
     "cmd_opentopic": "Hiện lại một lĩnh vực",
+    # Staff group: notifications, status, replies
+    "staff_status": "📌 Trạng thái: <b>{status}</b>",
+    "staff_status_by": "📌 Trạng thái: <b>{status}</b> — {who}, {time}",
+    "staff_hint": "↩️ Trả lời (reply) tin này để phản hồi; bắt đầu bằng /note để ghi chú nội bộ.",
+    "staff_status_set": "Đã đặt trạng thái: {status}",
+    "staff_reply_sent": (
+        "✅ Đã lưu câu trả lời công khai cho {code} và đang gửi tới người góp ý."
+    ),
+    "staff_reply_public_only": (
+        "✅ Đã lưu câu trả lời công khai cho {code}. Người góp ý không bật nhận phản hồi; "
+        "họ xem được bằng /status {code}."
+    ),
+    "staff_note_saved": "📝 Đã lưu ghi chú nội bộ cho {code} (người góp ý không thấy).",
+    "staff_reply_empty": (
+        "Hãy trả lời bằng chữ. Bắt đầu bằng /note hoặc #note để ghi chú nội bộ."
+    ),
+    "staff_feedback_gone": "Góp ý này không còn trong hệ thống.",
+    "staff_reply_blocked": (
+        "⚠️ Không gửi được câu trả lời cho {code}: người góp ý đã chặn bot. "
+        "Câu trả lời vẫn xem được bằng /status {code}."
+    ),
+    "staff_reply_failed": (
+        "⚠️ Không gửi được câu trả lời cho {code} ({error}). "
+        "Câu trả lời vẫn xem được bằng /status {code}."
+    ),
+    "staff_only": "⛔ Lệnh này chỉ dùng trong nhóm cán bộ. Không có gì thay đổi.",
+    "show_usage": "Cách dùng: <code>/show MÃ</code>, ví dụ <code>/show GY-7Q2K9M4T</code>",
+    "show_history": "<b>Lịch sử trạng thái</b>",
+    "show_history_line": "• {time} — {status}",
+    "show_history_line_by": "• {time} — {status} ({who})",
+    "show_responses": "<b>Trả lời và ghi chú</b>",
+    "show_no_responses": "Chưa có trả lời hay ghi chú.",
+    "show_reply": "💬 <i>{time}, {author}</i> — công khai{delivery}\n{body}",
+    "show_note": "📝 <i>{time}, {author}</i> — ghi chú nội bộ\n{body}",
+    "delivery_pending": ", đang gửi tới người góp ý",
+    "delivery_delivered": ", đã gửi tới người góp ý",
+    "delivery_blocked": ", người góp ý đã chặn bot",
+    "delivery_failed": ", không gửi được",
+    # To residents who asked for replies
+    "resident_reply": (
+        "📬 <b>Trả lời góp ý {code}</b> từ {unit}:\n\n{body}\n\n"
+        "Xem tình trạng: <code>/status {code}</code>"
+    ),
+    "resident_resolved": (
+        "✅ Góp ý <code>{code}</code> đã được giải quyết. "
+        "Xem chi tiết: <code>/status {code}</code>"
+    ),
+    "resident_rejected": (
+        "Góp ý <code>{code}</code> đã được xem xét và không thuộc phạm vi xử lý. "
+        "Xem chi tiết: <code>/status {code}</code>"
+    ),
+    # To admins, when the bot cannot deliver to the staff group
+    "admin_delivery_failed": (
+        "⚠️ Bot không gửi được tin tới nhóm cán bộ: {error}. Tin vẫn được lưu trong cơ sở dữ "
+        "liệu. Hãy kiểm tra bot còn trong nhóm và STAFF_CHAT_ID đúng."
+    ),
+    "admin_chat_migrated": (
+        "⚠️ Nhóm cán bộ đã đổi id thành <code>{new_id}</code>. Hãy sửa "
+        "<code>STAFF_CHAT_ID={new_id}</code> trong .env rồi khởi động lại bot."
+    ),
     # Buttons
     "btn_preview": "👀 Xem lại và gửi",
     "btn_send": "✅ Gửi",

@@ -1,0 +1,186 @@
+"""The staff group: status buttons, replies and notes, and the staff commands (SPEC §5)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import logging
+import re
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import InputMediaPhoto, Message, Update
+from telegram.error import BadRequest
+
+from bot import keyboards
+from bot.context import HomThuContext
+from bot.texts import Texts
+from bot.views import local_time, staff_card
+from storage import Feedback, FeedbackNotFound, FeedbackStatus, ResponseKind
+from storage.codes import normalize_reference_code
+
+log = logging.getLogger(__name__)
+
+_NOTE = re.compile(r"^\s*(?:/note(?:@\w+)?|#note)\b\s*", re.IGNORECASE)
+_STATUSES = frozenset(status.value for status in FeedbackStatus)
+_STATUS_DATA = re.compile(rf"^{keyboards.STATUS_PREFIX}(\d{{1,18}}):([a-z_]+)$")
+
+Command = Callable[[Update, HomThuContext], Coroutine[Any, Any, None]]
+
+
+def is_staff_place(update: Update, context: HomThuContext) -> bool:
+    """The staff group, or an admin's private chat."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return False
+    if chat.id == context.settings.staff_chat_id:
+        return True
+    return chat.type == chat.PRIVATE and user is not None and user.id in context.settings.admin_ids
+
+
+def staff_only(command: Command) -> Command:
+    """Run a staff command in the staff group or for an admin; refuse it anywhere else."""
+
+    @functools.wraps(command)
+    async def run(update: Update, context: HomThuContext) -> None:
+        if is_staff_place(update, context):
+            await command(update, context)
+            return
+        message = update.effective_message
+        if message is not None:
+            t = await context.texts(update)
+            await message.reply_text(t("staff_only"))
+        log.info("staff command refused command=%s", command.__name__)
+
+    return run
+
+
+def officer_name(update: Update) -> str:
+    """How a staff member is recorded: staff are not anonymous."""
+    user = update.effective_user
+    return user.full_name if user is not None else "?"
+
+
+async def status_button(update: Update, context: HomThuContext) -> None:
+    """A status button under a notification: record the change and show it on the card."""
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    t = await context.texts(update)
+    match = _STATUS_DATA.match(query.data)
+    if match is None or match.group(2) not in _STATUSES:
+        await query.answer(t("stale_button"))
+        return
+    status = FeedbackStatus(match.group(2))
+    try:
+        update_ = await context.db.feedback.set_status(
+            int(match.group(1)), status, officer_name(update)
+        )
+    except FeedbackNotFound:
+        await query.answer(t("staff_feedback_gone"), show_alert=True)
+        return
+    await query.answer(t("staff_status_set", status=t(f"status_{status.value}")))
+    if update_.resident_told:
+        context.runtime.wake_outbox()
+    feedback = update_.feedback
+    parts = staff_card(t, feedback, context.settings.timezone)
+    # Two officers pressing at once: both changes are recorded, the last edit shows.
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(
+            parts[0], reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status)
+        )
+
+
+async def staff_reply(update: Update, context: HomThuContext) -> None:
+    """A reply to a notification: a public answer, or with /note or #note an internal note."""
+    message = update.effective_message
+    assert message is not None
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
+        return  # officers talking among themselves
+    feedback_id = await context.db.feedback.for_staff_message(message.chat_id, replied.message_id)
+    if feedback_id is None:
+        return  # a reply to some other message of the bot (a report, a confirmation)
+    t = await context.texts(update)
+    text = message.text or message.caption or ""
+    note = _NOTE.match(text)
+    body = text[note.end() :].strip() if note else text.strip()
+    if not body:
+        await message.reply_text(t("staff_reply_empty"))
+        return
+    kind = ResponseKind.NOTE if note else ResponseKind.REPLY
+    try:
+        stored = await context.db.feedback.respond(feedback_id, kind, body, officer_name(update))
+    except FeedbackNotFound:
+        await message.reply_text(t("staff_feedback_gone"))
+        return
+    code = stored.feedback.code
+    if kind is ResponseKind.NOTE:
+        await message.reply_text(t("staff_note_saved", code=code))
+    elif stored.to_resident:
+        context.runtime.wake_outbox()
+        await message.reply_text(t("staff_reply_sent", code=code))
+    else:
+        await message.reply_text(t("staff_reply_public_only", code=code))
+
+
+@staff_only
+async def show_command(update: Update, context: HomThuContext) -> None:
+    """/show <code>: the whole feedback, its history, answers, notes and photos."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    code = normalize_reference_code(" ".join(context.args or []))
+    if code is None:
+        await message.reply_text(t("show_usage"))
+        return
+    try:
+        feedback = await context.db.feedback.get_by_code(code)
+    except FeedbackNotFound:
+        await message.reply_text(t("status_not_found", code=code))
+        return
+    zone = context.settings.timezone
+    for part in staff_card(t, feedback, zone):
+        await message.reply_text(part)
+    if feedback.photo_file_ids:
+        await _send_photos(message, feedback)
+    history = await context.db.feedback.history(feedback.id)
+    lines = [t("show_history")]
+    for change in history:
+        status = t(f"status_{change.status.value}")
+        when = local_time(change.changed_at, zone)
+        if change.changed_by:
+            lines.append(
+                t("show_history_line_by", time=when, status=status, who=change.changed_by)
+            )
+        else:
+            lines.append(t("show_history_line", time=when, status=status))
+    lines += ["", t("show_responses")]
+    lines += [_response_line(t, feedback, i, zone) for i in range(len(feedback.responses))] or [
+        t("show_no_responses")
+    ]
+    await message.reply_text("\n".join(lines)[:4000])
+
+
+def _response_line(t: Texts, feedback: Feedback, index: int, zone: Any) -> str:
+    response = feedback.responses[index]
+    when = local_time(response.created_at, zone)
+    if response.kind is ResponseKind.NOTE:
+        return t("show_note", time=when, author=response.author, body=response.body)
+    delivery = t(f"delivery_{response.delivery.value}") if response.delivery else ""
+    return t.with_html(
+        "show_reply",
+        time=html.escape(when),
+        author=html.escape(response.author),
+        delivery=delivery,
+        body=html.escape(response.body),
+    )
+
+
+async def _send_photos(message: Message, feedback: Feedback) -> None:
+    photos = feedback.photo_file_ids
+    if len(photos) == 1:
+        await message.reply_photo(photos[0])
+    else:
+        await message.reply_media_group([InputMediaPhoto(p) for p in photos])

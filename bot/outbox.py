@@ -1,0 +1,361 @@
+"""Delivery of the durable outbox: the staff group's notifications and residents' replies.
+
+Rows are queued by storage in the same transaction as the change behind them. This worker
+sends each with exactly one Bot API call and records the result in one transaction, so a
+restart (even ``kill -9``) resumes where it stopped. The one window for a duplicate is a
+crash after Telegram answered and before that transaction committed; it cannot be closed
+from our side, since Telegram has no idempotency key.
+
+Transient failures (network, timeouts, 5xx) are retried with exponential back-off and
+jitter; a 429 pauses the worker for ``retry_after``; a message Telegram will never accept
+(400, 403, a migrated group) is kept, marked failed, logged and reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from telegram import InputMediaPhoto, Message, ReplyParameters
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.ext import ExtBot
+
+from bot import keyboards
+from bot.context import BotRuntime
+from bot.texts import Texts
+from bot.views import staff_card
+from storage import Delivery, FeedbackNotFound, FeedbackStatus
+from storage.feedback import NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS
+from storage.outbox import FollowUp, OutboxMessage
+
+log = logging.getLogger(__name__)
+
+STAFF_PART = "staff_part"
+STAFF_PHOTOS = "staff_photos"
+STAFF_TEXT = "staff_text"
+STAFF_PHOTO = "staff_photo"
+ADMIN_TEXT = "admin_text"
+# Kinds addressed to the staff group: when they fail for good, admins are told.
+STAFF_KINDS = frozenset({NOTIFY_STAFF, STAFF_PART, STAFF_PHOTOS, STAFF_TEXT, STAFF_PHOTO})
+FIRST_RETRY = 2.0
+LONGEST_RETRY = 15 * 60.0
+IDLE_WAIT = 30.0
+
+
+@dataclass
+class Sent:
+    """What one delivery produced."""
+
+    message_ids: list[int]
+    staff_role: str | None = None
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    response_delivery: str | None = None
+
+
+class Undeliverable(Exception):
+    """The message cannot be sent, and never will be (e.g. its reply channel is gone)."""
+
+
+def retry_delay(attempts: int) -> float:
+    """Seconds before the next try: doubling from 2 s up to 15 min, with ±20 % jitter."""
+    base = min(FIRST_RETRY * 2 ** min(attempts, 20), LONGEST_RETRY)
+    return base * random.uniform(0.8, 1.2)
+
+
+class OutboxWorker:
+    """Sends what the outbox holds, in order, within Telegram's limits."""
+
+    def __init__(self, bot: ExtBot[None], runtime: BotRuntime) -> None:
+        self._bot = bot
+        self._runtime = runtime
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+        self._paused_until: datetime | None = None
+        self._senders: dict[str, Callable[[OutboxMessage], Awaitable[Sent]]] = {
+            NOTIFY_STAFF: self._notify_staff,
+            STAFF_PART: self._staff_part,
+            STAFF_PHOTOS: self._staff_photos,
+            STAFF_TEXT: self._staff_text,
+            STAFF_PHOTO: self._staff_photo,
+            RESIDENT_REPLY: self._resident_reply,
+            RESIDENT_STATUS: self._resident_status,
+            ADMIN_TEXT: self._admin_text,
+        }
+
+    @property
+    def _t(self) -> Texts:
+        return Texts(self._runtime.settings.default_language)
+
+    def wake(self) -> None:
+        """Look at the outbox now: something was just queued."""
+        self._wake.set()
+
+    def start(self) -> None:
+        """Run in the background until ``stop``."""
+        if self._task is None:
+            self._stopping = False
+            self._task = asyncio.create_task(self._run(), name="outbox")
+
+    async def stop(self) -> None:
+        """Finish the message being sent, then stop (the rest waits in the database)."""
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        log.info("outbox worker started")
+        while not self._stopping:
+            try:
+                handled = await self.deliver_due()
+            except Exception:
+                log.exception("outbox worker error; retrying shortly")
+                handled = 0
+                await self._sleep(5.0)
+                continue
+            if handled == 0:
+                await self._sleep(await self._idle_seconds())
+        log.info("outbox worker stopped")
+
+    def _paused(self) -> bool:
+        return self._paused_until is not None and self._paused_until > self._runtime.now()
+
+    async def _idle_seconds(self) -> float:
+        if self._paused_until is not None and self._paused():
+            return (self._paused_until - self._runtime.now()).total_seconds()
+        next_at = await self._runtime.database.outbox.next_attempt_at()
+        if next_at is None:
+            return IDLE_WAIT
+        wait = (next_at - self._runtime.now()).total_seconds()
+        return min(max(wait, 0.05), IDLE_WAIT)
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), seconds)
+        self._wake.clear()
+
+    async def deliver_due(self) -> int:
+        """Try every message that is due now, oldest first; return how many were tried."""
+        tried = 0
+        for message in await self._runtime.database.outbox.due():
+            if self._stopping or self._paused():
+                break
+            await self._deliver(message)
+            tried += 1
+        return tried
+
+    async def _deliver(self, message: OutboxMessage) -> None:
+        outbox = self._runtime.database.outbox
+        sender = self._senders.get(message.kind)
+        if sender is None:
+            await outbox.failed(message, f"unknown kind {message.kind}")
+            log.error("outbox message of unknown kind=%s id=%d", message.kind, message.id)
+            return
+        try:
+            sent = await sender(message)
+        except RetryAfter as error:
+            delay = error.retry_after
+            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+            # A 429 is about the bot (or the group) as a whole: everything waits.
+            self._paused_until = self._runtime.now() + timedelta(seconds=seconds)
+            await outbox.retry_later(message, self._paused_until, "429 retry_after")
+            log.warning("telegram asked to slow down retry_after=%.0fs", seconds)
+        except ChatMigrated as error:
+            await self._give_up(message, f"chat migrated to {error.new_chat_id}", error)
+        except (Forbidden, BadRequest, Undeliverable, FeedbackNotFound) as error:
+            await self._give_up(message, f"{type(error).__name__}: {error}", error)
+        except (TimedOut, NetworkError, TelegramError) as error:
+            wait = retry_delay(message.attempts)
+            await outbox.retry_later(
+                message, self._runtime.now() + timedelta(seconds=wait), str(error)
+            )
+            log.warning(
+                "outbox delivery failed kind=%s attempt=%d retry_in=%.0fs error=%s",
+                message.kind,
+                message.attempts + 1,
+                wait,
+                type(error).__name__,
+            )
+        else:
+            await outbox.delivered(
+                message,
+                sent.message_ids,
+                staff_chat_id=self._runtime.settings.staff_chat_id if sent.staff_role else None,
+                staff_role=sent.staff_role,
+                follow_ups=sent.follow_ups,
+                response_delivery=sent.response_delivery,
+            )
+
+    async def _give_up(self, message: OutboxMessage, reason: str, error: Exception) -> None:
+        """Keep the message, marked failed, and tell whoever can act on it."""
+        t = self._t
+        follow_ups: list[FollowUp] = []
+        delivery: str | None = None
+        if message.kind in STAFF_KINDS:
+            if isinstance(error, ChatMigrated):
+                text = t("admin_chat_migrated", new_id=error.new_chat_id)
+            else:
+                text = t("admin_delivery_failed", error=reason)
+            follow_ups = [
+                FollowUp(ADMIN_TEXT, {"chat_id": admin, "html": text})
+                for admin in sorted(self._runtime.settings.admin_ids)
+            ]
+        elif message.kind == RESIDENT_REPLY and message.feedback_id is not None:
+            blocked = isinstance(error, Forbidden)
+            delivery = Delivery.BLOCKED if blocked else Delivery.FAILED
+            with contextlib.suppress(FeedbackNotFound):
+                code = (await self._runtime.database.feedback.get(message.feedback_id)).code
+                text = (
+                    t("staff_reply_blocked", code=code)
+                    if blocked
+                    else t("staff_reply_failed", code=code, error=type(error).__name__)
+                )
+                follow_ups = [FollowUp(STAFF_TEXT, {"html": text})]
+        await self._runtime.database.outbox.failed(
+            message, reason, follow_ups=follow_ups, response_delivery=delivery
+        )
+        log.error(
+            "outbox message undeliverable kind=%s id=%d error=%s",
+            message.kind,
+            message.id,
+            type(error).__name__,
+        )
+
+    # --- One sender per kind: each makes exactly one Bot API call ---------------------
+
+    async def _staff_parts(self, message: OutboxMessage) -> list[str]:
+        assert message.feedback_id is not None
+        feedback = await self._runtime.database.feedback.get(message.feedback_id)
+        return staff_card(self._t, feedback, self._runtime.settings.timezone)
+
+    async def _notify_staff(self, message: OutboxMessage) -> Sent:
+        assert message.feedback_id is not None
+        feedback = await self._runtime.database.feedback.get(message.feedback_id)
+        t = self._t
+        parts = staff_card(t, feedback, self._runtime.settings.timezone)
+        sent = await self._bot.send_message(
+            self._runtime.settings.staff_chat_id,
+            parts[0],
+            reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status),
+        )
+        follow_ups = [
+            FollowUp(STAFF_PART, {"index": index, "reply_to": sent.message_id})
+            for index in range(1, len(parts))
+        ]
+        if feedback.photo_file_ids:
+            follow_ups.append(FollowUp(STAFF_PHOTOS, {"reply_to": sent.message_id}))
+        log.info("staff notified code=%s", feedback.code)
+        return Sent([sent.message_id], "card", follow_ups)
+
+    async def _staff_part(self, message: OutboxMessage) -> Sent:
+        parts = await self._staff_parts(message)
+        index = int(message.payload["index"])
+        if index >= len(parts):
+            raise Undeliverable(f"card has no part {index}")
+        sent = await self._bot.send_message(
+            self._runtime.settings.staff_chat_id,
+            parts[index],
+            reply_parameters=_reply_to(message),
+        )
+        return Sent([sent.message_id], "part")
+
+    async def _staff_photos(self, message: OutboxMessage) -> Sent:
+        assert message.feedback_id is not None
+        feedback = await self._runtime.database.feedback.get(message.feedback_id)
+        chat = self._runtime.settings.staff_chat_id
+        photos = feedback.photo_file_ids
+        sent: list[Message]
+        if len(photos) == 1:
+            sent = [
+                await self._bot.send_photo(chat, photos[0], reply_parameters=_reply_to(message))
+            ]
+        else:
+            sent = list(
+                await self._bot.send_media_group(
+                    chat,
+                    [InputMediaPhoto(photo) for photo in photos],
+                    reply_parameters=_reply_to(message),
+                )
+            )
+        return Sent([m.message_id for m in sent], "photo")
+
+    async def _staff_text(self, message: OutboxMessage) -> Sent:
+        sent = await self._bot.send_message(
+            self._runtime.settings.staff_chat_id,
+            str(message.payload["html"]),
+            reply_parameters=_reply_to(message) if "reply_to" in message.payload else None,
+        )
+        return Sent([sent.message_id])
+
+    async def _staff_photo(self, message: OutboxMessage) -> Sent:
+        picture = base64.b64decode(str(message.payload["png_base64"]))
+        sent = await self._bot.send_photo(
+            self._runtime.settings.staff_chat_id,
+            picture,
+            caption=str(message.payload.get("caption_html") or "") or None,
+        )
+        return Sent([sent.message_id])
+
+    async def _resident_chat(self, message: OutboxMessage) -> int:
+        assert message.feedback_id is not None
+        sealed = await self._runtime.database.feedback.reply_channel(message.feedback_id)
+        chat_id = self._runtime.anonymizer.open_chat(sealed) if sealed else None
+        if chat_id is None:
+            raise Undeliverable("no reply channel")
+        return chat_id
+
+    async def _resident_reply(self, message: OutboxMessage) -> Sent:
+        assert message.feedback_id is not None
+        database = self._runtime.database
+        feedback = await database.feedback.get(message.feedback_id)
+        response = await database.feedback.response(int(message.payload["response_id"]))
+        chat_id = await self._resident_chat(message)
+        sent = await self._bot.send_message(
+            chat_id,
+            self._t(
+                "resident_reply",
+                code=feedback.code,
+                unit=self._runtime.settings.unit_name,
+                body=response.body,
+            ),
+        )
+        log.info("reply delivered code=%s", feedback.code)
+        return Sent([sent.message_id], response_delivery=Delivery.DELIVERED)
+
+    async def _resident_status(self, message: OutboxMessage) -> Sent:
+        assert message.feedback_id is not None
+        feedback = await self._runtime.database.feedback.get(message.feedback_id)
+        status = FeedbackStatus(str(message.payload["status"]))
+        key = "resident_resolved" if status is FeedbackStatus.RESOLVED else "resident_rejected"
+        chat_id = await self._resident_chat(message)
+        sent = await self._bot.send_message(chat_id, self._t(key, code=feedback.code))
+        log.info("resident told status code=%s status=%s", feedback.code, status.value)
+        return Sent([sent.message_id])
+
+    async def _admin_text(self, message: OutboxMessage) -> Sent:
+        sent = await self._bot.send_message(
+            int(message.payload["chat_id"]), str(message.payload["html"])
+        )
+        return Sent([sent.message_id])
+
+
+def _reply_to(message: OutboxMessage) -> ReplyParameters:
+    return ReplyParameters(
+        message_id=int(message.payload["reply_to"]), allow_sending_without_reply=True
+    )

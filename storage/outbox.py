@@ -1,0 +1,210 @@
+"""The durable outbox: messages queued in the same transaction as the change behind them.
+
+A worker in ``bot/`` delivers them; storage only queues, hands out what is due (one
+feedback's messages strictly in order), and records what happened.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import aiosqlite
+
+from storage.clock import from_db, to_db
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """One message waiting for delivery."""
+
+    id: int
+    kind: str
+    feedback_id: int | None
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A message to queue once another one is delivered."""
+
+    kind: str
+    payload: dict[str, Any]
+
+
+async def enqueue(
+    conn: aiosqlite.Connection,
+    kind: str,
+    now: datetime,
+    *,
+    feedback_id: int | None = None,
+    payload: dict[str, Any] | None = None,
+) -> int:
+    """Queue a message on a connection inside the caller's transaction."""
+    moment = to_db(now)
+    cursor = await conn.execute(
+        "INSERT INTO outbox (kind, feedback_id, payload, created_at, next_attempt_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (kind, feedback_id, json.dumps(payload or {}, ensure_ascii=False), moment, moment),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+class OutboxRepository:
+    """Queries on the ``outbox`` table."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def add(
+        self, kind: str, *, feedback_id: int | None = None, payload: dict[str, Any] | None = None
+    ) -> int:
+        """Queue a message on its own (no other change goes with it)."""
+        async with self._db.transaction() as conn:
+            return await enqueue(
+                conn, kind, self._db.clock(), feedback_id=feedback_id, payload=payload
+            )
+
+    async def due(self, limit: int = 20) -> list[OutboxMessage]:
+        """Messages whose time has come, oldest first.
+
+        A message waits while an earlier message of the same feedback is undelivered, so
+        one feedback's messages reach the group in the order they were queued.
+        """
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT o.id, o.kind, o.feedback_id, o.payload, o.attempts, o.created_at"
+                " FROM outbox o WHERE o.delivered_at IS NULL AND o.failed_at IS NULL"
+                " AND o.next_attempt_at <= ? AND NOT EXISTS ("
+                "  SELECT 1 FROM outbox p WHERE p.feedback_id = o.feedback_id AND p.id < o.id"
+                "  AND p.delivered_at IS NULL AND p.failed_at IS NULL)"
+                " ORDER BY o.id LIMIT ?",
+                (to_db(self._db.clock()), limit),
+            )
+            rows = await cursor.fetchall()
+        return [
+            OutboxMessage(
+                id=int(r[0]),
+                kind=str(r[1]),
+                feedback_id=None if r[2] is None else int(r[2]),
+                payload=json.loads(r[3]),
+                attempts=int(r[4]),
+                created_at=from_db(str(r[5])),
+            )
+            for r in rows
+        ]
+
+    async def next_attempt_at(self) -> datetime | None:
+        """When the earliest waiting message is due, or None when nothing waits."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT MIN(next_attempt_at) FROM outbox"
+                " WHERE delivered_at IS NULL AND failed_at IS NULL"
+            )
+            row = await cursor.fetchone()
+        return from_db(str(row[0])) if row and row[0] else None
+
+    async def delivered(
+        self,
+        message: OutboxMessage,
+        telegram_message_ids: list[int],
+        *,
+        staff_chat_id: int | None = None,
+        staff_role: str | None = None,
+        follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+        response_delivery: str | None = None,
+    ) -> None:
+        """Record a delivery, the staff messages it made, and queue what follows it.
+
+        All in one transaction: a crash before it commits means the message is sent again
+        on restart (the only window for a duplicate); after it, never.
+        """
+        now = self._db.clock()
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET delivered_at = ?, telegram_message_id = ?,"
+                " attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                (
+                    to_db(now),
+                    telegram_message_ids[0] if telegram_message_ids else None,
+                    message.id,
+                ),
+            )
+            if staff_chat_id is not None and staff_role and message.feedback_id is not None:
+                await conn.executemany(
+                    "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id,"
+                    " role) VALUES (?, ?, ?, ?)",
+                    [
+                        (staff_chat_id, mid, message.feedback_id, staff_role)
+                        for mid in telegram_message_ids
+                    ],
+                )
+            for follow_up in follow_ups:
+                await enqueue(
+                    conn,
+                    follow_up.kind,
+                    now,
+                    feedback_id=message.feedback_id,
+                    payload=follow_up.payload,
+                )
+            if response_delivery is not None and "response_id" in message.payload:
+                await conn.execute(
+                    "UPDATE responses SET delivery = ? WHERE id = ?",
+                    (response_delivery, int(message.payload["response_id"])),
+                )
+
+    async def retry_later(self, message: OutboxMessage, at: datetime, error: str) -> None:
+        """Count a failed attempt and wait until ``at``."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
+                " WHERE id = ?",
+                (to_db(at), error[:500], message.id),
+            )
+
+    async def failed(
+        self,
+        message: OutboxMessage,
+        error: str,
+        *,
+        follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+        response_delivery: str | None = None,
+    ) -> None:
+        """Give up on a message that can never be delivered; it stays, marked, for admins."""
+        now = self._db.clock()
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ?"
+                " WHERE id = ?",
+                (to_db(now), error[:500], message.id),
+            )
+            for follow_up in follow_ups:
+                await enqueue(
+                    conn,
+                    follow_up.kind,
+                    now,
+                    feedback_id=None,
+                    payload=follow_up.payload,
+                )
+            if response_delivery is not None and "response_id" in message.payload:
+                await conn.execute(
+                    "UPDATE responses SET delivery = ? WHERE id = ?",
+                    (response_delivery, int(message.payload["response_id"])),
+                )
+
+    async def pending_count(self) -> int:
+        """How many messages wait for delivery."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL"
+            )
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,313 @@
+"""The staff group: notifications, status buttons, replies and notes, /show (SPEC §5)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from bot.context import HomThuApplication
+from bot.texts import Texts
+from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, Person, RecordingBotAPI
+from tests.test_intake import CODE, only_message, rows, sent, write_feedback
+
+VI = Texts("vi")
+STATUS_BUTTONS = [
+    ["Đã tiếp nhận", "Đang xử lý"],
+    ["Đã chuyển cấp có thẩm quyền"],
+    ["Đã giải quyết", "Không xử lý"],
+    ["✅ Mới"],
+]
+
+
+@pytest.fixture
+def officer(app: HomThuApplication, api: RecordingBotAPI) -> Person:
+    """A staff member in the staff group (not an admin)."""
+    return Person(
+        app,
+        api,
+        user_id=5001,
+        first_name="Hoa",
+        last_name="Lê Thị",
+        username="hoa_mttq",
+        chat_id=STAFF_CHAT_ID,
+    )
+
+
+async def deliver(app: HomThuApplication) -> list[Call]:
+    """Run the outbox until nothing is due; return the requests it made."""
+    api = app.bot.request  # the recording API is the bot's request object
+    assert isinstance(api, RecordingBotAPI)
+    api.take()
+    outbox = app.bot_data.outbox
+    assert outbox is not None
+    while await outbox.deliver_due():
+        pass
+    return api.take()
+
+
+async def send_feedback(
+    resident: Person, text: str = "Đèn đường hỏng", *, photos: int = 0, replies: bool = False
+) -> str:
+    """A resident sends one feedback; returns its code."""
+    await write_feedback(resident, text)
+    for n in range(photos):
+        await resident.send_photo(f"PHOTO-{n}")
+    await resident.press("Xem lại")
+    if replies:
+        await resident.press("phản hồi")
+    receipt = only_message(await resident.press("Gửi"))
+    match = CODE.search(receipt.text)
+    assert match
+    return match.group(1)
+
+
+def card_of(calls: list[Call]) -> Call:
+    """The notification card sent to the staff group."""
+    cards = [c for c in sent(calls) if c.params["chat_id"] == STAFF_CHAT_ID and c.buttons]
+    assert len(cards) == 1, [c.method for c in calls]
+    return cards[0]
+
+
+async def test_notification_carries_code_area_topic_time_text_and_buttons(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident, "Đèn <b>hỏng</b> ở ngõ 5")
+    card = card_of(await deliver(app))
+    assert f"Góp ý {code}" in card.text
+    assert "Khu vực: Khu phố 3" in card.text
+    assert "Lĩnh vực: Kinh tế, đời sống" in card.text
+    assert "08:00 21/11/2026" in card.text  # 01:00 UTC in Asia/Ho_Chi_Minh
+    assert "Đèn &lt;b&gt;hỏng&lt;/b&gt; ở ngõ 5" in card.text
+    assert "Trạng thái: <b>Mới</b>" in card.text
+    assert card.buttons == STATUS_BUTTONS
+    for value in (str(resident.user_id), resident.first_name, str(resident.username)):
+        assert value not in card.text
+
+
+async def test_photos_follow_the_card_as_a_reply_album(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident, photos=3)
+    calls = await deliver(app)
+    assert [c.method for c in calls] == ["sendMessage", "sendMediaGroup"]
+    card = calls[0]
+    album = calls[1]
+    assert album.params["chat_id"] == STAFF_CHAT_ID
+    reply = album.params["reply_parameters"]
+    assert reply["message_id"] == card.result["message_id"]
+    media = album.params["media"]
+    assert [m["media"] for m in media] == ["PHOTO-0", "PHOTO-1", "PHOTO-2"]
+    # Every message of the feedback in the group is known, so replies to any reach it.
+    roles = rows(app, "SELECT role FROM staff_messages ORDER BY message_id")
+    assert roles == [("card",), ("photo",), ("photo",), ("photo",)]
+
+
+async def test_a_long_card_is_sent_in_parts_in_order(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident, "ẅ" * 4000, photos=1)
+    calls = await deliver(app)
+    assert [c.method for c in calls] == ["sendMessage", "sendMessage", "sendPhoto"]
+    assert all(len(c.text) <= 4096 for c in calls[:2])
+    assert "".join(c.text for c in calls[:2]).count("ẅ") == 4000
+    assert calls[0].buttons == STATUS_BUTTONS
+
+
+async def test_nothing_is_sent_twice(resident: Person, app: HomThuApplication) -> None:
+    await send_feedback(resident)
+    assert len(await deliver(app)) == 1
+    assert await deliver(app) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL") == [(0,)]
+
+
+async def test_status_button_records_who_and_edits_the_card(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    calls = await officer.press("Đang xử lý")
+    toast = sent(calls, "answerCallbackQuery")[0]
+    assert toast.params["text"] == VI("staff_status_set", status="Đang xử lý")
+    edit = sent(calls, "editMessageText")[0]
+    assert "Trạng thái: <b>Đang xử lý</b> — Hoa Lê Thị, 08:00 21/11/2026" in edit.text
+    assert ["Đã tiếp nhận", "✅ Đang xử lý"] in edit.buttons
+    history = rows(app, "SELECT status, changed_by FROM status_changes ORDER BY id")
+    assert history == [("new", None), ("in_progress", "Hoa Lê Thị")]
+    answer = only_message(await resident.send(f"/status {code}"))
+    assert "Trạng thái: <b>Đang xử lý</b>" in answer.text
+    assert "Hoa" not in answer.text
+
+
+async def test_two_presses_are_both_recorded_without_error(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    other = Person(
+        app, officer.api, user_id=5002, first_name="Nam", last_name=None, chat_id=STAFF_CHAT_ID
+    )
+    await officer.press("Đã tiếp nhận")
+    calls = await other.press("Đã tiếp nhận")
+    assert "text" in sent(calls, "answerCallbackQuery")[0].params
+    assert sent(calls) == []
+    history = rows(app, "SELECT status, changed_by FROM status_changes ORDER BY id")
+    assert history[1:] == [("received", "Hoa Lê Thị"), ("received", "Nam")]
+
+
+async def test_resident_who_asked_is_told_when_resolved_once(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    await deliver(app)
+    await officer.press("Đã giải quyết")
+    calls = await deliver(app)
+    told = only_message(calls)
+    assert told.params["chat_id"] == resident.chat
+    assert told.text == VI("resident_resolved", code=code)
+    await officer.press("Đã giải quyết")
+    assert await deliver(app) == []
+
+
+async def test_resident_who_did_not_ask_is_not_told(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    await officer.press("Không xử lý")
+    assert await deliver(app) == []
+
+
+async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    calls = await officer.reply_to(card.result["message_id"], "Đã báo điện lực, <sửa> tuần này")
+    assert only_message(calls).text == VI("staff_reply_sent", code=code)
+    delivered = only_message(await deliver(app))
+    assert delivered.params["chat_id"] == resident.chat
+    assert delivered.text == VI(
+        "resident_reply", code=code, unit="Thị trấn Cam Lộ", body="Đã báo điện lực, <sửa> tuần này"
+    )
+    assert "Hoa" not in delivered.text
+    assert rows(app, "SELECT kind, author, delivery FROM responses") == [
+        ("reply", "Hoa Lê Thị", "delivered")
+    ]
+    status = only_message(await resident.send(f"/status {code}"))
+    assert "Đã báo điện lực, &lt;sửa&gt; tuần này" in status.text
+    assert "Hoa" not in status.text
+
+
+async def test_reply_without_opt_in_is_public_only(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident)
+    card = card_of(await deliver(app))
+    calls = await officer.reply_to(card.result["message_id"], "Cảm ơn bà con")
+    assert only_message(calls).text == VI("staff_reply_public_only", code=code)
+    assert await deliver(app) == []
+    assert "Cảm ơn bà con" in only_message(await resident.send(f"/status {code}")).text
+
+
+@pytest.mark.parametrize("prefix", ["/note", "#note", "/NOTE", "/note@homthu_test_bot"])
+async def test_notes_stay_internal(
+    resident: Person, officer: Person, app: HomThuApplication, prefix: str
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    calls = await officer.reply_to(card.result["message_id"], f"{prefix} gọi lại cho tổ trưởng")
+    assert only_message(calls).text == VI("staff_note_saved", code=code)
+    assert await deliver(app) == []
+    assert rows(app, "SELECT kind, body FROM responses") == [("note", "gọi lại cho tổ trưởng")]
+    assert "tổ trưởng" not in only_message(await resident.send(f"/status {code}")).text
+
+
+async def test_replies_to_other_messages_are_ignored(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    status = only_message(await officer.send("/status AB-12345678"))
+    assert await officer.reply_to(status.result["message_id"], "không phải góp ý") == []
+    assert rows(app, "SELECT COUNT(*) FROM responses") == [(0,)]
+
+
+async def test_a_reply_with_only_a_sticker_gets_a_hint(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident)
+    card = card_of(await deliver(app))
+    sticker = {
+        "file_id": "s",
+        "file_unique_id": "su",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    }
+    calls = await officer.reply_to(card.result["message_id"], sticker=sticker)
+    assert only_message(calls).text == VI("staff_reply_empty")
+    calls = await officer.reply_to(card.result["message_id"], "/note   ")
+    assert only_message(calls).text == VI("staff_reply_empty")
+
+
+async def test_a_reply_to_deleted_feedback_says_so(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident)
+    card = card_of(await deliver(app))
+    with sqlite3.connect(app.bot_data.database.path) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("DELETE FROM feedback")
+    calls = await officer.reply_to(card.result["message_id"], "Trả lời")
+    assert only_message(calls).text == VI("staff_feedback_gone")
+    calls = await officer.press("Đã tiếp nhận")
+    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("staff_feedback_gone")
+
+
+async def test_a_resident_who_blocked_the_bot_is_recorded_not_retried(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    await officer.reply_to(card.result["message_id"], "Trả lời")
+    api.fail_next(
+        "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=resident.chat
+    )
+    calls = await deliver(app)
+    notice = [c for c in sent(calls) if c.result is not None]
+    assert [c.params["chat_id"] for c in notice] == [STAFF_CHAT_ID]
+    assert notice[0].text == VI("staff_reply_blocked", code=code)
+    assert rows(app, "SELECT delivery FROM responses") == [("blocked",)]
+    assert await deliver(app) == []  # not retried
+
+
+async def test_show_gives_staff_everything(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident, photos=1)
+    card = card_of(await deliver(app))
+    await officer.press("Đã tiếp nhận")
+    await officer.reply_to(card.result["message_id"], "#note kiểm tra hiện trường")
+    await officer.reply_to(card.result["message_id"], "Đã ghi nhận")
+    calls = await officer.send(f"/show {code.lower()}")
+    texts = [c.text for c in sent(calls)]
+    assert f"Góp ý {code}" in texts[0]
+    assert [c.params["photo"] for c in sent(calls, "sendPhoto")] == ["PHOTO-0"]
+    assert "Đã tiếp nhận (Hoa Lê Thị)" in texts[-1]
+    assert "kiểm tra hiện trường" in texts[-1]
+    assert "ghi chú nội bộ" in texts[-1]
+    assert "Đã ghi nhận" in texts[-1]
+
+
+async def test_staff_commands_are_refused_outside_the_staff_group(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code = await send_feedback(resident)
+    answer = only_message(await resident.send(f"/show {code}"))
+    assert answer.text == VI("staff_only")
+    admin = Person(app, api, user_id=ADMIN_ID, first_name="Quản trị")
+    shown = await admin.send(f"/show {code}")
+    assert f"Góp ý {code}" in sent(shown)[0].text
