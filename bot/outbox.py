@@ -18,6 +18,7 @@ import base64
 import contextlib
 import logging
 import random
+import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -33,6 +34,7 @@ from telegram.error import (
     TimedOut,
 )
 from telegram.ext import ExtBot
+from telegram.warnings import PTBDeprecationWarning
 
 from bot import keyboards
 from bot.context import BotRuntime
@@ -170,8 +172,7 @@ class OutboxWorker:
         try:
             sent = await sender(message)
         except RetryAfter as error:
-            delay = error.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+            seconds = _seconds(error)
             # A 429 is about the bot (or the group) as a whole: everything waits.
             self._paused_until = self._runtime.now() + timedelta(seconds=seconds)
             await outbox.retry_later(message, self._paused_until, "429 retry_after")
@@ -353,6 +354,14 @@ class OutboxWorker:
             int(message.payload["chat_id"]), str(message.payload["html"])
         )
         return Sent([sent.message_id])
+
+
+def _seconds(error: RetryAfter) -> float:
+    """``retry_after`` in seconds; PTB is moving it from int to timedelta and warns on read."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        delay = error.retry_after
+    return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
 
 
 def _reply_to(message: OutboxMessage) -> ReplyParameters:

@@ -440,6 +440,7 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
         await query.answer()
         draft.topic_id = None
         return await _ask_topic(query.message, context, t, t("send_failed_topic_closed"))
+    runtime.wake_outbox()
     await query.answer()
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
