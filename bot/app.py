@@ -57,6 +57,7 @@ warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTB
 # Updates the bot asks Telegram for; everything else is never delivered.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 SWEEP_INTERVAL = timedelta(minutes=1)
+REPLY_CHANNEL_SWEEP = timedelta(hours=6)
 
 # Handler groups; order matters: the gate runs first, the persistence flush last.
 GATE_GROUP = -1
@@ -106,6 +107,9 @@ def build_application(
     assert job_queue is not None, "python-telegram-bot[job-queue] is required"
     job_queue.run_repeating(
         general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL
+    )
+    job_queue.run_repeating(
+        staff.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL
     )
     return application
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 import pytest
 
 from bot.context import HomThuApplication
 from bot.texts import Texts
-from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, Person, RecordingBotAPI
+from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
 
 VI = Texts("vi")
@@ -311,3 +312,31 @@ async def test_staff_commands_are_refused_outside_the_staff_group(
     admin = Person(app, api, user_id=ADMIN_ID, first_name="Quản trị")
     shown = await admin.send(f"/show {code}")
     assert f"Góp ý {code}" in sent(shown)[0].text
+
+
+async def test_reply_channels_go_30_days_after_resolution(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    from bot.context import HomThuContext
+    from bot.handlers.staff import forget_old_reply_channels
+
+    still_open = await send_feedback(resident, "Còn đang xử lý", replies=True)
+    # The newest card's button is pressed: the second feedback is the resolved one.
+    resolved = await send_feedback(resident, "Sẽ được giải quyết", replies=True)
+    await deliver(app)
+    message, data = officer.api.button(STAFF_CHAT_ID, "Đã giải quyết")
+    assert data.startswith("st:")
+    await officer.press_data(data, message.message_id)
+    await deliver(app)
+    context = HomThuContext(app)  # type: ignore[arg-type]
+    clock.advance(timedelta(days=29))
+    await forget_old_reply_channels(context)
+    assert len(rows(app, "SELECT feedback_id FROM reply_channels")) == 2
+    clock.advance(timedelta(days=2))
+    await forget_old_reply_channels(context)
+    kept = rows(
+        app,
+        "SELECT f.code FROM reply_channels r JOIN feedback f ON f.id = r.feedback_id",
+    )
+    assert kept == [(still_open,)]
+    assert resolved != still_open

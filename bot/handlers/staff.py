@@ -8,6 +8,7 @@ import html
 import logging
 import re
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from telegram import InputMediaPhoto, Message, Update
@@ -21,6 +22,9 @@ from storage import Feedback, FeedbackNotFound, FeedbackStatus, ResponseKind
 from storage.codes import normalize_reference_code
 
 log = logging.getLogger(__name__)
+
+# SPEC §4: a reply channel is deleted when its feedback is resolved plus 30 days.
+REPLY_CHANNEL_KEPT = timedelta(days=30)
 
 _NOTE = re.compile(r"^\s*(?:/note(?:@\w+)?|#note)\b\s*", re.IGNORECASE)
 _STATUSES = frozenset(status.value for status in FeedbackStatus)
@@ -184,3 +188,9 @@ async def _send_photos(message: Message, feedback: Feedback) -> None:
         await message.reply_photo(photos[0])
     else:
         await message.reply_media_group([InputMediaPhoto(p) for p in photos])
+
+
+async def forget_old_reply_channels(context: HomThuContext) -> None:
+    """Delete the sealed chats of feedback closed more than 30 days ago (a periodic job)."""
+    cutoff = context.runtime.now() - REPLY_CHANNEL_KEPT
+    await context.db.feedback.forget_reply_channels(cutoff)
