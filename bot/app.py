@@ -25,6 +25,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
+from bot import digest
 from bot.anonymity import Anonymizer, master_secret
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
@@ -111,6 +112,11 @@ def build_application(
     job_queue.run_repeating(
         staff.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL
     )
+    job_queue.run_custom(
+        digest.scheduled_digest,
+        job_kwargs={"trigger": digest.trigger(runtime)},
+        name="digest",
+    )
     return application
 
 
@@ -140,10 +146,17 @@ def register_handlers(application: HomThuApplication) -> None:
         CallbackQueryHandler(staff.status_button, pattern=f"^{STATUS_PREFIX}"),
         group=MAIN_GROUP,
     )
-    application.add_handler(
-        CommandHandler("show", staff.show_command, filters=filters.UpdateType.MESSAGE),
-        group=MAIN_GROUP,
-    )
+    for command, callback in (
+        ("show", staff.show_command),
+        ("digest", staff.digest_command),
+        ("stats", staff.stats_command),
+        ("open", staff.open_command),
+        ("export", staff.export_command),
+    ):
+        application.add_handler(
+            CommandHandler(command, callback, filters=filters.UpdateType.MESSAGE),
+            group=MAIN_GROUP,
+        )
     # Admin commands come before the conversation and the private fallback, so that an admin
     # command is never taken for a resident's message or an unknown command (help text);
     # their callbacks refuse non-admins themselves.
@@ -229,6 +242,7 @@ async def _open_services(application: HomThuApplication) -> None:
     runtime = application.bot_data
     await runtime.database.open()
     await set_command_menus(application.bot, runtime.settings)
+    await digest.catch_up(runtime)
     if runtime.outbox is not None and runtime.deliver_in_background:
         runtime.outbox.start()
     log.info("bot ready username=@%s", application.bot.username)
