@@ -43,7 +43,12 @@ def resident_commands(t: Texts) -> list[BotCommand]:
 def staff_commands(t: Texts) -> list[BotCommand]:
     """What staff can do in their group; each new staff command is one more line here."""
     return [
+        BotCommand("open", t("cmd_open")),
+        BotCommand("show", t("cmd_show")),
         BotCommand("status", t("cmd_status")),
+        BotCommand("stats", t("cmd_stats")),
+        BotCommand("digest", t("cmd_digest")),
+        BotCommand("export", t("cmd_export")),
     ]
 
 
@@ -65,8 +70,11 @@ def admin_commands(t: Texts) -> list[BotCommand]:
 
 
 def admin_private_commands(t: Texts) -> list[BotCommand]:
-    """An admin's private chat: the resident commands, then the admin ones."""
-    return resident_commands(t) + admin_commands(t)
+    """An admin's private chat: the resident commands, the staff ones, then the admin ones."""
+    resident = resident_commands(t)
+    names = {command.command for command in resident}
+    staff = [command for command in staff_commands(t) if command.command not in names]
+    return resident + staff + admin_commands(t)
 
 
 def admin_staff_commands(t: Texts) -> list[BotCommand]:

@@ -52,18 +52,30 @@ async def schema_version(conn: aiosqlite.Connection) -> int:
     return int(row[0]) if row else 0
 
 
+async def applied_versions(conn: aiosqlite.Connection) -> set[int]:
+    """The versions recorded as applied."""
+    await schema_version(conn)  # creates the bookkeeping table on a new database
+    async with conn.execute("SELECT version FROM schema_migrations") as cur:
+        return {int(row[0]) for row in await cur.fetchall()}
+
+
 async def apply_migrations(conn: aiosqlite.Connection) -> list[str]:
-    """Apply what is missing, each migration in its own transaction; return their names."""
-    current = await schema_version(conn)
+    """Apply every migration not yet applied, each in its own transaction; return names.
+
+    Any missing number is applied, not only those above the highest recorded: a migration
+    that landed with a lower number than one already applied is not silently skipped.
+    """
+    done = await applied_versions(conn)
     migrations = available_migrations()
-    if current > migrations[-1].version:
+    newest = max(done, default=0)
+    if newest > migrations[-1].version:
         raise SchemaTooNew(
-            f"database schema is version {current}, this bot knows up to "
+            f"database schema is version {newest}, this bot knows up to "
             f"{migrations[-1].version}: upgrade the bot"
         )
     applied = []
     for migration in migrations:
-        if migration.version <= current:
+        if migration.version in done:
             continue
         # executescript would commit on its own; run statement by statement inside one
         # transaction so a failed migration leaves nothing half-applied.

@@ -507,17 +507,20 @@ async def test_menus_are_set_per_scope_in_vietnamese_and_english(
 ) -> None:
     menus = menu_calls(api)
     residents = ["start", "status", "help", "language", "cancel"]
+    staff = ["open", "show", "status", "stats", "digest", "export"]
+    staff_not_resident = [c for c in staff if c not in residents]
     admin_in_group = ("chat_member", STAFF_CHAT_ID, ADMIN_ID)
     assert len(menus) == 2 * 4
     for language in (None, "en"):
         assert menus[("all_private_chats", None, None, language)] == residents
-        assert menus[("chat", STAFF_CHAT_ID, None, language)] == ["status"]
+        assert menus[("chat", STAFF_CHAT_ID, None, language)] == staff
         admin_menu = menus[("chat", ADMIN_ID, None, language)]
-        assert admin_menu == residents + list(admin.COMMANDS)
-        assert menus[(*admin_in_group, language)] == ["status", *admin.COMMANDS]
+        assert admin_menu == residents + staff_not_resident + list(admin.COMMANDS)
+        assert menus[(*admin_in_group, language)] == [*staff, *admin.COMMANDS]
     assert "addarea" in menus[("chat", ADMIN_ID, None, None)]
     assert "addarea" not in menus[("all_private_chats", None, None, None)]
     assert "addarea" not in menus[("chat", STAFF_CHAT_ID, None, None)]
+    assert "export" not in menus[("all_private_chats", None, None, None)]
 
 
 async def test_menu_descriptions_come_from_the_catalogue(

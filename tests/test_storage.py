@@ -219,6 +219,22 @@ async def test_failed_migration_leaves_nothing_half_applied(
     assert "half_done" not in table_names(db_path)
 
 
+async def test_a_lower_numbered_migration_that_lands_later_is_applied(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = available_migrations()
+    later = Migration(9000, "9000_later.sql", "CREATE TABLE later_one (id INTEGER);\n")
+    earlier = Migration(8000, "8000_earlier.sql", "CREATE TABLE earlier_one (id INTEGER);\n")
+    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, later])
+    async with open_database(db_path):
+        pass
+    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, earlier, later])
+    async with open_database(db_path):
+        pass
+    assert {"later_one", "earlier_one"} <= set(table_names(db_path))
+    assert applied_versions(db_path)[-2:] == [8000, 9000]
+
+
 # --- default topics -----------------------------------------------------------------------
 
 

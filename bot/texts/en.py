@@ -258,6 +258,11 @@ TEXTS: dict[str, str] = {
     # Command menus (descriptions shown by Telegram next to each command)
     "cmd_start": "Send feedback",
     "cmd_status": "Look up feedback by its reference code",
+    "cmd_open": "Unresolved feedback, oldest first",
+    "cmd_show": "All of one feedback: /show CODE",
+    "cmd_stats": "Counts by area, topic and status",
+    "cmd_digest": "The digest, now",
+    "cmd_export": "CSV and Excel export: /export [days]",
     "cmd_help": "How it works",
     "cmd_language": "Đổi ngôn ngữ / Change language",
     "cmd_cancel": "Drop the feedback you are writing",

@@ -256,6 +256,11 @@ TEXTS: dict[str, str] = {
     # Command menus (descriptions shown by Telegram next to each command)
     "cmd_start": "Gửi góp ý",
     "cmd_status": "Tra cứu góp ý bằng mã tra cứu",
+    "cmd_open": "Góp ý chưa giải quyết, cũ nhất trước",
+    "cmd_show": "Xem đầy đủ một góp ý: /show MÃ",
+    "cmd_stats": "Thống kê theo khu vực, lĩnh vực, trạng thái",
+    "cmd_digest": "Bản tin góp ý ngay bây giờ",
+    "cmd_export": "Xuất CSV và Excel: /export [số ngày]",
     "cmd_help": "Hướng dẫn sử dụng",
     "cmd_language": "Đổi ngôn ngữ / Change language",
     "cmd_cancel": "Hủy góp ý đang viết",
