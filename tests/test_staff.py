@@ -340,3 +340,10 @@ async def test_reply_channels_go_30_days_after_resolution(
     )
     assert kept == [(still_open,)]
     assert resolved != still_open
+
+
+async def test_show_with_a_wrong_or_missing_code(officer: Person) -> None:
+    assert only_message(await officer.send("/show")).text == VI("show_usage")
+    assert only_message(await officer.send("/show 123")).text == VI("show_usage")
+    answer = only_message(await officer.send("/show ZZ-00000000"))
+    assert answer.text == VI("status_not_found", code="ZZ-00000000")
