@@ -27,6 +27,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import digest
 from bot.anonymity import Anonymizer, master_secret
+from bot.concurrency import ChatOrderedUpdateProcessor
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
 from bot.handlers import admin, general, intake, staff
@@ -92,6 +93,7 @@ def build_application(
         .context_types(ContextTypes(context=HomThuContext, bot_data=BotRuntime))
         .persistence(SQLitePersistence(database))
         .rate_limiter(AIORateLimiter())
+        .concurrent_updates(ChatOrderedUpdateProcessor())
         .post_init(_open_services)
         .post_stop(_stop_delivery)
         .post_shutdown(_close_services)
