@@ -36,6 +36,7 @@ from bot.keyboards import (
     CANCEL,
     EDIT,
     LANGUAGE_PREFIX,
+    OPEN_CARD_PREFIX,
     PREVIEW,
     RESTART_NO,
     RESTART_YES,
@@ -146,6 +147,10 @@ def register_handlers(application: HomThuApplication) -> None:
     )
     application.add_handler(
         CallbackQueryHandler(staff.status_button, pattern=f"^{STATUS_PREFIX}"),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(
+        CallbackQueryHandler(staff.open_card, pattern=f"^{OPEN_CARD_PREFIX}"),
         group=MAIN_GROUP,
     )
     for command, callback in (

@@ -113,3 +113,15 @@ def status_keyboard(t: Texts, feedback_id: int, current: FeedbackStatus) -> Inli
             for row in STATUS_ROWS
         ]
     )
+
+
+OPEN_CARD_PREFIX = "open:"
+
+
+def open_cards_keyboard(t: Texts, cards: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """A "📂 code" button per packed feedback (id, code), two to a row."""
+    buttons = [
+        InlineKeyboardButton(t("btn_open_card", code=code), callback_data=f"{OPEN_CARD_PREFIX}{i}")
+        for i, code in cards
+    ]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from telegram import InputMediaPhoto, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message, ReplyParameters
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -39,7 +39,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot import keyboards
 from bot.context import BotRuntime
 from bot.texts import Texts
-from bot.views import staff_card
+from bot.views import batch_message, staff_card
 from storage import Delivery, FeedbackNotFound, FeedbackStatus
 from storage.feedback import NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS
 from storage.outbox import FollowUp, OutboxMessage
@@ -53,6 +53,10 @@ STAFF_PHOTO = "staff_photo"
 ADMIN_TEXT = "admin_text"
 # Kinds addressed to the staff group: when they fail for good, admins are told.
 STAFF_KINDS = frozenset({NOTIFY_STAFF, STAFF_PART, STAFF_PHOTOS, STAFF_TEXT, STAFF_PHOTO})
+# A surge: this many new-feedback notifications due at once are packed into fuller
+# messages, so the group keeps up within Telegram's 20 messages a minute.
+SURGE_BACKLOG = 3
+MOST_PER_BATCH = 10
 FIRST_RETRY = 2.0
 LONGEST_RETRY = 15 * 60.0
 IDLE_WAIT = 30.0
@@ -153,9 +157,22 @@ class OutboxWorker:
         self._wake.clear()
 
     async def deliver_due(self) -> int:
-        """Try every message that is due now, oldest first; return how many were tried."""
+        """Try every message that is due now, oldest first; return how many were tried.
+
+        When several new-feedback notifications wait at once (a surge), they go out packed
+        together, up to ``MOST_PER_BATCH`` a message.
+        """
+        due = await self._runtime.database.outbox.due(limit=50)
+        notifications = [m for m in due if m.kind == NOTIFY_STAFF]
         tried = 0
-        for message in await self._runtime.database.outbox.due():
+        if len(notifications) >= SURGE_BACKLOG:
+            packed = {m.id for m in notifications}
+            for start in range(0, len(notifications), MOST_PER_BATCH):
+                if self._stopping or self._paused():
+                    return tried
+                tried += await self._deliver_batch(notifications[start : start + MOST_PER_BATCH])
+            due = [m for m in due if m.id not in packed]
+        for message in due:
             if self._stopping or self._paused():
                 break
             await self._deliver(message)
@@ -169,31 +186,8 @@ class OutboxWorker:
             await outbox.failed(message, f"unknown kind {message.kind}")
             log.error("outbox message of unknown kind=%s id=%d", message.kind, message.id)
             return
-        try:
-            sent = await sender(message)
-        except RetryAfter as error:
-            seconds = _seconds(error)
-            # A 429 is about the bot (or the group) as a whole: everything waits.
-            self._paused_until = self._runtime.now() + timedelta(seconds=seconds)
-            await outbox.retry_later(message, self._paused_until, "429 retry_after")
-            log.warning("telegram asked to slow down retry_after=%.0fs", seconds)
-        except ChatMigrated as error:
-            await self._give_up(message, f"chat migrated to {error.new_chat_id}", error)
-        except (Forbidden, BadRequest, Undeliverable, FeedbackNotFound) as error:
-            await self._give_up(message, f"{type(error).__name__}: {error}", error)
-        except (TimedOut, NetworkError, TelegramError) as error:
-            wait = retry_delay(message.attempts)
-            await outbox.retry_later(
-                message, self._runtime.now() + timedelta(seconds=wait), str(error)
-            )
-            log.warning(
-                "outbox delivery failed kind=%s attempt=%d retry_in=%.0fs error=%s",
-                message.kind,
-                message.attempts + 1,
-                wait,
-                type(error).__name__,
-            )
-        else:
+        sent = await self._attempt([message], sender(message))
+        if sent is not None:
             await outbox.delivered(
                 message,
                 sent.message_ids,
@@ -203,12 +197,78 @@ class OutboxWorker:
                 response_delivery=sent.response_delivery,
             )
 
-    async def _give_up(self, message: OutboxMessage, reason: str, error: Exception) -> None:
+    async def _deliver_batch(self, messages: list[OutboxMessage]) -> int:
+        """Send several notifications as one message; return how many it carried."""
+        database = self._runtime.database
+        feedbacks = []
+        for message in messages:
+            assert message.feedback_id is not None
+            try:
+                feedbacks.append(await database.feedback.get(message.feedback_id))
+            except FeedbackNotFound as error:
+                await self._give_up(message, "feedback deleted", error)
+                return 1
+        t = self._t
+        text, count = batch_message(t, feedbacks, self._runtime.settings.timezone)
+        carried, included = messages[:count], feedbacks[:count]
+        markup = keyboards.open_cards_keyboard(t, [(f.id, f.code) for f in included])
+        staff_chat = self._runtime.settings.staff_chat_id
+        sent = await self._attempt(carried, self._send_text(staff_chat, text, markup))
+        if sent is not None:
+            await database.outbox.delivered_together(carried, sent.message_ids[0], staff_chat)
+            log.info("staff notified in a batch count=%d", count)
+        return count
+
+    async def _send_text(
+        self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
+    ) -> Sent:
+        sent = await self._bot.send_message(chat_id, text, reply_markup=markup)
+        return Sent([sent.message_id])
+
+    async def _attempt(
+        self, messages: list[OutboxMessage], sending: Awaitable[Sent]
+    ) -> Sent | None:
+        """Make one Bot API call for ``messages``; on failure, schedule or give up on them."""
+        outbox = self._runtime.database.outbox
+        first = messages[0]
+        try:
+            return await sending
+        except RetryAfter as error:
+            seconds = _seconds(error)
+            # A 429 is about the bot (or the group) as a whole: everything waits.
+            self._paused_until = self._runtime.now() + timedelta(seconds=seconds)
+            await outbox.retry_later(messages, self._paused_until, "429 retry_after")
+            log.warning("telegram asked to slow down retry_after=%.0fs", seconds)
+        except ChatMigrated as error:
+            for n, message in enumerate(messages):
+                reason = f"chat migrated to {error.new_chat_id}"
+                await self._give_up(message, reason, error, alert=n == 0)
+        except (Forbidden, BadRequest, Undeliverable, FeedbackNotFound) as error:
+            for n, message in enumerate(messages):
+                reason = f"{type(error).__name__}: {error}"
+                await self._give_up(message, reason, error, alert=n == 0)
+        except (TimedOut, NetworkError, TelegramError) as error:
+            wait = retry_delay(first.attempts)
+            await outbox.retry_later(
+                messages, self._runtime.now() + timedelta(seconds=wait), str(error)
+            )
+            log.warning(
+                "outbox delivery failed kind=%s attempt=%d retry_in=%.0fs error=%s",
+                first.kind,
+                first.attempts + 1,
+                wait,
+                type(error).__name__,
+            )
+        return None
+
+    async def _give_up(
+        self, message: OutboxMessage, reason: str, error: Exception, *, alert: bool = True
+    ) -> None:
         """Keep the message, marked failed, and tell whoever can act on it."""
         t = self._t
         follow_ups: list[FollowUp] = []
         delivery: str | None = None
-        if message.kind in STAFF_KINDS:
+        if message.kind in STAFF_KINDS and alert:
             if isinstance(error, ChatMigrated):
                 text = t("admin_chat_migrated", new_id=error.new_chat_id)
             else:

@@ -113,3 +113,37 @@ def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
     )
     parts[0] += footer
     return parts
+
+
+BATCH_EXCERPT = 280
+
+
+def batch_message(t: Texts, feedbacks: list[Feedback], zone: tzinfo) -> tuple[str, int]:
+    """Several new feedbacks in one message (a surge), and how many of them fit in it.
+
+    Each shows its code, area, topic, time and the start of its text; the full feedback is
+    one tap away (the "📂 code" buttons).
+    """
+    header = t("batch_header", count=len(feedbacks))
+    footer = t("batch_footer")
+    text, count = header, 0
+    for feedback in feedbacks:
+        body = feedback.body
+        excerpt = body if len(body) <= BATCH_EXCERPT else body[: BATCH_EXCERPT - 1] + "…"
+        item = "\n\n" + t(
+            "batch_item",
+            code=feedback.code,
+            area=feedback.area.name,
+            topic=feedback.topic.name(t.language),
+            time=local_time(feedback.created_at, zone),
+        )
+        item += "\n" + html.escape(excerpt)
+        if feedback.photo_file_ids:
+            item += "\n" + t("batch_photos", photos=len(feedback.photo_file_ids))
+        candidate = text + item
+        if count and visible_length(candidate + "\n\n" + footer) > MessageLimit.MAX_TEXT_LENGTH:
+            break
+        text, count = candidate, count + 1
+    if count < len(feedbacks):
+        text = text.replace(header, t("batch_header", count=count), 1)
+    return text + "\n\n" + footer, count

@@ -106,6 +106,17 @@ class FeedbackRepository:
             row = await cursor.fetchone()
         return int(row[0]) if row else None
 
+    async def record_staff_message(
+        self, chat_id: int, message_ids: list[int], feedback_id: int, role: str
+    ) -> None:
+        """Remember messages posted in the staff group outside the outbox (an opened card)."""
+        async with self._db.transaction() as conn:
+            await conn.executemany(
+                "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id, role)"
+                " VALUES (?, ?, ?, ?)",
+                [(chat_id, message_id, feedback_id, role) for message_id in message_ids],
+            )
+
     async def card_message(self, feedback_id: int, chat_id: int) -> int | None:
         """The id of the feedback's notification card in the staff group, once delivered."""
         async with self._db.reading() as conn:

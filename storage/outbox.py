@@ -161,13 +161,33 @@ class OutboxRepository:
                     (response_delivery, int(message.payload["response_id"])),
                 )
 
-    async def retry_later(self, message: OutboxMessage, at: datetime, error: str) -> None:
-        """Count a failed attempt and wait until ``at``."""
+    async def delivered_together(
+        self, messages: list[OutboxMessage], telegram_message_id: int, staff_chat_id: int
+    ) -> None:
+        """Record several notifications delivered as one packed message (a surge batch)."""
+        now = to_db(self._db.clock())
         async with self._db.transaction() as conn:
+            await conn.executemany(
+                "UPDATE outbox SET delivered_at = ?, telegram_message_id = ?,"
+                " attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                [(now, telegram_message_id, m.id) for m in messages],
+            )
             await conn.execute(
+                "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id, role)"
+                " VALUES (?, ?, 0, 'batch')",
+                (staff_chat_id, telegram_message_id),
+            )
+
+    async def retry_later(
+        self, message: OutboxMessage | list[OutboxMessage], at: datetime, error: str
+    ) -> None:
+        """Count a failed attempt and wait until ``at``."""
+        messages = message if isinstance(message, list) else [message]
+        async with self._db.transaction() as conn:
+            await conn.executemany(
                 "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
                 " WHERE id = ?",
-                (to_db(at), error[:500], message.id),
+                [(to_db(at), error[:500], m.id) for m in messages],
             )
 
     async def failed(

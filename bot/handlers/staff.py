@@ -123,6 +123,9 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
     if feedback_id is None:
         return  # a reply to some other message of the bot (a report, a confirmation)
     t = await context.texts(update)
+    if feedback_id == 0:
+        await message.reply_text(t("batch_reply"))  # a surge batch: which feedback is meant?
+        return
     text = message.text or message.caption or ""
     note = _NOTE.match(text)
     body = text[note.end() :].strip() if note else text.strip()
@@ -143,6 +146,36 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
         await message.reply_text(t("staff_reply_sent", code=code))
     else:
         await message.reply_text(t("staff_reply_public_only", code=code))
+
+
+async def open_card(update: Update, context: HomThuContext) -> None:
+    """A "📂 code" button under a surge batch: post that feedback's full, answerable card."""
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    t = await context.texts(update)
+    raw = query.data.removeprefix(keyboards.OPEN_CARD_PREFIX)
+    try:
+        feedback = await context.db.feedback.get(int(raw))
+    except (ValueError, FeedbackNotFound):
+        await query.answer(t("staff_feedback_gone"), show_alert=True)
+        return
+    await query.answer()
+    chat = context.settings.staff_chat_id
+    parts = staff_card(t, feedback, context.settings.timezone)
+    card = await context.bot.send_message(
+        chat, parts[0], reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status)
+    )
+    await context.db.feedback.record_staff_message(chat, [card.message_id], feedback.id, "card")
+    for part in parts[1:]:
+        sent = await card.reply_text(part)
+        await context.db.feedback.record_staff_message(
+            chat, [sent.message_id], feedback.id, "part"
+        )
+    if feedback.photo_file_ids:
+        photos = await _send_photos(card, feedback)
+        await context.db.feedback.record_staff_message(chat, photos, feedback.id, "photo")
+    log.info("card opened from a batch code=%s", feedback.code)
 
 
 @staff_only
@@ -198,12 +231,12 @@ def _response_line(t: Texts, feedback: Feedback, index: int, zone: Any) -> str:
     )
 
 
-async def _send_photos(message: Message, feedback: Feedback) -> None:
+async def _send_photos(message: Message, feedback: Feedback) -> list[int]:
     photos = feedback.photo_file_ids
     if len(photos) == 1:
-        await message.reply_photo(photos[0])
-    else:
-        await message.reply_media_group([InputMediaPhoto(p) for p in photos])
+        return [(await message.reply_photo(photos[0])).message_id]
+    sent = await message.reply_media_group([InputMediaPhoto(p) for p in photos])
+    return [m.message_id for m in sent]
 
 
 async def forget_old_reply_channels(context: HomThuContext) -> None:

@@ -334,6 +334,15 @@ TEXTS: dict[str, str] = {
         "⚠️ The staff group's id changed to <code>{new_id}</code>. Set "
         "<code>STAFF_CHAT_ID={new_id}</code> in .env and restart the bot."
     ),
+    # Surges: several feedbacks packed into one message
+    "batch_header": "📮 <b>{count} new feedbacks</b> — packed together because many came at once.",
+    "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",
+    "batch_photos": "🖼 {photos} photo(s)",
+    "batch_footer": "Tap a code to open the whole feedback, with status buttons, ready to answer.",
+    "batch_reply": (
+        "This message packs several feedbacks. Tap a code under it to open one, then reply there."
+    ),
+    "btn_open_card": "📂 {code}",
     # Buttons
     "btn_preview": "👀 Review and send",
     "btn_send": "✅ Send · Gửi",

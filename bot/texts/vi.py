@@ -335,6 +335,15 @@ TEXTS: dict[str, str] = {
         "⚠️ Nhóm cán bộ đã đổi id thành <code>{new_id}</code>. Hãy sửa "
         "<code>STAFF_CHAT_ID={new_id}</code> trong .env rồi khởi động lại bot."
     ),
+    # Surges: several feedbacks packed into one message
+    "batch_header": "📮 <b>{count} góp ý mới</b> — gộp lại vì đến nhiều cùng lúc.",
+    "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",
+    "batch_photos": "🖼 {photos} ảnh",
+    "batch_footer": "Bấm nút mã để mở góp ý đầy đủ: có nút trạng thái, trả lời được.",
+    "batch_reply": (
+        "Tin này gộp nhiều góp ý. Bấm nút mã dưới tin để mở từng góp ý, rồi trả lời tin đó."
+    ),
+    "btn_open_card": "📂 {code}",
     # Buttons
     "btn_preview": "👀 Xem lại và gửi",
     "btn_send": "✅ Gửi",

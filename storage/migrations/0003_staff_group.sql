@@ -2,14 +2,15 @@
 -- delivering a public reply to the resident.
 
 -- Every message the bot posted in the staff group about a feedback (its card, the rest of
--- a long card, its photos), so a reply to any of them reaches the right feedback. No
--- foreign key on purpose: a reply to the notification of a deleted feedback must still be
+-- a long card, its photos), so a reply to any of them reaches the right feedback; a
+-- 'batch' message (several feedbacks packed during a surge) has feedback_id 0. No foreign
+-- key on purpose: a reply to the notification of a deleted feedback must still be
 -- recognised, and answered as such.
 CREATE TABLE staff_messages (
     chat_id     INTEGER NOT NULL,
     message_id  INTEGER NOT NULL,
     feedback_id INTEGER NOT NULL,
-    role        TEXT    NOT NULL CHECK (role IN ('card', 'part', 'photo')),
+    role        TEXT    NOT NULL CHECK (role IN ('card', 'part', 'photo', 'batch')),
     PRIMARY KEY (chat_id, message_id)
 ) WITHOUT ROWID;
 CREATE INDEX staff_messages_feedback ON staff_messages (feedback_id, role);
