@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
@@ -14,6 +16,15 @@ DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
 DEFAULT_UNIT_NAME = "Ủy ban MTTQ"
 LANGUAGES = ("vi", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("text", "json")
+DEFAULT_WEBHOOK_PORT = 8443
+DEFAULT_WEBHOOK_LISTEN = "127.0.0.1"
+# Telegram delivers webhooks to these ports only (a self-hosted Bot API server to any).
+TELEGRAM_WEBHOOK_PORTS = (443, 80, 88, 8443)
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# PTB routes the webhook path as a regular expression: only characters that match themselves.
+_WEBHOOK_PATH = re.compile(r"[A-Za-z0-9/_-]*")
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
 # ASCII digits only: str.isdigit() accepts "²", which int() then rejects with a traceback.
 _DIGITS = re.compile(r"[0-9]{1,20}")
@@ -52,6 +63,21 @@ class BotToken:
 
 
 @dataclass(frozen=True, slots=True)
+class WebhookSettings:
+    """Where Telegram delivers updates in webhook mode, and how the bot listens for them."""
+
+    url: str
+    secret: str = field(repr=False)
+    port: int = DEFAULT_WEBHOOK_PORT
+    listen: str = DEFAULT_WEBHOOK_LISTEN
+
+    @property
+    def url_path(self) -> str:
+        """The path of ``url``, which the local server answers on (behind the proxy)."""
+        return urlsplit(self.url).path.strip("/")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the bot reads from its environment."""
 
@@ -69,6 +95,10 @@ class Settings:
     feedback_per_hour: int = 10
     status_per_hour: int = 30
     bot_username: str | None = None
+    log_level: str = "INFO"
+    log_format: str = "text"
+    # Only in webhook mode (``python -m bot --webhook``); None when polling.
+    webhook: WebhookSettings | None = None
 
     @property
     def key_file(self) -> Path:
@@ -76,8 +106,11 @@ class Settings:
         return self.database_path.parent / "homthu.key"
 
 
-def load_settings(env: Mapping[str, str]) -> Settings:
-    """Read and check every variable; raise ConfigError naming the first bad one."""
+def load_settings(env: Mapping[str, str], *, webhook: bool = False) -> Settings:
+    """Read and check every variable; raise ConfigError naming the first bad one.
+
+    The ``WEBHOOK_*`` variables are read (and required) only when ``webhook`` is true.
+    """
     return Settings(
         token=_token(env),
         staff_chat_id=_staff_chat_id(env),
@@ -93,6 +126,19 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         feedback_per_hour=_positive_int(env, "FEEDBACK_RATE_LIMIT", 10),
         status_per_hour=_positive_int(env, "STATUS_RATE_LIMIT", 30),
         bot_username=_text(env, "BOT_USERNAME", "").lstrip("@") or None,
+        log_level=_choice(env, "LOG_LEVEL", LOG_LEVELS, "INFO", upper=True),
+        log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS, "text"),
+        webhook=load_webhook_settings(env) if webhook else None,
+    )
+
+
+def load_webhook_settings(env: Mapping[str, str]) -> WebhookSettings:
+    """The ``WEBHOOK_*`` variables of webhook mode; raise ConfigError naming a bad one."""
+    return WebhookSettings(
+        url=_webhook_url(env),
+        secret=_webhook_secret(env),
+        port=_port(env),
+        listen=_listen(env),
     )
 
 
@@ -215,3 +261,93 @@ def _secret_key(env: Mapping[str, str]) -> str | None:
             "Tạo bằng: python -c 'import secrets; print(secrets.token_urlsafe(32))'",
         )
     return value or None
+
+
+def _choice(
+    env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str, upper: bool = False
+) -> str:
+    value = _text(env, name, default)
+    value = value.upper() if upper else value.lower()
+    if value not in choices:
+        raise ConfigError(
+            name,
+            f"'{value}' không hỗ trợ / not supported",
+            f"Dùng một trong / use one of: {', '.join(choices)} (mặc định / default {default})",
+        )
+    return value
+
+
+def _webhook_url(env: Mapping[str, str]) -> str:
+    value = env.get("WEBHOOK_URL", "").strip()
+    fix = (
+        "Ghi địa chỉ https công khai mà Telegram gửi cập nhật tới / set the public https URL "
+        "Telegram posts to, e.g. WEBHOOK_URL=https://homthu.example.vn/telegram"
+    )
+    if not value:
+        raise ConfigError("WEBHOOK_URL", "chưa đặt (bắt buộc với --webhook) / not set", fix)
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ConfigError("WEBHOOK_URL", "phải là URL https / must be an https URL", fix)
+    if parts.query or parts.fragment or not _WEBHOOK_PATH.fullmatch(parts.path):
+        raise ConfigError(
+            "WEBHOOK_URL",
+            "đường dẫn chỉ gồm chữ, số, / _ - và không có ? hay # / "
+            "path may hold letters, digits, / _ - only, no query or fragment",
+            fix,
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise ConfigError("WEBHOOK_URL", "cổng không hợp lệ / invalid port", fix) from None
+    official = _api_base_url(env) == DEFAULT_API_BASE_URL
+    if official and port is not None and port not in TELEGRAM_WEBHOOK_PORTS:
+        raise ConfigError(
+            "WEBHOOK_URL",
+            f"Telegram chỉ gửi tới cổng / only delivers to ports "
+            f"{', '.join(map(str, TELEGRAM_WEBHOOK_PORTS))}",
+            fix,
+        )
+    return value
+
+
+def _webhook_secret(env: Mapping[str, str]) -> str:
+    value = env.get("WEBHOOK_SECRET", "").strip()
+    fix = "Tạo bằng / make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+    if not value:
+        raise ConfigError("WEBHOOK_SECRET", "chưa đặt (bắt buộc với --webhook) / not set", fix)
+    if not _WEBHOOK_SECRET.fullmatch(value):
+        # The value itself is a secret: never repeated in the message.
+        raise ConfigError(
+            "WEBHOOK_SECRET",
+            "cần 1–256 ký tự A-Z a-z 0-9 _ - / needs 1–256 characters of A-Z a-z 0-9 _ -",
+            fix,
+        )
+    return value
+
+
+def _port(env: Mapping[str, str]) -> int:
+    value = env.get("WEBHOOK_PORT", "").strip()
+    if not value:
+        return DEFAULT_WEBHOOK_PORT
+    if not _DIGITS.fullmatch(value) or not 1 <= int(value) <= 65535:
+        raise ConfigError(
+            "WEBHOOK_PORT",
+            f"'{value}' không phải cổng 1–65535 / not a port number",
+            f"Bỏ trống để dùng {DEFAULT_WEBHOOK_PORT} / leave empty for {DEFAULT_WEBHOOK_PORT}",
+        )
+    return int(value)
+
+
+def _listen(env: Mapping[str, str]) -> str:
+    value = _text(env, "WEBHOOK_LISTEN", DEFAULT_WEBHOOK_LISTEN)
+    if value == "localhost":
+        return value
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        raise ConfigError(
+            "WEBHOOK_LISTEN",
+            f"'{value}' không phải địa chỉ IP / not an IP address",
+            f"Sau reverse proxy dùng / behind a reverse proxy use {DEFAULT_WEBHOOK_LISTEN}",
+        ) from None
+    return value

@@ -5,17 +5,43 @@ in httpx's case the URL with the bot token), so they are held at WARNING whateve
 ``LOG_LEVEL`` says. PTB also puts the token in the message of InvalidToken, which it logs
 at ERROR with the traceback, so every formatted line is scrubbed of the token as well.
 Our own modules log domain fields (area, topic, code, status) only.
+
+Two formats (``LOG_FORMAT``): ``text``, a line of time, level, logger and message; and
+``json``, one JSON object per line for a log collector, scrubbed the same way.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 OWN_LOGGERS = ("bot", "storage", "qr")
-LIBRARY_LOGGERS = ("telegram", "httpx", "httpcore", "aiosqlite", "apscheduler", "asyncio")
+LIBRARY_LOGGERS = (
+    "telegram",
+    "httpx",
+    "httpcore",
+    "aiosqlite",
+    "apscheduler",
+    "asyncio",
+    "tornado",
+)
 LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 REDACTED = "***"
+
+
+class _Scrubber:
+    """Replaces each secret in a text."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        self._secrets = tuple(s for s in secrets if s)
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every secret replaced by ``REDACTED``."""
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return text
 
 
 class RedactingFormatter(logging.Formatter):
@@ -23,14 +49,37 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, secrets: Iterable[str], fmt: str = LINE_FORMAT) -> None:
         super().__init__(fmt)
-        self._secrets = tuple(s for s in secrets if s)
+        self._scrubber = _Scrubber(secrets)
 
     def format(self, record: logging.LogRecord) -> str:
         """The record as one line (plus traceback), with every secret replaced."""
-        text = super().format(record)
-        for secret in self._secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+        return self._scrubber.scrub(super().format(record))
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per record: time, level, logger, message, and exception if any."""
+
+    def __init__(self, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self._scrubber = _Scrubber(secrets)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as one line of JSON, every field scrubbed of secrets."""
+        moment = datetime.fromtimestamp(record.created, UTC)
+        entry = {
+            "time": moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        elif record.exc_text:
+            entry["exception"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        scrubbed = {key: self._scrubber.scrub(value) for key, value in entry.items()}
+        return json.dumps(scrubbed, ensure_ascii=False)
 
 
 def quiet_libraries() -> None:
@@ -39,10 +88,19 @@ def quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def configure_logging(level: str = "INFO", secrets: Iterable[str] = ()) -> None:
+def make_formatter(log_format: str, secrets: Iterable[str]) -> logging.Formatter:
+    """The formatter for ``LOG_FORMAT`` (``text`` or ``json``)."""
+    if log_format == "json":
+        return JsonFormatter(secrets)
+    return RedactingFormatter(secrets)
+
+
+def configure_logging(
+    level: str = "INFO", secrets: Iterable[str] = (), log_format: str = "text"
+) -> None:
     """Set up the process's logging; ``level`` applies to our own modules."""
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter(secrets))
+    handler.setFormatter(make_formatter(log_format, secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import BotToken, ConfigError, load_settings
+from bot.config import BotToken, ConfigError, WebhookSettings, load_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
@@ -31,10 +31,16 @@ FULL = {
     "FEEDBACK_RATE_LIMIT": "5",
     "STATUS_RATE_LIMIT": "20",
     "BOT_USERNAME": "@homthu_bot",
+    "LOG_LEVEL": "debug",
+    "LOG_FORMAT": "JSON",
+}
+WEBHOOK = {
+    "WEBHOOK_URL": "https://homthu.example.vn/telegram/hook",
+    "WEBHOOK_SECRET": "Abc_123-xyz",
 }
 # Every variable the bot reads; the subprocess gets each one explicitly so that neither the
 # caller's environment nor a .env file (python-dotenv never overrides) can fill them in.
-CONFIG_VARIABLES = (*FULL, "LOG_LEVEL", "WEBHOOK_URL", "WEBHOOK_PORT", "WEBHOOK_SECRET")
+CONFIG_VARIABLES = (*FULL, *WEBHOOK, "WEBHOOK_PORT", "WEBHOOK_LISTEN")
 
 
 def test_full_environment_gives_every_field() -> None:
@@ -55,6 +61,9 @@ def test_full_environment_gives_every_field() -> None:
     assert settings.feedback_per_hour == 5
     assert settings.status_per_hour == 20
     assert settings.bot_username == "homthu_bot"
+    assert settings.log_level == "DEBUG"
+    assert settings.log_format == "json"
+    assert settings.webhook is None
 
 
 @pytest.mark.parametrize("blank", [False, True], ids=["absent", "empty"])
@@ -74,6 +83,8 @@ def test_defaults_when_optional_variables_are_absent_or_empty(blank: bool) -> No
     assert settings.status_per_hour == 30
     assert settings.bot_username is None
     assert settings.unit_name.strip()
+    assert settings.log_level == "INFO"
+    assert settings.log_format == "text"
 
 
 def test_values_are_trimmed() -> None:
@@ -128,6 +139,8 @@ BAD_VALUES = [
     ("TELEGRAM_API_BASE_URL", "api.telegram.org/bot"),
     ("FEEDBACK_RATE_LIMIT", "0"),
     ("STATUS_RATE_LIMIT", "many"),
+    ("LOG_LEVEL", "verbose"),
+    ("LOG_FORMAT", "xml"),
 ]
 
 
@@ -150,6 +163,114 @@ def test_bad_variable_is_named(variable: str, value: str | None) -> None:
     assert "\n" not in message
     # The message says how to fix it, not only what is wrong.
     assert len(message) > len(variable) + 20
+
+
+# --- webhook mode --------------------------------------------------------------------------
+
+
+def test_webhook_settings_with_defaults() -> None:
+    settings = load_settings({**REQUIRED, **WEBHOOK}, webhook=True)
+    assert settings.webhook == WebhookSettings(
+        url="https://homthu.example.vn/telegram/hook",
+        secret="Abc_123-xyz",
+        port=8443,
+        listen="127.0.0.1",
+    )
+    assert settings.webhook.url_path == "telegram/hook"
+    assert "Abc_123-xyz" not in repr(settings)
+
+
+def test_webhook_settings_in_full() -> None:
+    env = {
+        **REQUIRED,
+        **WEBHOOK,
+        "WEBHOOK_URL": " https://homthu.example.vn:443/ ",
+        "WEBHOOK_PORT": " 8081 ",
+        "WEBHOOK_LISTEN": "0.0.0.0",
+        "WEBHOOK_SECRET": "s" * 256,
+    }
+    webhook = load_settings(env, webhook=True).webhook
+    assert webhook is not None
+    assert (webhook.url, webhook.port, webhook.listen) == (
+        "https://homthu.example.vn:443/",
+        8081,
+        "0.0.0.0",
+    )
+    assert webhook.url_path == ""
+
+
+def test_webhook_variables_are_ignored_when_polling() -> None:
+    env = {**REQUIRED, "WEBHOOK_PORT": "abc", "WEBHOOK_URL": "http://x"}
+    assert load_settings(env).webhook is None
+
+
+def test_a_self_hosted_bot_api_may_post_to_any_port() -> None:
+    env = {
+        **REQUIRED,
+        **WEBHOOK,
+        "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
+        "WEBHOOK_URL": "https://homthu.example.vn:9443/telegram",
+    }
+    webhook = load_settings(env, webhook=True).webhook
+    assert webhook is not None
+    assert webhook.url == "https://homthu.example.vn:9443/telegram"
+
+
+BAD_WEBHOOK_VALUES = [
+    ("WEBHOOK_URL", None),
+    ("WEBHOOK_URL", ""),
+    ("WEBHOOK_URL", "http://homthu.example.vn/telegram"),
+    ("WEBHOOK_URL", "homthu.example.vn/telegram"),
+    ("WEBHOOK_URL", "https:///telegram"),
+    ("WEBHOOK_URL", "https://homthu.example.vn/telegram?x=1"),
+    ("WEBHOOK_URL", "https://homthu.example.vn/telegram#top"),
+    ("WEBHOOK_URL", "https://homthu.example.vn/tele.gram"),
+    ("WEBHOOK_URL", "https://homthu.example.vn:8080/telegram"),
+    ("WEBHOOK_URL", "https://homthu.example.vn:99999/telegram"),
+    ("WEBHOOK_SECRET", None),
+    ("WEBHOOK_SECRET", "   "),
+    ("WEBHOOK_SECRET", "has a space"),
+    ("WEBHOOK_SECRET", "s" * 257),
+    ("WEBHOOK_SECRET", "mật-khẩu"),
+    ("WEBHOOK_PORT", "0"),
+    ("WEBHOOK_PORT", "65536"),
+    ("WEBHOOK_PORT", "https"),
+    ("WEBHOOK_PORT", "-1"),
+    ("WEBHOOK_LISTEN", "homthu.example.vn"),
+    ("WEBHOOK_LISTEN", "999.1.1.1"),
+]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    BAD_WEBHOOK_VALUES,
+    ids=[f"{name}={value!r}"[:60] for name, value in BAD_WEBHOOK_VALUES],
+)
+def test_bad_webhook_variable_is_named(variable: str, value: str | None) -> None:
+    # REQUIRED only: Telegram's own Bot API, which delivers to a few ports only.
+    env = {**REQUIRED, **WEBHOOK}
+    if value is None:
+        del env[variable]
+    else:
+        env[variable] = value
+    with pytest.raises(ConfigError) as caught:
+        load_settings(env, webhook=True)
+    message = str(caught.value)
+    assert caught.value.variable == variable
+    assert variable in message
+    assert "\n" not in message
+    assert len(message) > len(variable) + 20
+    if variable == "WEBHOOK_SECRET" and value and value.strip():
+        assert value not in message
+
+
+def test_env_example_documents_every_variable() -> None:
+    documented = {
+        line.split("=", 1)[0]
+        for line in (PROJECT / ".env.example").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    assert set(CONFIG_VARIABLES) <= documented
 
 
 def test_secret_key_of_32_characters_is_accepted() -> None:
@@ -229,5 +350,25 @@ def test_malformed_staff_chat_stops_without_showing_the_token() -> None:
 def test_help_exits_zero() -> None:
     result = run_bot("--help")
     assert result.returncode == 0, result.stderr
-    assert "--check" in result.stdout
+    for option in ("--check", "--webhook", "--version"):
+        assert option in result.stdout
     assert result.stderr == ""
+
+
+def test_webhook_mode_without_its_url_stops_with_one_line() -> None:
+    result = run_bot("--webhook", TELEGRAM_BOT_TOKEN=TOKEN, STAFF_CHAT_ID="-100", ADMIN_IDS="1")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "WEBHOOK_URL" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_log_level_stops_with_one_line() -> None:
+    result = run_bot(
+        TELEGRAM_BOT_TOKEN=TOKEN, STAFF_CHAT_ID="-100", ADMIN_IDS="1", LOG_LEVEL="loud"
+    )
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "LOG_LEVEL" in lines[0]

@@ -1,0 +1,408 @@
+"""``python -m bot --check``: is everything in place for the bot to run? One line per check.
+
+Each check says what it found in Vietnamese, then in English, after ✅ or ❌. Nothing here
+raises for an expected failure (a rejected token, an unreachable Telegram, a bot missing
+from the group): each becomes a ❌ line, so the operator sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from telegram import Bot, Chat, ChatMember
+from telegram.error import ChatMigrated, Forbidden, InvalidToken, TelegramError
+from telegram.request import HTTPXRequest
+
+from bot.config import Settings
+from storage import SchemaTooNew, open_database
+from storage.health import DatabaseHealth, probe, stored_schema_version
+
+OK_MARK = "✅"
+FAIL_MARK = "❌"
+MEMBER_STATUSES = (ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
+GROUP_TYPES = (Chat.GROUP, Chat.SUPERGROUP)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The verdict of one check, said in Vietnamese and in English."""
+
+    ok: bool
+    vi: str
+    en: str
+    # Printed under the verdict, e.g. the groups the bot has seen when the staff one is not.
+    hints: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> str:
+        """``✅ Vietnamese / English``, or with ❌; then each hint on its own line."""
+        verdict = f"{OK_MARK if self.ok else FAIL_MARK} {self.vi} / {self.en}"
+        return "\n".join([verdict, *(f"   → {hint}" for hint in self.hints)])
+
+
+@dataclass
+class CheckReport:
+    """Every verdict, and the bot's username once Telegram has told it."""
+
+    results: list[CheckResult] = field(default_factory=list)
+    username: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when every check passed."""
+        return all(result.ok for result in self.results)
+
+    @property
+    def failures(self) -> int:
+        """How many checks failed."""
+        return sum(not result.ok for result in self.results)
+
+
+Emit = Callable[[CheckResult], None]
+
+
+async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
+    """Run every check in order, handing each verdict to ``emit`` as soon as it is known."""
+    report = CheckReport()
+
+    def add(result: CheckResult) -> None:
+        report.results.append(_scrubbed(result, settings))
+        emit(report.results[-1])
+
+    add(_configuration(settings))
+    health = await _database(settings, add)
+    add(_secret_key(settings, health))
+    async with telegram_bot(settings) as bot:
+        try:
+            await bot.initialize()
+        except InvalidToken:
+            add(
+                CheckResult(
+                    False,
+                    "Telegram: TELEGRAM_BOT_TOKEN bị từ chối, kiểm tra lại với @BotFather",
+                    "Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
+                )
+            )
+            add(_not_checked("token"))
+            return report
+        except TelegramError as error:
+            add(
+                CheckResult(
+                    False,
+                    f"Telegram: không gọi được getMe ({error.message})",
+                    "cannot reach Telegram (getMe failed); check the network and "
+                    "TELEGRAM_API_BASE_URL",
+                )
+            )
+            add(_not_checked("network"))
+            return report
+        report.username = bot.username
+        add(
+            CheckResult(
+                True,
+                f"Telegram: token hợp lệ, bot @{bot.username}",
+                f"token accepted, bot @{bot.username}",
+            )
+        )
+        if await _staff_group(bot, settings, add):
+            add(await _membership(bot, settings))
+        if settings.webhook is not None:
+            add(await _webhook(bot, settings))
+    return report
+
+
+@asynccontextmanager
+async def telegram_bot(settings: Settings) -> AsyncIterator[Bot]:
+    """A plain Bot for a few calls outside the application; its connections closed on exit,
+    even when ``initialize`` (getMe) failed and ``Bot.shutdown`` would skip them."""
+    requests = (HTTPXRequest(), HTTPXRequest())
+    bot = Bot(
+        settings.token.reveal(),
+        base_url=settings.api_base_url,
+        request=requests[0],
+        get_updates_request=requests[1],
+    )
+    try:
+        yield bot
+    finally:
+        await bot.shutdown()
+        for request in requests:
+            await request.shutdown()
+
+
+def _configuration(settings: Settings) -> CheckResult:
+    mode = "webhook" if settings.webhook else "polling"
+    admins = len(settings.admin_ids)
+    return CheckResult(
+        True,
+        f"Cấu hình: đủ và hợp lệ (quản trị viên: {admins}, chế độ {mode})",
+        f"configuration: complete and valid (admins: {admins}, {mode} mode)",
+    )
+
+
+async def _database(settings: Settings, add: Emit) -> DatabaseHealth | None:
+    path = settings.database_path
+    try:
+        before = stored_schema_version(path)
+        # Opened as the bot opens it: created if missing, migrations applied.
+        async with open_database(path) as database:
+            health = await probe(database)
+    except SchemaTooNew:
+        add(
+            CheckResult(
+                False,
+                f"Cơ sở dữ liệu {path}: do phiên bản bot mới hơn tạo ra, hãy nâng cấp bot",
+                "the database was written by a newer version of the bot; upgrade the bot",
+            )
+        )
+        return None
+    except (sqlite3.Error, OSError) as error:
+        add(
+            CheckResult(
+                False,
+                f"Cơ sở dữ liệu {path}: không mở được ({error})",
+                "cannot open the database; check DATABASE_PATH and the folder's permissions",
+            )
+        )
+        return None
+    version = f"{health.schema_version}/{health.latest_version}"
+    if not health.up_to_date:
+        add(
+            CheckResult(
+                False,
+                f"Cơ sở dữ liệu {path}: lược đồ {version}, thiếu migration",
+                f"database schema at {version}: migrations missing",
+            )
+        )
+    elif not health.writable:
+        add(
+            CheckResult(
+                False,
+                f"Cơ sở dữ liệu {path}: không ghi được ({health.write_error})",
+                "the database cannot be written; check the permissions and free disk space",
+            )
+        )
+    else:
+        vi_change, en_change = _migration_note(before, health.schema_version)
+        add(
+            CheckResult(
+                True,
+                f"Cơ sở dữ liệu {path}: lược đồ {version}, ghi được{vi_change}",
+                f"database schema {version}, writable{en_change}",
+            )
+        )
+    return health
+
+
+def _migration_note(before: int | None, after: int) -> tuple[str, str]:
+    """What opening the database did to it, in Vietnamese and English."""
+    if before is None:
+        return " (vừa tạo)", " (created now)"
+    if before < after:
+        return f" (vừa nâng từ {before})", f" (migrated from {before} now)"
+    return "", ""
+
+
+def _secret_key(settings: Settings, health: DatabaseHealth | None) -> CheckResult:
+    """The key that sealed reply channels and keyed language choices must still be there."""
+    if settings.secret_key:
+        return CheckResult(True, "Khóa bí mật: SECRET_KEY", "secret key: SECRET_KEY is set")
+    path = settings.key_file
+    if path.exists():
+        problem = _key_file_problem(path)
+        if problem is None:
+            return CheckResult(True, f"Khóa bí mật: {path}", f"secret key: {path}")
+        return CheckResult(
+            False,
+            f"Khóa bí mật {path}: {problem}",
+            "the key file is damaged; restore it from the backup made with the database",
+        )
+    if health is not None and health.keyed_rows:
+        return CheckResult(
+            False,
+            f"Khóa bí mật {path}: không có, mà cơ sở dữ liệu có {health.keyed_rows} dòng cần nó",
+            f"the key file is missing but the database holds {health.keyed_rows} rows made "
+            "with it; restore it from the backup of the database",
+        )
+    return CheckResult(
+        True,
+        f"Khóa bí mật: {path} sẽ được tạo khi bot chạy lần đầu",
+        "secret key: the key file will be created on first start",
+    )
+
+
+def _key_file_problem(path: Path) -> str | None:
+    try:
+        key = bytes.fromhex(path.read_text("ascii").strip())
+    except (OSError, UnicodeDecodeError) as error:
+        return f"không đọc được ({error.__class__.__name__})"
+    except ValueError:
+        return "không phải khóa hex"
+    return None if len(key) == 32 else "độ dài sai"
+
+
+async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
+    """Report whether the bot sees the staff group; True when it does."""
+    chat_id = settings.staff_chat_id
+    try:
+        chat = await bot.get_chat(chat_id)
+    except ChatMigrated as error:
+        add(
+            CheckResult(
+                False,
+                f"Nhóm cán bộ đã thành siêu nhóm, id mới {error.new_chat_id}",
+                f"the staff group was upgraded to a supergroup: set STAFF_CHAT_ID="
+                f"{error.new_chat_id}",
+            )
+        )
+        return False
+    except Forbidden as error:
+        add(
+            CheckResult(
+                False,
+                f"Nhóm cán bộ STAFF_CHAT_ID={chat_id}: bot bị chặn ({error.message})",
+                "the bot may not access the staff group (removed?); add it again",
+            )
+        )
+        return False
+    except TelegramError as error:
+        add(
+            CheckResult(
+                False,
+                f"Nhóm cán bộ STAFF_CHAT_ID={chat_id}: không thấy ({error.message})",
+                "the bot cannot see the staff group; add the bot to the group and check "
+                "STAFF_CHAT_ID",
+                await _groups_seen(bot),
+            )
+        )
+        return False
+    if chat.type not in GROUP_TYPES:
+        add(
+            CheckResult(
+                False,
+                f"STAFF_CHAT_ID={chat_id} là {chat.type}, không phải nhóm",
+                f"STAFF_CHAT_ID is a {chat.type} chat, not a group",
+                await _groups_seen(bot),
+            )
+        )
+        return False
+    add(
+        CheckResult(
+            True,
+            f"Nhóm cán bộ: «{chat.title}» ({chat_id})",
+            "the bot can see the staff group",
+        )
+    )
+    return True
+
+
+async def _groups_seen(bot: Bot) -> tuple[str, ...]:
+    """Groups in the updates waiting at Telegram, to help find STAFF_CHAT_ID at set-up.
+
+    getUpdates without an offset confirms nothing, so the updates stay for the bot. It
+    fails while the bot runs (polling or webhook); then there is simply no hint. Only
+    group titles and ids are shown, never who wrote.
+    """
+    try:
+        updates = await bot.get_updates(timeout=0)
+    except TelegramError:
+        return ()
+    groups: dict[int, str] = {}
+    for update in updates:
+        chat = update.effective_chat
+        if chat is not None and chat.type in GROUP_TYPES:
+            groups[chat.id] = chat.title or ""
+    return tuple(
+        f"nhóm bot thấy gần đây / a group the bot saw: «{title}» STAFF_CHAT_ID={chat_id}"
+        for chat_id, title in groups.items()
+    )
+
+
+async def _membership(bot: Bot, settings: Settings) -> CheckResult:
+    try:
+        member = await bot.get_chat_member(settings.staff_chat_id, bot.id)
+    except TelegramError as error:
+        return CheckResult(
+            False,
+            f"Bot trong nhóm cán bộ: không kiểm tra được ({error.message})",
+            "cannot read the bot's membership of the staff group",
+        )
+    if member.status in MEMBER_STATUSES:
+        return CheckResult(
+            True,
+            f"Bot là thành viên nhóm cán bộ ({member.status})",
+            f"the bot is in the staff group ({member.status})",
+        )
+    return CheckResult(
+        False,
+        f"Bot không còn là thành viên nhóm cán bộ ({member.status})",
+        f"the bot is not a member of the staff group ({member.status}); add it again",
+    )
+
+
+async def _webhook(bot: Bot, settings: Settings) -> CheckResult:
+    assert settings.webhook is not None
+    wanted = settings.webhook.url
+    try:
+        info = await bot.get_webhook_info()
+    except TelegramError as error:
+        return CheckResult(
+            False,
+            f"Webhook: không đọc được getWebhookInfo ({error.message})",
+            "cannot read the webhook Telegram has",
+        )
+    if not info.url:
+        return CheckResult(
+            True,
+            f"Webhook {wanted}: Telegram chưa có, bot sẽ đặt khi khởi động",
+            "not set at Telegram yet; the bot sets it when it starts",
+        )
+    if info.url != wanted:
+        return CheckResult(
+            False,
+            f"Webhook: Telegram đang gửi tới {info.url}, khác WEBHOOK_URL",
+            "Telegram posts to another URL than WEBHOOK_URL (another copy of the bot?)",
+        )
+    pending = info.pending_update_count
+    if info.last_error_message:
+        return CheckResult(
+            True,
+            f"Webhook {wanted}: đã đặt, {pending} cập nhật chờ, có lỗi gửi gần đây",
+            f"set, {pending} updates pending; last delivery error: {info.last_error_message}",
+        )
+    return CheckResult(
+        True,
+        f"Webhook {wanted}: đã đặt, {pending} cập nhật chờ",
+        f"set, {pending} updates pending",
+    )
+
+
+def _not_checked(reason: str) -> CheckResult:
+    vi = "cần token hợp lệ" if reason == "token" else "cần kết nối Telegram"
+    en = "needs an accepted token" if reason == "token" else "needs Telegram"
+    return CheckResult(
+        False,
+        f"Nhóm cán bộ: chưa kiểm tra được ({vi})",
+        f"staff group not checked ({en})",
+    )
+
+
+def _scrubbed(result: CheckResult, settings: Settings) -> CheckResult:
+    """The result with the token (and webhook secret) removed from its texts, whatever
+    an error message carried."""
+    secrets = [settings.token.reveal()]
+    if settings.webhook is not None:
+        secrets.append(settings.webhook.secret)
+
+    def scrub(text: str) -> str:
+        for secret in secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    return CheckResult(
+        result.ok, scrub(result.vi), scrub(result.en), tuple(map(scrub, result.hints))
+    )
