@@ -37,14 +37,18 @@ class ConversationStore:
     async def save_state(self, name: str, key: ConversationKey, state: object | None) -> None:
         """Record a conversation's state, or forget it when ``state`` is None (ended)."""
         chat_id, user_id = key
-        async with self._db.transaction() as conn:
-            if state is None:
-                await conn.execute(
+        if state is None:
+            async with self._db.transaction() as conn:
+                cursor = await conn.execute(
                     "DELETE FROM conversation_states WHERE name = ? AND chat_id = ?"
                     " AND user_id = ?",
                     (name, chat_id, user_id),
                 )
-                return
+                deleted = cursor.rowcount > 0
+            if deleted:
+                await self._db.scrub()
+            return
+        async with self._db.transaction() as conn:
             await conn.execute(
                 "INSERT INTO conversation_states (name, chat_id, user_id, state, updated_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name, chat_id, user_id)"
@@ -61,10 +65,16 @@ class ConversationStore:
 
     async def save_draft(self, user_id: int, data: dict[str, Any] | None) -> None:
         """Store a resident's draft data; empty or None deletes the row."""
+        if not data:
+            async with self._db.transaction() as conn:
+                cursor = await conn.execute(
+                    "DELETE FROM resident_drafts WHERE user_id = ?", (user_id,)
+                )
+                deleted = cursor.rowcount > 0
+            if deleted:
+                await self._db.scrub()
+            return
         async with self._db.transaction() as conn:
-            if not data:
-                await conn.execute("DELETE FROM resident_drafts WHERE user_id = ?", (user_id,))
-                return
             await conn.execute(
                 "INSERT INTO resident_drafts (user_id, data, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (user_id) DO UPDATE SET data = excluded.data,"
@@ -98,4 +108,6 @@ class ConversationStore:
                     " ON CONFLICT (resident_key) DO UPDATE SET expired_at = excluded.expired_at",
                     (resident_key(user_id), now),
                 )
+        if user_ids:
+            await self._db.scrub()
         return user_ids

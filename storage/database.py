@@ -62,6 +62,9 @@ class Database:
                 await conn.execute("PRAGMA foreign_keys=ON")
                 await conn.execute("PRAGMA synchronous=NORMAL")
                 await conn.execute("PRAGMA busy_timeout=5000")
+                # Deleted rows (a finished draft keyed by a Telegram id) are overwritten with
+                # zeros instead of lingering in free pages of the file.
+                await conn.execute("PRAGMA secure_delete=ON")
                 await apply_migrations(conn)
             except BaseException:
                 await conn.close()
@@ -77,6 +80,17 @@ class Database:
             async with self._lock:
                 await self._conn.close()
                 self._conn = None
+
+    async def scrub(self) -> None:
+        """Fold the write-ahead log into the file and empty it.
+
+        The WAL keeps old copies of every page written, so a draft deleted from its table
+        would still sit in the -wal file, Telegram id and all, until the next checkpoint.
+        Called after such deletions; best effort (a reader elsewhere may delay it).
+        """
+        await self.open()
+        async with self._lock:
+            await self._require().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
