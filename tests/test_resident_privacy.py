@@ -40,6 +40,11 @@ def database_text(path: Path) -> str:
     return "\n".join(cells)
 
 
+def wal_exists(path: Path) -> bool:
+    """True while the database has a write-ahead log beside it."""
+    return Path(f"{path}-wal").exists()
+
+
 def raw_bytes(path: Path) -> bytes:
     """The database file and its WAL, as they sit on disk."""
     data = b""
@@ -110,7 +115,7 @@ async def test_nothing_identifies_the_resident_after_the_conversation(
     await resident.send(f"/status {code.group(1)}")
     # Looked at while the bot still runs: the live -wal file counts too.
     path = app.bot_data.database.path
-    assert Path(f"{path}-wal").exists()
+    assert wal_exists(path)
     table_text = database_text(path)
     disk = raw_bytes(path)
     logs = "\n".join(record.getMessage() for record in caplog.records)
