@@ -93,7 +93,8 @@ def build_application(
         )
         .context_types(ContextTypes(context=HomThuContext, bot_data=BotRuntime))
         .persistence(SQLitePersistence(database))
-        .rate_limiter(AIORateLimiter())
+        # Retries: a 429 on an answer waits retry_after and sends, rather than failing.
+        .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(ChatOrderedUpdateProcessor())
         .post_init(_open_services)
         .post_stop(_stop_delivery)

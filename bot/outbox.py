@@ -7,7 +7,8 @@ crash after Telegram answered and before that transaction committed; it cannot b
 from our side, since Telegram has no idempotency key.
 
 Transient failures (network, timeouts, 5xx) are retried with exponential back-off and
-jitter; a 429 pauses the worker for ``retry_after``; a message Telegram will never accept
+jitter; a 429 is first waited out by PTB's limiter (three times), and one that persists
+pauses the worker for ``retry_after``, durably; a message Telegram will never accept
 (400, 403, a migrated group) is kept, marked failed, logged and reported.
 """
 
@@ -39,7 +40,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot import keyboards
 from bot.context import BotRuntime
 from bot.texts import Texts
-from bot.views import batch_message, staff_card
+from bot.views import batch_message, escaped_lines, pack_lines, staff_card
 from storage import Delivery, FeedbackNotFound, FeedbackStatus
 from storage.feedback import NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS
 from storage.outbox import FollowUp, OutboxMessage
@@ -382,21 +383,27 @@ class OutboxWorker:
         return chat_id
 
     async def _resident_reply(self, message: OutboxMessage) -> Sent:
+        """One part of a staff reply; a long one goes in parts, each its own outbox row."""
         assert message.feedback_id is not None
         database = self._runtime.database
         feedback = await database.feedback.get(message.feedback_id)
         response = await database.feedback.response(int(message.payload["response_id"]))
         chat_id = await self._resident_chat(message)
-        sent = await self._bot.send_message(
-            chat_id,
-            self._t(
-                "resident_reply",
-                code=feedback.code,
-                unit=self._runtime.settings.unit_name,
-                body=response.body,
-            ),
-        )
-        log.info("reply delivered code=%s", feedback.code)
+        t = self._t
+        lines = [
+            t("resident_reply", code=feedback.code, unit=self._runtime.settings.unit_name),
+            "",
+            *escaped_lines(response.body),
+            "",
+            t("resident_reply_footer", code=feedback.code),
+        ]
+        parts = pack_lines(lines, t("report_continued"))
+        index = int(message.payload.get("part", 0))
+        sent = await self._bot.send_message(chat_id, parts[index])
+        if index + 1 < len(parts):
+            follow = FollowUp(RESIDENT_REPLY, {**message.payload, "part": index + 1})
+            return Sent([sent.message_id], follow_ups=[follow])
+        log.info("reply delivered code=%s parts=%d", feedback.code, len(parts))
         return Sent([sent.message_id], response_delivery=Delivery.DELIVERED)
 
     async def _resident_status(self, message: OutboxMessage) -> Sent:

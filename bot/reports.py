@@ -25,7 +25,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 
 from bot.texts import Texts
-from bot.views import local_time, visible_length
+from bot.views import local_time, pack_lines
 from storage.reports import Counts, ExportRow, OpenItem, PeriodCounts
 
 # Telegram's limit on a message's text once its HTML is parsed (MessageLimit.MAX_TEXT_LENGTH).
@@ -368,31 +368,3 @@ def _csv_text(text: str) -> str:
 
 
 # --- splitting ----------------------------------------------------------------------------
-
-
-def pack_lines(lines: Sequence[str], continued: str) -> list[str]:
-    """Lines joined into as few messages as Telegram's length limit allows.
-
-    Each line is whole HTML (its tags closed on the line), so messages are cut only between
-    lines; a message that continues a report starts with ``continued``. Blank lines
-    separate sections and are dropped where a message begins or ends.
-    """
-    messages: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in lines:
-        length = visible_length(line)
-        if current and size + 1 + length > MESSAGE_LIMIT:
-            messages.append(_join(current))
-            current, size = [continued], visible_length(continued)
-        if not line and (not current or current == [continued]):
-            continue
-        size = size + 1 + length if current else length
-        current.append(line)
-    if current and current != [continued]:
-        messages.append(_join(current))
-    return messages
-
-
-def _join(lines: list[str]) -> str:
-    return "\n".join(lines).strip("\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from telegram.constants import MessageLimit
@@ -62,18 +63,9 @@ def card_messages(
     return messages
 
 
-def status_message(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> str:
-    """What ``/status`` shows: status, last change, and the public replies."""
-    replies = feedback.public_replies
-    if replies:
-        lines = [t("status_replies_header", unit=unit)]
-        lines += [
-            t("status_reply", time=local_time(r.created_at, zone), body=r.body) for r in replies
-        ]
-        replies_html = "\n\n".join(lines)
-    else:
-        replies_html = t("status_no_replies")
-    return t.with_html(
+def status_messages(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> list[str]:
+    """What ``/status`` shows: status, last change, and the public replies, split to fit."""
+    head = t.with_html(
         "status_view",
         code=html.escape(feedback.code),
         topic=html.escape(feedback.topic.name(t.language)),
@@ -81,8 +73,17 @@ def status_message(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> str
         created=local_time(feedback.created_at, zone),
         status=t(f"status_{feedback.status.value}"),
         changed=local_time(feedback.status_changed_at, zone),
-        replies=replies_html,
     )
+    lines = [head, ""]
+    replies = feedback.public_replies
+    if not replies:
+        lines.append(t("status_no_replies"))
+    else:
+        lines.append(t("status_replies_header", unit=unit))
+        for reply in replies:
+            lines += ["", t("status_reply", time=local_time(reply.created_at, zone))]
+            lines += escaped_lines(reply.body)
+    return pack_lines(lines, t("report_continued"))
 
 
 def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
@@ -147,3 +148,63 @@ def batch_message(t: Texts, feedbacks: list[Feedback], zone: tzinfo) -> tuple[st
     if count < len(feedbacks):
         text = text.replace(header, t("batch_header", count=count), 1)
     return text + "\n\n" + footer, count
+
+
+def pack_lines(lines: Sequence[str], continued: str) -> list[str]:
+    """Lines joined into as few messages as Telegram's length limit allows.
+
+    Each line is whole HTML (its tags closed on the line), so messages are cut only between
+    lines; a message that continues a report starts with ``continued``. Blank lines
+    separate sections and are dropped where a message begins or ends.
+    """
+    messages: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in lines:
+        length = visible_length(line)
+        if current and size + 1 + length > MessageLimit.MAX_TEXT_LENGTH:
+            messages.append(_join(current))
+            current, size = [continued], visible_length(continued)
+        if not line and (not current or current == [continued]):
+            continue
+        size = size + 1 + length if current else length
+        current.append(line)
+    if current and current != [continued]:
+        messages.append(_join(current))
+    return messages
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines).strip("\n")
+
+
+# Room left in a message for the lines around a piece of long text.
+PIECE = 3500
+
+
+def split_plain(text: str, size: int = PIECE) -> list[str]:
+    """Plain text in pieces of at most ``size`` characters.
+
+    Cut where a reader would pause: at a line break, else after a sentence, else between
+    words, else anywhere; the pause itself (the newline or space) is dropped.
+    """
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > size:
+        window = rest[:size]
+        cut = max(window.rfind("\n"), -1)
+        gap = 1
+        if cut < size // 2:
+            sentence = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut, gap = (sentence + 1, 1) if sentence >= size // 2 else (window.rfind(" "), 1)
+        if cut < size // 2:
+            cut, gap = size, 0
+        pieces.append(rest[:cut])
+        rest = rest[cut + gap :]
+    pieces.append(rest)
+    return pieces
+
+
+def escaped_lines(text: str) -> list[str]:
+    """Plain text as escaped HTML lines, none too long for one message."""
+    return [html.escape(piece) for piece in split_plain(text)]

@@ -188,8 +188,14 @@ async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
     assert only_message(calls).text == VI("staff_reply_sent", code=code)
     delivered = only_message(await deliver(app))
     assert delivered.params["chat_id"] == resident.chat
-    assert delivered.text == VI(
-        "resident_reply", code=code, unit="Thị trấn Cam Lộ", body="Đã báo điện lực, <sửa> tuần này"
+    assert delivered.text == "\n".join(
+        [
+            VI("resident_reply", code=code, unit="Thị trấn Cam Lộ"),
+            "",
+            "Đã báo điện lực, &lt;sửa&gt; tuần này",
+            "",
+            VI("resident_reply_footer", code=code),
+        ]
     )
     assert "Hoa" not in delivered.text
     assert rows(app, "SELECT kind, author, delivery FROM responses") == [
@@ -347,3 +353,64 @@ async def test_show_with_a_wrong_or_missing_code(officer: Person) -> None:
     assert only_message(await officer.send("/show 123")).text == VI("show_usage")
     answer = only_message(await officer.send("/show ZZ-00000000"))
     assert answer.text == VI("status_not_found", code="ZZ-00000000")
+
+
+async def test_a_long_reply_reaches_the_resident_in_parts_in_order(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    long_reply = " ".join(f"từ{n}" for n in range(700))  # about 4,000 characters
+    await officer.reply_to(card.result["message_id"], long_reply)
+    parts = [c for c in await deliver(app) if c.params["chat_id"] == resident.chat]
+    assert len(parts) >= 2
+    assert all(len(p.text) <= 4096 for p in parts)
+    words = " ".join(p.text for p in parts).split()
+    numbered = [w for w in words if w.startswith("từ") and w[2:].isdigit()]
+    assert numbered == [f"từ{n}" for n in range(700)]
+    assert rows(app, "SELECT delivery FROM responses") == [("delivered",)]
+
+
+async def test_status_and_show_split_a_long_reply(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident)
+    card = card_of(await deliver(app))
+    long_reply = "<" + "ẅ" * 4090
+    await officer.reply_to(card.result["message_id"], long_reply)
+    await officer.reply_to(card.result["message_id"], "#note sau câu trả lời dài")
+    status = sent(await resident.send(f"/status {code}"))
+    assert len(status) >= 2
+    assert all(len(m.text) <= 4096 for m in status)
+    assert "".join(m.text for m in status).count("ẅ") == 4090
+    shown = sent(await officer.send(f"/show {code}"))
+    assert "".join(m.text for m in shown).count("ẅ") == 4090
+    assert "sau câu trả lời dài" in shown[-1].text
+
+
+async def test_status_buttons_count_only_in_the_staff_group(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    _, data = api.button(STAFF_CHAT_ID, "Đã giải quyết")
+    forged = await resident.press_data(data)
+    assert sent(forged, "answerCallbackQuery")[0].params["text"] == VI("staff_only")
+    admin = Person(app, api, user_id=ADMIN_ID, first_name="Quản trị")
+    await admin.press_data(data)
+    assert rows(app, "SELECT status FROM feedback") == [("new",)]
+    assert rows(app, "SELECT COUNT(*) FROM status_changes") == [(1,)]
+
+
+async def test_a_button_too_old_to_answer_still_takes_effect(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    api.fail_next(
+        "answerCallbackQuery",
+        400,
+        "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    )
+    await officer.press("Đang xử lý")
+    assert rows(app, "SELECT status FROM feedback") == [("in_progress",)]

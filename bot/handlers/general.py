@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Message, Update
@@ -9,10 +10,11 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot import keyboards
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import IDLE_LIMIT, MAX_PHOTOS
 from bot.handlers.intake import offer_areas, refusal
-from bot.views import status_message
+from bot.views import status_messages
 from storage import FeedbackNotFound
 from storage.codes import normalize_reference_code
 
@@ -74,7 +76,7 @@ async def language_button(update: Update, context: HomThuContext) -> None:
     assert query is not None
     assert query.data is not None
     choice = query.data.removeprefix(keyboards.LANGUAGE_PREFIX)
-    await query.answer()
+    await answer_quietly(query)
     if choice in ("vi", "en") and isinstance(query.message, Message):
         await _set_language(update, context, query.message, choice)
 
@@ -114,7 +116,8 @@ async def status_command(update: Update, context: HomThuContext) -> None:
         return
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
     settings = context.settings
-    await message.reply_text(status_message(t, feedback, settings.unit_name, settings.timezone))
+    for text in status_messages(t, feedback, settings.unit_name, settings.timezone):
+        await message.reply_text(text)
 
 
 async def cancel_outside(update: Update, context: HomThuContext) -> None:
@@ -151,7 +154,7 @@ async def stale_button(update: Update, context: HomThuContext) -> None:
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    await query.answer(t("stale_button"))
+    await answer_quietly(query, t("stale_button"))
 
 
 async def on_error(update: object, context: HomThuContext) -> None:
@@ -168,9 +171,10 @@ async def on_error(update: object, context: HomThuContext) -> None:
     chat = update.effective_chat
     if chat is None or chat.type != chat.PRIVATE:
         return
-    try:
-        if update.callback_query:
+    if update.callback_query:
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
+    try:
         t = await context.texts(update)
         await chat.send_message(t("error"))
     except TelegramError:

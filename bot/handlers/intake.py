@@ -13,6 +13,7 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot import keyboards
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import (
     IDLE_LIMIT,
@@ -77,7 +78,7 @@ def discard_draft(context: HomThuContext) -> None:
 async def _draft_gone(update: Update, context: HomThuContext, *, expired: bool) -> int:
     t = await context.texts(update)
     if update.callback_query:
-        await update.callback_query.answer()
+        await answer_quietly(update.callback_query)
     discard_draft(context)
     message = update.effective_message
     if message is None:
@@ -112,7 +113,7 @@ async def pick_area(update: Update, context: HomThuContext) -> int:
     query = update.callback_query
     assert query is not None
     assert query.data is not None
-    await query.answer()
+    await answer_quietly(query)
     return await _begin(update, context, query.data.removeprefix(keyboards.AREA_PREFIX))
 
 
@@ -167,9 +168,9 @@ async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> i
     try:
         area = await context.db.areas.get_open(code)
     except (AreaNotFound, AreaClosed):
-        await query.answer(t("stale_button"))
+        await answer_quietly(query, t("stale_button"))
         return CHOOSING_TOPIC
-    await query.answer()
+    await answer_quietly(query)
     draft.area_id, draft.area_code, draft.area_name = area.id, area.code, area.name
     greeting = t("greeting", unit=context.settings.unit_name, area=area.name)
     return await _ask_topic(query.message, context, t, greeting)
@@ -193,9 +194,9 @@ async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> in
     try:
         topic = await context.db.topics.get_open(int(raw))
     except (ValueError, TopicNotFound):
-        await query.answer(t("stale_button"))
+        await answer_quietly(query, t("stale_button"))
         return CHOOSING_TOPIC
-    await query.answer()
+    await answer_quietly(query)
     draft.topic_id, draft.topic_name = topic.id, topic.name(t.language)
     log.info("topic chosen area=%s topic=%s", draft.area_code, topic.id)
     markup = None if draft.is_empty else keyboards.writing_keyboard(t)
@@ -234,6 +235,7 @@ async def content_before_topic(update: Update, context: HomThuContext, draft: Dr
     t = await context.texts(update)
     if not await _take_content(message, t, draft):
         return CHOOSING_TOPIC
+    await _keep(update, context, draft)
     return await _ask_topic(message, context, t, t("kept_before_topic"))
 
 
@@ -247,8 +249,21 @@ async def add_content(update: Update, context: HomThuContext, draft: Draft) -> i
     assert message is not None
     t = await context.texts(update)
     if await _take_content(message, t, draft):
+        await _keep(update, context, draft)
         await _acknowledge(message, t, draft)
     return WRITING
+
+
+async def _keep(update: Update, context: HomThuContext, draft: Draft) -> None:
+    """Write the draft to disk now, before telling the resident it is kept.
+
+    The flush after every update would come a moment later; a crash in that moment would
+    lose a message the resident had been told was received.
+    """
+    assert update.effective_user is not None
+    store_draft(_user_data(context), draft, context.runtime.now())
+    context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
+    await context.application.update_persistence()
 
 
 async def _take_content(message: Message, t: Texts, draft: Draft) -> bool:
@@ -335,9 +350,9 @@ async def show_preview(update: Update, context: HomThuContext, draft: Draft) -> 
     assert query is not None
     t = await context.texts(update)
     if draft.is_empty:
-        await query.answer(t("empty_draft"), show_alert=True)
+        await answer_quietly(query, t("empty_draft"), show_alert=True)
         return WRITING
-    await query.answer()
+    await answer_quietly(query)
     message = query.message
     if isinstance(message, Message):
         await _drop_buttons(message)
@@ -387,7 +402,7 @@ async def toggle_replies(update: Update, context: HomThuContext, draft: Draft) -
     assert query is not None
     t = await context.texts(update)
     draft.wants_replies = not draft.wants_replies
-    await query.answer(t("replies_on") if draft.wants_replies else t("replies_off"))
+    await answer_quietly(query, t("replies_on") if draft.wants_replies else t("replies_off"))
     with contextlib.suppress(BadRequest):
         await query.edit_message_reply_markup(keyboards.preview_keyboard(t, draft.wants_replies))
     return PREVIEW
@@ -399,7 +414,7 @@ async def rewrite(update: Update, context: HomThuContext, draft: Draft) -> int:
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    await query.answer()
+    await answer_quietly(query)
     draft.clear_content()
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
@@ -418,12 +433,12 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     resident = runtime.anonymizer.resident_key(update.effective_user.id)
     if not runtime.feedback_limit.allow(resident):
         log.info("feedback rate limited area=%s", draft.area_code)
-        await query.answer(
-            t("feedback_rate_limited", limit=runtime.feedback_limit.limit), show_alert=True
+        await answer_quietly(
+            query, t("feedback_rate_limited", limit=runtime.feedback_limit.limit), show_alert=True
         )
         return PREVIEW
     if draft.topic_id is None:
-        await query.answer()
+        await answer_quietly(query)
         return await _ask_topic(query.message, context, t, t("choose_topic_again"))
     chat_id = query.message.chat.id if query.message else update.effective_user.id
     sealed = runtime.anonymizer.seal_chat(chat_id) if draft.wants_replies else None
@@ -431,17 +446,17 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     try:
         feedback = await context.db.feedback.submit(new)
     except AreaClosed:
-        await query.answer()
+        await answer_quietly(query)
         if isinstance(query.message, Message):
             await offer_areas(query.message, context, t, t("send_failed_area_closed"))
         draft.topic_id = None
         return CHOOSING_TOPIC
     except TopicNotFound:
-        await query.answer()
+        await answer_quietly(query)
         draft.topic_id = None
         return await _ask_topic(query.message, context, t, t("send_failed_topic_closed"))
     runtime.wake_outbox()
-    await query.answer()
+    await answer_quietly(query)
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
         replies = t("sent_replies_on") if draft.wants_replies else t("sent_replies_off")
@@ -463,7 +478,7 @@ async def cancel_button(update: Update, context: HomThuContext, draft: Draft) ->
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    await query.answer()
+    await answer_quietly(query)
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
         await query.message.reply_text(t("cancelled"))
@@ -506,7 +521,7 @@ async def restart_confirmed(update: Update, context: HomThuContext) -> int:
     """Drop the draft and start again with the code of the new /start."""
     query = update.callback_query
     assert query is not None
-    await query.answer()
+    await answer_quietly(query)
     draft = load_draft(context.user_data or {})
     code = draft.pending_area_code if draft else None
     discard_draft(context)
@@ -521,7 +536,7 @@ async def restart_declined(update: Update, context: HomThuContext, draft: Draft)
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    await query.answer()
+    await answer_quietly(query)
     state = draft.resume_state or WRITING
     draft.resume_state, draft.pending_area_code = None, None
     message = query.message

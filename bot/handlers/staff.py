@@ -18,6 +18,7 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest
 
 from bot import keyboards
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.digest import build_digest
 from bot.reports import (
@@ -30,8 +31,8 @@ from bot.reports import (
     write_export,
 )
 from bot.texts import Texts
-from bot.views import local_time, staff_card
-from storage import Feedback, FeedbackNotFound, FeedbackStatus, ResponseKind
+from bot.views import escaped_lines, local_time, pack_lines, staff_card
+from storage import Feedback, FeedbackNotFound, FeedbackStatus, Response, ResponseKind
 from storage.codes import normalize_reference_code
 from storage.reports import ExportRow, count_by, export_rows, open_feedback
 
@@ -57,6 +58,12 @@ def is_staff_place(update: Update, context: HomThuContext) -> bool:
     if chat.id == context.settings.staff_chat_id:
         return True
     return chat.type == chat.PRIVATE and user is not None and user.id in context.settings.admin_ids
+
+
+def in_staff_group(update: Update, context: HomThuContext) -> bool:
+    """True for an update from the staff group itself."""
+    chat = update.effective_chat
+    return chat is not None and chat.id == context.settings.staff_chat_id
 
 
 def staff_only(command: Command) -> Command:
@@ -88,9 +95,15 @@ async def status_button(update: Update, context: HomThuContext) -> None:
     assert query is not None
     assert query.data is not None
     t = await context.texts(update)
+    if not in_staff_group(update, context):
+        # Status changes count only as presses on a card in the staff group; anywhere else
+        # the data was forged or copied, and nothing changes.
+        log.info("status button refused outside the staff group")
+        await answer_quietly(query, t("staff_only"), show_alert=True)
+        return
     match = _STATUS_DATA.match(query.data)
     if match is None or match.group(2) not in _STATUSES:
-        await query.answer(t("stale_button"))
+        await answer_quietly(query, t("stale_button"))
         return
     status = FeedbackStatus(match.group(2))
     try:
@@ -98,9 +111,9 @@ async def status_button(update: Update, context: HomThuContext) -> None:
             int(match.group(1)), status, officer_name(update)
         )
     except FeedbackNotFound:
-        await query.answer(t("staff_feedback_gone"), show_alert=True)
+        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
         return
-    await query.answer(t("staff_status_set", status=t(f"status_{status.value}")))
+    await answer_quietly(query, t("staff_status_set", status=t(f"status_{status.value}")))
     if update_.resident_told:
         context.runtime.wake_outbox()
     feedback = update_.feedback
@@ -154,13 +167,17 @@ async def open_card(update: Update, context: HomThuContext) -> None:
     assert query is not None
     assert query.data is not None
     t = await context.texts(update)
+    if not in_staff_group(update, context):
+        log.info("open-card button refused outside the staff group")
+        await answer_quietly(query, t("staff_only"), show_alert=True)
+        return
     raw = query.data.removeprefix(keyboards.OPEN_CARD_PREFIX)
     try:
         feedback = await context.db.feedback.get(int(raw))
     except (ValueError, FeedbackNotFound):
-        await query.answer(t("staff_feedback_gone"), show_alert=True)
+        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
         return
-    await query.answer()
+    await answer_quietly(query)
     chat = context.settings.staff_chat_id
     parts = staff_card(t, feedback, context.settings.timezone)
     card = await context.bot.send_message(
@@ -210,24 +227,25 @@ async def show_command(update: Update, context: HomThuContext) -> None:
         else:
             lines.append(t("show_history_line", time=when, status=status))
     lines += ["", t("show_responses")]
-    lines += [_response_line(t, feedback, i, zone) for i in range(len(feedback.responses))] or [
-        t("show_no_responses")
-    ]
-    await message.reply_text("\n".join(lines)[:4000])
+    if not feedback.responses:
+        lines.append(t("show_no_responses"))
+    for response in feedback.responses:
+        lines += ["", _response_heading(t, response, zone)]
+        lines += escaped_lines(response.body)
+    for text in pack_lines(lines, t("report_continued")):
+        await message.reply_text(text)
 
 
-def _response_line(t: Texts, feedback: Feedback, index: int, zone: Any) -> str:
-    response = feedback.responses[index]
+def _response_heading(t: Texts, response: Response, zone: Any) -> str:
     when = local_time(response.created_at, zone)
     if response.kind is ResponseKind.NOTE:
-        return t("show_note", time=when, author=response.author, body=response.body)
+        return t("show_note", time=when, author=response.author)
     delivery = t(f"delivery_{response.delivery.value}") if response.delivery else ""
     return t.with_html(
         "show_reply",
         time=html.escape(when),
         author=html.escape(response.author),
         delivery=delivery,
-        body=html.escape(response.body),
     )
 
 

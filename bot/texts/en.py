@@ -141,12 +141,11 @@ TEXTS: dict[str, str] = {
         "🏷 Topic: {topic}\n"
         "📍 Area: {area}\n"
         "🕒 Sent: {created}\n"
-        "📌 Status: <b>{status}</b> (updated {changed})\n\n"
-        "{replies}"
+        "📌 Status: <b>{status}</b> (updated {changed})"
     ),
     "status_no_replies": "No answer yet.",
     "status_replies_header": "<b>Answers from {unit}:</b>",
-    "status_reply": "💬 <i>{time}</i>\n{body}",
+    "status_reply": "💬 <i>{time}</i>",
     "status_new": "New",
     "status_received": "Received",
     "status_in_progress": "In progress",
@@ -307,17 +306,15 @@ TEXTS: dict[str, str] = {
     "show_history_line_by": "• {time} — {status} ({who})",
     "show_responses": "<b>Answers and notes</b>",
     "show_no_responses": "No answers or notes yet.",
-    "show_reply": "💬 <i>{time}, {author}</i> — public{delivery}\n{body}",
-    "show_note": "📝 <i>{time}, {author}</i> — internal note\n{body}",
+    "show_reply": "💬 <i>{time}, {author}</i> — public{delivery}",
+    "show_note": "📝 <i>{time}, {author}</i> — internal note",
     "delivery_pending": ", being delivered to the resident",
     "delivery_delivered": ", delivered to the resident",
     "delivery_blocked": ", the resident blocked the bot",
     "delivery_failed": ", could not be delivered",
     # To residents who asked for replies
-    "resident_reply": (
-        "📬 <b>Answer to feedback {code}</b> from {unit}:\n\n{body}\n\n"
-        "See its status: <code>/status {code}</code>"
-    ),
+    "resident_reply_footer": "See its status: <code>/status {code}</code>",
+    "resident_reply": ("📬 <b>Answer to feedback {code}</b> from {unit}:"),
     "resident_resolved": (
         "✅ Feedback <code>{code}</code> has been resolved. Details: <code>/status {code}</code>"
     ),

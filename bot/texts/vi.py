@@ -137,12 +137,11 @@ TEXTS: dict[str, str] = {
         "🏷 Lĩnh vực: {topic}\n"
         "📍 Khu vực: {area}\n"
         "🕒 Gửi lúc: {created}\n"
-        "📌 Trạng thái: <b>{status}</b> (cập nhật {changed})\n\n"
-        "{replies}"
+        "📌 Trạng thái: <b>{status}</b> (cập nhật {changed})"
     ),
     "status_no_replies": "Chưa có câu trả lời.",
     "status_replies_header": "<b>Trả lời của {unit}:</b>",
-    "status_reply": "💬 <i>{time}</i>\n{body}",
+    "status_reply": "💬 <i>{time}</i>",
     "status_new": "Mới",
     "status_received": "Đã tiếp nhận",
     "status_in_progress": "Đang xử lý",
@@ -307,17 +306,15 @@ TEXTS: dict[str, str] = {
     "show_history_line_by": "• {time} — {status} ({who})",
     "show_responses": "<b>Trả lời và ghi chú</b>",
     "show_no_responses": "Chưa có trả lời hay ghi chú.",
-    "show_reply": "💬 <i>{time}, {author}</i> — công khai{delivery}\n{body}",
-    "show_note": "📝 <i>{time}, {author}</i> — ghi chú nội bộ\n{body}",
+    "show_reply": "💬 <i>{time}, {author}</i> — công khai{delivery}",
+    "show_note": "📝 <i>{time}, {author}</i> — ghi chú nội bộ",
     "delivery_pending": ", đang gửi tới người góp ý",
     "delivery_delivered": ", đã gửi tới người góp ý",
     "delivery_blocked": ", người góp ý đã chặn bot",
     "delivery_failed": ", không gửi được",
     # To residents who asked for replies
-    "resident_reply": (
-        "📬 <b>Trả lời góp ý {code}</b> từ {unit}:\n\n{body}\n\n"
-        "Xem tình trạng: <code>/status {code}</code>"
-    ),
+    "resident_reply_footer": "Xem tình trạng: <code>/status {code}</code>",
+    "resident_reply": ("📬 <b>Trả lời góp ý {code}</b> từ {unit}:"),
     "resident_resolved": (
         "✅ Góp ý <code>{code}</code> đã được giải quyết. "
         "Xem chi tiết: <code>/status {code}</code>"
