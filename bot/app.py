@@ -6,6 +6,7 @@ import logging
 import re
 import warnings
 from datetime import timedelta
+from typing import Any
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -13,6 +14,7 @@ from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
     BaseHandler,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -74,11 +76,16 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock = utc_now,
     deliver_in_background: bool = True,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    concurrent: bool = True,
 ) -> HomThuApplication:
     """Build the application with every handler, job and service registered.
 
     ``deliver_in_background=False`` leaves the outbox worker idle, for tests that call
-    ``application.bot_data.outbox.deliver_due()`` themselves.
+    ``application.bot_data.outbox.deliver_due()`` themselves. ``rate_limiter`` replaces
+    PTB's AIORateLimiter (benchmarks scale Telegram's limits to simulated time), and
+    ``concurrent=False`` processes updates one at a time (the baseline benchmarks compare
+    against).
     """
     database = Database(settings.database_path, clock=clock)
     builder = (
@@ -94,8 +101,8 @@ def build_application(
         .context_types(ContextTypes(context=HomThuContext, bot_data=BotRuntime))
         .persistence(SQLitePersistence(database))
         # Retries: a 429 on an answer waits retry_after and sends, rather than failing.
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(ChatOrderedUpdateProcessor())
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .concurrent_updates(ChatOrderedUpdateProcessor() if concurrent else False)
         .post_init(_open_services)
         .post_stop(_stop_delivery)
         .post_shutdown(_close_services)
