@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from telegram import InputMediaPhoto, Message, Update
+from telegram import CallbackQuery, InputMediaPhoto, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest
 
@@ -48,6 +48,9 @@ _STATUSES = frozenset(status.value for status in FeedbackStatus)
 _STATUS_DATA = re.compile(rf"^{keyboards.STATUS_PREFIX}(\d{{1,18}}):([a-z_]+)$")
 
 Command = Callable[[Update, HomThuContext], Coroutine[Any, Any, None]]
+ButtonStep = Callable[
+    [Update, HomThuContext, Texts, CallbackQuery, str], Coroutine[Any, Any, None]
+]
 
 
 def is_staff_place(update: Update, context: HomThuContext) -> bool:
@@ -89,19 +92,34 @@ def officer_name(update: Update) -> str:
     return user.full_name if user is not None else "?"
 
 
-async def status_button(update: Update, context: HomThuContext) -> None:
+def staff_group_button(step: ButtonStep) -> Command:
+    """Run a staff button only when pressed in the staff group.
+
+    Anywhere else the callback data was forged or copied: nothing changes, and nothing is
+    recorded under the presser's name.
+    """
+
+    @functools.wraps(step)
+    async def run(update: Update, context: HomThuContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        assert query.data is not None
+        t = await context.texts(update)
+        if not in_staff_group(update, context):
+            log.info("staff button refused outside the staff group button=%s", step.__name__)
+            await answer_quietly(query, t("staff_only"), show_alert=True)
+            return
+        await step(update, context, t, query, query.data)
+
+    return run
+
+
+@staff_group_button
+async def status_button(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
+) -> None:
     """A status button under a notification: record the change and show it on the card."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    t = await context.texts(update)
-    if not in_staff_group(update, context):
-        # Status changes count only as presses on a card in the staff group; anywhere else
-        # the data was forged or copied, and nothing changes.
-        log.info("status button refused outside the staff group")
-        await answer_quietly(query, t("staff_only"), show_alert=True)
-        return
-    match = _STATUS_DATA.match(query.data)
+    match = _STATUS_DATA.match(data)
     if match is None or match.group(2) not in _STATUSES:
         await answer_quietly(query, t("stale_button"))
         return
@@ -161,17 +179,12 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
         await message.reply_text(t("staff_reply_public_only", code=code))
 
 
-async def open_card(update: Update, context: HomThuContext) -> None:
+@staff_group_button
+async def open_card(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
+) -> None:
     """A "📂 code" button under a surge batch: post that feedback's full, answerable card."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    t = await context.texts(update)
-    if not in_staff_group(update, context):
-        log.info("open-card button refused outside the staff group")
-        await answer_quietly(query, t("staff_only"), show_alert=True)
-        return
-    raw = query.data.removeprefix(keyboards.OPEN_CARD_PREFIX)
+    raw = data.removeprefix(keyboards.OPEN_CARD_PREFIX)
     try:
         feedback = await context.db.feedback.get(int(raw))
     except (ValueError, FeedbackNotFound):
