@@ -20,6 +20,7 @@ import contextlib
 import io
 import itertools
 import json
+import math
 import re
 import socket
 import time
@@ -116,6 +117,82 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_TEXT = 200
 _RECHECK = 0.02  # seconds between looks at conditions outside the server
+# Methods that put (or change) a message in a chat: what Telegram's flood limits count.
+FLOOD_COUNTED = frozenset(
+    {
+        "sendmessage",
+        "sendphoto",
+        "senddocument",
+        "sendmediagroup",
+        "copymessage",
+        "forwardmessage",
+        "editmessagetext",
+        "editmessagecaption",
+        "editmessagereplymarkup",
+    }
+)
+
+
+class FloodControl:
+    """Telegram's flood limits, optionally sped up: a 429 with ``retry_after`` when exceeded.
+
+    At most ``overall_rate`` messages per ``overall_period`` seconds from the bot, and
+    ``group_rate`` per ``group_period`` seconds into any one group (Telegram: 30 a second,
+    20 a minute). Each limit is a leaky bucket of that capacity draining at that rate, the
+    model aiolimiter (under PTB's AIORateLimiter) uses, so a bot throttled by an
+    AIORateLimiter with the same numbers never sees a 429. Benchmarks divide the periods by
+    a scale factor to play simulated minutes in real seconds.
+
+    ``jitter`` forgives a message that arrives that many seconds early by the server's clock:
+    the sender's limiter admits it at one moment and it is counted here a little later, after
+    a message admitted later may have overtaken it (0: strict).
+    """
+
+    def __init__(
+        self,
+        *,
+        overall_rate: float = 30,
+        overall_period: float = 1.0,
+        group_rate: float = 20,
+        group_period: float = 60.0,
+        jitter: float = 0.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.overall_rate = overall_rate
+        self.overall_period = overall_period
+        self.group_rate = group_rate
+        self.group_period = group_period
+        self.jitter = jitter
+        self.refused = 0  # 429s answered
+        self.counted = 0  # messages let through
+        self._clock = clock
+        self._levels: dict[object, tuple[float, float]] = {}  # bucket → (level, at)
+
+    def _drained(self, key: object, rate: float, period: float, now: float) -> float:
+        """The bucket's level now (messages still counted against the limit)."""
+        level, at = self._levels.get(key, (0.0, now))
+        return max(0.0, level - (now - at) * rate / period)
+
+    def check(self, chat_id: object) -> int | None:
+        """Count one message to ``chat_id``; the ``retry_after`` of a 429 when over a limit."""
+        now = self._clock()
+        buckets: list[tuple[object, float, float]] = [
+            ("overall", self.overall_rate, self.overall_period)
+        ]
+        if isinstance(chat_id, int) and chat_id < 0:
+            buckets.append((chat_id, self.group_rate, self.group_period))
+        levels = [self._drained(key, rate, period, now) for key, rate, period in buckets]
+        wait = max(
+            (level + 1 - rate) * period / rate - self.jitter
+            for level, (_, rate, period) in zip(levels, buckets, strict=True)
+        )
+        for level, (key, _, _) in zip(levels, buckets, strict=True):
+            self._levels[key] = (level + (1 if wait <= 0 else 0), now)
+        if wait > 0:
+            self.refused += 1
+            return max(1, math.ceil(wait))
+        self.counted += 1
+        return None
 
 
 class BotAPIServer:
@@ -147,6 +224,12 @@ class BotAPIServer:
         self.command_menus: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.updates: list[dict[str, Any]] = []  # every update ever queued, for the record
+        # Seconds every method but getUpdates takes to answer (a simulated network).
+        self.latency = 0.0
+        # Telegram's flood limits, when set (off by default: tests send what they like).
+        self.flood: FloodControl | None = None
+        # Called with every message the bot sends or changes (benchmarks wait on it).
+        self.listeners: list[Callable[[BotMessage], None]] = []
         self._pending: list[dict[str, Any]] = []
         self._chats: dict[int, dict[str, Any]] = {}
         self._members: dict[int, set[int]] = {}
@@ -582,6 +665,18 @@ class BotAPIServer:
                 injected = fault.api_error()
                 return self._finish(request, injected.body(), injected.code)
             await asyncio.sleep(fault.seconds)
+        if self.latency > 0 and method.lower() != "getupdates":
+            await asyncio.sleep(self.latency)
+        if self.flood is not None and method.lower() in FLOOD_COUNTED:
+            retry_after = self.flood.check(params.get("chat_id"))
+            if retry_after is not None:
+                request.fault = "flood"
+                flooded = ApiError(
+                    429,
+                    f"Too Many Requests: retry after {retry_after}",
+                    {"retry_after": retry_after},
+                )
+                return self._finish(request, flooded.body(), 429)
         handler = self._methods.get(method.lower())
         if handler is None:
             self.unknown_methods.append(request)
@@ -771,9 +866,10 @@ class BotAPIServer:
             data["reply_markup"] = keyboard
         key = (chat_id, int(data["message_id"]))
         self._messages[key] = data
-        self._bot_messages[key] = BotMessage(
-            chat_id, key[1], data, method, html, list(uploads), seq=self._touch()
-        )
+        sent = BotMessage(chat_id, key[1], data, method, html, list(uploads), seq=self._touch())
+        self._bot_messages[key] = sent
+        for listener in self.listeners:
+            listener(sent)
         return data
 
     async def _send_message(self, params: dict[str, Any], uploads: list[Upload]) -> Any:
@@ -931,6 +1027,8 @@ class BotAPIServer:
         message.edits += 1
         message.data["edit_date"] = int(time.time())
         message.seq = self._touch()
+        for listener in self.listeners:
+            listener(message)
 
     async def _edit_message_text(self, params: dict[str, Any], uploads: list[Upload]) -> Any:
         message = self._own_message(params)
@@ -1187,4 +1285,4 @@ def _image_size(content: bytes) -> tuple[int, int]:
         return 1280, 960
 
 
-__all__ = ["BotAPIServer"]
+__all__ = ["BotAPIServer", "FloodControl"]

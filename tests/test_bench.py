@@ -1,0 +1,57 @@
+"""The benchmark machinery works at a tiny size; no timing is asserted here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bench.__main__ import TARGETS, BenchConfig, notes, run, table
+from bench.surge import run_surge
+from tests.botapi.server import FloodControl
+
+TINY = BenchConfig(
+    "tiny",
+    surge_feedbacks=20,
+    surge_minutes=1.0,
+    scale=120.0,
+    latency=0.01,
+    step_residents=5,
+    flow_residents=3,
+    db_rows=3_000,
+    export_rows=500,
+)
+
+
+async def test_a_tiny_run_reports_every_key(tmp_path: Path) -> None:
+    results = await run(BenchConfig(**{**TINY.__dict__, "cache": tmp_path / "cache"}), tmp_path)
+    line = json.loads(json.dumps(results))
+    for key in TARGETS:
+        assert isinstance(line[key], int | float), key
+        assert line[key] >= 0, key
+    assert isinstance(line["surge_429"], int)
+    assert line["surge_delivered"] == line["surge_feedbacks"] == 20
+    assert line["step_updates"] == 5 * 5
+    assert line["export_rows"] == 500
+    rendered = table(results)
+    assert all(key in rendered for key in TARGETS)
+    assert notes(results)[0] == "mode: tiny"
+
+
+async def test_a_surge_reaches_the_group_whole_without_a_429(tmp_path: Path) -> None:
+    # 60 feedbacks in one simulated minute: far more than 20 messages' worth, so the group
+    # limit binds and the outbox must pack; the server refuses anything over the limit.
+    result = await run_surge(tmp_path, feedbacks=60, over_minutes=1.0, scale=60.0, latency=0.05)
+    assert result.delivered == result.feedbacks == 60
+    assert result.refused == 0
+    assert 0 < result.group_messages < 60
+
+
+def test_flood_control_answers_429_over_the_group_limit() -> None:
+    now = [0.0]
+    flood = FloodControl(group_rate=20, group_period=60.0, clock=lambda: now[0])
+    assert [flood.check(-100) for _ in range(20)] == [None] * 20
+    assert flood.check(-100) == 3  # one message drains in 3 s
+    assert flood.check(42) is None  # a private chat is not held by the group's limit
+    now[0] = 3.0
+    assert flood.check(-100) is None
+    assert (flood.refused, flood.counted) == (1, 22)
