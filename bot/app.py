@@ -256,6 +256,7 @@ def register_handlers(application: HomThuApplication) -> None:
 async def _open_services(application: HomThuApplication) -> None:
     runtime = application.bot_data
     await runtime.database.open()
+    runtime.expiry_notices = await runtime.database.residents.pending_notices()
     await set_command_menus(application.bot, runtime.settings)
     await digest.catch_up(runtime)
     if runtime.outbox is not None and runtime.deliver_in_background:

@@ -36,6 +36,9 @@ class BotRuntime:
         self.status_limit = SlidingWindowLimit(30)
         self.outbox: OutboxWorker | None = None
         self.deliver_in_background = True
+        # Resident keys with an idle-draft notice waiting in the database: checked here so
+        # that an ordinary update costs no database write.
+        self.expiry_notices: set[str] = set()
         # Languages of recent residents by resident key; a bounded cache of the database.
         self._languages: OrderedDict[str, str] = OrderedDict()
 

@@ -35,6 +35,12 @@ class ResidentRepository:
                 (resident_key, language, to_db(self._db.clock())),
             )
 
+    async def pending_notices(self) -> set[str]:
+        """Resident keys that have an idle-draft notice waiting."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute("SELECT resident_key FROM draft_expiry_notices")
+            return {str(row[0]) for row in await cursor.fetchall()}
+
     async def take_expiry_notice(self, resident_key: str) -> bool:
         """True (once) if a draft of this resident was discarded for idleness."""
         async with self._db.transaction() as conn:

@@ -265,3 +265,21 @@ async def test_sweeper_deletes_idle_drafts_and_tells_the_resident_later(
     assert VI("outside_draft") in texts
     # Told once only.
     assert VI("draft_expired", minutes=30) not in [c.text for c in sent(await resident.send("a"))]
+
+
+async def test_an_idle_notice_survives_a_restart(settings: Settings, clock: FrozenClock) -> None:
+    api = RecordingBotAPI()
+    async with running_bot(settings, api, clock) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(app, api, user_id=424242)
+        await write_feedback(resident)
+        clock.advance(timedelta(minutes=31))
+        await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
+    api2 = RecordingBotAPI()
+    async with running_bot(settings, api2, clock) as app2:
+        again = Person(app2, api2, user_id=424242)
+        texts = [c.text for c in sent(await again.send("Tôi quay lại"))]
+        assert texts[0] == VI("draft_expired", minutes=30)
+        # Told once: the notice is gone from memory and from the database.
+        assert VI("draft_expired", minutes=30) not in [c.text for c in sent(await again.send("a"))]
+        assert rows(app2, "SELECT COUNT(*) FROM draft_expiry_notices") == [(0,)]

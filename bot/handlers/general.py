@@ -30,6 +30,9 @@ async def gate(update: Update, context: HomThuContext) -> None:
     if chat.type != chat.PRIVATE or user is None:
         return
     resident = context.runtime.anonymizer.resident_key(user.id)
+    if resident not in context.runtime.expiry_notices:
+        return
+    context.runtime.expiry_notices.discard(resident)
     if await context.db.residents.take_expiry_notice(resident) and update.effective_message:
         t = await context.texts(update)
         minutes = int(IDLE_LIMIT.total_seconds() // 60)
@@ -191,6 +194,7 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     application = context.application
     for user_id in expired:
         application.drop_user_data(user_id)
+        runtime.expiry_notices.add(runtime.anonymizer.resident_key(user_id))
     for user_id, data in list(application.user_data.items()):
         if not data:
             application.drop_user_data(user_id)
