@@ -149,15 +149,7 @@ class FeedbackRepository:
         """
         now = self._db.clock()
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "SELECT status, EXISTS (SELECT 1 FROM reply_channels r"
-                " WHERE r.feedback_id = f.id) FROM feedback f WHERE f.id = ?",
-                (feedback_id,),
-            )
-            row = await cursor.fetchone()
-            if row is None:
-                raise FeedbackNotFound(str(feedback_id))
-            previous, has_channel = FeedbackStatus(row[0]), bool(row[1])
+            previous, has_channel = await _status_and_channel(conn, feedback_id)
             await conn.execute(
                 "UPDATE feedback SET status = ?, status_changed_at = ? WHERE id = ?",
                 (status, to_db(now), feedback_id),
@@ -186,15 +178,8 @@ class FeedbackRepository:
         """Store a staff reply or note; a reply for a resident who asked is queued to them."""
         now = self._db.clock()
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM reply_channels r WHERE r.feedback_id = f.id)"
-                " FROM feedback f WHERE f.id = ?",
-                (feedback_id,),
-            )
-            row = await cursor.fetchone()
-            if row is None:
-                raise FeedbackNotFound(str(feedback_id))
-            to_resident = kind is ResponseKind.REPLY and bool(row[0])
+            _, has_channel = await _status_and_channel(conn, feedback_id)
+            to_resident = kind is ResponseKind.REPLY and has_channel
             cursor = await conn.execute(
                 "INSERT INTO responses (feedback_id, kind, body, author, created_at, delivery)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -254,6 +239,21 @@ class FeedbackRepository:
         if count:
             log.info("reply channels deleted count=%d", count)
         return count
+
+
+async def _status_and_channel(
+    conn: aiosqlite.Connection, feedback_id: int
+) -> tuple[FeedbackStatus, bool]:
+    """A feedback's status and whether its resident asked for replies; FeedbackNotFound."""
+    cursor = await conn.execute(
+        "SELECT status, EXISTS (SELECT 1 FROM reply_channels r WHERE r.feedback_id = f.id)"
+        " FROM feedback f WHERE f.id = ?",
+        (feedback_id,),
+    )
+    row = await cursor.fetchone()
+    if row is None:
+        raise FeedbackNotFound(str(feedback_id))
+    return FeedbackStatus(row[0]), bool(row[1])
 
 
 def _response(row: tuple[object, ...]) -> Response:
