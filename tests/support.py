@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
+from telegram.ext import BaseRateLimiter
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application
@@ -434,11 +435,21 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
 
 @asynccontextmanager
 async def running_bot(
-    settings: Settings, api: RecordingBotAPI, clock: FrozenClock
+    settings: Settings,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
 ) -> AsyncIterator[HomThuApplication]:
-    """The application as ``python -m bot`` runs it, minus polling; shut down on exit."""
+    """The application as ``python -m bot`` runs it, minus polling; shut down on exit.
+
+    ``rate_limiter`` replaces PTB's AIORateLimiter, for tests that push many updates.
+    """
     application = build_application(
-        settings, request=api, clock=clock, deliver_in_background=False
+        settings,
+        request=api,
+        clock=clock,
+        deliver_in_background=False,
+        rate_limiter=rate_limiter,
     )
     await application.initialize()
     assert application.post_init is not None

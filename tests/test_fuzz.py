@@ -23,7 +23,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram import Update
@@ -418,9 +417,8 @@ class ErrorLog(logging.Handler):
 
 
 def test_random_updates_never_break_the_bot_and_residents_always_get_an_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr("bot.app.AIORateLimiter", lambda **_: NoRateLimit())
     errors = ErrorLog()
     logging.getLogger().addHandler(errors)
     examples = itertools.count(1)
@@ -456,7 +454,7 @@ async def _play(folder: Path, batch: list[Event]) -> tuple[int, int]:
     """Run the events through a new bot; return the updates pushed and feedback stored."""
     api, clock = TelegramRulesAPI(), FrozenClock()
     settings_ = make_settings(folder)
-    async with running_bot(settings_, api, clock) as app:
+    async with running_bot(settings_, api, clock, rate_limiter=NoRateLimit()) as app:
         db = app.bot_data.database
         await db.areas.add("kp3", "Khu phố 3")
         await db.areas.add("thon-tan-dinh", "Thôn Tân Định")
