@@ -9,7 +9,7 @@ import logging
 import re
 import tempfile
 from collections.abc import AsyncIterator, Callable, Coroutine
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +249,7 @@ async def show_command(update: Update, context: HomThuContext) -> None:
         await message.reply_text(text)
 
 
-def _response_heading(t: Texts, response: Response, zone: Any) -> str:
+def _response_heading(t: Texts, response: Response, zone: tzinfo) -> str:
     when = local_time(response.created_at, zone)
     if response.kind is ResponseKind.NOTE:
         return t("show_note", time=when, author=response.author)
@@ -288,15 +288,24 @@ async def digest_command(update: Update, context: HomThuContext) -> None:
         await message.reply_photo(digest.chart_png)
 
 
+async def _days_or_usage(
+    message: Message, context: HomThuContext, t: Texts, command: str
+) -> int | None:
+    """The ``[days]`` argument of a report command, or None after answering with its usage."""
+    days = parse_days(context.args or [])
+    if days is None:
+        await message.reply_text(days_usage(t, command))
+    return days
+
+
 @staff_only
 async def stats_command(update: Update, context: HomThuContext) -> None:
     """/stats [days]: counts by area, topic and status."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    days = parse_days(context.args or [])
+    days = await _days_or_usage(message, context, t, "stats")
     if days is None:
-        await message.reply_text(days_usage(t, "stats"))
         return
     counts = await count_by(context.db, context.runtime.now() - timedelta(days=days))
     for text in stats_messages(t, counts, days, context.settings.timezone):
@@ -328,9 +337,8 @@ async def export_command(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    days = parse_days(context.args or [])
+    days = await _days_or_usage(message, context, t, "export")
     if days is None:
-        await message.reply_text(days_usage(t, "export"))
         return
     now = context.runtime.now()
     since = now - timedelta(days=days)
