@@ -107,7 +107,7 @@ async def run_surge(
                 stored = await database.feedback.submit(
                     NewFeedback(area.id, ECONOMY_TOPIC_ID, feedback_text(n))
                 )
-                submitted[stored.code] = time.monotonic()
+                submitted[stored.feedback.code] = time.monotonic()
                 runtime.wake_outbox()
             give_up = started + deadline_minutes * 60 / scale
             # ``seen`` fills on the server's thread: looked at every 20 ms.

@@ -1,18 +1,27 @@
-"""What keeps residents anonymous: keyed hashes of their ids and sealed reply channels.
+"""What keeps residents anonymous: keyed hashes of their ids, and sealed records.
 
-One master secret (``SECRET_KEY``, or a key file made on first start) gives two subkeys:
-one for the keyed hash under which preferences and rate limits are kept, one for the AEAD
-that seals a reply chat id. Neither the secret nor the subkeys are ever in the database.
+One master secret (``SECRET_KEY``, or a key file made on first start) gives the subkeys:
+one for the keyed hash under which everything kept per resident is filed (drafts,
+conversation states, language, notices, rate limits), and AEAD keys that seal what must
+hold an id itself: a reply channel (the chat answers go to) and a resident's session (the
+draft and conversation, to resume them after a restart). Every sealed record is bound by
+its associated data to the row it belongs to, so a sealed value moved to another row (a
+reply channel swapped between two feedbacks) does not open. Neither the secret nor the
+subkeys are ever in the database.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import json
 import logging
 import os
+import re
 import secrets
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -21,54 +30,164 @@ from bot.config import Settings
 
 log = logging.getLogger(__name__)
 _NONCE_BYTES = 12
-_SEAL_CONTEXT = b"homthu reply channel v1"
+KEY_BYTES = 32
+# The key file holds the key as 64 hexadecimal digits and a newline.
+_KEY_TEXT = re.compile(r"[0-9a-fA-F]{64}")
+# Reply channels sealed before they were bound to their feedback (migration 0005 re-seals).
+LEGACY_CHANNEL_CONTEXT = b"homthu reply channel v1"
+
+
+class SecretKeyError(Exception):
+    """The secret key is unusable; the message says what is wrong and how to mend it."""
 
 
 class Anonymizer:
-    """Derives resident keys and seals or opens reply channels."""
+    """Derives resident keys and seals or opens what must hold a Telegram id."""
 
     def __init__(self, master_secret: bytes) -> None:
+        if len(master_secret) != KEY_BYTES:
+            raise SecretKeyError(f"the master secret must be {KEY_BYTES} bytes")
         self._hash_key = hmac.digest(master_secret, b"homthu resident key", "sha256")
-        self._aead = AESGCM(hmac.digest(master_secret, b"homthu reply channel", "sha256"))
+        self._channels = AESGCM(hmac.digest(master_secret, b"homthu reply channel", "sha256"))
+        self._sessions = AESGCM(hmac.digest(master_secret, b"homthu resident session", "sha256"))
 
     def resident_key(self, user_id: int) -> str:
         """A stable pseudonym for a Telegram user id; not reversible without the secret."""
         digest = hmac.digest(self._hash_key, str(user_id).encode(), "sha256")
         return digest.hex()[:32]
 
-    def seal_chat(self, chat_id: int) -> bytes:
-        """The chat id encrypted and authenticated, with a fresh nonce in front."""
-        nonce = secrets.token_bytes(_NONCE_BYTES)
-        return nonce + self._aead.encrypt(nonce, str(chat_id).encode(), _SEAL_CONTEXT)
+    def conversation_key(self, chat_id: int, user_id: int) -> str:
+        """A stable pseudonym for a conversation (a chat and a user)."""
+        digest = hmac.digest(
+            self._hash_key, f"conversation {chat_id} {user_id}".encode(), "sha256"
+        )
+        return digest.hex()[:32]
 
-    def open_chat(self, sealed: bytes) -> int | None:
-        """The chat id sealed by ``seal_chat``, or None if it was sealed under another key."""
-        try:
-            plain = self._aead.decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], _SEAL_CONTEXT)
-        except (InvalidTag, ValueError):
-            return None
-        return int(plain)
+    # --- reply channels ---------------------------------------------------------------
+
+    def seal_chat(self, chat_id: int, code: str) -> bytes:
+        """The chat id encrypted for the feedback with reference ``code`` and no other."""
+        return _seal(self._channels, str(chat_id).encode(), _channel_context(code))
+
+    def open_chat(self, sealed: bytes, code: str) -> int | None:
+        """The chat id sealed for ``code``, or None (another key, or another feedback's)."""
+        plain = _open(self._channels, sealed, _channel_context(code))
+        return None if plain is None else int(plain)
+
+    def reseal_legacy_chat(self, code: str, sealed: bytes) -> bytes | None:
+        """A channel sealed before channels were bound, sealed again for ``code``."""
+        plain = _open(self._channels, sealed, LEGACY_CHANNEL_CONTEXT)
+        return None if plain is None else _seal(self._channels, plain, _channel_context(code))
+
+    # --- sessions: drafts and conversation states ----------------------------------------
+
+    def seal_record(self, context: str, record: Any) -> bytes:
+        """A JSON-able record sealed for the row named by ``context``."""
+        plain = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        return _seal(self._sessions, plain, context.encode())
+
+    def open_record(self, context: str, sealed: bytes) -> Any:
+        """The record sealed for ``context``; None when it does not open."""
+        plain = _open(self._sessions, sealed, context.encode())
+        return None if plain is None else json.loads(plain)
+
+
+def _channel_context(code: str) -> bytes:
+    return b"homthu reply channel v2 " + code.encode()
+
+
+def _seal(aead: AESGCM, plain: bytes, context: bytes) -> bytes:
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    return nonce + aead.encrypt(nonce, plain, context)
+
+
+def _open(aead: AESGCM, sealed: bytes, context: bytes) -> bytes | None:
+    try:
+        return aead.decrypt(sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], context)
+    except (InvalidTag, ValueError):
+        return None
+
+
+# --- the master secret -----------------------------------------------------------------
 
 
 def master_secret(settings: Settings) -> bytes:
-    """``SECRET_KEY`` when set, otherwise the key file beside the database (made if missing)."""
+    """``SECRET_KEY`` when set, otherwise the key file beside the database (made if missing).
+
+    Raises SecretKeyError for a key file that is empty or malformed: starting with another
+    secret would silently make every sealed channel unreadable, and an empty one would be
+    no secret at all.
+    """
     if settings.secret_key:
         return hashlib.sha256(settings.secret_key.encode()).digest()
-    return _read_or_create_key_file(settings.key_file)
+    return read_or_create_key_file(settings.key_file)
 
 
-def _read_or_create_key_file(path: Path) -> bytes:
+def read_key_file(path: Path) -> bytes:
+    """The key in ``path``; SecretKeyError when it cannot be read or is not a key."""
     try:
         text = path.read_text("ascii").strip()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = secrets.token_hex(32)
-        try:
-            # O_EXCL: two processes starting at once must not write two different keys.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return _read_or_create_key_file(path)
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(text + "\n")
-        log.warning("secret key file created path=%s: back it up with the database", path)
+    except UnicodeDecodeError:
+        raise SecretKeyError(f"{path}: không phải khóa / not a key file (not text)") from None
+    except OSError as error:
+        raise SecretKeyError(
+            f"{path}: không đọc được / cannot be read ({error.strerror})"
+        ) from None
+    if not text:
+        raise SecretKeyError(
+            f"{path}: tệp khóa rỗng / the key file is empty. Khôi phục tệp khóa từ bản sao lưu "
+            "/ restore it from your backup; chỉ xóa nó khi cơ sở dữ liệu mới tinh / delete it "
+            "only for a brand-new database"
+        )
+    if not _KEY_TEXT.fullmatch(text):
+        raise SecretKeyError(
+            f"{path}: không phải khóa 64 chữ số hex / not a key of 64 hex digits. "
+            "Khôi phục tệp khóa từ bản sao lưu / restore it from your backup"
+        )
     return bytes.fromhex(text)
+
+
+def read_or_create_key_file(path: Path) -> bytes:
+    """The key in ``path``, created atomically (owner-only) when there is no file yet."""
+    if path.exists():
+        return read_key_file(path)
+    try:
+        return _create_key_file(path)
+    except OSError as error:
+        raise SecretKeyError(
+            f"{path}: không tạo được tệp khóa / cannot create the key file ({error.strerror}); "
+            "kiểm tra quyền ghi và dung lượng đĩa / check permissions and free disk space"
+        ) from None
+
+
+def _create_key_file(path: Path) -> bytes:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    key = secrets.token_bytes(KEY_BYTES)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(key.hex() + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(partial, 0o600)
+        try:
+            # A hard link never replaces: two processes starting at once cannot end up with
+            # two different keys; the loser reads the winner's.
+            os.link(partial, path)
+        except FileExistsError:
+            return read_key_file(path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+    _fsync_folder(path.parent)
+    log.warning("secret key file created path=%s: back it up with the database", path)
+    return key
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

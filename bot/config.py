@@ -26,6 +26,7 @@ _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # PTB routes the webhook path as a regular expression: only characters that match themselves.
 _WEBHOOK_PATH = re.compile(r"[A-Za-z0-9/_-]*")
 _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
+_SECRET = re.compile(r"[!-~]+")
 # ASCII digits only: str.isdigit() accepts "²", which int() then rejects with a traceback.
 _DIGITS = re.compile(r"[0-9]{1,20}")
 
@@ -253,12 +254,18 @@ def _language(env: Mapping[str, str]) -> str:
 
 
 def _secret_key(env: Mapping[str, str]) -> str | None:
+    """SECRET_KEY, or None (empty: the key file is used); never echoed in an error."""
     value = env.get("SECRET_KEY", "").strip()
+    fix = "Tạo bằng / make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
     if value and len(value) < 32:
         raise ConfigError(
+            "SECRET_KEY", "quá ngắn, cần ít nhất 32 ký tự / too short, at least 32 characters", fix
+        )
+    if value and not _SECRET.fullmatch(value):
+        raise ConfigError(
             "SECRET_KEY",
-            "quá ngắn, cần ít nhất 32 ký tự / too short, at least 32 characters",
-            "Tạo bằng: python -c 'import secrets; print(secrets.token_urlsafe(32))'",
+            "chỉ gồm ký tự ASCII in được, không dấu cách / printable ASCII without spaces only",
+            fix,
         )
     return value or None
 

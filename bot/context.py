@@ -17,6 +17,7 @@ from storage import Database
 
 if TYPE_CHECKING:
     from bot.outbox import OutboxWorker
+    from bot.persistence import SQLitePersistence
 
 _LANGUAGE_CACHE_SIZE = 10_000
 
@@ -35,18 +36,28 @@ class BotRuntime:
         self.feedback_limit = SlidingWindowLimit(10)
         self.status_limit = SlidingWindowLimit(30)
         self.outbox: OutboxWorker | None = None
+        self._persistence: SQLitePersistence | None = None
         self.deliver_in_background = True
+        # Set when the service stops and no longer waits for handlers still in hand.
+        self.stopping = False
         # Resident keys with an idle-draft notice waiting in the database: checked here so
         # that an ordinary update costs no database write.
         self.expiry_notices: set[str] = set()
         # Languages of recent residents by resident key; a bounded cache of the database.
         self._languages: OrderedDict[str, str] = OrderedDict()
 
-    def configure(self, settings: Settings, database: Database, anonymizer: Anonymizer) -> None:
+    def configure(
+        self,
+        settings: Settings,
+        database: Database,
+        anonymizer: Anonymizer,
+        persistence: SQLitePersistence,
+    ) -> None:
         """Fill in the services; called once by the application factory."""
         self._settings = settings
         self._database = database
         self._anonymizer = anonymizer
+        self._persistence = persistence
         self.feedback_limit = SlidingWindowLimit(settings.feedback_per_hour)
         self.status_limit = SlidingWindowLimit(settings.status_per_hour)
 
@@ -70,6 +81,13 @@ class BotRuntime:
         if self._anonymizer is None:
             raise RuntimeError("runtime not configured")
         return self._anonymizer
+
+    @property
+    def persistence(self) -> SQLitePersistence:
+        """Drafts and conversation states on disk, sealed."""
+        if self._persistence is None:
+            raise RuntimeError("runtime not configured")
+        return self._persistence
 
     def wake_outbox(self) -> None:
         """Tell the delivery worker that something was queued."""

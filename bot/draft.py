@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -45,6 +46,9 @@ class Draft:
     # The last "received" message, edited in place for the photos of one album.
     ack_message_id: int | None = None
     ack_media_group: str | None = None
+    # A random token sent with the feedback: sending this draft again (a double tap, or a
+    # tap after a crash before the receipt) finds the feedback stored the first time.
+    submission: str = field(default_factory=lambda: secrets.token_urlsafe(12))
 
     @property
     def body(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -19,6 +20,19 @@ CANCEL = "draft:cancel"
 TOGGLE_REPLIES = "draft:replies"
 RESTART_YES = "restart:yes"
 RESTART_NO = "restart:no"
+
+
+# Ids in callback data are row ids: at most 15 digits, so they always bind in SQLite.
+_ID = re.compile(r"[0-9]{1,15}")
+
+
+def id_after(prefix: str, data: str | None) -> int | None:
+    """The id that follows ``prefix`` in a button's data; None when there is none (forged,
+    or from another version of the bot)."""
+    if not data or not data.startswith(prefix):
+        return None
+    raw = data[len(prefix) :]
+    return int(raw) if _ID.fullmatch(raw) else None
 
 
 def _column(buttons: Sequence[InlineKeyboardButton]) -> InlineKeyboardMarkup:
@@ -52,12 +66,16 @@ def writing_keyboard(t: Texts) -> InlineKeyboardMarkup:
     )
 
 
-def preview_keyboard(t: Texts, wants_replies: bool) -> InlineKeyboardMarkup:
-    """Send, rewrite, cancel, and the reply toggle."""
+def preview_keyboard(t: Texts, wants_replies: bool, submission: str) -> InlineKeyboardMarkup:
+    """Send, rewrite, cancel, and the reply toggle.
+
+    The send button carries the draft's submission token, so that a press that arrives
+    after the draft was sent is answered with the feedback it stored.
+    """
     toggle = t("btn_replies_on") if wants_replies else t("btn_replies_off")
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(t("btn_send"), callback_data=SEND)],
+            [InlineKeyboardButton(t("btn_send"), callback_data=f"{SEND}:{submission}")],
             [
                 InlineKeyboardButton(t("btn_edit"), callback_data=EDIT),
                 InlineKeyboardButton(t("btn_cancel"), callback_data=CANCEL),
@@ -125,3 +143,11 @@ def open_cards_keyboard(t: Texts, cards: list[tuple[int, str]]) -> InlineKeyboar
         for i, code in cards
     ]
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+RESEND = "resend:all"
+
+
+def resend_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Send every message listed by /resend again."""
+    return _column([InlineKeyboardButton(t("btn_resend"), callback_data=RESEND)])

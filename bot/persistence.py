@@ -1,24 +1,47 @@
-"""PTB persistence on the bot's own SQLite database (conversation states and drafts only).
+"""PTB persistence on the bot's own SQLite database: conversation states and drafts only.
 
-Only user data (the draft) and conversation states are stored; chat data, bot data and
-callback data are not, so nothing else keyed by a Telegram id reaches the database.
+PTB hands this class Telegram user and chat ids; none reaches the database in plain form.
+Each row is filed under a keyed hash of the ids and holds them sealed under the key, bound
+to that row (SPEC §4): a copy of the database (a backup) without the key shows only hashes
+and ciphertext. Ids are mapped back in memory only.
+
+Chat data, bot data and callback data are not stored at all. Writes made while one update
+is flushed (``batch``) go to the database together, in one transaction; a write whose
+content has not changed since it was last written is skipped.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
+from bot.anonymity import Anonymizer
 from bot.context import BotRuntime
 from storage import Database
+from storage.conversations import SessionWrite
+
+log = logging.getLogger(__name__)
+
+# The writes of the flush in progress, if one is: committed together when it ends.
+_pending: contextvars.ContextVar[list[SessionWrite] | None] = contextvars.ContextVar(
+    "pending_session_writes", default=None
+)
 
 
 class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRuntime]):
-    """Reads and writes through ``storage.conversations``; every write commits at once."""
+    """Reads and writes through ``storage.conversations``, sealed and under keyed hashes."""
 
-    def __init__(self, database: Database, update_interval: float = 60) -> None:
+    def __init__(
+        self, database: Database, anonymizer: Anonymizer, update_interval: float = 60
+    ) -> None:
         super().__init__(
             store_data=PersistenceInput(
                 bot_data=False, chat_data=False, user_data=True, callback_data=False
@@ -26,10 +49,174 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
             update_interval=update_interval,
         )
         self._database = database
+        self._anonymizer = anonymizer
+        # What was last written, to skip writes that change nothing (in memory only); a
+        # user id maps to None when its last write may not have reached the database.
+        self._drafts: dict[int, str | None] = {}
+        self._states: dict[tuple[str, tuple[int, int]], object] = {}
+        self._legacy_moved = asyncio.Lock()
+        self._legacy_checked = False
+
+    # --- the flush of one update --------------------------------------------------------
+
+    @asynccontextmanager
+    async def batch(self) -> AsyncIterator[None]:
+        """Collect the writes made inside, and commit them in one transaction at the end."""
+        if _pending.get() is not None:
+            yield  # already inside a batch: its owner commits
+            return
+        writes: list[SessionWrite] = []
+        token = _pending.set(writes)
+        try:
+            yield
+        finally:
+            _pending.reset(token)
+        try:
+            await self._database.conversations.write(writes)
+        except BaseException:
+            self._forget_fingerprints()
+            raise
+
+    def _forget_fingerprints(self) -> None:
+        """After a failed write: whatever was meant to be written is written again."""
+        self._drafts = dict.fromkeys(self._drafts)
+        self._states = dict.fromkeys(self._states, _UNKNOWN)
+
+    async def _write(self, change: SessionWrite) -> None:
+        pending = _pending.get()
+        if pending is not None:
+            pending.append(change)
+            return
+        try:
+            await self._database.conversations.write([change])
+        except BaseException:
+            self._forget_fingerprints()
+            raise
+
+    def forget_expired(self, resident_keys: list[str]) -> list[int]:
+        """Forget what storage deleted for idleness; the user ids of those residents."""
+        expired = set(resident_keys)
+        users = [u for u in self._drafts if self._anonymizer.resident_key(u) in expired]
+        for name, ids in list(self._states):
+            if self._anonymizer.resident_key(ids[1]) in expired:
+                del self._states[(name, ids)]
+        return users
+
+    # --- loading ------------------------------------------------------------------------
 
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         """Drafts of residents who were writing when the bot stopped."""
-        return await self._database.conversations.load_drafts()
+        await self._move_legacy_rows()
+        drafts: dict[int, dict[Any, Any]] = {}
+        unreadable = 0
+        for stored in await self._database.conversations.load_drafts():
+            record = self._anonymizer.open_record(
+                _draft_context(stored.resident_key), stored.sealed
+            )
+            if not isinstance(record, dict) or not isinstance(record.get("data"), dict):
+                unreadable += 1
+                continue
+            user_id = int(record["user_id"])
+            drafts[user_id] = record["data"]
+            self._drafts[user_id] = _fingerprint(record["data"])
+        if unreadable:
+            log.warning("drafts sealed under another key ignored count=%d", unreadable)
+        return drafts
+
+    async def get_conversations(self, name: str) -> ConversationDict:
+        """Open conversations of the handler ``name``."""
+        await self._move_legacy_rows()
+        conversations: ConversationDict = {}
+        for stored in await self._database.conversations.load_states(name):
+            ids = self._anonymizer.open_record(
+                _conversation_context(name, stored.conversation_key), stored.sealed_key
+            )
+            if not isinstance(ids, list) or len(ids) != 2:
+                log.warning("conversation sealed under another key ignored name=%s", name)
+                continue
+            key = (int(ids[0]), int(ids[1]))
+            conversations[key] = stored.state
+            self._states[(name, key)] = stored.state
+        return conversations
+
+    async def _move_legacy_rows(self) -> None:
+        """Seal and re-file the rows of versions before migration 0005, once."""
+        async with self._legacy_moved:
+            if self._legacy_checked:
+                return
+            legacy = await self._database.conversations.legacy_rows()
+            if legacy is not None:
+                changes = [self._draft_write(user_id, data) for user_id, data in legacy.drafts]
+                changes += [
+                    self._state_write(name, (chat_id, user_id), state)
+                    for name, chat_id, user_id, state in legacy.states
+                ]
+                await self._database.conversations.replace_legacy(changes)
+                log.info(
+                    "drafts and conversations sealed and re-filed drafts=%d conversations=%d",
+                    len(legacy.drafts),
+                    len(legacy.states),
+                )
+            self._legacy_checked = True
+
+    # --- writing ------------------------------------------------------------------------
+
+    async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
+        """Store a resident's draft; an empty one deletes the row."""
+        if not data:
+            await self.drop_user_data(user_id)
+            return
+        fingerprint = _fingerprint(data)
+        if self._drafts.get(user_id) == fingerprint:
+            return
+        self._drafts[user_id] = fingerprint
+        await self._write(self._draft_write(user_id, data))
+
+    async def drop_user_data(self, user_id: int) -> None:
+        """Delete a resident's draft."""
+        if self._drafts.pop(user_id, None) is None:
+            return
+        await self._write(SessionWrite(self._anonymizer.resident_key(user_id), None))
+
+    async def update_conversation(
+        self, name: str, key: ConversationKey, new_state: object | None
+    ) -> None:
+        """Store a state; None means the conversation ended and the row goes."""
+        chat_id, user_id = (int(part) for part in key)
+        ids = (chat_id, user_id)
+        if new_state is None:
+            if self._states.pop((name, ids), None) is None:
+                return
+        elif self._states.get((name, ids), _UNKNOWN) == new_state:
+            return
+        else:
+            self._states[(name, ids)] = new_state
+        await self._write(self._state_write(name, ids, new_state))
+
+    def _draft_write(self, user_id: int, data: dict[Any, Any]) -> SessionWrite:
+        resident = self._anonymizer.resident_key(user_id)
+        sealed = self._anonymizer.seal_record(
+            _draft_context(resident), {"user_id": user_id, "data": data}
+        )
+        return SessionWrite(resident, sealed)
+
+    def _state_write(self, name: str, ids: tuple[int, int], state: object | None) -> SessionWrite:
+        chat_id, user_id = ids
+        conversation = self._anonymizer.conversation_key(chat_id, user_id)
+        sealed = None
+        if state is not None:
+            sealed = self._anonymizer.seal_record(
+                _conversation_context(name, conversation), [chat_id, user_id]
+            )
+        return SessionWrite(
+            self._anonymizer.resident_key(user_id),
+            sealed,
+            name=name,
+            conversation_key=conversation,
+            state=state,
+        )
+
+    # --- what is never stored -------------------------------------------------------------
 
     async def get_chat_data(self) -> dict[int, dict[Any, Any]]:
         """Chat data is never stored."""
@@ -42,26 +229,6 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
     async def get_callback_data(self) -> CDCData | None:
         """Callback data is never stored."""
         return None
-
-    async def get_conversations(self, name: str) -> ConversationDict:
-        """Open conversations of the handler ``name``."""
-        states = await self._database.conversations.load_states(name)
-        return {tuple(key): state for key, state in states.items()}
-
-    async def update_conversation(
-        self, name: str, key: ConversationKey, new_state: object | None
-    ) -> None:
-        """Store a state; None means the conversation ended and the row goes."""
-        chat_id, user_id = (int(part) for part in key)
-        await self._database.conversations.save_state(name, (chat_id, user_id), new_state)
-
-    async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
-        """Store a resident's draft; an empty one deletes the row."""
-        await self._database.conversations.save_draft(user_id, data)
-
-    async def drop_user_data(self, user_id: int) -> None:
-        """Delete a resident's draft."""
-        await self._database.conversations.save_draft(user_id, None)
 
     async def update_chat_data(self, chat_id: int, data: dict[Any, Any]) -> None:
         """Chat data is never stored."""
@@ -85,4 +252,20 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         """Bot data is never stored."""
 
     async def flush(self) -> None:
-        """Every write is committed when made; nothing is buffered."""
+        """Every write is committed by the end of the flush that made it; nothing waits."""
+
+
+# A state that may not have reached the database: written again whatever it is.
+_UNKNOWN = object()
+
+
+def _fingerprint(data: dict[Any, Any]) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _draft_context(resident_key: str) -> str:
+    return f"draft {resident_key}"
+
+
+def _conversation_context(name: str, conversation_key: str) -> str:
+    return f"conversation {name} {conversation_key}"

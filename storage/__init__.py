@@ -4,6 +4,7 @@ from storage.database import Database, open_database
 from storage.errors import (
     AreaClosed,
     AreaNotFound,
+    DatabaseUnusable,
     DuplicateArea,
     FeedbackNotFound,
     InvalidAreaCode,
@@ -22,6 +23,7 @@ from storage.models import (
     Response,
     ResponseKind,
     StatusChange,
+    Submitted,
     Topic,
 )
 
@@ -31,6 +33,7 @@ __all__ = [
     "AreaNotFound",
     "AreaSummary",
     "Database",
+    "DatabaseUnusable",
     "Delivery",
     "DuplicateArea",
     "Feedback",
@@ -44,6 +47,7 @@ __all__ = [
     "SchemaTooNew",
     "StatusChange",
     "StorageError",
+    "Submitted",
     "Topic",
     "TopicNotFound",
     "open_database",

@@ -109,6 +109,8 @@ def database_path(args: argparse.Namespace) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = parse_args(argv)
+    # Backups and the restore's copy of the database are their owner's only.
+    os.umask(0o077)
     database = database_path(args)
     try:
         if args.command == "backup":

@@ -68,10 +68,11 @@ def backup(database: Path, target: Path, *, overwrite: bool = False) -> Database
         )
     if target.exists() and not overwrite:
         raise BackupError(f"{target} đã có / exists already: choose another name or --overwrite")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     partial.unlink(missing_ok=True)
     try:
+        _owner_only_file(partial)
         with closing(_connect(database, "rw", BUSY_TIMEOUT)) as source:
             _require_homthu(source, database)
             with closing(sqlite3.connect(partial, isolation_level=None)) as copy:
@@ -120,7 +121,9 @@ def restore(backup_file: Path, database: Path, *, now: datetime | None = None) -
     if _same_file(backup_file, database):
         raise BackupError(f"{backup_file} là chính cơ sở dữ liệu / is the database itself")
     existed = database.is_file() and database.stat().st_size > 0
-    database.parent.mkdir(parents=True, exist_ok=True)
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not database.exists():
+        _owner_only_file(database)
     kept = None
     with closing(sqlite3.connect(database, timeout=LOCK_TIMEOUT, isolation_level=None)) as conn:
         _lock_exclusively(conn, database)
@@ -129,12 +132,14 @@ def restore(backup_file: Path, database: Path, *, now: datetime | None = None) -
         conn.execute("PRAGMA journal_mode=DELETE")
         if existed:
             kept = _free_name(database, now or datetime.now())
+            _owner_only_file(kept)
             with closing(sqlite3.connect(kept, isolation_level=None)) as copy:
                 conn.backup(copy, pages=-1)
                 _compact(copy)
         with closing(_connect(backup_file, "ro", BUSY_TIMEOUT)) as source:
             source.backup(conn, pages=-1)
         _require_intact(conn, database)
+        os.chmod(database, 0o600)
     return Restored(checked, database, kept)
 
 
@@ -205,6 +210,14 @@ def _free_name(database: Path, now: datetime) -> Path:
     while candidate.exists():
         candidate, number = database.with_name(f"{stem}-{number}"), number + 1
     return candidate
+
+
+def _owner_only_file(path: Path) -> None:
+    """Create ``path`` empty and owner-only before SQLite writes into it (SQLite then gives
+    its journal the same mode): a copy of the database is never readable by others, not
+    even for a moment."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    os.chmod(path, 0o600)
 
 
 def _fsync(path: Path) -> None:

@@ -1,113 +1,198 @@
-"""Rows behind the bot's conversation persistence: states and drafts of residents writing.
+"""Rows behind the bot's conversation persistence: drafts and states of residents writing.
 
-These are the only rows keyed by plain Telegram ids, and only while a draft is open: they
-are deleted when the conversation ends, or by ``expire_idle`` when a draft is abandoned.
+Storage never sees a Telegram id here: rows are filed under keyed hashes (``resident_key``,
+``conversation_key``) made by the bot, and whatever holds an id is sealed by the bot before
+it arrives (``sealed``, ``sealed_key``). Rows are deleted when the conversation ends, or by
+``expire_idle`` when a draft is abandoned.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+import aiosqlite
 
 from storage.clock import to_db
 
 if TYPE_CHECKING:
     from storage.database import Database
 
-ConversationKey = tuple[int, int]
+
+@dataclass(frozen=True, slots=True)
+class StoredDraft:
+    """A resident's draft as stored: opaque to storage."""
+
+    resident_key: str
+    sealed: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """An open conversation as stored: its state, and its sealed key."""
+
+    conversation_key: str
+    resident_key: str
+    sealed_key: bytes
+    state: object
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyRows:
+    """Rows written by versions before 0005, keyed by plain ids, waiting to be moved."""
+
+    states: list[tuple[str, int, int, object]]  # name, chat id, user id, state
+    drafts: list[tuple[int, dict[str, object]]]  # user id, draft data
+
+
+@dataclass(frozen=True, slots=True)
+class SessionWrite:
+    """One change to a resident's session, as the persistence flush hands it over.
+
+    ``sealed`` None deletes the row.
+    """
+
+    resident_key: str
+    sealed: bytes | None
+    # For a conversation state: its name and key; None for a draft.
+    name: str | None = None
+    conversation_key: str | None = None
+    state: object | None = None
 
 
 class ConversationStore:
-    """Conversation states and draft data, stored as JSON."""
+    """Conversation states and drafts, under keyed hashes."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def load_states(self, name: str) -> dict[ConversationKey, object]:
+    async def load_states(self, name: str) -> list[StoredState]:
         """Every open conversation of the handler ``name``."""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
-                "SELECT chat_id, user_id, state FROM conversation_states WHERE name = ?", (name,)
+                "SELECT conversation_key, resident_key, sealed_key, state"
+                " FROM conversation_states WHERE name = ?",
+                (name,),
             )
             rows = await cursor.fetchall()
-        return {(int(r[0]), int(r[1])): json.loads(r[2]) for r in rows}
+        return [StoredState(str(r[0]), str(r[1]), bytes(r[2]), json.loads(r[3])) for r in rows]
 
-    async def save_state(self, name: str, key: ConversationKey, state: object | None) -> None:
-        """Record a conversation's state, or forget it when ``state`` is None (ended)."""
-        chat_id, user_id = key
-        if state is None:
-            async with self._db.transaction() as conn:
-                cursor = await conn.execute(
-                    "DELETE FROM conversation_states WHERE name = ? AND chat_id = ?"
-                    " AND user_id = ?",
-                    (name, chat_id, user_id),
-                )
-                deleted = cursor.rowcount > 0
-            if deleted:
-                await self._db.scrub()
-            return
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO conversation_states (name, chat_id, user_id, state, updated_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name, chat_id, user_id)"
-                " DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                (name, chat_id, user_id, json.dumps(state), to_db(self._db.clock())),
-            )
-
-    async def load_drafts(self) -> dict[int, dict[str, Any]]:
-        """Draft data of every resident who is writing."""
+    async def load_drafts(self) -> list[StoredDraft]:
+        """Every draft being written."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute("SELECT user_id, data FROM resident_drafts")
+            cursor = await conn.execute("SELECT resident_key, sealed FROM resident_drafts")
             rows = await cursor.fetchall()
-        return {int(r[0]): json.loads(r[1]) for r in rows}
+        return [StoredDraft(str(r[0]), bytes(r[1])) for r in rows]
 
-    async def save_draft(self, user_id: int, data: dict[str, Any] | None) -> None:
-        """Store a resident's draft data; empty or None deletes the row."""
-        if not data:
-            async with self._db.transaction() as conn:
-                cursor = await conn.execute(
-                    "DELETE FROM resident_drafts WHERE user_id = ?", (user_id,)
-                )
-                deleted = cursor.rowcount > 0
-            if deleted:
-                await self._db.scrub()
+    async def write(self, changes: list[SessionWrite]) -> None:
+        """Apply drafts and states written or ended by one update, in one transaction."""
+        if not changes:
             return
+        now = to_db(self._db.clock())
         async with self._db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO resident_drafts (user_id, data, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (user_id) DO UPDATE SET data = excluded.data,"
-                " updated_at = excluded.updated_at",
-                (user_id, json.dumps(data, ensure_ascii=False), to_db(self._db.clock())),
-            )
+            for change in changes:
+                await _apply(conn, change, now)
 
-    async def expire_idle(
-        self, idle_since: datetime, resident_key: Callable[[int], str]
-    ) -> list[int]:
-        """Delete drafts and states untouched since ``idle_since``; return their user ids.
+    async def expire_idle(self, idle_since: datetime) -> list[str]:
+        """Delete drafts and states untouched since ``idle_since``; their resident keys.
 
-        For each, a notice keyed by ``resident_key(user_id)`` is left so that the resident is
-        told on their next message; the plain id is gone from the database afterwards.
+        For each, a notice under the resident key is left so that the resident is told on
+        their next message.
         """
         cutoff = to_db(idle_since)
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "SELECT user_id FROM resident_drafts WHERE updated_at < ?"
-                " UNION SELECT user_id FROM conversation_states WHERE updated_at < ?"
-                " AND user_id NOT IN (SELECT user_id FROM resident_drafts WHERE updated_at >= ?)",
+                "SELECT resident_key FROM resident_drafts WHERE updated_at < ?"
+                " UNION SELECT resident_key FROM conversation_states WHERE updated_at < ?"
+                " AND resident_key NOT IN"
+                "  (SELECT resident_key FROM resident_drafts WHERE updated_at >= ?)",
                 (cutoff, cutoff, cutoff),
             )
-            user_ids = [int(row[0]) for row in await cursor.fetchall()]
+            keys = [str(row[0]) for row in await cursor.fetchall()]
             now = to_db(self._db.clock())
-            for user_id in user_ids:
-                await conn.execute("DELETE FROM resident_drafts WHERE user_id = ?", (user_id,))
-                await conn.execute("DELETE FROM conversation_states WHERE user_id = ?", (user_id,))
+            for key in keys:
+                await conn.execute("DELETE FROM resident_drafts WHERE resident_key = ?", (key,))
+                await conn.execute(
+                    "DELETE FROM conversation_states WHERE resident_key = ?", (key,)
+                )
                 await conn.execute(
                     "INSERT INTO draft_expiry_notices (resident_key, expired_at) VALUES (?, ?)"
                     " ON CONFLICT (resident_key) DO UPDATE SET expired_at = excluded.expired_at",
-                    (resident_key(user_id), now),
+                    (key, now),
                 )
-        if user_ids:
-            await self._db.scrub()
-        return user_ids
+        return keys
+
+    # --- rows of versions before migration 0005 ------------------------------------------
+
+    async def legacy_rows(self) -> LegacyRows | None:
+        """The rows still keyed by plain ids, or None once they have been moved."""
+        async with self._db.reading() as conn:
+            async with conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                " AND name IN ('legacy_conversation_states', 'legacy_resident_drafts')"
+            ) as cursor:
+                row = await cursor.fetchone()
+            if not row or not row[0]:
+                return None
+            async with conn.execute(
+                "SELECT name, chat_id, user_id, state FROM legacy_conversation_states"
+            ) as cursor:
+                states = [
+                    (str(r[0]), int(r[1]), int(r[2]), json.loads(r[3]))
+                    for r in await cursor.fetchall()
+                ]
+            async with conn.execute("SELECT user_id, data FROM legacy_resident_drafts") as cursor:
+                drafts = [(int(r[0]), json.loads(r[1])) for r in await cursor.fetchall()]
+        return LegacyRows(states, drafts)
+
+    async def replace_legacy(self, changes: list[SessionWrite]) -> None:
+        """Store the moved rows and drop the old tables, together; then rewrite the file.
+
+        Dropping frees the old pages (zeroed: secure_delete is on), and VACUUM rebuilds the
+        file and an emptied WAL, so no plain id is left in any page or WAL frame.
+        """
+        now = to_db(self._db.clock())
+        async with self._db.transaction() as conn:
+            for change in changes:
+                await _apply(conn, change, now)
+            await conn.execute("DROP TABLE legacy_conversation_states")
+            await conn.execute("DROP TABLE legacy_resident_drafts")
+        await self._db.compact()
+
+
+async def _apply(conn: aiosqlite.Connection, change: SessionWrite, now: str) -> None:
+    if change.name is None:
+        if change.sealed is None:
+            await conn.execute(
+                "DELETE FROM resident_drafts WHERE resident_key = ?", (change.resident_key,)
+            )
+        else:
+            await conn.execute(
+                "INSERT INTO resident_drafts (resident_key, sealed, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (resident_key) DO UPDATE SET sealed = excluded.sealed,"
+                " updated_at = excluded.updated_at",
+                (change.resident_key, change.sealed, now),
+            )
+        return
+    if change.sealed is None:
+        await conn.execute(
+            "DELETE FROM conversation_states WHERE name = ? AND conversation_key = ?",
+            (change.name, change.conversation_key),
+        )
+        return
+    await conn.execute(
+        "INSERT INTO conversation_states (name, conversation_key, resident_key, sealed_key,"
+        " state, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, conversation_key)"
+        " DO UPDATE SET state = excluded.state, sealed_key = excluded.sealed_key,"
+        " updated_at = excluded.updated_at",
+        (
+            change.name,
+            change.conversation_key,
+            change.resident_key,
+            change.sealed,
+            json.dumps(change.state),
+            now,
+        ),
+    )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,6 +14,7 @@ from pathlib import Path
 import aiosqlite
 
 from storage.clock import Clock, utc_now
+from storage.errors import DatabaseUnusable
 from storage.schema import apply_migrations
 
 log = logging.getLogger(__name__)
@@ -34,6 +38,7 @@ class Database:
         from storage.areas import AreaRepository
         from storage.conversations import ConversationStore
         from storage.feedback import FeedbackRepository
+        from storage.groups import GroupRepository
         from storage.outbox import OutboxRepository
         from storage.residents import ResidentRepository
         from storage.topics import TopicRepository
@@ -44,6 +49,7 @@ class Database:
         self.residents = ResidentRepository(self)
         self.conversations = ConversationStore(self)
         self.outbox = OutboxRepository(self)
+        self.groups = GroupRepository(self)
 
     @property
     def is_open(self) -> bool:
@@ -51,24 +57,32 @@ class Database:
         return self._conn is not None
 
     async def open(self) -> None:
-        """Connect, switch to WAL and apply migrations; calling it again does nothing."""
+        """Connect, check, switch to WAL and apply migrations; calling it again does nothing.
+
+        A database that exists must be intact: an empty or damaged file raises
+        DatabaseUnusable rather than silently becoming a new, empty database. A new one is
+        created owner-only; so are the files SQLite makes beside it (it gives them the
+        database file's mode).
+        """
         async with self._open_lock:
             if self._conn is not None:
                 return
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            await asyncio.to_thread(prepare_file, self.path)
             conn = await aiosqlite.connect(self.path, isolation_level=None)
             try:
-                await conn.execute("PRAGMA journal_mode=WAL")
-                await conn.execute("PRAGMA foreign_keys=ON")
-                await conn.execute("PRAGMA synchronous=NORMAL")
-                await conn.execute("PRAGMA busy_timeout=5000")
-                # Deleted rows (a finished draft keyed by a Telegram id) are overwritten with
-                # zeros instead of lingering in free pages of the file.
-                await conn.execute("PRAGMA secure_delete=ON")
+                await _require_intact(conn, self.path)
+                await _pragma(conn, "journal_mode=WAL")
+                await _pragma(conn, "foreign_keys=ON")
+                await _pragma(conn, "synchronous=NORMAL")
+                await _pragma(conn, "busy_timeout=5000")
+                # Deleted rows and freed pages are overwritten with zeros instead of
+                # lingering in the file.
+                await _pragma(conn, "secure_delete=ON")
                 await apply_migrations(conn)
             except BaseException:
                 await conn.close()
                 raise
+            await asyncio.to_thread(owner_only, self.path)
             self._conn = conn
             log.info("database open path=%s", self.path)
 
@@ -81,16 +95,18 @@ class Database:
                 await self._conn.close()
                 self._conn = None
 
-    async def scrub(self) -> None:
-        """Fold the write-ahead log into the file and empty it.
+    async def compact(self) -> None:
+        """Rebuild the file from its live rows and empty the write-ahead log.
 
-        The WAL keeps old copies of every page written, so a draft deleted from its table
-        would still sit in the -wal file, Telegram id and all, until the next checkpoint.
-        Called after such deletions; best effort (a reader elsewhere may delay it).
+        Used once, after rows that held plain ids were dropped (migration 0005): no page of
+        the file nor frame of the WAL keeps what they held.
         """
         await self.open()
         async with self._lock:
-            await self._require().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn = self._require()
+            await _pragma(conn, "wal_checkpoint(TRUNCATE)")
+            await conn.execute("VACUUM")
+            await _pragma(conn, "wal_checkpoint(TRUNCATE)")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -117,6 +133,77 @@ class Database:
         if self._conn is None:
             raise RuntimeError("database is closed")
         return self._conn
+
+
+def prepare_file(path: Path) -> None:
+    """Make sure ``path`` can be opened as the bot's database without losing anything.
+
+    A missing file is made as a new, empty database, owner-only (and its folder too when it
+    has to be made); an existing but empty file is refused: SQLite would take it for a new
+    database, and the areas and feedback that should be there would be silently gone.
+    """
+    if path.exists():
+        if path.is_file() and path.stat().st_size == 0:
+            raise DatabaseUnusable(
+                f"{path}: tệp cơ sở dữ liệu rỗng / the database file is empty (0 bytes). "
+                f"Khôi phục bản sao lưu / restore a backup: python -m storage restore <tệp>; "
+                f"chỉ xóa tệp rỗng này nếu thật sự cài mới / delete it only for a new install"
+            )
+        return
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Made under another name, owner-only before SQLite writes a byte into it (SQLite gives
+    # its -wal, -shm and journal files the same mode), its first page written, then moved
+    # into place: a crash here never leaves an empty file where the database should be.
+    partial = path.with_name(f".{path.name}.new-{os.getpid()}")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        with contextlib.closing(sqlite3.connect(partial, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode=WAL")
+        os.link(partial, path)
+    except FileExistsError:
+        pass  # another process made it meanwhile: use theirs
+    finally:
+        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+async def _pragma(conn: aiosqlite.Connection, pragma: str) -> None:
+    # Read to the end: a pragma that returns a row would otherwise stay "in progress" and
+    # block a later VACUUM on the connection.
+    async with conn.execute(f"PRAGMA {pragma}") as cursor:
+        await cursor.fetchall()
+
+
+def owner_only(path: Path) -> None:
+    """Make the database and the files beside it readable by their owner only."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(f"{path}{suffix}", 0o600)
+
+
+async def _require_intact(conn: aiosqlite.Connection, path: Path) -> None:
+    """Refuse a file that is not an SQLite database, or is one with damaged pages."""
+    try:
+        async with conn.execute("PRAGMA quick_check") as cursor:
+            problems = [str(row[0]) for row in await cursor.fetchall()]
+    except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            problems = [str(error)]
+        else:
+            raise DatabaseUnusable(
+                f"{path}: không phải cơ sở dữ liệu đọc được / not a readable database "
+                f"({error}). Khôi phục bản sao lưu / restore a backup: "
+                "python -m storage restore <tệp>"
+            ) from None
+    if problems != ["ok"]:
+        raise DatabaseUnusable(
+            f"{path}: cơ sở dữ liệu bị hỏng / the database is damaged ({problems[0]}). "
+            "Khôi phục bản sao lưu / restore a backup: python -m storage restore <tệp>"
+        )
 
 
 @asynccontextmanager

@@ -35,3 +35,10 @@ class InvalidName(StorageError):
 
 class InvalidAreaCode(StorageError):
     """An area code does not match ``[a-z0-9_-]{1,32}``."""
+
+
+class DatabaseUnusable(StorageError):
+    """The database file exists but cannot be used as it is (empty, not SQLite, damaged).
+
+    The message says what is wrong and how to restore a backup, in one line.
+    """

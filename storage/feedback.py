@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from storage.models import (
     StatusChange,
     StatusUpdate,
     StoredResponse,
+    Submitted,
 )
 from storage.outbox import enqueue
 from storage.topics import topic_from_row
@@ -45,20 +47,39 @@ class FeedbackRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def submit(self, new: NewFeedback) -> Feedback:
+    async def submit(self, new: NewFeedback) -> Submitted:
         """Store a resident's feedback and queue the staff notification, all or nothing.
 
         The area and topic are checked inside the same transaction, so an area closed a
-        moment ago does not receive feedback.
+        moment ago does not receive feedback. A submission token seen before returns the
+        feedback stored then, and stores and queues nothing.
         """
         now = to_db(self._db.clock())
         async with self._db.transaction() as conn:
+            if new.submission is not None:
+                cursor = await conn.execute(
+                    "SELECT code FROM feedback WHERE submission = ?", (new.submission,)
+                )
+                earlier = await cursor.fetchone()
+                if earlier is not None:
+                    stored = await _load(conn, "f.code = ?", str(earlier[0]))
+                    log.info("feedback submitted again code=%s: kept once", stored.code)
+                    return Submitted(stored, created=False)
             await _require_open(conn, new.area_id, new.topic_id)
             code = await _issue_code(conn, now)
             cursor = await conn.execute(
                 "INSERT INTO feedback (code, area_id, topic_id, body, status, created_at,"
-                " status_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (code, new.area_id, new.topic_id, new.body, FeedbackStatus.NEW, now, now),
+                " status_changed_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    code,
+                    new.area_id,
+                    new.topic_id,
+                    new.body,
+                    FeedbackStatus.NEW,
+                    now,
+                    now,
+                    new.submission,
+                ),
             )
             feedback_id = cursor.lastrowid
             await conn.executemany(
@@ -70,11 +91,11 @@ class FeedbackRepository:
                 " VALUES (?, ?, NULL, ?)",
                 (feedback_id, FeedbackStatus.NEW, now),
             )
-            if new.sealed_reply_chat is not None:
+            if new.seal_reply_chat is not None:
                 await conn.execute(
                     "INSERT INTO reply_channels (feedback_id, sealed_chat, created_at)"
                     " VALUES (?, ?, ?)",
-                    (feedback_id, new.sealed_reply_chat, now),
+                    (feedback_id, new.seal_reply_chat(code), now),
                 )
             await enqueue(
                 conn,
@@ -84,7 +105,12 @@ class FeedbackRepository:
                 payload={"code": code},
             )
         log.info("feedback stored code=%s area_id=%s topic_id=%s", code, new.area_id, new.topic_id)
-        return await self.get_by_code(code)
+        return Submitted(await self.get_by_code(code), created=True)
+
+    async def get_by_submission(self, submission: str) -> Feedback:
+        """The feedback sent from the draft with this token; FeedbackNotFound if none."""
+        async with self._db.reading() as conn:
+            return await _load(conn, "f.submission = ?", submission)
 
     async def get_by_code(self, code: str) -> Feedback:
         """The feedback with that reference code, with its replies and notes."""
@@ -218,14 +244,51 @@ class FeedbackRepository:
             raise FeedbackNotFound(f"response {response_id}")
         return _response(tuple(row))
 
-    async def reply_channel(self, feedback_id: int) -> bytes | None:
-        """The sealed chat of a resident who asked for replies, while it is kept."""
+    async def reply_channel(self, feedback_id: int) -> tuple[str, bytes] | None:
+        """The reference code and sealed chat of a resident who asked for answers."""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
-                "SELECT sealed_chat FROM reply_channels WHERE feedback_id = ?", (feedback_id,)
+                "SELECT f.code, r.sealed_chat FROM reply_channels r"
+                " JOIN feedback f ON f.id = r.feedback_id WHERE r.feedback_id = ?",
+                (feedback_id,),
             )
             row = await cursor.fetchone()
-        return bytes(row[0]) if row else None
+        return (str(row[0]), bytes(row[1])) if row else None
+
+    async def reseal_reply_channels(self, reseal: Callable[[str, bytes], bytes | None]) -> int:
+        """Seal again, once, the channels sealed before channels were bound to a feedback.
+
+        ``reseal(code, sealed)`` returns the channel sealed for ``code``, or None when it
+        cannot be opened (then it is deleted: it could never be used). Runs only while the
+        marker left by migration 0005 is there, and removes it in the same transaction.
+        """
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "SELECT 1 FROM bot_state WHERE key = 'legacy_reply_channels'"
+            )
+            if await cursor.fetchone() is None:
+                return 0
+            cursor = await conn.execute(
+                "SELECT r.feedback_id, f.code, r.sealed_chat FROM reply_channels r"
+                " JOIN feedback f ON f.id = r.feedback_id"
+            )
+            rows = list(await cursor.fetchall())
+            resealed = 0
+            for feedback_id, code, sealed in rows:
+                bound = reseal(str(code), bytes(sealed))
+                if bound is None:
+                    await conn.execute(
+                        "DELETE FROM reply_channels WHERE feedback_id = ?", (feedback_id,)
+                    )
+                    continue
+                await conn.execute(
+                    "UPDATE reply_channels SET sealed_chat = ? WHERE feedback_id = ?",
+                    (bound, feedback_id),
+                )
+                resealed += 1
+            await conn.execute("DELETE FROM bot_state WHERE key = 'legacy_reply_channels'")
+        log.info("reply channels bound to their feedback count=%d of=%d", resealed, len(rows))
+        return resealed
 
     async def forget_reply_channels(self, closed_before: datetime) -> int:
         """Delete reply channels of feedback resolved or rejected before ``closed_before``."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -69,13 +70,27 @@ class Topic:
 
 @dataclass(frozen=True, slots=True)
 class NewFeedback:
-    """What a resident submits; the reply channel is already sealed by the caller."""
+    """What a resident submits.
+
+    ``submission`` is the random token of the draft: submitting it again finds the feedback
+    stored the first time. ``seal_reply_chat``, given when the resident wants answers,
+    seals their chat for the reference code the feedback receives (storage never sees it).
+    """
 
     area_id: int
     topic_id: int
     body: str
     photo_file_ids: tuple[str, ...] = ()
-    sealed_reply_chat: bytes | None = None
+    submission: str | None = None
+    seal_reply_chat: Callable[[str], bytes] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    """A feedback as stored, and whether this submission stored it (False: stored before)."""
+
+    feedback: Feedback
+    created: bool
 
 
 class Delivery(StrEnum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -95,6 +95,8 @@ class RecordingBotAPI(BaseRequest):
         self.messages: dict[tuple[int, int], SentMessage] = {}
         self._message_ids = itertools.count(100)
         self._failures: dict[str, list[Failure]] = {}
+        # Called with each call Telegram accepted, before its answer reaches the bot.
+        self.on_accept: list[Callable[[Call], None]] = []
 
     def fail_next(
         self,
@@ -163,6 +165,8 @@ class RecordingBotAPI(BaseRequest):
             call = Call(api_method, params, result)
             _record_uploads(call, request_data)
             self.calls.append(call)
+            for hook in self.on_accept:
+                hook(call)
         return HTTPStatus.OK, json.dumps({"ok": True, "result": result}).encode()
 
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
@@ -201,6 +205,8 @@ class RecordingBotAPI(BaseRequest):
             return True
         if method == "getUpdates":
             return []
+        if method == "getChatMemberCount":
+            return 7
         raise AssertionError(f"the test Bot API does not know {method}")
 
     def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -460,3 +466,22 @@ async def running_bot(
         await application.shutdown()
         assert application.post_shutdown is not None
         await application.post_shutdown(application)
+
+
+def drafts_on_disk(app: HomThuApplication) -> dict[int, dict[str, Any]]:
+    """The drafts in the database file, opened with the bot's key: user id → draft data.
+
+    Read as another process would; a row that does not open under the key fails the test.
+    """
+    import sqlite3
+
+    anonymizer = app.bot_data.anonymizer
+    with sqlite3.connect(app.bot_data.database.path) as conn:
+        rows = list(conn.execute("SELECT resident_key, sealed FROM resident_drafts"))
+    drafts = {}
+    for key, sealed in rows:
+        record = anonymizer.open_record(f"draft {key}", bytes(sealed))
+        assert record is not None, f"draft {key} does not open under the bot's key"
+        assert anonymizer.resident_key(record["user_id"]) == key
+        drafts[int(record["user_id"])] = record["data"]
+    return drafts

@@ -157,30 +157,28 @@ def test_a_backup_taken_during_writes_is_consistent_and_restores(tmp_path: Path)
 
 
 def test_a_backup_holds_no_trace_of_a_deleted_draft(tmp_path: Path) -> None:
-    resident = 6102030405
     database = make_database(tmp_path / "homthu.sqlite3", "kp1")
     # As on a SQLite built without SECURE_DELETE (Debian's has it on): deleted rows stay in
     # the file's free space until overwritten.
     with closing(sqlite3.connect(database, isolation_level=None)) as conn:
         conn.execute("PRAGMA secure_delete=OFF")
-        for user_id in (1111, resident, 2222):
+        for key in ("rk-1111", "rk-gone", "rk-2222"):
             conn.execute(
-                "INSERT INTO resident_drafts (user_id, data, updated_at) VALUES (?, ?, ?)",
-                (user_id, f'{{"by": "resident {user_id}"}}' + " " * 500, "2026-11-21T00:00Z"),
+                "INSERT INTO resident_drafts (resident_key, sealed, updated_at) VALUES (?, ?, ?)",
+                (key, f"sealed draft of {key}".encode() + b" " * 500, "2026-11-21T00:00Z"),
             )
-        conn.execute("DELETE FROM resident_drafts WHERE user_id = ?", (resident,))
+        conn.execute("DELETE FROM resident_drafts WHERE resident_key = 'rk-gone'")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert str(resident).encode() in database.read_bytes()  # the residue is there
+    assert b"sealed draft of rk-gone" in database.read_bytes()  # the residue is there
 
     backup_file = tmp_path / "backup.sqlite3"
     result = storage_cli(tmp_path, "backup", str(backup_file), DATABASE_PATH=str(database))
     assert result.returncode == 0, result.stderr
     raw = backup_file.read_bytes()
-    assert str(resident).encode() not in raw
-    assert resident.to_bytes(6, "big") not in raw
-    assert query(backup_file, "SELECT user_id FROM resident_drafts ORDER BY 1") == [
-        (1111,),
-        (2222,),
+    assert b"rk-gone" not in raw
+    assert query(backup_file, "SELECT resident_key FROM resident_drafts ORDER BY 1") == [
+        ("rk-1111",),
+        ("rk-2222",),
     ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
 from telegram import Update
@@ -12,7 +11,7 @@ from telegram.request import RequestData
 from bot.concurrency import ChatOrderedUpdateProcessor, lane_of
 from bot.config import Settings
 from bot.context import HomThuApplication
-from tests.support import FrozenClock, Person, RecordingBotAPI, running_bot
+from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
 
 
 class SlowBotAPI(RecordingBotAPI):
@@ -92,9 +91,7 @@ async def test_each_chat_keeps_its_order_while_chats_run_side_by_side(
         await feed(app, updates)
         assert api.most_in_flight > 1
         assert app.update_processor.busy_lanes == 0
-        drafts = {
-            user_id: json.loads(data)["draft"]["parts"] for user_id, data in await _drafts(app)
-        }
+        drafts = {user_id: data["draft"]["parts"] for user_id, data in drafts_on_disk(app).items()}
         for resident in residents:
             assert drafts[resident.user_id] == [f"phần {k}" for k in range(5)]
         # The acknowledgements each resident got count up: handled in order.
@@ -106,12 +103,6 @@ async def test_each_chat_keeps_its_order_while_chats_run_side_by_side(
             ]
             assert [int(c) for c in counts] == sorted(int(c) for c in counts)
             assert len(counts) == 5
-
-
-async def _drafts(app: HomThuApplication) -> list[tuple[int, str]]:
-    async with app.bot_data.database.reading() as conn:
-        cursor = await conn.execute("SELECT user_id, data FROM resident_drafts")
-        return [(int(r[0]), str(r[1])) for r in await cursor.fetchall()]
 
 
 async def test_one_chat_is_never_processed_twice_at_once() -> None:

@@ -384,9 +384,20 @@ class Fuzzer:
             ("callback", "draft:preview"),
         ]
         steps += [("callback", "draft:replies")] if replies else []
-        steps += [("callback", "draft:send")]
         for step in steps:
             await self._push(replace(event, content=step, pick=event.pick * 2 + 1))
+        # Send with the preview's own button: it carries the draft's submission token.
+        person = self.person(event)
+        try:
+            preview, send = self.api.button(person.chat, "Gửi")
+        except AssertionError:
+            return  # no preview came (a random event ended the draft on the way)
+        own = sorted(m for (chat, m) in self.api.messages if chat == person.chat)
+        # A pick that makes _bot_message choose the preview (and not a made-up message).
+        pick = next(
+            p for p in range(own.index(preview.message_id), 10 * len(own) + 5, len(own)) if p % 5
+        )
+        await self._push(replace(event, content=("callback", send), pick=pick))
 
     async def _push(self, event: Event) -> None:
         person = self.person(event)

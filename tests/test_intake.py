@@ -9,7 +9,14 @@ from datetime import timedelta
 from bot.context import HomThuApplication
 from bot.draft import MAX_CHARS
 from bot.texts import Texts
-from tests.support import DEFAULT_TOPICS_VI, Call, FrozenClock, Person, RecordingBotAPI
+from tests.support import (
+    DEFAULT_TOPICS_VI,
+    Call,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    drafts_on_disk,
+)
 
 VI = Texts("vi")
 TOPICS_VI = DEFAULT_TOPICS_VI
@@ -361,7 +368,7 @@ async def test_send_stores_in_one_go_and_gives_the_receipt(
     ]
     sealed = rows(app, "SELECT sealed_chat FROM reply_channels")[0][0]
     assert isinstance(sealed, bytes)
-    assert app.bot_data.anonymizer.open_chat(sealed) == resident.chat
+    assert app.bot_data.anonymizer.open_chat(sealed, code) == resident.chat
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
     assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
 
@@ -379,10 +386,41 @@ async def test_pressing_send_twice_stores_one_feedback(
     await write_feedback(resident)
     await resident.press("Xem lại")
     message, data = resident.api.button(resident.chat, "Gửi")
-    await resident.press_data(data, message.message_id)
-    again = await resident.press_data(data, message.message_id)
-    assert sent(again, "answerCallbackQuery")[0].params["text"] == VI("stale_button")
+    first = only_message(await resident.press_data(data, message.message_id))
+    code = CODE.search(first.text)
+    assert code
+    # The second press of the same button (a double tap) stores nothing more and answers
+    # with the same receipt.
+    again = only_message(await resident.press_data(data, message.message_id))
+    assert again.text == first.text
+    assert code.group(1) in again.text
     assert rows(app, "SELECT COUNT(*) FROM feedback") == [(1,)]
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE kind = 'notify_staff'") == [(1,)]
+
+
+async def test_the_send_button_of_an_earlier_draft_does_not_send_the_new_one(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Góp ý thứ nhất")
+    await resident.press("Xem lại")
+    old_preview, old_send = resident.api.button(resident.chat, "Gửi")
+    receipt = only_message(await resident.press_data(old_send, old_preview.message_id))
+    code = CODE.search(receipt.text)
+    assert code
+    await write_feedback(resident, "Góp ý thứ hai, chưa muốn gửi")
+    await resident.press("Xem lại")
+    # The first preview's send button, pressed again while the second draft is previewed.
+    again = only_message(await resident.press_data(old_send, old_preview.message_id))
+    assert code.group(1) in again.text
+    assert rows(app, "SELECT body FROM feedback") == [("Góp ý thứ nhất",)]
+    # The second draft is still there, and its own button sends it.
+    second = only_message(await resident.press("Gửi"))
+    assert CODE.search(second.text)
+    assert code.group(1) not in second.text
+    assert rows(app, "SELECT body FROM feedback ORDER BY id") == [
+        ("Góp ý thứ nhất",),
+        ("Góp ý thứ hai, chưa muốn gửi",),
+    ]
 
 
 async def test_codes_are_unique_across_feedbacks(resident: Person) -> None:
@@ -522,9 +560,8 @@ async def test_a_failing_handler_answers_politely_and_keeps_the_draft(
     # The acknowledgement failed; the error handler answered instead.
     assert [c.result is None for c in sent(calls)] == [True, False]
     assert sent(calls)[1].text == VI("error")
-    drafts = rows(app, "SELECT data FROM resident_drafts")
-    assert "Không được mất" in str(drafts[0][0])
-    assert "thêm" in str(drafts[0][0])
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Không được mất", "thêm"]
     assert only_message(await resident.send("nữa")).text.startswith("Đã ghi nhận: 25/4000")
 
 

@@ -71,6 +71,8 @@ ACTIONS = [
     Action("/renametopic 2 Kinh tế, việc làm", Audience.ADMINS),
     Action("/closetopic 11", Audience.ADMINS),
     Action("/opentopic 11", Audience.ADMINS),
+    Action("/resend", Audience.ADMINS),
+    Action("resend:all", Audience.ADMINS, button=True),
     # Staff commands (SPEC §5): the staff group, or an admin in a private chat.
     Action("/show {code}", Audience.STAFF),
     Action("/digest", Audience.STAFF),
@@ -164,7 +166,7 @@ async def feedback(app: HomThuApplication) -> tuple[str, int]:
     """One feedback in the database: its code and id."""
     db = app.bot_data.database
     area = await db.areas.get("kp3")
-    stored = await db.feedback.submit(NewFeedback(area.id, 2, "Đèn đường hỏng ở ngõ 5"))
+    stored = (await db.feedback.submit(NewFeedback(area.id, 2, "Đèn đường hỏng ở ngõ 5"))).feedback
     return stored.code, stored.id
 
 

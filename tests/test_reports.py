@@ -145,9 +145,10 @@ async def box(tmp_path: Path) -> AsyncIterator[Box]:
         for area, topic, hours, body, status, replies in PLAN:
             clock.now = START - timedelta(hours=hours)
             created = clock.now
-            feedback = await db.feedback.submit(
-                NewFeedback(areas[area].id, topic, body, sealed_reply_chat=SECRET_CHAT)
+            submitted = await db.feedback.submit(
+                NewFeedback(areas[area].id, topic, body, seal_reply_chat=lambda _: SECRET_CHAT)
             )
+            feedback = submitted.feedback
             clock.now += timedelta(hours=1)
             if status is not None:
                 await db.feedback.set_status(feedback.id, status, "Chị Hoa")

@@ -15,7 +15,7 @@ from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
 from bot.logs import quiet_libraries
 from bot.texts import Texts
-from tests.support import FrozenClock, Person, RecordingBotAPI, running_bot
+from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
 from tests.test_intake import CODE, only_message, rows, sent, submit, write_feedback
 
 VI = Texts("vi")
@@ -92,9 +92,8 @@ async def test_a_chosen_topic_survives_a_hard_stop(settings: Settings, clock: Fr
         # Read what another process would see right now, before any shutdown flush.
         with sqlite3.connect(settings.database_path) as conn:
             states = list(conn.execute("SELECT state FROM conversation_states"))
-            drafts = list(conn.execute("SELECT data FROM resident_drafts"))
         assert states == [("2",)]
-        assert '"topic_id": 11' in drafts[0][0]
+        assert drafts_on_disk(app)[4040]["draft"]["topic_id"] == 11
 
 
 async def test_nothing_identifies_the_resident_after_the_conversation(
@@ -255,8 +254,12 @@ async def test_sweeper_deletes_idle_drafts_and_tells_the_resident_later(
     clock.advance(timedelta(minutes=6))
     await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
     path = app.bot_data.database.path
-    assert rows(app, "SELECT user_id FROM resident_drafts") == [(1234567,)]
-    assert rows(app, "SELECT user_id FROM conversation_states") == [(1234567,)]
+    other_key = app.bot_data.anonymizer.resident_key(other.user_id)
+    assert list(drafts_on_disk(app)) == [other.user_id]
+    assert rows(app, "SELECT resident_key FROM conversation_states") == [(other_key,)]
+    assert rows(app, "SELECT resident_key FROM draft_expiry_notices") == [
+        (app.bot_data.anonymizer.resident_key(resident.user_id),)
+    ]
     text = database_text(path)
     assert str(resident.user_id) not in text
     calls = await resident.send("Tôi quay lại")

@@ -20,6 +20,7 @@ from storage import (
     AreaNotFound,
     Database,
     DuplicateArea,
+    Feedback,
     FeedbackNotFound,
     FeedbackStatus,
     InvalidAreaCode,
@@ -30,6 +31,7 @@ from storage import (
     open_database,
 )
 from storage.clock import to_db
+from storage.conversations import SessionWrite, StoredDraft, StoredState
 from storage.schema import Migration, available_migrations
 from tests.support import DEFAULT_TOPICS_VI
 
@@ -457,13 +459,59 @@ async def test_unknown_topic_is_not_found(db: Database) -> None:
 # --- feedback -----------------------------------------------------------------------------
 
 
+def SEAL(code: str) -> bytes:
+    return b"sealed for " + code.encode()
+
+
+async def _submit(db: Database, new: NewFeedback) -> Feedback:
+    submitted = await db.feedback.submit(new)
+    assert submitted.created
+    return submitted.feedback
+
+
+async def test_a_submission_sent_twice_is_stored_once(db: Database) -> None:
+    area = await db.areas.add("kp3", "Khu phố 3")
+    new = NewFeedback(area.id, 2, "Đèn hỏng", ("p1",), "draft-token", SEAL)
+    first = await db.feedback.submit(new)
+    again = await db.feedback.submit(new)
+    assert first.created
+    assert not again.created
+    assert again.feedback == first.feedback
+    assert await db.feedback.get_by_submission("draft-token") == first.feedback
+    assert await counts(db) == {
+        "feedback": 1,
+        "feedback_photos": 1,
+        "reference_codes": 1,
+        "outbox": 1,
+        "status_changes": 1,
+        "reply_channels": 1,
+    }
+    with pytest.raises(FeedbackNotFound):
+        await db.feedback.get_by_submission("another-token")
+
+
 async def test_submit_stores_everything_in_one_go(db: Database) -> None:
     area = await db.areas.add("kp3", "Khu phố 3")
     sealed = b"\x00\x01sealed-chat\xff"
+    sealed_for: list[str] = []
+
+    def seal(code: str) -> bytes:
+        sealed_for.append(code)
+        return sealed
+
     new = NewFeedback(
-        area.id, 7, "Cống bị tắc ở hẻm 12", ("photo-b", "photo-a", "photo-c"), sealed
+        area.id,
+        7,
+        "Cống bị tắc ở hẻm 12",
+        ("photo-b", "photo-a", "photo-c"),
+        submission="tok-1",
+        seal_reply_chat=seal,
     )
-    stored = await db.feedback.submit(new)
+    submitted = await db.feedback.submit(new)
+    assert submitted.created
+    stored = submitted.feedback
+    # The chat is sealed for the code the feedback received, inside the same transaction.
+    assert sealed_for == [stored.code]
 
     assert stored.code == (await fetch(db, "SELECT code FROM reference_codes"))[0][0]
     assert stored.area == area
@@ -508,7 +556,7 @@ async def test_submit_stores_everything_in_one_go(db: Database) -> None:
 
 async def test_submit_without_reply_channel(db: Database) -> None:
     area = await db.areas.add("kp3", "Khu phố 3")
-    stored = await db.feedback.submit(NewFeedback(area.id, 2, "Chợ tạm lấn chiếm lòng đường"))
+    stored = await _submit(db, NewFeedback(area.id, 2, "Chợ tạm lấn chiếm lòng đường"))
     assert stored.wants_replies is False
     assert stored.photo_file_ids == ()
     assert await counts(db) == {
@@ -526,8 +574,8 @@ async def test_submit_without_reply_channel(db: Database) -> None:
 
 async def test_feedback_codes_differ_and_unknown_code_is_not_found(db: Database) -> None:
     area = await db.areas.add("kp3", "Khu phố 3")
-    first = await db.feedback.submit(NewFeedback(area.id, 1, "Một"))
-    second = await db.feedback.submit(NewFeedback(area.id, 1, "Hai"))
+    first = await _submit(db, NewFeedback(area.id, 1, "Một"))
+    second = await _submit(db, NewFeedback(area.id, 1, "Hai"))
     assert first.code != second.code
     assert (await db.feedback.get_by_code(second.code)).body == "Hai"
     with pytest.raises(FeedbackNotFound):
@@ -549,7 +597,7 @@ async def test_feedback_codes_differ_and_unknown_code_is_not_found(db: Database)
 )
 async def test_text_round_trips_byte_exact(db: Database, text: str) -> None:
     area = await db.areas.add("kp3", "Khu phố 3")
-    stored = await db.feedback.submit(NewFeedback(area.id, 1, text, ("ảnh-1",)))
+    stored = await _submit(db, NewFeedback(area.id, 1, text, ("ảnh-1",)))
     fetched = await db.feedback.get_by_code(stored.code)
     assert fetched.body.encode() == text.encode()
     assert stored.body.encode() == text.encode()
@@ -560,8 +608,8 @@ async def test_text_round_trips_byte_exact(db: Database, text: str) -> None:
 
 async def test_decomposed_and_precomposed_text_stay_distinct(db: Database) -> None:
     area = await db.areas.add("kp3", "Khu phố 3")
-    decomposed = await db.feedback.submit(NewFeedback(area.id, 1, "Hu\u0300ng"))
-    precomposed = await db.feedback.submit(NewFeedback(area.id, 1, "Hùng"))
+    decomposed = await _submit(db, NewFeedback(area.id, 1, "Hu\u0300ng"))
+    precomposed = await _submit(db, NewFeedback(area.id, 1, "Hùng"))
     assert (await db.feedback.get_by_code(decomposed.code)).body == "Hu\u0300ng"
     assert (await db.feedback.get_by_code(precomposed.code)).body == "H\u00f9ng"
     assert len((await db.feedback.get_by_code(decomposed.code)).body) == 5
@@ -569,11 +617,15 @@ async def test_decomposed_and_precomposed_text_stay_distinct(db: Database) -> No
 
 async def test_submit_to_closed_area_stores_nothing(db: Database) -> None:
     area = await db.areas.add("kp3", "Khu phố 3")
-    await db.feedback.submit(NewFeedback(area.id, 1, "Trước khi đóng", ("p",), b"sealed"))
+    await db.feedback.submit(
+        NewFeedback(area.id, 1, "Trước khi đóng", ("p",), seal_reply_chat=SEAL)
+    )
     before = await counts(db)
     await db.areas.set_open("kp3", False)
     with pytest.raises(AreaClosed):
-        await db.feedback.submit(NewFeedback(area.id, 1, "Sau khi đóng", ("q",), b"sealed"))
+        await db.feedback.submit(
+            NewFeedback(area.id, 1, "Sau khi đóng", ("q",), seal_reply_chat=SEAL)
+        )
     assert await counts(db) == before
     assert before["feedback"] == 1
     assert await fetch(db, "SELECT body FROM feedback") == [("Trước khi đóng",)]
@@ -585,7 +637,9 @@ async def test_submit_to_closed_topic_stores_nothing(db: Database) -> None:
     before = await counts(db)
     await db.topics.set_open(4, False)
     with pytest.raises(TopicNotFound):
-        await db.feedback.submit(NewFeedback(area.id, 4, "Chủ đề đã đóng", ("q",), b"sealed"))
+        await db.feedback.submit(
+            NewFeedback(area.id, 4, "Chủ đề đã đóng", ("q",), seal_reply_chat=SEAL)
+        )
     assert await counts(db) == before
     assert await fetch(db, "SELECT body FROM feedback") == [("Chủ đề còn mở",)]
 
@@ -606,8 +660,8 @@ async def test_code_collision_draws_again(db: Database, monkeypatch: pytest.Monk
     draws = iter(["GY-7Q2K9M4T", "GY-7Q2K9M4T", "HB-0123ABCD"])
     monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: next(draws))
     area = await db.areas.add("kp3", "Khu phố 3")
-    first = await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất"))
-    second = await db.feedback.submit(NewFeedback(area.id, 1, "Thứ hai"))
+    first = await _submit(db, NewFeedback(area.id, 1, "Thứ nhất"))
+    second = await _submit(db, NewFeedback(area.id, 1, "Thứ hai"))
     assert first.code == "GY-7Q2K9M4T"
     assert second.code == "HB-0123ABCD"
     assert await fetch(db, "SELECT code, body FROM feedback ORDER BY id") == [
@@ -625,10 +679,10 @@ async def test_code_that_always_collides_stores_nothing(
 ) -> None:
     monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: "GY-7Q2K9M4T")
     area = await db.areas.add("kp3", "Khu phố 3")
-    await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất", ("p1",), b"sealed"))
+    await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất", ("p1",), seal_reply_chat=SEAL))
     before = await counts(db)
     with pytest.raises(RuntimeError, match="reference code"):
-        await db.feedback.submit(NewFeedback(area.id, 1, "Thứ hai", ("p2",), b"sealed"))
+        await db.feedback.submit(NewFeedback(area.id, 1, "Thứ hai", ("p2",), seal_reply_chat=SEAL))
     assert await counts(db) == before
     assert await fetch(db, "SELECT body FROM feedback") == [("Thứ nhất",)]
 
@@ -636,92 +690,90 @@ async def test_code_that_always_collides_stores_nothing(
 # --- conversations ------------------------------------------------------------------------
 
 
+def draft_write(key: str, sealed: bytes | None) -> SessionWrite:
+    return SessionWrite(key, sealed)
+
+
+def state_write(key: str, conversation: str, state: object | None) -> SessionWrite:
+    sealed = None if state is None else f"ids of {conversation}".encode()
+    return SessionWrite(key, sealed, name="intake", conversation_key=conversation, state=state)
+
+
 async def test_conversation_states_save_load_delete(db: Database) -> None:
-    await db.conversations.save_state("intake", (555, 777), 1)
-    await db.conversations.save_state("intake", (555, 777), 2)
-    await db.conversations.save_state("intake", (556, 778), 3)
-    await db.conversations.save_state("other", (555, 777), 9)
-    assert await db.conversations.load_states("intake") == {(555, 777): 2, (556, 778): 3}
-    assert await db.conversations.load_states("other") == {(555, 777): 9}
-    await db.conversations.save_state("intake", (555, 777), None)
-    assert await db.conversations.load_states("intake") == {(556, 778): 3}
-    assert await db.conversations.load_states("other") == {(555, 777): 9}
-    assert await db.conversations.load_states("nobody") == {}
+    store = db.conversations
+    await store.write([state_write("r1", "c1", 1)])
+    await store.write([state_write("r1", "c1", 2), state_write("r2", "c2", 3)])
+    await store.write([SessionWrite("r1", b"x", name="other", conversation_key="c1", state=9)])
+    assert await store.load_states("intake") == [
+        StoredState("c1", "r1", b"ids of c1", 2),
+        StoredState("c2", "r2", b"ids of c2", 3),
+    ]
+    assert await store.load_states("other") == [StoredState("c1", "r1", b"x", 9)]
+    await store.write([state_write("r1", "c1", None)])
+    assert await store.load_states("intake") == [StoredState("c2", "r2", b"ids of c2", 3)]
+    assert [s.state for s in await store.load_states("other")] == [9]
+    assert await store.load_states("nobody") == []
 
 
 async def test_drafts_save_load_delete(db: Database) -> None:
-    data = {"draft": {"area_code": "kp3", "parts": ["Đèn hỏng 💡", "<b>gấp</b>"], "n": 2}}
-    await db.conversations.save_draft(555, data)
-    await db.conversations.save_draft(556, {"draft": {"parts": []}})
-    assert await db.conversations.load_drafts() == {555: data, 556: {"draft": {"parts": []}}}
-    updated = {"draft": {"area_code": "kp4", "parts": []}}
-    await db.conversations.save_draft(555, updated)
-    assert (await db.conversations.load_drafts())[555] == updated
-    await db.conversations.save_draft(555, {})
-    assert await db.conversations.load_drafts() == {556: {"draft": {"parts": []}}}
-    await db.conversations.save_draft(556, None)
-    assert await db.conversations.load_drafts() == {}
+    store = db.conversations
+    await store.write([draft_write("r1", b"sealed draft 1"), draft_write("r2", b"sealed 2")])
+    assert await store.load_drafts() == [
+        StoredDraft("r1", b"sealed draft 1"),
+        StoredDraft("r2", b"sealed 2"),
+    ]
+    await store.write([draft_write("r1", b"sealed draft 1, changed")])
+    assert StoredDraft("r1", b"sealed draft 1, changed") in await store.load_drafts()
+    await store.write([draft_write("r1", None)])
+    assert await store.load_drafts() == [StoredDraft("r2", b"sealed 2")]
+    await store.write([draft_write("r2", None)])
+    assert await store.load_drafts() == []
     assert await count(db, "resident_drafts") == 0
+
+
+async def test_a_failed_batch_writes_nothing(db: Database) -> None:
+    store = db.conversations
+    await store.write([draft_write("r1", b"before")])
+    broken = SessionWrite("r2", b"x", name="intake", conversation_key=None, state=1)
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.write([draft_write("r1", b"after"), broken])
+    assert await store.load_drafts() == [StoredDraft("r1", b"before")]
 
 
 async def test_expire_idle_removes_stale_drafts_and_leaves_keyed_notices(
     db: Database, db_clock: ManualClock
 ) -> None:
-    stale, stale_state_only, fresh, writing = 987654321, 987654322, 987654323, 987654324
-    conversations = db.conversations
-    await conversations.save_draft(stale, {"draft": {"parts": ["cũ"]}})
-    await conversations.save_state("intake", (stale, stale), 1)
-    await conversations.save_state("intake", (stale_state_only, stale_state_only), 0)
+    store = db.conversations
+    await store.write([draft_write("stale", b"d"), state_write("stale", "c-stale", 1)])
+    await store.write([state_write("state-only", "c-state-only", 0)])
     # A resident still writing: the state was set long ago, the draft changes each message.
-    await conversations.save_state("intake", (writing, writing), 2)
+    await store.write([state_write("writing", "c-writing", 2)])
     db_clock.advance(timedelta(minutes=40))
-    await conversations.save_draft(fresh, {"draft": {"parts": ["mới"]}})
-    await conversations.save_state("intake", (fresh, fresh), 1)
-    await conversations.save_draft(writing, {"draft": {"parts": ["đang viết"]}})
+    await store.write([draft_write("fresh", b"d"), state_write("fresh", "c-fresh", 1)])
+    await store.write([draft_write("writing", b"d")])
 
-    expired = await conversations.expire_idle(db_clock() - timedelta(minutes=30), key_of)
+    expired = await store.expire_idle(db_clock() - timedelta(minutes=30))
 
-    assert sorted(expired) == [stale, stale_state_only]
-    assert set(await conversations.load_drafts()) == {fresh, writing}
-    assert set(await conversations.load_states("intake")) == {(fresh, fresh), (writing, writing)}
+    assert sorted(expired) == ["stale", "state-only"]
+    assert {d.resident_key for d in await store.load_drafts()} == {"fresh", "writing"}
+    assert {s.resident_key for s in await store.load_states("intake")} == {"fresh", "writing"}
     assert await fetch(
         db, "SELECT resident_key, expired_at FROM draft_expiry_notices ORDER BY resident_key"
-    ) == sorted((key_of(uid), to_db(db_clock())) for uid in (stale, stale_state_only))
-
-    assert await db.residents.take_expiry_notice(str(stale)) is False
-    assert await db.residents.take_expiry_notice(key_of(fresh)) is False
-    assert await db.residents.take_expiry_notice(key_of(stale)) is True
-    assert await db.residents.take_expiry_notice(key_of(stale)) is False
-    assert await db.residents.take_expiry_notice(key_of(stale_state_only)) is True
+    ) == [("stale", to_db(db_clock())), ("state-only", to_db(db_clock()))]
+    assert await db.residents.take_expiry_notice("fresh") is False
+    assert await db.residents.take_expiry_notice("stale") is True
+    assert await db.residents.take_expiry_notice("stale") is False
+    assert await db.residents.take_expiry_notice("state-only") is True
     assert await count(db, "draft_expiry_notices") == 0
-
-
-async def test_expired_resident_id_is_nowhere_in_the_database(
-    db: Database, db_clock: ManualClock
-) -> None:
-    user_id = 987654321
-    await db.conversations.save_draft(user_id, {"draft": {"parts": ["x"]}})
-    await db.conversations.save_state("intake", (user_id, user_id), 1)
-    db_clock.advance(timedelta(minutes=31))
-    assert await db.conversations.expire_idle(db_clock() - timedelta(minutes=30), key_of) == [
-        user_id
-    ]
-    tables = [
-        str(row[0])
-        for row in await fetch(db, "SELECT name FROM sqlite_master WHERE type = 'table'")
-    ]
-    for table in tables:
-        for row in await fetch(db, f"SELECT * FROM {table}"):
-            assert all(str(user_id) not in str(value) for value in row), table
 
 
 async def test_expire_idle_with_nothing_idle_changes_nothing(
     db: Database, db_clock: ManualClock
 ) -> None:
-    await db.conversations.save_draft(555, {"draft": {"parts": ["x"]}})
+    await db.conversations.write([draft_write("r1", b"d")])
     db_clock.advance(timedelta(minutes=29))
-    assert await db.conversations.expire_idle(db_clock() - timedelta(minutes=30), key_of) == []
-    assert set(await db.conversations.load_drafts()) == {555}
+    assert await db.conversations.expire_idle(db_clock() - timedelta(minutes=30)) == []
+    assert [d.resident_key for d in await db.conversations.load_drafts()] == ["r1"]
     assert await count(db, "draft_expiry_notices") == 0
 
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import os
 import re
 import stat
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from bot.anonymity import Anonymizer, master_secret
+from bot.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
 from bot.config import BotToken, Settings
 from bot.draft import (
     MAX_CHARS,
@@ -106,40 +111,80 @@ def test_resident_key_is_not_a_plain_hash_of_the_id() -> None:
     assert not plain.startswith(key)
 
 
+CODE = "GY-7Q2K9M4T"
+OTHER_CODE = "HB-0123ABCD"
+
+
 def test_seal_and_open_round_trip() -> None:
     anonymizer = Anonymizer(SECRET)
     for chat_id in (USER_ID, 1, 7_000_000_001, -1001234567890):
-        sealed = anonymizer.seal_chat(chat_id)
+        sealed = anonymizer.seal_chat(chat_id, CODE)
         if abs(chat_id) > 10**8:
             # Nine digits or more: a chance match in random bytes is out of the question.
             assert str(chat_id).encode() not in sealed
-        assert anonymizer.open_chat(sealed) == chat_id
-        assert Anonymizer(SECRET).open_chat(sealed) == chat_id
+        assert anonymizer.open_chat(sealed, CODE) == chat_id
+        assert Anonymizer(SECRET).open_chat(sealed, CODE) == chat_id
+
+
+def test_a_channel_opens_only_for_the_feedback_it_was_sealed_for() -> None:
+    """Point 13: moving a sealed channel to another feedback's row must not deliver there."""
+    anonymizer = Anonymizer(SECRET)
+    sealed = anonymizer.seal_chat(USER_ID, CODE)
+    assert anonymizer.open_chat(sealed, CODE) == USER_ID
+    assert anonymizer.open_chat(sealed, OTHER_CODE) is None
+
+
+def test_a_legacy_channel_is_sealed_again_for_its_feedback() -> None:
+    anonymizer = Anonymizer(SECRET)
+    aead = AESGCM(hmac.digest(SECRET, b"homthu reply channel", "sha256"))
+    nonce = b"\x01" * 12
+    legacy = nonce + aead.encrypt(nonce, str(USER_ID).encode(), LEGACY_CHANNEL_CONTEXT)
+    assert anonymizer.open_chat(legacy, CODE) is None
+    bound = anonymizer.reseal_legacy_chat(CODE, legacy)
+    assert bound is not None
+    assert anonymizer.open_chat(bound, CODE) == USER_ID
+    assert anonymizer.open_chat(bound, OTHER_CODE) is None
+    assert anonymizer.reseal_legacy_chat(CODE, b"garbage" * 5) is None
+
+
+def test_a_record_opens_only_for_its_row() -> None:
+    anonymizer = Anonymizer(SECRET)
+    sealed = anonymizer.seal_record("draft abc", {"user_id": USER_ID, "data": {"x": "ý"}})
+    assert str(USER_ID).encode() not in sealed
+    assert anonymizer.open_record("draft abc", sealed) == {"user_id": USER_ID, "data": {"x": "ý"}}
+    assert anonymizer.open_record("draft abd", sealed) is None
+    assert Anonymizer(b"t" * 32).open_record("draft abc", sealed) is None
 
 
 def test_sealing_twice_gives_different_bytes() -> None:
     anonymizer = Anonymizer(SECRET)
-    first, second = anonymizer.seal_chat(USER_ID), anonymizer.seal_chat(USER_ID)
+    first, second = anonymizer.seal_chat(USER_ID, CODE), anonymizer.seal_chat(USER_ID, CODE)
     assert first != second
-    assert anonymizer.open_chat(first) == anonymizer.open_chat(second) == USER_ID
+    assert anonymizer.open_chat(first, CODE) == anonymizer.open_chat(second, CODE) == USER_ID
 
 
 def test_opening_with_another_secret_gives_none() -> None:
-    sealed = Anonymizer(SECRET).seal_chat(USER_ID)
-    assert Anonymizer(b"t" * 32).open_chat(sealed) is None
+    sealed = Anonymizer(SECRET).seal_chat(USER_ID, CODE)
+    assert Anonymizer(b"t" * 32).open_chat(sealed, CODE) is None
 
 
 @pytest.mark.parametrize("position", [0, 11, 12, -1])
 def test_tampered_seal_gives_none(position: int) -> None:
     anonymizer = Anonymizer(SECRET)
-    sealed = bytearray(anonymizer.seal_chat(USER_ID))
+    sealed = bytearray(anonymizer.seal_chat(USER_ID, CODE))
     sealed[position] ^= 0x01
-    assert anonymizer.open_chat(bytes(sealed)) is None
+    assert anonymizer.open_chat(bytes(sealed), CODE) is None
 
 
 @pytest.mark.parametrize("sealed", [b"", b"short", b"\x00" * 12, b"\x00" * 40])
 def test_garbage_seal_gives_none(sealed: bytes) -> None:
-    assert Anonymizer(SECRET).open_chat(sealed) is None
+    assert Anonymizer(SECRET).open_chat(sealed, CODE) is None
+
+
+@pytest.mark.parametrize("secret", [b"", b"short", b"x" * 31, b"x" * 33])
+def test_an_anonymizer_refuses_a_secret_of_the_wrong_size(secret: bytes) -> None:
+    with pytest.raises(SecretKeyError):
+        Anonymizer(secret)
 
 
 def make_settings(tmp_path: Path, secret_key: str | None) -> Settings:
@@ -167,6 +212,72 @@ def test_master_secret_creates_a_private_key_file_and_reuses_it(tmp_path: Path) 
     assert master_secret(settings) == first
     assert key_file.read_bytes() == written
     assert master_secret(make_settings(tmp_path / "elsewhere", None)) != first
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", "rỗng / the key file is empty"),
+        (b"\n  \n", "rỗng / the key file is empty"),
+        (b"abc123\n", "not a key of 64 hex digits"),
+        (b"z" * 64 + b"\n", "not a key of 64 hex digits"),
+        (b"\xff\xfe" * 40, "not a key file"),
+    ],
+    ids=["empty", "blank", "short", "not-hex", "not-text"],
+)
+def test_a_broken_key_file_refuses_to_start(tmp_path: Path, content: bytes, problem: str) -> None:
+    """Point 4: an empty (failed first write) or malformed key is never used as a secret."""
+    key_file = tmp_path / "data" / "homthu.key"
+    key_file.parent.mkdir()
+    key_file.write_bytes(content)
+    with pytest.raises(SecretKeyError, match=re.escape(problem)) as refused:
+        master_secret(make_settings(tmp_path, None))
+    assert str(key_file) in str(refused.value)
+    assert key_file.read_bytes() == content  # never silently replaced
+
+
+def test_the_key_file_is_made_atomically_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    previous = os.umask(0o000)
+    try:
+        key = master_secret(make_settings(tmp_path, None))
+    finally:
+        os.umask(previous)
+    key_file = tmp_path / "data" / "homthu.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
+    assert key_file.read_text("ascii") == key.hex() + "\n"
+    # The temporary file it was written to is gone.
+    assert sorted(p.name for p in key_file.parent.iterdir()) == ["homthu.key"]
+
+
+def test_a_key_file_whose_write_fails_leaves_no_empty_key(tmp_path: Path) -> None:
+    """Point 4 as it happened: the first write of the key fails (a file-size limit, a full
+    disk). It must fail with one clear error and leave no empty key file behind."""
+    program = (
+        "import resource, signal, sys\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (16, resource.RLIM_INFINITY))\n"
+        "from pathlib import Path\n"
+        "from bot.anonymity import SecretKeyError, read_or_create_key_file\n"
+        "try:\n"
+        "    read_or_create_key_file(Path(sys.argv[1]))\n"
+        "except SecretKeyError as error:\n"
+        "    print(error)\n"
+    )
+    key_file = tmp_path / "data" / "homthu.key"
+    result = subprocess.run(
+        [sys.executable, "-c", program, str(key_file)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert "cannot create the key file" in result.stdout
+    assert not key_file.exists()
+    assert [p.name for p in key_file.parent.iterdir()] == []
+    # The next start, with room to write, makes a proper key.
+    assert len(master_secret(make_settings(tmp_path, None))) == 32
 
 
 def test_master_secret_from_secret_key_makes_no_file(tmp_path: Path) -> None:

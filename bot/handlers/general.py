@@ -40,7 +40,11 @@ async def gate(update: Update, context: HomThuContext) -> None:
 
 
 async def persist_now(update: Update, context: HomThuContext) -> None:
-    """Write the draft and conversation state after every update, so a crash loses none."""
+    """Write the draft and conversation state after every update, so a crash loses none.
+
+    What the update changed is written in one transaction; what it did not change is not
+    written again.
+    """
     application = context.application
     user = update.effective_user
     if user is not None:
@@ -49,7 +53,8 @@ async def persist_now(update: Update, context: HomThuContext) -> None:
         elif user.id in application.user_data:
             # Nothing left of the draft: forget the id in memory and in the database.
             application.drop_user_data(user.id)
-    await application.update_persistence()
+    async with context.runtime.persistence.batch():
+        await application.update_persistence()
 
 
 async def help_command(update: Update, context: HomThuContext) -> None:
@@ -163,6 +168,14 @@ async def stale_button(update: Update, context: HomThuContext) -> None:
 async def on_error(update: object, context: HomThuContext) -> None:
     """Log the failure without identity, and answer a resident politely."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if context.runtime.stopping:
+        # The bot is stopping and did not wait for this handler: nothing is broken.
+        log.warning(
+            "handler stopped before it finished update_id=%s error=%s",
+            update_id,
+            type(context.error).__name__,
+        )
+        return
     log.error(
         "handler failed update_id=%s error=%s",
         update_id,
@@ -171,12 +184,13 @@ async def on_error(update: object, context: HomThuContext) -> None:
     )
     if not isinstance(update, Update):
         return
+    if update.callback_query:
+        # Every press is answered, wherever it was made, or its button keeps spinning.
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()
     chat = update.effective_chat
     if chat is None or chat.type != chat.PRIVATE:
         return
-    if update.callback_query:
-        with contextlib.suppress(TelegramError):
-            await update.callback_query.answer()
     try:
         t = await context.texts(update)
         await chat.send_message(t("error"))
@@ -188,13 +202,11 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     """Delete drafts idle past the limit (leaving a notice under the resident key)."""
     runtime = context.runtime
     cutoff = runtime.now() - IDLE_LIMIT
-    expired = await runtime.database.conversations.expire_idle(
-        cutoff, runtime.anonymizer.resident_key
-    )
+    expired = await runtime.database.conversations.expire_idle(cutoff)
     application = context.application
-    for user_id in expired:
+    for user_id in runtime.persistence.forget_expired(expired):
         application.drop_user_data(user_id)
-        runtime.expiry_notices.add(runtime.anonymizer.resident_key(user_id))
+    runtime.expiry_notices.update(expired)
     for user_id, data in list(application.user_data.items()):
         if not data:
             application.drop_user_data(user_id)

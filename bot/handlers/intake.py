@@ -28,7 +28,7 @@ from bot.draft import (
 )
 from bot.texts import Texts
 from bot.views import card_messages, visible_length
-from storage import AreaClosed, AreaNotFound, NewFeedback, TopicNotFound
+from storage import AreaClosed, AreaNotFound, FeedbackNotFound, NewFeedback, TopicNotFound
 from storage.models import validate_area_code
 
 log = logging.getLogger(__name__)
@@ -190,10 +190,12 @@ async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> in
     assert query is not None
     assert query.data is not None
     t = await context.texts(update)
-    raw = query.data.removeprefix(keyboards.TOPIC_PREFIX)
+    number = keyboards.id_after(keyboards.TOPIC_PREFIX, query.data)
     try:
-        topic = await context.db.topics.get_open(int(raw))
-    except (ValueError, TopicNotFound):
+        if number is None:
+            raise TopicNotFound(str(query.data))
+        topic = await context.db.topics.get_open(number)
+    except TopicNotFound:
         await answer_quietly(query, t("stale_button"))
         return CHOOSING_TOPIC
     await answer_quietly(query)
@@ -378,7 +380,7 @@ async def send_preview(message: Message, t: Texts, draft: Draft) -> None:
         photos=len(draft.photos),
         reserve=wrapper,
     )
-    markup = keyboards.preview_keyboard(t, draft.wants_replies)
+    markup = keyboards.preview_keyboard(t, draft.wants_replies, draft.submission)
     if len(cards) == 1:
         await chat.send_message(t.with_html("preview", card=cards[0]), reply_markup=markup)
         return
@@ -404,7 +406,9 @@ async def toggle_replies(update: Update, context: HomThuContext, draft: Draft) -
     draft.wants_replies = not draft.wants_replies
     await answer_quietly(query, t("replies_on") if draft.wants_replies else t("replies_off"))
     with contextlib.suppress(BadRequest):
-        await query.edit_message_reply_markup(keyboards.preview_keyboard(t, draft.wants_replies))
+        await query.edit_message_reply_markup(
+            keyboards.preview_keyboard(t, draft.wants_replies, draft.submission)
+        )
     return PREVIEW
 
 
@@ -424,11 +428,20 @@ async def rewrite(update: Update, context: HomThuContext, draft: Draft) -> int:
 
 @with_draft
 async def send_feedback(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """Store the feedback in one transaction and give the resident the reference code."""
+    """Store the feedback in one transaction and give the resident the reference code.
+
+    Sending is idempotent: the draft's submission token finds a feedback stored by an
+    earlier press (one whose receipt a crash kept from the resident), which is answered
+    with the same code and stores nothing more.
+    """
     query = update.callback_query
     assert query is not None
     assert update.effective_user is not None
     t = await context.texts(update)
+    if submission_of(query.data) != draft.submission:
+        # The button of an earlier preview: that draft was sent or replaced.
+        await sent_before(update, context)
+        return PREVIEW
     runtime = context.runtime
     resident = runtime.anonymizer.resident_key(update.effective_user.id)
     if not runtime.feedback_limit.allow(resident):
@@ -441,10 +454,19 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
         await answer_quietly(query)
         return await _ask_topic(query.message, context, t, t("choose_topic_again"))
     chat_id = query.message.chat.id if query.message else update.effective_user.id
-    sealed = runtime.anonymizer.seal_chat(chat_id) if draft.wants_replies else None
-    new = NewFeedback(draft.area_id, draft.topic_id, draft.body, tuple(draft.photos), sealed)
+    anonymizer = runtime.anonymizer
+    new = NewFeedback(
+        draft.area_id,
+        draft.topic_id,
+        draft.body,
+        tuple(draft.photos),
+        submission=draft.submission,
+        seal_reply_chat=(
+            functools.partial(anonymizer.seal_chat, chat_id) if draft.wants_replies else None
+        ),
+    )
     try:
-        feedback = await context.db.feedback.submit(new)
+        submitted = await context.db.feedback.submit(new)
     except AreaClosed:
         await answer_quietly(query)
         if isinstance(query.message, Message):
@@ -455,21 +477,53 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
         await answer_quietly(query)
         draft.topic_id = None
         return await _ask_topic(query.message, context, t, t("send_failed_topic_closed"))
-    runtime.wake_outbox()
+    feedback = submitted.feedback
+    if submitted.created:
+        runtime.wake_outbox()
     await answer_quietly(query)
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
-        replies = t("sent_replies_on") if draft.wants_replies else t("sent_replies_off")
-        await query.message.reply_text(t.with_html("sent", code=feedback.code, replies=replies))
+        await _receipt(query.message, t, feedback.code, feedback.wants_replies)
     log.info(
-        "feedback sent code=%s area=%s topic=%s photos=%d replies=%s",
+        "feedback sent code=%s area=%s topic=%s photos=%d replies=%s again=%s",
         feedback.code,
         feedback.area.code,
         feedback.topic.id,
         len(feedback.photo_file_ids),
-        draft.wants_replies,
+        feedback.wants_replies,
+        not submitted.created,
     )
     return END
+
+
+def submission_of(data: str | None) -> str:
+    """The submission token in the data of a send button ("" for none)."""
+    return (data or "").removeprefix(keyboards.SEND).removeprefix(":")
+
+
+async def _receipt(message: Message, t: Texts, code: str, wants_replies: bool) -> None:
+    replies = t("sent_replies_on") if wants_replies else t("sent_replies_off")
+    await message.reply_text(t.with_html("sent", code=code, replies=replies))
+
+
+async def sent_before(update: Update, context: HomThuContext) -> None:
+    """A send button whose draft is no longer being written: the receipt if it was sent."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    submission = submission_of(query.data)
+    try:
+        feedback = await context.db.feedback.get_by_submission(submission) if submission else None
+    except FeedbackNotFound:
+        feedback = None
+    if feedback is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    await answer_quietly(query)
+    if isinstance(query.message, Message):
+        await _drop_buttons(query.message)
+        await _receipt(query.message, t, feedback.code, feedback.wants_replies)
+    log.info("send pressed again code=%s: kept once", feedback.code)
 
 
 @with_draft

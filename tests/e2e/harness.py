@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import os
 import re
 import signal
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
+from bot.anonymity import Anonymizer
 from tests.botapi import BotAPIServer, BotMessage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -151,6 +154,25 @@ def reference_code(message: BotMessage) -> str:
     match = REFERENCE_CODE.search(message.text)
     assert match, message.text
     return match.group(0)
+
+
+def drafts_on_disk(database: Path) -> dict[int, dict[str, Any]]:
+    """The drafts in the bot's database, opened with the bot's key: user id → draft data.
+
+    Rows are sealed under the key (SPEC §4); only with SECRET_KEY can a test read them.
+    """
+    anonymizer = Anonymizer(hashlib.sha256(SECRET_KEY.encode()).digest())
+    drafts = {}
+    for key, sealed in query(database, "SELECT resident_key, sealed FROM resident_drafts"):
+        record = anonymizer.open_record(f"draft {key}", bytes(sealed))  # type: ignore[arg-type]
+        assert record is not None, "a draft sealed under another key"
+        drafts[int(record["user_id"])] = record["data"]
+    return drafts
+
+
+def draft_texts(database: Path) -> list[str]:
+    """The text of every draft on disk, parts joined."""
+    return [" ".join(d["draft"]["parts"]) for d in drafts_on_disk(database).values()]
 
 
 def query(database: Path, sql: str, *args: object) -> list[tuple[object, ...]]:

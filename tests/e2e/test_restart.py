@@ -8,7 +8,7 @@ import pytest
 
 from tests.botapi import BotAPIServer
 from tests.e2e import story
-from tests.e2e.harness import BotProcess, query
+from tests.e2e.harness import BotProcess, draft_texts, query
 
 BEFORE = "Cống thoát nước ở tổ 7 bị tắc, mưa là ngập."
 AFTER = "Bổ sung sau khi bot khởi động lại: nước tràn vào nhà dân."
@@ -31,10 +31,7 @@ async def test_a_draft_resumes_after_a_restart_and_can_be_sent(
     await story.write(resident, BEFORE)
     # Durable before the stop: the draft is on disk, as another process sees it.
     await server.wait_until(
-        lambda: any(
-            BEFORE in str(row[0])
-            for row in query(bot.database, "SELECT data FROM resident_drafts")
-        ),
+        lambda: any(BEFORE in text for text in draft_texts(bot.database)),
         describe="the draft on disk",
     )
 
@@ -68,10 +65,7 @@ async def test_a_button_from_before_the_restart_still_works(
     await story.choose_topic(resident, "Khác")
     await story.write(resident, BEFORE)
     await server.wait_until(
-        lambda: any(
-            BEFORE in str(row[0])
-            for row in query(bot.database, "SELECT data FROM resident_drafts")
-        ),
+        lambda: any(BEFORE in text for text in draft_texts(bot.database)),
         describe="the draft on disk",
     )
     await bot.stop(signal.SIGKILL)
