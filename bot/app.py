@@ -16,6 +16,7 @@ from telegram.ext import (
     BaseHandler,
     BaseRateLimiter,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     ConversationHandler,
@@ -24,7 +25,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
 from bot import digest
@@ -32,7 +33,7 @@ from bot.anonymity import Anonymizer, master_secret
 from bot.concurrency import ChatOrderedUpdateProcessor
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
-from bot.handlers import admin, general, intake, staff
+from bot.handlers import admin, general, groups, intake, staff
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -40,6 +41,7 @@ from bot.keyboards import (
     LANGUAGE_PREFIX,
     OPEN_CARD_PREFIX,
     PREVIEW,
+    RESEND,
     RESTART_NO,
     RESTART_YES,
     SEND,
@@ -50,6 +52,7 @@ from bot.keyboards import (
 from bot.menus import set_command_menus
 from bot.outbox import OutboxWorker
 from bot.persistence import SQLitePersistence
+from bot.updates import HomThuBot
 from storage import Database
 from storage.clock import Clock, utc_now
 
@@ -60,11 +63,20 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
 # Updates the bot asks Telegram for; everything else is never delivered.
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.MY_CHAT_MEMBER,
+]
+# Connections to the Bot API for everything but getUpdates (PTB's own default).
+CONNECTIONS = 256
 SWEEP_INTERVAL = timedelta(minutes=1)
 REPLY_CHANNEL_SWEEP = timedelta(hours=6)
 
-# Handler groups; order matters: the gate runs first, the persistence flush last.
+# Handler groups; order matters: the groups the bot is in are looked at before the gate
+# (which ignores every group but the staff group), the persistence flush comes last.
+GROUPS_GROUP = -2
 GATE_GROUP = -1
 MAIN_GROUP = 0
 FLUSH_GROUP = 100
@@ -88,30 +100,33 @@ def build_application(
     against).
     """
     database = Database(settings.database_path, clock=clock)
+    anonymizer = Anonymizer(master_secret(settings))
+    persistence = SQLitePersistence(database, anonymizer)
+    bot = HomThuBot(
+        settings.token.reveal(),
+        base_url=settings.api_base_url,
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+        request=request or HTTPXRequest(connection_pool_size=CONNECTIONS),
+        get_updates_request=request or HTTPXRequest(connection_pool_size=1),
+        # Retries: a 429 on an answer waits retry_after and sends, rather than failing.
+        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
+    )
     builder = (
         ApplicationBuilder()
-        .token(settings.token.reveal())
-        .base_url(settings.api_base_url)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
+        .bot(bot)
         .context_types(ContextTypes(context=HomThuContext, bot_data=BotRuntime))
-        .persistence(SQLitePersistence(database))
-        # Retries: a 429 on an answer waits retry_after and sends, rather than failing.
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=3))
+        .persistence(persistence)
         .concurrent_updates(ChatOrderedUpdateProcessor() if concurrent else False)
         .post_init(_open_services)
         .post_stop(_stop_delivery)
         .post_shutdown(_close_services)
     )
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
     application: HomThuApplication = builder.build()  # type: ignore[assignment]
     runtime = application.bot_data
-    runtime.configure(settings, database, Anonymizer(master_secret(settings)))
+    runtime.configure(settings, database, anonymizer, persistence)
     runtime.outbox = OutboxWorker(application.bot, runtime)
     runtime.deliver_in_background = deliver_in_background
     register_handlers(application)
@@ -139,6 +154,18 @@ def register_handlers(application: HomThuApplication) -> None:
     other_content = new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.COMMAND
     staff_or_private = private | filters.Chat(application.bot_data.settings.staff_chat_id)
 
+    application.add_handler(
+        ChatMemberHandler(groups.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER),
+        group=GROUPS_GROUP,
+    )
+    application.add_handler(
+        CommandHandler(
+            "groupid",
+            groups.group_id,
+            filters=filters.ChatType.GROUPS & filters.UpdateType.MESSAGE,
+        ),
+        group=GROUPS_GROUP,
+    )
     application.add_handler(TypeHandler(Update, general.gate), group=GATE_GROUP)
     staff_chat = filters.Chat(application.bot_data.settings.staff_chat_id)
     # A reply to a notification is an answer (or, with /note, a note); it comes first so
@@ -210,7 +237,7 @@ def register_handlers(application: HomThuApplication) -> None:
                 refuse,
             ],
             intake.PREVIEW: [
-                button(intake.send_feedback, SEND),
+                button(intake.send_feedback, SEND, prefix=True),
                 button(intake.rewrite, EDIT),
                 button(intake.cancel_button, CANCEL),
                 button(intake.toggle_replies, TOGGLE_REPLIES),
@@ -243,6 +270,9 @@ def register_handlers(application: HomThuApplication) -> None:
             group=MAIN_GROUP,
         )
     application.add_handler(button(general.language_button, LANGUAGE_PREFIX, prefix=True))
+    application.add_handler(button(admin.resend_button, RESEND))
+    # A send button pressed after its draft was sent (twice, or after a crash): the receipt.
+    application.add_handler(button(intake.sent_before, SEND, prefix=True))
     application.add_handler(CallbackQueryHandler(general.stale_button), group=MAIN_GROUP)
     application.add_handler(
         MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, general.edited_message),
@@ -256,11 +286,15 @@ def register_handlers(application: HomThuApplication) -> None:
 async def _open_services(application: HomThuApplication) -> None:
     runtime = application.bot_data
     await runtime.database.open()
+    await runtime.database.feedback.reseal_reply_channels(runtime.anonymizer.reseal_legacy_chat)
     runtime.expiry_notices = await runtime.database.residents.pending_notices()
     await set_command_menus(application.bot, runtime.settings)
     await digest.catch_up(runtime)
-    if runtime.outbox is not None and runtime.deliver_in_background:
-        runtime.outbox.start()
+    if runtime.outbox is not None:
+        # Whatever the staff group refused before the restart is tried again now.
+        await runtime.outbox.release_staff()
+        if runtime.deliver_in_background:
+            runtime.outbox.start()
     log.info("bot ready username=@%s", application.bot.username)
 
 

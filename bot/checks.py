@@ -7,18 +7,20 @@ from the group): each becomes a ❌ line, so the operator sees every problem at 
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from telegram import Bot, Chat, ChatMember
 from telegram.error import ChatMigrated, Forbidden, InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
+from bot.anonymity import SecretKeyError, read_key_file
 from bot.config import Settings
-from storage import SchemaTooNew, open_database
+from storage import DatabaseUnusable, SchemaTooNew, open_database
+from storage.groups import BotGroup
 from storage.health import DatabaseHealth, probe, stored_schema_version
 
 OK_MARK = "✅"
@@ -74,7 +76,7 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
         emit(report.results[-1])
 
     add(_configuration(settings))
-    health = await _database(settings, add)
+    health, recorded = await _database(settings, add)
     add(_secret_key(settings, health))
     async with telegram_bot(settings) as bot:
         try:
@@ -110,6 +112,7 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
         )
         if await _staff_group(bot, settings, add):
             add(await _membership(bot, settings))
+        add(await _groups_known(bot, settings, recorded))
         if settings.webhook is not None:
             add(await _webhook(bot, settings))
     return report
@@ -144,13 +147,17 @@ def _configuration(settings: Settings) -> CheckResult:
     )
 
 
-async def _database(settings: Settings, add: Emit) -> DatabaseHealth | None:
+async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | None, list[BotGroup]]:
     path = settings.database_path
     try:
-        before = stored_schema_version(path)
+        try:
+            before = stored_schema_version(path)
+        except sqlite3.DatabaseError:
+            before = None  # not readable: opening it says why, below
         # Opened as the bot opens it: created if missing, migrations applied.
         async with open_database(path) as database:
             health = await probe(database)
+            recorded = await database.groups.list()
     except SchemaTooNew:
         add(
             CheckResult(
@@ -159,7 +166,17 @@ async def _database(settings: Settings, add: Emit) -> DatabaseHealth | None:
                 "the database was written by a newer version of the bot; upgrade the bot",
             )
         )
-        return None
+        return None, []
+    except DatabaseUnusable as error:
+        add(
+            CheckResult(
+                False,
+                f"Cơ sở dữ liệu: {error}",
+                "the database file is empty or damaged; restore a backup (python -m storage "
+                "restore <file>)",
+            )
+        )
+        return None, []
     except (sqlite3.Error, OSError) as error:
         add(
             CheckResult(
@@ -168,7 +185,7 @@ async def _database(settings: Settings, add: Emit) -> DatabaseHealth | None:
                 "cannot open the database; check DATABASE_PATH and the folder's permissions",
             )
         )
-        return None
+        return None, []
     version = f"{health.schema_version}/{health.latest_version}"
     if not health.up_to_date:
         add(
@@ -195,7 +212,7 @@ async def _database(settings: Settings, add: Emit) -> DatabaseHealth | None:
                 f"database schema {version}, writable{en_change}",
             )
         )
-    return health
+    return health, recorded
 
 
 def _migration_note(before: int | None, after: int) -> tuple[str, str]:
@@ -213,14 +230,15 @@ def _secret_key(settings: Settings, health: DatabaseHealth | None) -> CheckResul
         return CheckResult(True, "Khóa bí mật: SECRET_KEY", "secret key: SECRET_KEY is set")
     path = settings.key_file
     if path.exists():
-        problem = _key_file_problem(path)
-        if problem is None:
-            return CheckResult(True, f"Khóa bí mật: {path}", f"secret key: {path}")
-        return CheckResult(
-            False,
-            f"Khóa bí mật {path}: {problem}",
-            "the key file is damaged; restore it from the backup made with the database",
-        )
+        try:
+            read_key_file(path)
+        except SecretKeyError as error:
+            return CheckResult(
+                False,
+                f"Khóa bí mật: {error}",
+                "the key file is unusable; restore it from the backup made with the database",
+            )
+        return CheckResult(True, f"Khóa bí mật: {path}", f"secret key: {path}")
     if health is not None and health.keyed_rows:
         return CheckResult(
             False,
@@ -233,16 +251,6 @@ def _secret_key(settings: Settings, health: DatabaseHealth | None) -> CheckResul
         f"Khóa bí mật: {path} sẽ được tạo khi bot chạy lần đầu",
         "secret key: the key file will be created on first start",
     )
-
-
-def _key_file_problem(path: Path) -> str | None:
-    try:
-        key = bytes.fromhex(path.read_text("ascii").strip())
-    except (OSError, UnicodeDecodeError) as error:
-        return f"không đọc được ({error.__class__.__name__})"
-    except ValueError:
-        return "không phải khóa hex"
-    return None if len(key) == 32 else "độ dài sai"
 
 
 async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
@@ -276,7 +284,6 @@ async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
                 f"Nhóm cán bộ STAFF_CHAT_ID={chat_id}: không thấy ({error.message})",
                 "the bot cannot see the staff group; add the bot to the group and check "
                 "STAFF_CHAT_ID",
-                await _groups_seen(bot),
             )
         )
         return False
@@ -286,7 +293,6 @@ async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
                 False,
                 f"STAFF_CHAT_ID={chat_id} là {chat.type}, không phải nhóm",
                 f"STAFF_CHAT_ID is a {chat.type} chat, not a group",
-                await _groups_seen(bot),
             )
         )
         return False
@@ -300,25 +306,72 @@ async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
     return True
 
 
-async def _groups_seen(bot: Bot) -> tuple[str, ...]:
-    """Groups in the updates waiting at Telegram, to help find STAFF_CHAT_ID at set-up.
+@dataclass(frozen=True, slots=True)
+class _GroupSeen:
+    """A group the bot is or was in, from the database or the updates waiting for it."""
 
-    getUpdates without an offset confirms nothing, so the updates stay for the bot. It
-    fails while the bot runs (polling or webhook); then there is simply no hint. Only
-    group titles and ids are shown, never who wrote.
+    chat_id: int
+    title: str
+    # True or False when the bot saw who added it; None when it did not.
+    added_by_admin: bool | None
+
+
+async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) -> CheckResult:
+    """Every group the bot is known to be in: its type, members and who added the bot.
+
+    From the groups the running bot recorded, and the updates waiting at Telegram
+    (getUpdates without an offset confirms nothing, so they stay for the bot; it fails
+    while the bot runs, which is fine: then the database knows). Anyone can add the bot to
+    a group named like the staff group; this is how the operator tells them apart. Group
+    titles and ids only, never who wrote.
     """
-    try:
-        updates = await bot.get_updates(timeout=0)
-    except TelegramError:
-        return ()
-    groups: dict[int, str] = {}
-    for update in updates:
-        chat = update.effective_chat
-        if chat is not None and chat.type in GROUP_TYPES:
-            groups[chat.id] = chat.title or ""
-    return tuple(
-        f"nhóm bot thấy gần đây / a group the bot saw: «{title}» STAFF_CHAT_ID={chat_id}"
-        for chat_id, title in groups.items()
+    seen: dict[int, _GroupSeen] = {
+        g.chat_id: _GroupSeen(g.chat_id, g.title, g.added_by_admin)
+        for g in recorded
+        if g.status in MEMBER_STATUSES or g.chat_id == settings.staff_chat_id
+    }
+    with contextlib.suppress(TelegramError):
+        for update in await bot.get_updates(timeout=0):
+            chat = update.effective_chat
+            if chat is None or chat.type not in GROUP_TYPES:
+                continue
+            added: bool | None = seen[chat.id].added_by_admin if chat.id in seen else None
+            change = update.my_chat_member
+            if change is not None and change.new_chat_member.status in MEMBER_STATUSES:
+                added = change.from_user.id in settings.admin_ids
+            seen[chat.id] = _GroupSeen(chat.id, chat.title or "", added)
+    seen.setdefault(settings.staff_chat_id, _GroupSeen(settings.staff_chat_id, "", None))
+    hints = [await _group_hint(bot, settings, group) for group in seen.values()]
+    count = len(hints)
+    return CheckResult(
+        True,
+        f"Nhóm bot đang ở: {count} (kiểm tra đúng nhóm cán bộ)",
+        f"groups the bot is in: {count} (make sure the staff group is the right one)",
+        tuple(hints),
+    )
+
+
+async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
+    title, kind, members = group.title, "?", "?"
+    with contextlib.suppress(TelegramError):
+        chat = await bot.get_chat(group.chat_id)
+        title, kind = chat.title or title, chat.type
+    with contextlib.suppress(TelegramError):
+        members = str(await bot.get_chat_member_count(group.chat_id))
+    if group.added_by_admin is None:
+        who = "không rõ ai thêm bot / who added the bot is unknown"
+    elif group.added_by_admin:
+        who = "quản trị viên thêm bot / added by an admin"
+    else:
+        who = "⚠️ người ngoài ADMIN_IDS thêm bot / added by someone not in ADMIN_IDS"
+    staff = (
+        " ← nhóm cán bộ hiện tại / the current staff group"
+        if group.chat_id == settings.staff_chat_id
+        else ""
+    )
+    return (
+        f"«{title}» STAFF_CHAT_ID={group.chat_id} · {kind} · {members} thành viên / members"
+        f" · {who}{staff}"
     )
 
 

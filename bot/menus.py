@@ -66,6 +66,7 @@ def admin_commands(t: Texts) -> list[BotCommand]:
         BotCommand("renametopic", t("cmd_renametopic")),
         BotCommand("closetopic", t("cmd_closetopic")),
         BotCommand("opentopic", t("cmd_opentopic")),
+        BotCommand("resend", t("cmd_resend")),
     ]
 
 

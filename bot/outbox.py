@@ -8,8 +8,16 @@ from our side, since Telegram has no idempotency key.
 
 Transient failures (network, timeouts, 5xx) are retried with exponential back-off and
 jitter; a 429 is first waited out by PTB's limiter (three times), and one that persists
-pauses the worker for ``retry_after``, durably; a message Telegram will never accept
-(400, 403, a migrated group) is kept, marked failed, logged and reported.
+pauses the worker for ``retry_after``, durably. A refusal that can pass (the bot was removed
+from the staff group, or may not post there for now) holds everything for the group, in
+order: admins are told once, the group is tried again from time to time, and everything
+goes out as soon as the bot can post again (it is added back or given its rights:
+``release_staff``; or the bot restarts). A message Telegram will never accept (a malformed
+one, a migrated group) is kept, marked failed, logged and reported; ``/resend`` sends it
+again.
+
+When Telegram has accepted a message but recording that fails (the database locked for a
+while), the record is retried until it is written: the message is never sent twice for it.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import base64
 import contextlib
 import logging
 import random
+import sqlite3
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -61,6 +70,22 @@ MOST_PER_BATCH = 10
 FIRST_RETRY = 2.0
 LONGEST_RETRY = 15 * 60.0
 IDLE_WAIT = 30.0
+# While the staff group refuses the bot, it is tried again this often (doubling).
+FIRST_PROBE = 60.0
+# Recording a delivery that failed is tried again after this (doubling up to 30 s).
+FIRST_RECORD_RETRY = 0.5
+LONGEST_RECORD_RETRY = 30.0
+# Refusals that pass once the group is set right: the bot was removed, or may not post.
+_PASSING = (
+    "not enough rights",
+    "have no rights",
+    "need administrator rights",
+    "chat_write_forbidden",
+    "chat_restricted",
+    "chat not found",
+    "topic_closed",
+    "not a member",
+)
 
 
 @dataclass
@@ -93,6 +118,9 @@ class OutboxWorker:
         self._stopping = False
         self._task: asyncio.Task[None] | None = None
         self._paused_until: datetime | None = None
+        # While the staff group refuses the bot: when to try it again, and how often so far.
+        self._staff_blocked_until: datetime | None = None
+        self._probes = 0
         self._senders: dict[str, Callable[[OutboxMessage], Awaitable[Sent]]] = {
             NOTIFY_STAFF: self._notify_staff,
             STAFF_PART: self._staff_part,
@@ -119,12 +147,24 @@ class OutboxWorker:
             self._task = asyncio.create_task(self._run(), name="outbox")
 
     async def stop(self) -> None:
-        """Finish the message being sent, then stop (the rest waits in the database)."""
+        """Finish the message being sent, then stop (the rest waits in the database).
+
+        Cancelled while it waits (the stop has a deadline), it cancels the delivery in hand:
+        that message is tried again at the next start.
+        """
         self._stopping = True
         self._wake.set()
-        if self._task is not None:
-            await self._task
-            self._task = None
+        task = self._task
+        if task is None:
+            return
+        try:
+            await asyncio.wait({task})
+        except asyncio.CancelledError:
+            task.cancel()
+            raise
+        finally:
+            if task.done():
+                self._task = None
 
     async def _run(self) -> None:
         log.info("outbox worker started")
@@ -146,11 +186,35 @@ class OutboxWorker:
     async def _idle_seconds(self) -> float:
         if self._paused_until is not None and self._paused():
             return (self._paused_until - self._runtime.now()).total_seconds()
-        next_at = await self._runtime.database.outbox.next_attempt_at()
+        blocked = self._staff_blocked_until
+        next_at = await self._runtime.database.outbox.next_attempt_at(
+            skip=STAFF_KINDS if blocked is not None else ()
+        )
+        if blocked is not None and (next_at is None or blocked < next_at):
+            next_at = blocked
         if next_at is None:
             return IDLE_WAIT
         wait = (next_at - self._runtime.now()).total_seconds()
         return min(max(wait, 0.05), IDLE_WAIT)
+
+    @property
+    def staff_blocked(self) -> bool:
+        """True while the staff group refuses the bot's messages."""
+        return self._staff_blocked_until is not None
+
+    async def release_staff(self) -> int:
+        """The bot can post to the staff group again: send what waits for it, in order."""
+        was_blocked = self.staff_blocked
+        self._staff_blocked_until, self._probes = None, 0
+        released = await self._runtime.database.outbox.release(STAFF_KINDS)
+        if was_blocked:
+            log.info("staff group reachable again, messages released count=%d", released)
+            for admin in sorted(self._runtime.settings.admin_ids):
+                await self._runtime.database.outbox.add(
+                    ADMIN_TEXT, payload={"chat_id": admin, "html": self._t("admin_staff_back")}
+                )
+        self.wake()
+        return released
 
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
@@ -163,7 +227,15 @@ class OutboxWorker:
         When several new-feedback notifications wait at once (a surge), they go out packed
         together, up to ``MOST_PER_BATCH`` a message.
         """
-        due = await self._runtime.database.outbox.due(limit=50)
+        outbox = self._runtime.database.outbox
+        blocked = self._staff_blocked_until
+        if blocked is None:
+            due = await outbox.due(limit=50)
+        else:
+            due = await outbox.due(limit=50, skip=STAFF_KINDS)
+            if blocked <= self._runtime.now():
+                # Time to see whether the group takes the bot again: its oldest message.
+                due = [*await outbox.due(limit=1, only=STAFF_KINDS), *due]
         notifications = [m for m in due if m.kind == NOTIFY_STAFF]
         tried = 0
         if len(notifications) >= SURGE_BACKLOG:
@@ -189,14 +261,19 @@ class OutboxWorker:
             return
         sent = await self._attempt([message], sender(message))
         if sent is not None:
-            await outbox.delivered(
-                message,
-                sent.message_ids,
-                staff_chat_id=self._runtime.settings.staff_chat_id if sent.staff_role else None,
-                staff_role=sent.staff_role,
-                follow_ups=sent.follow_ups,
-                response_delivery=sent.response_delivery,
+            staff_chat = self._runtime.settings.staff_chat_id if sent.staff_role else None
+            await self._record(
+                lambda: outbox.delivered(
+                    message,
+                    sent.message_ids,
+                    staff_chat_id=staff_chat,
+                    staff_role=sent.staff_role,
+                    follow_ups=sent.follow_ups,
+                    response_delivery=sent.response_delivery,
+                ),
+                message.kind,
             )
+            await self._reached(message.kind)
 
     async def _deliver_batch(self, messages: list[OutboxMessage]) -> int:
         """Send several notifications as one message; return how many it carried."""
@@ -216,9 +293,42 @@ class OutboxWorker:
         staff_chat = self._runtime.settings.staff_chat_id
         sent = await self._attempt(carried, self._send_text(staff_chat, text, markup))
         if sent is not None:
-            await database.outbox.delivered_together(carried, sent.message_ids[0], staff_chat)
+            first = sent.message_ids[0]
+            await self._record(
+                lambda: database.outbox.delivered_together(carried, first, staff_chat),
+                NOTIFY_STAFF,
+            )
+            await self._reached(NOTIFY_STAFF)
             log.info("staff notified in a batch count=%d", count)
         return count
+
+    async def _record(self, write: Callable[[], Awaitable[None]], kind: str) -> None:
+        """Record a delivery Telegram accepted, however long the database refuses it.
+
+        Should the process stop before it is written, the message is sent again after the
+        restart: the one window for a duplicate, which no retry here can close.
+        """
+        delay = FIRST_RECORD_RETRY
+        while True:
+            try:
+                await write()
+                return
+            except sqlite3.OperationalError as error:
+                if self._stopping:
+                    raise
+                log.warning(
+                    "delivery not recorded yet, trying again kind=%s in=%.1fs error=%s",
+                    kind,
+                    delay,
+                    error,
+                )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, LONGEST_RECORD_RETRY)
+
+    async def _reached(self, kind: str) -> None:
+        """A message reached its chat; one for the staff group lifts a block on it."""
+        if kind in STAFF_KINDS and self.staff_blocked:
+            await self.release_staff()
 
     async def _send_text(
         self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
@@ -244,7 +354,14 @@ class OutboxWorker:
             for n, message in enumerate(messages):
                 reason = f"chat migrated to {error.new_chat_id}"
                 await self._give_up(message, reason, error, alert=n == 0)
-        except (Forbidden, BadRequest, Undeliverable, FeedbackNotFound) as error:
+        except (Forbidden, BadRequest) as error:
+            if first.kind in STAFF_KINDS and _can_pass(error):
+                await self._hold_staff(messages, error)
+            else:
+                for n, message in enumerate(messages):
+                    reason = f"{type(error).__name__}: {error}"
+                    await self._give_up(message, reason, error, alert=n == 0)
+        except (Undeliverable, FeedbackNotFound) as error:
             for n, message in enumerate(messages):
                 reason = f"{type(error).__name__}: {error}"
                 await self._give_up(message, reason, error, alert=n == 0)
@@ -261,6 +378,29 @@ class OutboxWorker:
                 type(error).__name__,
             )
         return None
+
+    async def _hold_staff(self, messages: list[OutboxMessage], error: TelegramError) -> None:
+        """The staff group refuses the bot for now: hold its messages, tell admins once."""
+        first_refusal = not self.staff_blocked
+        wait = min(FIRST_PROBE * 2 ** min(self._probes, 10), LONGEST_RETRY)
+        self._probes += 1
+        self._staff_blocked_until = self._runtime.now() + timedelta(seconds=wait)
+        reason = f"{type(error).__name__}: {error.message}"
+        await self._runtime.database.outbox.retry_later(
+            messages, self._staff_blocked_until, reason
+        )
+        log.warning(
+            "staff group refuses the bot, messages held kind=%s retry_in=%.0fs error=%s",
+            messages[0].kind,
+            wait,
+            type(error).__name__,
+        )
+        if first_refusal:
+            text = self._t("admin_staff_blocked", error=reason)
+            for admin in sorted(self._runtime.settings.admin_ids):
+                await self._runtime.database.outbox.add(
+                    ADMIN_TEXT, payload={"chat_id": admin, "html": text}
+                )
 
     async def _give_up(
         self, message: OutboxMessage, reason: str, error: Exception, *, alert: bool = True
@@ -376,8 +516,8 @@ class OutboxWorker:
 
     async def _resident_chat(self, message: OutboxMessage) -> int:
         assert message.feedback_id is not None
-        sealed = await self._runtime.database.feedback.reply_channel(message.feedback_id)
-        chat_id = self._runtime.anonymizer.open_chat(sealed) if sealed else None
+        channel = await self._runtime.database.feedback.reply_channel(message.feedback_id)
+        chat_id = self._runtime.anonymizer.open_chat(channel[1], channel[0]) if channel else None
         if chat_id is None:
             raise Undeliverable("no reply channel")
         return chat_id
@@ -421,6 +561,13 @@ class OutboxWorker:
             int(message.payload["chat_id"]), str(message.payload["html"])
         )
         return Sent([sent.message_id])
+
+
+def _can_pass(error: TelegramError) -> bool:
+    """True for a refusal that ends once the group is set right (not a malformed message)."""
+    return isinstance(error, Forbidden) or any(
+        words in error.message.lower() for words in _PASSING
+    )
 
 
 def _seconds(error: RetryAfter) -> float:

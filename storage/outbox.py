@@ -7,6 +7,7 @@ feedback's messages strictly in order), and records what happened.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,16 @@ class OutboxMessage:
     payload: dict[str, Any]
     attempts: int
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Undelivered:
+    """A message Telegram refused: for good (``failed``), or waiting to be tried again."""
+
+    message: OutboxMessage
+    error: str
+    failed: bool
+    code: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,20 @@ async def enqueue(
     return cursor.lastrowid
 
 
+_COLUMNS = "o.id, o.kind, o.feedback_id, o.payload, o.attempts, o.created_at"
+
+
+def _message(row: tuple[object, ...]) -> OutboxMessage:
+    return OutboxMessage(
+        id=int(str(row[0])),
+        kind=str(row[1]),
+        feedback_id=None if row[2] is None else int(str(row[2])),
+        payload=json.loads(str(row[3])),
+        attempts=int(str(row[4])),
+        created_at=from_db(str(row[5])),
+    )
+
+
 class OutboxRepository:
     """Queries on the ``outbox`` table."""
 
@@ -73,41 +98,98 @@ class OutboxRepository:
                 conn, kind, self._db.clock(), feedback_id=feedback_id, payload=payload
             )
 
-    async def due(self, limit: int = 20) -> list[OutboxMessage]:
-        """Messages whose time has come, oldest first.
+    async def due(
+        self,
+        limit: int = 20,
+        *,
+        only: Collection[str] = (),
+        skip: Collection[str] = (),
+    ) -> list[OutboxMessage]:
+        """Messages whose time has come, oldest first; of the kinds in ``only`` if given,
+        none of the kinds in ``skip``.
 
         A message waits while an earlier message of the same feedback is undelivered, so
         one feedback's messages reach the group in the order they were queued.
         """
+        where, params = "", [to_db(self._db.clock())]
+        if only:
+            where += f" AND o.kind IN ({', '.join('?' * len(only))})"
+            params += list(only)
+        if skip:
+            where += f" AND o.kind NOT IN ({', '.join('?' * len(skip))})"
+            params += list(skip)
         async with self._db.reading() as conn:
             cursor = await conn.execute(
-                "SELECT o.id, o.kind, o.feedback_id, o.payload, o.attempts, o.created_at"
-                " FROM outbox o WHERE o.delivered_at IS NULL AND o.failed_at IS NULL"
-                " AND o.next_attempt_at <= ? AND NOT EXISTS ("
-                "  SELECT 1 FROM outbox p WHERE p.feedback_id = o.feedback_id AND p.id < o.id"
+                f"SELECT {_COLUMNS} FROM outbox o WHERE o.delivered_at IS NULL"
+                " AND o.failed_at IS NULL AND o.next_attempt_at <= ?" + where + " AND NOT EXISTS"
+                " (SELECT 1 FROM outbox p WHERE p.feedback_id = o.feedback_id AND p.id < o.id"
                 "  AND p.delivered_at IS NULL AND p.failed_at IS NULL)"
                 " ORDER BY o.id LIMIT ?",
-                (to_db(self._db.clock()), limit),
+                (*params, limit),
+            )
+            rows = await cursor.fetchall()
+        return [_message(tuple(r)) for r in rows]
+
+    async def release(self, kinds: Collection[str]) -> int:
+        """Make every waiting message of these kinds due now; how many there were.
+
+        For when the reason they waited has passed (the bot can post to the group again).
+        """
+        now = to_db(self._db.clock())
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE outbox SET next_attempt_at = ? WHERE delivered_at IS NULL"
+                f" AND failed_at IS NULL AND next_attempt_at > ? AND kind IN"
+                f" ({', '.join('?' * len(kinds))})",
+                (now, now, *kinds),
+            )
+            return cursor.rowcount
+
+    async def undelivered(self, limit: int = 50) -> list[Undelivered]:
+        """Messages Telegram refused for good, and those waiting after a refusal, oldest
+        first (what ``/resend`` lists)."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_COLUMNS}, o.last_error, o.failed_at IS NOT NULL,"
+                " (SELECT f.code FROM feedback f WHERE f.id = o.feedback_id)"
+                " FROM outbox o WHERE o.delivered_at IS NULL"
+                " AND (o.failed_at IS NOT NULL OR o.last_error IS NOT NULL)"
+                " ORDER BY o.id LIMIT ?",
+                (limit,),
             )
             rows = await cursor.fetchall()
         return [
-            OutboxMessage(
-                id=int(r[0]),
-                kind=str(r[1]),
-                feedback_id=None if r[2] is None else int(r[2]),
-                payload=json.loads(r[3]),
-                attempts=int(r[4]),
-                created_at=from_db(str(r[5])),
+            Undelivered(
+                _message(tuple(r[:6])),
+                str(r[6] or ""),
+                bool(r[7]),
+                None if r[8] is None else str(r[8]),
             )
             for r in rows
         ]
 
-    async def next_attempt_at(self) -> datetime | None:
-        """When the earliest waiting message is due, or None when nothing waits."""
+    async def resend(self, message_ids: Collection[int]) -> int:
+        """Queue these undelivered messages again, due now; how many were."""
+        if not message_ids:
+            return 0
+        now = to_db(self._db.clock())
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE outbox SET failed_at = NULL, next_attempt_at = ?, attempts = 0"
+                f" WHERE delivered_at IS NULL AND id IN ({', '.join('?' * len(message_ids))})",
+                (now, *message_ids),
+            )
+            return cursor.rowcount
+
+    async def next_attempt_at(self, *, skip: Collection[str] = ()) -> datetime | None:
+        """When the earliest waiting message (none of the kinds in ``skip``) is due, or None
+        when nothing waits."""
+        where = f" AND kind NOT IN ({', '.join('?' * len(skip))})" if skip else ""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
                 "SELECT MIN(next_attempt_at) FROM outbox"
-                " WHERE delivered_at IS NULL AND failed_at IS NULL"
+                " WHERE delivered_at IS NULL AND failed_at IS NULL" + where,
+                tuple(skip),
             )
             row = await cursor.fetchone()
         return from_db(str(row[0])) if row and row[0] else None

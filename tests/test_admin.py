@@ -227,6 +227,7 @@ CASES = [
         lambda s: s.topic(11, is_open=True),
         prepare=close_topic_11,
     ),
+    Case("/resend", lambda: VI("resend_none")),
 ]
 CASE_IDS = [case.name for case in CASES]
 

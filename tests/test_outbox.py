@@ -94,12 +94,13 @@ async def test_a_permanent_400_is_kept_and_reported_to_admins(
     resident: Person, app: HomThuApplication, api: RecordingBotAPI
 ) -> None:
     code = await send_feedback(resident)
-    api.fail_next("sendMessage", 400, "Bad Request: chat not found", chat_id=STAFF_CHAT_ID)
+    refusal = "Bad Request: can't parse entities: unsupported start tag"
+    api.fail_next("sendMessage", 400, refusal, chat_id=STAFF_CHAT_ID)
     calls = await deliver(app)
     assert delivered_cards(calls, code) == 0
     alerts = [c for c in sent(calls) if c.params["chat_id"] == ADMIN_ID]
     assert len(alerts) == 1
-    assert "Chat not found" in alerts[0].text
+    assert "Can't parse entities" in alerts[0].text
     failed = rows(app, "SELECT kind, failed_at IS NOT NULL FROM outbox ORDER BY id")
     assert failed == [("notify_staff", 1), ("admin_text", 0)]
     assert rows(app, "SELECT COUNT(*) FROM feedback") == [(1,)]
@@ -120,6 +121,11 @@ async def test_bot_removed_from_the_group_is_reported(
     alerts = [c for c in sent(calls) if c.params["chat_id"] == ADMIN_ID]
     assert len(alerts) == 1
     assert "kicked" in alerts[0].text
+    assert VI("admin_staff_blocked", error="x").split("(")[0] in alerts[0].text
+    # Held, not given up: the card waits for the group to take the bot again.
+    assert rows(app, "SELECT kind, failed_at FROM outbox WHERE kind = 'notify_staff'") == [
+        ("notify_staff", None)
+    ]
 
 
 async def test_a_migrated_group_tells_admins_the_new_id(

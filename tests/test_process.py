@@ -75,6 +75,9 @@ class StubBotAPI:
         self.staff_chat = staff_chat or {"id": STAFF_CHAT_ID, "type": "supergroup"}
         self.staff_chat.setdefault("title", STAFF_TITLE)
         self.member_status = member_status
+        # Other groups getChat knows, and member counts by chat id (12 when not given).
+        self.chats: dict[int, dict[str, Any]] = {}
+        self.member_counts: dict[int, int] = {}
         self.failures = failures or {}
         self.delays: dict[str, float] = {}
         self.webhook_url = ""
@@ -198,7 +201,7 @@ class StubBotAPI:
             return [self._message(params) for _ in json.loads(params.get("media", "[]"))]
         if method == "getChat":
             return {
-                **self.staff_chat,
+                **self.chats.get(int(params["chat_id"]), self.staff_chat),
                 "accent_color_id": 0,
                 "max_reaction_count": 11,
                 "accepted_gift_types": {
@@ -212,6 +215,8 @@ class StubBotAPI:
         if method == "getChatMember":
             user = {"id": int(params["user_id"]), "is_bot": True, "first_name": "Hòm thư"}
             return {"status": self.member_status, "user": user}
+        if method == "getChatMemberCount":
+            return self.member_counts.get(int(params["chat_id"]), 12)
         if method == "getWebhookInfo":
             return {
                 "url": self.webhook_url,
@@ -334,7 +339,7 @@ def test_check_passes_with_one_line_per_check(tmp_path: Path, stub: StubBotAPI) 
     result = run_bot(tmp_path, stub.url, "--check")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = check_lines(result.stdout)
-    assert len(lines) == 6, result.stdout
+    assert len(lines) == 7, result.stdout
     assert all(line.startswith("✅ ") and " / " in line for line in lines), result.stdout
     assert result.stdout.splitlines()[-1] == f"OK @{BOT_USERNAME}"
     assert any(f"@{BOT_USERNAME}" in line for line in lines)
@@ -378,8 +383,8 @@ def test_the_check_fails_when_the_bot_is_not_in_the_group(tmp_path: Path) -> Non
         api.stop()
     assert result.returncode == 1
     lines = check_lines(result.stdout)
-    assert [line[0] for line in lines] == ["✅"] * 5 + ["❌"], result.stdout
-    assert "left" in lines[-1]
+    assert [line[0] for line in lines] == ["✅"] * 5 + ["❌", "✅"], result.stdout
+    assert "left" in lines[-2]
     assert result.stdout.splitlines()[-1].startswith("LỖI / FAILED:")
     assert result.stdout.splitlines()[-1].endswith(": 1")
 
@@ -392,9 +397,9 @@ def test_the_check_fails_when_the_group_is_not_found(tmp_path: Path) -> None:
         api.stop()
     assert result.returncode == 1
     lines = check_lines(result.stdout)
-    assert lines[-1].startswith("❌"), result.stdout
-    assert "STAFF_CHAT_ID" in lines[-1]
-    assert "Chat not found" in lines[-1]
+    (failed,) = [line for line in lines if line.startswith("❌")]
+    assert "STAFF_CHAT_ID" in failed
+    assert "Chat not found" in failed
     assert not api.calls_of("getChatMember")
 
 
@@ -423,6 +428,50 @@ def test_a_missing_group_is_helped_by_the_groups_the_bot_saw(tmp_path: Path) -> 
     assert "Hoa" not in result.stdout
     # Nothing confirmed: the update is still there for the bot.
     assert all("offset" not in call.params for call in api.calls_of("getUpdates"))
+
+
+def my_chat_member(update_id: int, chat: dict[str, Any], added_by: int) -> dict[str, Any]:
+    """Telegram telling the bot that ``added_by`` added it to ``chat``."""
+    bot = {"id": BOT_ID, "is_bot": True, "first_name": "Hòm thư"}
+    return {
+        "update_id": update_id,
+        "my_chat_member": {
+            "chat": chat,
+            "from": {"id": added_by, "is_bot": False, "first_name": "Người thêm"},
+            "date": int(datetime.now(UTC).timestamp()),
+            "old_chat_member": {"status": "left", "user": bot},
+            "new_chat_member": {"status": "member", "user": bot},
+        },
+    }
+
+
+def test_the_check_tells_the_staff_group_from_a_look_alike(tmp_path: Path) -> None:
+    """Point 12: anyone can add the bot to a group titled like the staff group; the check
+    shows each group's type, member count and whether an admin added the bot."""
+    api = StubBotAPI()
+    look_alike = {"id": -1009990001, "type": "group", "title": STAFF_TITLE}
+    api.chats[look_alike["id"]] = look_alike
+    api.member_counts.update({STAFF_CHAT_ID: 14, look_alike["id"]: 2})
+    staff = {"id": STAFF_CHAT_ID, "type": "supergroup", "title": STAFF_TITLE}
+    api.add_update(my_chat_member(1, staff, added_by=42))  # 42 is in ADMIN_IDS
+    api.add_update(my_chat_member(2, look_alike, added_by=666))
+    try:
+        result = run_bot(tmp_path, api.start(), "--check")
+    finally:
+        api.stop()
+    assert result.returncode == 0, result.stdout
+    hints = [line for line in result.stdout.splitlines() if line.startswith("   → ")]
+    (real,) = [h for h in hints if f"STAFF_CHAT_ID={STAFF_CHAT_ID} " in h]
+    (fake,) = [h for h in hints if f"STAFF_CHAT_ID={look_alike['id']} " in h]
+    assert f"«{STAFF_TITLE}»" in real
+    assert f"«{STAFF_TITLE}»" in fake
+    assert "supergroup · 14 thành viên" in real
+    assert "added by an admin" in real
+    assert "the current staff group" in real
+    assert " group · 2 thành viên" in fake
+    assert "added by someone not in ADMIN_IDS" in fake
+    assert "the current staff group" not in fake
+    assert "666" not in result.stdout  # who added it is a yes or no, never an id
 
 
 def test_the_check_fails_when_telegram_cannot_be_reached(tmp_path: Path) -> None:
@@ -462,7 +511,7 @@ def test_the_check_with_webhook_reads_the_webhook(tmp_path: Path, stub: StubBotA
     )
     assert result.returncode == 0, result.stdout
     lines = check_lines(result.stdout)
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert "https://homthu.example.vn/telegram" in lines[-1]
     assert stub.calls_of("getWebhookInfo")
     assert "s3cret_webhook-token" not in result.stdout + result.stderr
@@ -536,6 +585,85 @@ def test_an_unreachable_telegram_is_waited_for_and_said(tmp_path: Path) -> None:
     assert "Traceback" not in text
     # Nothing was opened: it stopped before the database.
     assert not (tmp_path / "data" / "homthu.sqlite3").exists()
+
+
+# --- refusing to start on a broken key or database (issue 10, points 4 and 9) ------------
+
+
+def test_an_empty_key_file_stops_start_up_with_one_line(tmp_path: Path, stub: StubBotAPI) -> None:
+    """Point 4: a 0-byte homthu.key (its first write failed) is never used as a secret."""
+    key = tmp_path / "data" / "homthu.key"
+    key.parent.mkdir()
+    key.write_bytes(b"")
+    result = run_bot(tmp_path, stub.url)
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.strip().splitlines()[-1:]
+    assert line.startswith("Lỗi khóa bí mật / secret key error:")
+    assert "the key file is empty" in line
+    assert "Traceback" not in result.stderr
+    assert key.read_bytes() == b""
+    assert not stub.calls_of("getUpdates")
+
+
+@pytest.mark.parametrize("value", ["abc123", "k" * 31, "k" * 20 + " with a space " + "k" * 20])
+def test_a_malformed_secret_key_stops_start_up_with_one_line(
+    tmp_path: Path, stub: StubBotAPI, value: str
+) -> None:
+    result = run_bot(tmp_path, stub.url, SECRET_KEY=value)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Lỗi cấu hình / configuration error: SECRET_KEY:")
+    assert value not in line  # a secret is never repeated
+    assert not stub.calls
+
+
+def _damaged(path: Path) -> None:
+    """A real database whose table pages are overwritten with garbage."""
+    asyncio.run(_make_database(path))
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data), page):
+        data[start + 8 : start + 200] = b"\xde\xad" * 96
+    path.write_bytes(bytes(data))
+
+
+async def _make_database(path: Path) -> None:
+    async with open_database(path) as db:
+        for n in range(30):
+            await db.areas.add(f"kp{n}", f"Khu phố {n} " + "x" * 80)
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda path: path.write_bytes(b""), "the database file is empty"),
+        (
+            lambda path: path.write_bytes(b"not a database at all " * 300),
+            "not a readable database",
+        ),
+        (_damaged, "the database is damaged"),
+    ],
+    ids=["empty", "not-sqlite", "damaged"],
+)
+def test_a_database_that_is_not_intact_stops_start_up(
+    tmp_path: Path, stub: StubBotAPI, make: Any, problem: str
+) -> None:
+    """Point 9: never silently a new, empty database; never a start that fails later."""
+    database = tmp_path / "data" / "homthu.sqlite3"
+    database.parent.mkdir()
+    make(database)
+    before = database.read_bytes()
+    result = run_bot(tmp_path, stub.url)
+    assert result.returncode == 1, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Lỗi cơ sở dữ liệu / database error:"), result.stderr
+    assert problem in last
+    assert "python -m storage restore" in last
+    assert "Traceback" not in result.stderr
+    assert database.read_bytes() == before  # left as it was, for the operator to look at
+    checked = run_bot(tmp_path, stub.url, "--check")
+    assert checked.returncode == 1
+    assert any(problem in line for line in check_lines(checked.stdout) if line[0] == "❌")
 
 
 def test_version_is_printed_without_configuration(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ nothing changes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import html
 import logging
@@ -17,8 +18,11 @@ from typing import Any
 
 from telegram import InputFile, Message, Update
 from telegram.constants import ChatAction, MessageLimit
+from telegram.error import BadRequest
 
 import qr
+from bot import keyboards
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.texts import Texts
 from bot.views import visible_length
@@ -33,6 +37,7 @@ from storage import (
     TopicNotFound,
 )
 from storage.models import MAX_NAME_LENGTH, validate_area_code
+from storage.outbox import Undelivered
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +92,11 @@ async def _name_invalid(message: Message, t: Texts, name: str) -> None:
 
 async def _reply_lines(message: Message, header: str, lines: Sequence[str]) -> None:
     """The header and the lines in as few messages as Telegram's length limit allows."""
+    for chunk in _chunks(header, lines):
+        await message.reply_text(chunk)
+
+
+def _chunks(header: str, lines: Sequence[str]) -> list[str]:
     chunks: list[str] = [header]
     for line in lines:
         joined = f"{chunks[-1]}\n{line}"
@@ -94,8 +104,7 @@ async def _reply_lines(message: Message, header: str, lines: Sequence[str]) -> N
             chunks[-1] = joined
         else:
             chunks.append(line)
-    for chunk in chunks:
-        await message.reply_text(chunk)
+    return chunks
 
 
 def _state(t: Texts, is_open: bool) -> str:
@@ -379,6 +388,68 @@ async def _topic(message: Message, context: HomThuContext, t: Texts, typed: str)
         return None
 
 
+# --- Messages Telegram refused ----------------------------------------------------------
+
+# How many undelivered messages /resend lists (and sends again) at a time.
+RESEND_LIMIT = 50
+
+
+async def resend(message: Message, context: HomThuContext, t: Texts) -> None:
+    """/resend: the messages Telegram refused, with a button to send them again."""
+    if _args(context):
+        await message.reply_text(t("usage_resend"))
+        return
+    undelivered = await context.db.outbox.undelivered(RESEND_LIMIT)
+    if not undelivered:
+        await message.reply_text(t("resend_none"))
+        return
+    lines = [_undelivered_line(t, item) for item in undelivered]
+    header = t("resend_header", count=len(undelivered))
+    chunks = _chunks(header, lines)
+    for chunk in chunks[:-1]:
+        await message.reply_text(chunk)
+    await message.reply_text(chunks[-1], reply_markup=keyboards.resend_keyboard(t))
+
+
+def _undelivered_line(t: Texts, item: Undelivered) -> str:
+    return t(
+        "resend_line",
+        number=item.message.id,
+        what=t(f"outbox_kind_{item.message.kind}")
+        if f"outbox_kind_{item.message.kind}" in t
+        else item.message.kind,
+        code=item.code or "—",
+        state=t("resend_failed") if item.failed else t("resend_waiting"),
+        error=item.error[: _ECHO * 3],
+    )
+
+
+async def resend_button(update: Update, context: HomThuContext) -> None:
+    """The "send again" button under /resend: queue every listed message again."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    user, chat = update.effective_user, update.effective_chat
+    allowed = user is not None and user.id in context.settings.admin_ids
+    in_place = chat is not None and (
+        chat.type == chat.PRIVATE or chat.id == context.settings.staff_chat_id
+    )
+    if not (allowed and in_place):
+        await answer_quietly(query, t("admin_only"), show_alert=True)
+        return
+    undelivered = await context.db.outbox.undelivered(RESEND_LIMIT)
+    count = await context.db.outbox.resend([item.message.id for item in undelivered])
+    outbox = context.runtime.outbox
+    if outbox is not None:
+        await outbox.release_staff()
+    await answer_quietly(query, t("resend_done", count=count))
+    if isinstance(query.message, Message):
+        with contextlib.suppress(BadRequest):
+            await query.message.edit_reply_markup(reply_markup=None)
+        await query.message.reply_text(t("resend_done", count=count))
+    log.info("undelivered messages queued again count=%d", count)
+
+
 # The admin commands in menu order; bot/app.py registers them, bot/menus.py lists them.
 COMMANDS: dict[str, Callback] = {
     name: admin_only(name, step)
@@ -394,5 +465,6 @@ COMMANDS: dict[str, Callback] = {
         ("renametopic", rename_topic),
         ("closetopic", close_topic),
         ("opentopic", open_topic),
+        ("resend", resend),
     )
 }

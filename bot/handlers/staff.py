@@ -45,7 +45,7 @@ OPEN_LIST_LIMIT = 100
 
 _NOTE = re.compile(r"^\s*(?:/note(?:@\w+)?|#note)\b\s*", re.IGNORECASE)
 _STATUSES = frozenset(status.value for status in FeedbackStatus)
-_STATUS_DATA = re.compile(rf"^{keyboards.STATUS_PREFIX}(\d{{1,18}}):([a-z_]+)$")
+_STATUS_DATA = re.compile(rf"^{keyboards.STATUS_PREFIX}(\d{{1,15}}):([a-z_]+)$")
 
 Command = Callable[[Update, HomThuContext], Coroutine[Any, Any, None]]
 ButtonStep = Callable[
@@ -184,10 +184,12 @@ async def open_card(
     update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
 ) -> None:
     """A "📂 code" button under a surge batch: post that feedback's full, answerable card."""
-    raw = data.removeprefix(keyboards.OPEN_CARD_PREFIX)
+    feedback_id = keyboards.id_after(keyboards.OPEN_CARD_PREFIX, data)
     try:
-        feedback = await context.db.feedback.get(int(raw))
-    except (ValueError, FeedbackNotFound):
+        if feedback_id is None:
+            raise FeedbackNotFound(data)
+        feedback = await context.db.feedback.get(feedback_id)
+    except FeedbackNotFound:
         await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
         return
     await answer_quietly(query)

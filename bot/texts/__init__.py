@@ -36,6 +36,9 @@ class Texts:
         escaped = {k: html.escape(str(v), quote=False) for k, v in values.items()}
         return self._texts[key].format(**escaped)
 
+    def __contains__(self, key: str) -> bool:
+        return key in self._texts
+
     def with_html(self, key: str, **fragments: str) -> str:
         """The text for ``key`` filled with fragments that are HTML already (built by us)."""
         return self._texts[key].format(**fragments)

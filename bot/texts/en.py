@@ -331,6 +331,45 @@ TEXTS: dict[str, str] = {
         "⚠️ The staff group's id changed to <code>{new_id}</code>. Set "
         "<code>STAFF_CHAT_ID={new_id}</code> in .env and restart the bot."
     ),
+    # The staff group refusing the bot, and /resend
+    "admin_staff_blocked": (
+        "⚠️ The staff group does not take the bot's messages at the moment ({error}). New "
+        "feedback is still stored and goes to the group, in order, as soon as the bot can "
+        "post again: add the bot back to the group or let it send messages. See what waits "
+        "with /resend."
+    ),
+    "admin_staff_back": "✅ The bot can post to the staff group again; what waited is being sent.",
+    "usage_resend": "Usage: <code>/resend</code> (nothing after it)",
+    "resend_none": "✅ Telegram refused no message. Everything has been delivered.",
+    "resend_header": (
+        "<b>Undelivered messages ({count})</b> — number · kind · code · state · error"
+    ),
+    "resend_line": "• #{number} · {what} · {code} · {state} · {error}",
+    "resend_failed": "refused for good",
+    "resend_waiting": "waiting to be tried again",
+    "resend_done": "🔁 {count} messages queued to be sent again.",
+    "btn_resend": "🔁 Send them all again",
+    "outbox_kind_notify_staff": "feedback card",
+    "outbox_kind_staff_part": "rest of a card",
+    "outbox_kind_staff_photos": "photos of a feedback",
+    "outbox_kind_staff_text": "message to the staff group",
+    "outbox_kind_staff_photo": "digest chart",
+    "outbox_kind_resident_reply": "answer to a resident",
+    "outbox_kind_resident_status": "notice to a resident",
+    "outbox_kind_admin_text": "message to an admin",
+    "cmd_resend": "Undelivered messages, send again",
+    # /groupid in a group, by an admin
+    "group_id": (
+        "🆔 Group «{title}»: <code>{chat_id}</code>\n"
+        "Type: {type} · {members} members\n"
+        "To make this the staff group, set <code>STAFF_CHAT_ID={chat_id}</code> in .env and "
+        "restart the bot."
+    ),
+    "group_id_staff": (
+        "🆔 Group «{title}»: <code>{chat_id}</code>\n"
+        "Type: {type} · {members} members\n"
+        "✅ This is the bot's staff group (STAFF_CHAT_ID)."
+    ),
     # Surges: several feedbacks packed into one message
     "batch_header": "📮 <b>{count} new feedbacks</b> — packed together because many came at once.",
     "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",

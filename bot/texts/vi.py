@@ -332,6 +332,44 @@ TEXTS: dict[str, str] = {
         "⚠️ Nhóm cán bộ đã đổi id thành <code>{new_id}</code>. Hãy sửa "
         "<code>STAFF_CHAT_ID={new_id}</code> trong .env rồi khởi động lại bot."
     ),
+    # The staff group refusing the bot, and /resend
+    "admin_staff_blocked": (
+        "⚠️ Nhóm cán bộ đang không nhận tin của bot ({error}). Các góp ý mới vẫn được lưu "
+        "và sẽ tự gửi vào nhóm, theo đúng thứ tự, ngay khi bot gửi được trở lại: thêm bot "
+        "lại vào nhóm hoặc cho bot quyền gửi tin. Xem các tin đang chờ bằng /resend."
+    ),
+    "admin_staff_back": (
+        "✅ Bot đã gửi được vào nhóm cán bộ trở lại; các tin đang chờ đang được gửi."
+    ),
+    "usage_resend": "Cách dùng: <code>/resend</code> (không kèm gì thêm)",
+    "resend_none": "✅ Không có tin nào bị Telegram từ chối. Mọi tin đã được gửi.",
+    "resend_header": "<b>Tin chưa gửi được ({count})</b> — số · loại · mã · tình trạng · lỗi",
+    "resend_line": "• #{number} · {what} · {code} · {state} · {error}",
+    "resend_failed": "bị từ chối hẳn",
+    "resend_waiting": "đang chờ gửi lại",
+    "resend_done": "🔁 Đã xếp {count} tin để gửi lại.",
+    "btn_resend": "🔁 Gửi lại tất cả",
+    "outbox_kind_notify_staff": "thẻ góp ý",
+    "outbox_kind_staff_part": "phần tiếp của thẻ",
+    "outbox_kind_staff_photos": "ảnh của góp ý",
+    "outbox_kind_staff_text": "tin cho nhóm cán bộ",
+    "outbox_kind_staff_photo": "biểu đồ bản tin",
+    "outbox_kind_resident_reply": "trả lời tới người góp ý",
+    "outbox_kind_resident_status": "thông báo tới người góp ý",
+    "outbox_kind_admin_text": "tin cho quản trị viên",
+    "cmd_resend": "Tin chưa gửi được, gửi lại",
+    # /groupid in a group, by an admin
+    "group_id": (
+        "🆔 Nhóm «{title}»: <code>{chat_id}</code>\n"
+        "Loại: {type} · {members} thành viên\n"
+        "Để dùng nhóm này làm nhóm cán bộ, đặt <code>STAFF_CHAT_ID={chat_id}</code> trong .env "
+        "rồi khởi động lại bot."
+    ),
+    "group_id_staff": (
+        "🆔 Nhóm «{title}»: <code>{chat_id}</code>\n"
+        "Loại: {type} · {members} thành viên\n"
+        "✅ Đây là nhóm cán bộ của bot (STAFF_CHAT_ID)."
+    ),
     # Surges: several feedbacks packed into one message
     "batch_header": "📮 <b>{count} góp ý mới</b> — gộp lại vì đến nhiều cùng lúc.",
     "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",

@@ -38,4 +38,9 @@ async def test_from_the_qr_poster_to_the_status_of_a_feedback(
     assert stored == [
         ("Đèn đường ở ngõ 5 hỏng đã hai tuần.\n\nẢnh chụp tối qua <b>ngõ 5</b>", "new")
     ]
-    assert server.allowed_updates == ["message", "edited_message", "callback_query"]
+    assert server.allowed_updates == [
+        "message",
+        "edited_message",
+        "callback_query",
+        "my_chat_member",
+    ]

@@ -1,0 +1,73 @@
+"""The groups the bot is in: who added it where, the staff group's rights, ``/groupid``.
+
+These run before the gate, which ignores every group but the staff group: an admin must be
+able to ask a new group for its id, and the bot must notice being added to or removed from
+any group.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import ChatMember, ChatMemberRestricted, Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.context import HomThuContext
+
+log = logging.getLogger(__name__)
+
+_IN_GROUP = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+
+
+async def bot_membership(update: Update, context: HomThuContext) -> None:
+    """The bot was added to a group, removed, or had its rights changed there."""
+    change = update.my_chat_member
+    assert change is not None
+    chat = change.chat
+    if chat.type not in (chat.GROUP, chat.SUPERGROUP):
+        raise ApplicationHandlerStop
+    new, old = change.new_chat_member, change.old_chat_member
+    joined = new.status in _IN_GROUP and old.status not in _IN_GROUP
+    added_by_admin = change.from_user.id in context.settings.admin_ids if joined else None
+    await context.db.groups.record(
+        chat.id, chat.title or "", chat.type, new.status, added_by_admin=added_by_admin
+    )
+    log.info(
+        "bot membership changed chat=%d status=%s added_by_admin=%s",
+        chat.id,
+        new.status,
+        added_by_admin,
+    )
+    if chat.id == context.settings.staff_chat_id and _can_post(new):
+        outbox = context.runtime.outbox
+        if outbox is not None:
+            await outbox.release_staff()
+    raise ApplicationHandlerStop
+
+
+def _can_post(member: ChatMember) -> bool:
+    if isinstance(member, ChatMemberRestricted):
+        return member.is_member and member.can_send_messages
+    return member.status in _IN_GROUP
+
+
+async def group_id(update: Update, context: HomThuContext) -> None:
+    """/groupid in a group, by an admin: the group's id, to set STAFF_CHAT_ID with."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or chat.type == chat.PRIVATE:
+        return  # in private the command means nothing: the gate and fallback handle it
+    if user is None or user.id not in context.settings.admin_ids:
+        log.info("groupid refused: not an admin")
+        raise ApplicationHandlerStop
+    t = await context.texts(update)
+    try:
+        members = str(await chat.get_member_count())
+    except TelegramError:
+        members = "?"
+    key = "group_id_staff" if chat.id == context.settings.staff_chat_id else "group_id"
+    await message.reply_text(
+        t(key, title=chat.title or "", chat_id=chat.id, type=chat.type, members=members)
+    )
+    log.info("groupid answered chat=%d", chat.id)
+    raise ApplicationHandlerStop

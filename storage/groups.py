@@ -1,0 +1,69 @@
+"""The groups the bot has been added to, as Telegram reported them (nothing about residents).
+
+Kept so that ``python -m bot --check`` can tell the operator which groups the bot is in,
+and who added it: a look-alike of the staff group made by someone else shows up as such.
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storage.clock import to_db
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class BotGroup:
+    """A group the bot was added to (or removed from)."""
+
+    chat_id: int
+    title: str
+    type: str
+    # The bot's membership as Telegram last reported it: member, administrator, left...
+    status: str
+    # Whether one of ADMIN_IDS added the bot (as far as the bot saw it happen).
+    added_by_admin: bool
+
+
+class GroupRepository:
+    """Queries on ``bot_groups``."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def record(
+        self, chat_id: int, title: str, type_: str, status: str, *, added_by_admin: bool | None
+    ) -> None:
+        """Remember a change of the bot's membership; ``added_by_admin`` None keeps the
+        earlier answer (a change that was not an addition)."""
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO bot_groups (chat_id, title, type, status, added_by_admin,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET"
+                " title = excluded.title, type = excluded.type, status = excluded.status,"
+                " added_by_admin = CASE WHEN ? IS NULL THEN bot_groups.added_by_admin"
+                "  ELSE excluded.added_by_admin END, updated_at = excluded.updated_at",
+                (
+                    chat_id,
+                    title,
+                    type_,
+                    status,
+                    bool(added_by_admin),
+                    to_db(self._db.clock()),
+                    added_by_admin,
+                ),
+            )
+
+    async def list(self) -> builtins.list[BotGroup]:
+        """Every group recorded, the most recently changed first."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT chat_id, title, type, status, added_by_admin FROM bot_groups"
+                " ORDER BY updated_at DESC"
+            )
+            rows = await cursor.fetchall()
+        return [BotGroup(int(r[0]), str(r[1]), str(r[2]), str(r[3]), bool(r[4])) for r in rows]
