@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -29,6 +30,35 @@ LIBRARY_LOGGERS = (
 )
 LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 REDACTED = "***"
+# What stands for a value a library wanted to log (an update, a request's parameters).
+WITHHELD = "…"
+_FORMAT_FIELD = re.compile(
+    r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa]"
+)
+
+
+class LibraryValues(logging.Filter):
+    """Withhold the values in the lines libraries log: only their own words get through.
+
+    PTB logs whole updates and request parameters (at DEBUG, held back anyway), and, at
+    ERROR and CRITICAL, a batch of updates it could not read or a response that is not JSON:
+    every resident's id, name and text in it. Whatever the level, a library's line keeps
+    its message and its exception, and every value it would have filled in becomes "…".
+    Numbers of seconds (retry_after, a delay) are kept.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Withhold the values of a record from outside the bot's own modules."""
+        if record.name.split(".", 1)[0] in OWN_LOGGERS or not record.args:
+            return True
+        args = record.args if isinstance(record.args, tuple) else (record.args,)
+        kept = tuple(a if isinstance(a, float) else WITHHELD for a in args)
+        try:
+            record.msg = str(record.msg) % kept
+        except (TypeError, ValueError, KeyError):
+            record.msg = _FORMAT_FIELD.sub(WITHHELD, str(record.msg))
+        record.args = None
+        return True
 
 
 class _Scrubber:
@@ -101,6 +131,7 @@ def configure_logging(
     """Set up the process's logging; ``level`` applies to our own modules."""
     handler = logging.StreamHandler()
     handler.setFormatter(make_formatter(log_format, secrets))
+    handler.addFilter(LibraryValues())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)

@@ -25,6 +25,7 @@ from tests.test_process import (
     start_bot,
     stop_bot,
 )
+from tests.test_trust import POLL_WITHOUT_NEW_FIELDS
 
 SECRET = "w3bh00k_secret-ABCdef"
 PUBLIC_URL = "https://homthu.example.vn/telegram/homthu"
@@ -126,6 +127,37 @@ def test_webhook_takes_updates_with_the_secret_only(tmp_path: Path, stub: StubBo
     assert any(e["message"].startswith("bot ready username=@") for e in entries)
     for secret in (SECRET, TOKEN, TOKEN.split(":")[1], str(RESIDENT), "Thịnh"):
         assert secret not in stderr
+
+
+def test_an_unreadable_update_is_answered_200_and_named_by_its_id_only(
+    tmp_path: Path, stub: StubBotAPI
+) -> None:
+    """Issue 10, point 3, webhook mode: PTB's server would log the body at CRITICAL and
+    answer 400, so that Telegram posts it again and again."""
+    port = free_port()
+    process = start_bot(
+        tmp_path,
+        stub.url,
+        "--webhook",
+        WEBHOOK_URL=PUBLIC_URL,
+        WEBHOOK_PORT=str(port),
+        WEBHOOK_SECRET=SECRET,
+        LOG_LEVEL="DEBUG",
+    )
+    poison = {**POLL_WITHOUT_NEW_FIELDS, "update_id": 41}
+    try:
+        stub.wait_for("setWebhook")
+        wait_for_port(port)
+        assert post(port, "/telegram/homthu", poison, SECRET) == 200
+        assert post(port, "/telegram/homthu", help_update(42, RESIDENT), SECRET) == 200
+        stub.wait_for("sendMessage", lambda c: c.params["chat_id"] == str(RESIDENT))
+    finally:
+        code, _, stderr = stop_bot(process, signal.SIGTERM)
+    assert code == 0, stderr
+    assert "unreadable update skipped update_id=41 error=TypeError" in stderr
+    assert "CRITICAL" not in stderr
+    for value in ("6102030405", "Thịnh", "bi_mat", "Có nên sửa đường"):
+        assert value not in stderr
 
 
 def test_webhook_mode_requires_its_secret(tmp_path: Path, stub: StubBotAPI) -> None:

@@ -1,0 +1,146 @@
+"""What ``python -m bot`` does once its arguments are read: check, or run until stopped.
+
+Every expected failure ends with one clear line on stderr and an exit code: 2 for a
+configuration the operator must fix (a variable, the token, the key), 1 for a start-up that
+failed (the database, Telegram, the webhook port).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import sqlite3
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from dotenv import find_dotenv, load_dotenv
+from telegram.error import InvalidToken, TelegramError
+
+from bot.anonymity import SecretKeyError
+from bot.checks import CheckResult, run_checks
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import configure_logging
+from bot.running import Service, scrub
+from storage import DatabaseUnusable, SchemaTooNew
+
+log = logging.getLogger("bot.main")
+TOKEN_REJECTED = (
+    "Lỗi cấu hình / configuration error: TELEGRAM_BOT_TOKEN: Telegram từ chối token này / "
+    "Telegram rejected this token. Kiểm tra lại token với @BotFather."
+)
+# Leftover tasks (a request Telegram never answered) get this long to end once cancelled.
+_LEFTOVER_WAIT = 0.2
+
+
+def run_command(args: argparse.Namespace, version: str) -> int:
+    """``--check``, or run the bot; the process exit code."""
+    # .env of the folder the bot is run from (not of the package's folder, the default).
+    load_dotenv(find_dotenv(usecwd=True))
+    try:
+        settings = load_settings(os.environ, webhook=args.webhook)
+    except ConfigError as error:
+        print(f"Lỗi cấu hình / configuration error: {error}", file=sys.stderr)
+        return 2
+    secrets = [settings.token.reveal()]
+    if settings.webhook is not None:
+        secrets.append(settings.webhook.secret)
+    if args.check:
+        # The report is the output; routine log lines (database open...) would only clutter it.
+        configure_logging("WARNING", secrets=secrets, log_format=settings.log_format)
+        return asyncio.run(check(settings, version))
+    configure_logging(settings.log_level, secrets=secrets, log_format=settings.log_format)
+    workers = ThreadPoolExecutor(thread_name_prefix="homthu")
+    code = 1
+    try:
+        code = _serve(settings, secrets, workers)
+    finally:
+        _exit_now_if_threads_linger(workers, code)
+    return code
+
+
+async def check(settings: Settings, version: str) -> int:
+    """Run every start-up check, one line each; 0 when all pass, 1 otherwise."""
+
+    def emit(result: CheckResult) -> None:
+        print(result.line, flush=True)
+
+    print(f"homthu {version}: kiểm tra / check", flush=True)
+    report = await run_checks(settings, emit)
+    if report.ok:
+        print(f"OK @{report.username}")
+        return 0
+    print(f"LỖI / FAILED: số kiểm tra không đạt / checks failed: {report.failures}")
+    return 1
+
+
+def _serve(settings: Settings, secrets: list[str], workers: ThreadPoolExecutor) -> int:
+    """Run the service on a loop of its own; one line and an exit code on failure."""
+    loop = asyncio.new_event_loop()
+    loop.set_default_executor(workers)
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(Service(settings, secrets).run())
+        return 0
+    except SecretKeyError as error:
+        print(f"Lỗi khóa bí mật / secret key error: {error}", file=sys.stderr)
+        return 2
+    except InvalidToken:
+        print(TOKEN_REJECTED, file=sys.stderr)
+        return 2
+    except (DatabaseUnusable, SchemaTooNew, sqlite3.Error) as error:
+        print(
+            f"Lỗi cơ sở dữ liệu / database error: {settings.database_path}: {error}",
+            file=sys.stderr,
+        )
+        return 1
+    except TelegramError as error:
+        message = scrub(error.message, secrets)
+        print(f"Lỗi Telegram khi khởi động / start-up failed: {message}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        # In webhook mode most often the port is taken or the address is not this machine's.
+        hint = " (WEBHOOK_LISTEN, WEBHOOK_PORT?)" if settings.webhook else ""
+        print(f"Lỗi khởi động / start-up failed: {error}{hint}", file=sys.stderr)
+        return 1
+    finally:
+        _close(loop)
+
+
+def _close(loop: asyncio.AbstractEventLoop) -> None:
+    """Cancel what is left on the loop, briefly wait for it, and close the loop."""
+    leftovers = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        with contextlib.suppress(Exception):
+            loop.run_until_complete(asyncio.wait(leftovers, timeout=_LEFTOVER_WAIT))
+    loop.close()
+
+
+def _exit_now_if_threads_linger(workers: ThreadPoolExecutor, code: int) -> None:
+    """End the process now if a worker thread is still busy (a name lookup that hangs).
+
+    Python would wait for it at exit, for as long as the resolver takes, and the stop
+    signal would not be heeded; everything of ours is closed by now.
+    """
+    workers.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + _LEFTOVER_WAIT
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join(max(deadline - time.monotonic(), 0))
+    lingering = [
+        t
+        for t in threading.enumerate()
+        if t is not threading.main_thread() and not t.daemon and t.is_alive()
+    ]
+    if lingering:
+        log.warning("exiting without waiting for busy threads=%d", len(lingering))
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
