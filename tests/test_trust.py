@@ -355,9 +355,13 @@ async def test_resend_lists_what_failed_and_sends_it_again(
     ],
 )
 async def test_every_press_is_answered_whatever_its_data(
-    app: HomThuApplication, api: RecordingBotAPI, where: str, data: str
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    where: str,
+    data: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """Point 10: forged callback data is answered and changes nothing."""
+    """Point 10: forged callback data is answered, changes nothing, and breaks nothing."""
     person = Person(app, api, user_id=5001, chat_id=STAFF_CHAT_ID if where == "staff" else None)
     if where == "private":
         await person.send("/start kp3")
@@ -367,6 +371,7 @@ async def test_every_press_is_answered_whatever_its_data(
         "answerCallbackQuery"
     ]
     assert rows(app, "SELECT COUNT(*), MAX(status) FROM feedback") == before
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
 
 
 # --- 12. finding the staff group ------------------------------------------------------------
