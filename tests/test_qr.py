@@ -498,12 +498,18 @@ def test_poster_refuses_nothing_to_print_and_bad_input() -> None:
 # Command line
 
 
+# What `python -m qr` reads from the environment; the tests' own environment must not leak in.
+SETTINGS_FROM_ENVIRONMENT = {
+    "BOT_USERNAME",
+    "UNIT_NAME",
+    "DATABASE_PATH",
+    "CONTACT_TEXT",
+    "DEFAULT_LANGUAGE",
+}
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"BOT_USERNAME", "UNIT_NAME", "DATABASE_PATH"}
-    }
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_FROM_ENVIRONMENT}
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
         [sys.executable, "-m", "qr", *args],
@@ -555,10 +561,15 @@ def test_cli_writes_only_the_formats_asked_for(tmp_path: Path) -> None:
 def test_cli_help_explains_options_in_both_languages() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for option in ("--area", "--all", "--name", "--bot-username", "--unit", "--database"):
+    options = ("--area", "--all", "--name", "--bot-username", "--unit", "--contact")
+    for option in (*options, "--language", "--database"):
         assert option in result.stdout
     assert "mã một khu vực" in flat(result.stdout)
     assert "the code of one area" in flat(result.stdout)
+    for variable in ("BOT_USERNAME", "UNIT_NAME", "CONTACT_TEXT", "DEFAULT_LANGUAGE"):
+        assert variable in result.stdout
+    assert "người không dùng Telegram" in flat(result.stdout)
+    assert "people without Telegram" in flat(result.stdout)
 
 
 def test_cli_refuses_a_bad_username_in_one_line(tmp_path: Path) -> None:
@@ -586,10 +597,55 @@ def test_cli_reads_the_username_from_dotenv(tmp_path: Path) -> None:
     assert "MTTQ xã" in text
 
 
+def test_cli_reads_contact_and_language_from_dotenv(tmp_path: Path) -> None:
+    # python-dotenv turns \n inside double quotes into a line break, as the bot reads it.
+    (tmp_path / ".env").write_text(
+        'BOT_USERNAME=env_named_bot\nCONTACT_TEXT="Điện thoại: 0233 3861 234\\nGiờ làm việc: '
+        '7h30–17h00"\nDEFAULT_LANGUAGE=EN\n',
+        encoding="utf-8",
+    )
+    result = run_cli("--area", "a", "--name", "Ấp 1", "--format", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = pdfium.PdfDocument(tmp_path / "posters" / "a.pdf")
+    raw = document[0].get_textpage().get_text_range()
+    lines = [line.strip() for line in raw.splitlines()]
+    assert "Điện thoại: 0233 3861 234" in lines
+    assert "Giờ làm việc: 7h30–17h00" in lines
+    assert PROMISE[1] in flat(raw)
+
+
+def test_cli_options_win_over_dotenv(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        "BOT_USERNAME=env_named_bot\nCONTACT_TEXT=Điện thoại: 0233 3861 234\n"
+        "DEFAULT_LANGUAGE=en\n",
+        encoding="utf-8",
+    )
+    args = ["--area", "a", "--name", "Ấp 1", "--format", "pdf", "--language", "vi"]
+    result = run_cli(*args, "--contact", "", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = page_text((tmp_path / "posters" / "a.pdf").read_bytes())
+    assert TELEGRAM_NEEDED[0] in text
+    assert OTHER_CONTACT[0] not in text
+    assert PROMISE[1] not in text
+    result = run_cli(*args, "--contact", "Nhà văn hóa thôn, tối thứ Năm", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = page_text((tmp_path / "posters" / "a.pdf").read_bytes())
+    assert f"{OTHER_CONTACT[0]} Nhà văn hóa thôn, tối thứ Năm" in text
+
+
+def test_cli_refuses_an_unknown_default_language(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("BOT_USERNAME=env_named_bot\nDEFAULT_LANGUAGE=fr\n")
+    result = run_cli("--area", "a", "--name", "Ấp 1", cwd=tmp_path)
+    assert_refused(result, "DEFAULT_LANGUAGE", "use vi or en")
+    assert not (tmp_path / "posters").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
         (["--area", "Khu 3", "--name", "Khu 3"], ["Invalid area code"]),
+        (["--area", "a", "--name", "A", "--language", "fr"], ["--language", "invalid choice"]),
+        (["--area", "a", "--name", "A", "--contact", "x" * 301], ["longer than 300"]),
         (["--area", "a", "--name", "   "], ["area name is empty"]),
         (["--area", "a", "--name", "x" * 101], ["longer than 100"]),
         (["--area", "a", "--name", "A", "--format", "gif"], ["invalid format"]),
