@@ -1,8 +1,9 @@
 """`python -m qr`: the QR code and the poster of one area or of every open area.
 
-Runs offline and without the bot: the bot username comes from an option or BOT_USERNAME,
-area names from an option or from the database. Problems end with one line on stderr and
-exit status 2, never a traceback.
+Runs offline and without the bot: the bot username, unit name, contact text and language
+come from options or from the environment (and .env) the bot reads, area names from an
+option or from the database. Problems end with one line on stderr and exit status 2, never
+a traceback.
 """
 
 import argparse
@@ -20,12 +21,14 @@ from dotenv import find_dotenv, load_dotenv
 from qr.errors import QrError
 from qr.images import render_png, render_svg
 from qr.links import checked_area_code, checked_bot_username
-from qr.poster import PosterInput, render_poster_pdf
+from qr.names import MAX_CONTACT_LINES, MAX_CONTACT_TEXT
+from qr.poster import LANGUAGES, PosterInput, render_poster_pdf
 from storage import AreaNotFound, StorageError, open_database
 
 PROG = "python -m qr"
 FORMATS = ("png", "svg", "pdf")
 DEFAULT_UNIT_NAME = "Ủy ban MTTQ"
+DEFAULT_LANGUAGE = "vi"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
 DEFAULT_OUT = "posters"
 ALL_POSTERS = "all-posters.pdf"
@@ -76,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
             "Ví dụ / Examples:\n"
             f"  {PROG} --area khu-pho-3 --name 'Khu phố 3' --bot-username homthu_bot\n"
             f"  {PROG} --all --format pdf\n"
+            f"  {PROG} --all --language en \\\n"
+            "      --contact $'Điện thoại: 0233 3861 234\\nGiờ làm việc: 7h30–17h00'\n"
             "Biến môi trường (đọc cả từ .env) / Environment (also read from .env): "
-            "BOT_USERNAME, UNIT_NAME, DATABASE_PATH."
+            "BOT_USERNAME, UNIT_NAME, CONTACT_TEXT, DEFAULT_LANGUAGE, DATABASE_PATH."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -121,6 +126,28 @@ def build_parser() -> argparse.ArgumentParser:
             f"tên đơn vị in trên mã và áp phích (mặc định: UNIT_NAME, nếu không có thì "
             f"{DEFAULT_UNIT_NAME!r}) / the unit name printed on codes and posters (default: "
             f"UNIT_NAME, else {DEFAULT_UNIT_NAME!r})"
+        ),
+    )
+    parser.add_argument(
+        "--contact",
+        metavar="TEXT",
+        help=(
+            "cách liên hệ khác với đơn vị (điện thoại, địa chỉ, giờ làm việc), in trong khung "
+            f"riêng cho người không dùng Telegram; tối đa {MAX_CONTACT_TEXT} ký tự, "
+            f"{MAX_CONTACT_LINES} dòng (mặc định: CONTACT_TEXT; --contact '' để không in) / "
+            "how else to reach the committee (phone, address, office hours), printed in a box "
+            f"of its own for people without Telegram; up to {MAX_CONTACT_TEXT} characters, "
+            f"{MAX_CONTACT_LINES} lines (default: CONTACT_TEXT; --contact '' prints none)"
+        ),
+    )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help=(
+            "vi: áp phích chỉ có tiếng Việt; en: thêm dòng tiếng Anh dưới mỗi dòng tiếng Việt "
+            f"(mặc định: DEFAULT_LANGUAGE, nếu không có thì {DEFAULT_LANGUAGE}) / vi: the "
+            "poster in Vietnamese only; en: an English line under each Vietnamese one "
+            f"(default: DEFAULT_LANGUAGE, else {DEFAULT_LANGUAGE})"
         ),
     )
     parser.add_argument(
@@ -215,11 +242,42 @@ def _areas(args: argparse.Namespace) -> list[AreaToPrint]:
     return [AreaToPrint(code, args.name)]
 
 
+def _language(option: str | None) -> str:
+    """The poster's language: the option, else DEFAULT_LANGUAGE as the bot reads it."""
+    language = (_setting(option, "DEFAULT_LANGUAGE", DEFAULT_LANGUAGE) or "").lower()
+    if language not in LANGUAGES:
+        raise CliError(
+            f"DEFAULT_LANGUAGE {language!r} không hỗ trợ — dùng vi hoặc en / "
+            f"DEFAULT_LANGUAGE {language!r} is not supported: use vi or en"
+        )
+    return language
+
+
+@dataclass(frozen=True, slots=True)
+class PosterSettings:
+    """What every poster of one run shares: the bot, the unit, the contact, the language."""
+
+    username: str
+    unit: str
+    contact: str
+    language: str
+
+
 def _files(
-    areas: Sequence[AreaToPrint], username: str, unit: str, formats: Sequence[str], every: bool
+    areas: Sequence[AreaToPrint], settings: PosterSettings, formats: Sequence[str], every: bool
 ) -> list[tuple[str, bytes]]:
     """Every file to write, rendered before any is written so an error leaves nothing half."""
-    posters = [PosterInput.for_area(username, area.code, area.name, unit) for area in areas]
+    posters = [
+        PosterInput.for_area(
+            settings.username,
+            area.code,
+            area.name,
+            settings.unit,
+            contact_text=settings.contact,
+            language=settings.language,
+        )
+        for area in areas
+    ]
     renderers: dict[str, Callable[[PosterInput], bytes]] = {
         "png": lambda poster: render_png(poster.link, poster.area_name, poster.unit_name),
         "svg": lambda poster: render_svg(poster.link),
@@ -244,8 +302,13 @@ def run(args: argparse.Namespace) -> list[Path]:
             "Missing bot username: pass --bot-username or set BOT_USERNAME in .env"
         )
     username = checked_bot_username(raw_username)
-    unit = _setting(args.unit, "UNIT_NAME", DEFAULT_UNIT_NAME) or DEFAULT_UNIT_NAME
-    files = _files(_areas(args), username, unit, args.format, every=args.all)
+    settings = PosterSettings(
+        username=username,
+        unit=_setting(args.unit, "UNIT_NAME", DEFAULT_UNIT_NAME) or DEFAULT_UNIT_NAME,
+        contact=_setting(args.contact, "CONTACT_TEXT") or "",
+        language=_language(args.language),
+    )
+    files = _files(_areas(args), settings, args.format, every=args.all)
     written = []
     try:
         args.out.mkdir(parents=True, exist_ok=True)

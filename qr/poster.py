@@ -1,8 +1,10 @@
-"""The A4 poster pinned up in each area: title, names, QR code, three steps and the promise.
+"""The A4 poster pinned up in each area: title, names, QR code, three steps, the promise,
+that Telegram is needed, and where else to go without it (CONTACT_TEXT).
 
-Every Vietnamese line has its English line under it, smaller and grey. Names can be long
-(an area name has up to 100 characters), so the layout is measured before it is drawn:
-names shrink a little and the QR code gives up some size until everything fits one page.
+In Vietnamese only by default; on an English poster (DEFAULT_LANGUAGE=en) every Vietnamese
+line has its English line under it, smaller and grey. Names and the contact text can be
+long, so the layout is measured before it is drawn: names shrink a little and the QR code
+gives up some size until everything fits one page.
 """
 
 import io
@@ -16,33 +18,48 @@ from qr import typeface
 from qr.errors import QrError
 from qr.images import render_code_png
 from qr.links import checked_bot_username, deep_link
-from qr.names import checked_area_name, checked_unit_name
+from qr.names import checked_area_name, checked_contact_text, checked_unit_name
 from qr.wrapping import balanced_lines
 
+LANGUAGES = ("vi", "en")
+
+# Each line in Vietnamese, then in English. Residents of every age read them: plain words,
+# no "bạn", and the instructions in the neutral form of a public notice.
 TITLE = ("HÒM THƯ GÓP Ý", "SUGGESTION BOX")
 SUBTITLE = ("Mặt trận lắng nghe ý kiến Nhân dân", "The Fatherland Front listens to the people")
+CANNOT_SCAN = (
+    "Không quét được mã? Tìm tên này trên Telegram:",
+    "Cannot scan the code? Search Telegram for this name:",
+)
+TELEGRAM_NEEDED = (
+    "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
+    "Sending feedback needs the Telegram app on a phone",
+)
 STEPS = (
     (
-        "Mở camera hoặc Zalo/Telegram, quét mã QR",
-        "Open your phone camera, Zalo or Telegram and scan the QR code",
+        # A phone's camera hands the link to Telegram; Zalo's scanner opens it in Zalo's own
+        # browser first, which does not always pass it on, so Zalo is not named.
+        "Quét mã QR bằng camera điện thoại hoặc Telegram",
+        "Scan the QR code with the phone's camera or with Telegram",
     ),
     (
         "Chọn lĩnh vực, viết góp ý, có thể kèm ảnh",
-        "Choose a topic and write your feedback; you may add photos",
+        "Choose a topic and write the feedback; photos may be added",
     ),
     (
-        "Bấm Gửi và giữ mã tra cứu để theo dõi",
-        "Press Gửi (Send) and keep the reference code to follow it up",
+        "Bấm nút Gửi, giữ lại mã tra cứu để theo dõi",
+        "Press Gửi (Send) and keep the reference code to follow the feedback",
     ),
-)
-CANNOT_SCAN = (
-    "Không quét được mã? Tìm trên Telegram:",
-    "Cannot scan the code? Search Telegram for:",
 )
 PROMISE = (
     "Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực, "
-    "không thấy tên hay tài khoản của bạn.",
-    "Sent anonymously: staff see only the text, topic and area, never your name or account.",
+    "không thấy tên hay tài khoản của người gửi.",
+    "Sent anonymously: staff see only the text, topic and area, never the sender's name "
+    "or account.",
+)
+OTHER_CONTACT = (
+    "Nếu không dùng Telegram, xin liên hệ:",
+    "Without Telegram, the committee can be reached at:",
 )
 
 Colour = tuple[int, int, int]
@@ -63,7 +80,11 @@ CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 # The QR image includes its white quiet zone, so the printed code is about 18% smaller.
 QR_LARGEST = 120.0
 QR_SMALLEST = 100.0
-# How much names may shrink before the QR code does.
+# A crowded poster's code may give up more room before the page gives up (_FALLBACKS): at
+# the floor its modules are still about 1.5 mm, read by any phone from an arm's length.
+QR_SMALLER = 85.0
+QR_FLOOR = 70.0
+# How much names may shrink to make room.
 NAME_SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
 
 _MM_PER_PT = 25.4 / 72
@@ -78,19 +99,31 @@ def _line_height(size_pt: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class PosterInput:
-    """What one area's poster shows."""
+    """What one area's poster shows, and in which language."""
 
     link: str
     bot_username: str
     area_name: str
     unit_name: str
+    # CONTACT_TEXT: how to reach the committee without Telegram; nothing is shown when empty.
+    contact_text: str = ""
+    # DEFAULT_LANGUAGE: "en" adds an English line under each Vietnamese one.
+    language: str = "vi"
 
     @classmethod
     def for_area(
-        cls, bot_username: str, area_code: str, area_name: str, unit_name: str
+        cls,
+        bot_username: str,
+        area_code: str,
+        area_name: str,
+        unit_name: str,
+        *,
+        contact_text: str = "",
+        language: str = "vi",
     ) -> "PosterInput":
         """The poster of the area with this code, linking to this bot."""
-        return cls(deep_link(bot_username, area_code), bot_username, area_name, unit_name)
+        link = deep_link(bot_username, area_code)
+        return cls(link, bot_username, area_name, unit_name, contact_text, language)
 
 
 class _Block(Protocol):
@@ -101,17 +134,23 @@ class _Block(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """Centred lines of one size, wrapped evenly within the content width."""
+    """Centred lines of one size; each paragraph of the text wrapped evenly in the width."""
 
     text: str
     size: float
     bold: bool = False
     colour: Colour = INK
     link: str = ""
+    width: float = CONTENT_WIDTH
 
     def _lines(self, pdf: FPDF) -> list[str]:
         pdf.set_font(_FONT, "B" if self.bold else "", self.size)
-        return balanced_lines(self.text, pdf.get_string_width, CONTENT_WIDTH - 2 * pdf.c_margin)
+        room = self.width - 2 * pdf.c_margin
+        return [
+            line
+            for paragraph in self.text.split("\n")
+            for line in balanced_lines(paragraph, pdf.get_string_width, room)
+        ]
 
     def height(self, pdf: FPDF) -> float:
         return len(self._lines(pdf)) * _line_height(self.size)
@@ -119,9 +158,10 @@ class _Text:
     def draw(self, pdf: FPDF, y: float) -> None:
         lines = self._lines(pdf)
         pdf.set_text_color(*self.colour)
+        left = (PAGE_WIDTH - self.width) / 2
         for line in lines:
-            pdf.set_xy(MARGIN_X, y)
-            pdf.cell(CONTENT_WIDTH, _line_height(self.size), line, align="C", link=self.link)
+            pdf.set_xy(left, y)
+            pdf.cell(self.width, _line_height(self.size), line, align="C", link=self.link)
             y += _line_height(self.size)
 
 
@@ -159,6 +199,7 @@ class _Code:
 class _Steps:
     """Three numbered steps; the group is centred, its lines start at the same place."""
 
+    english: bool
     steps: tuple[tuple[str, str], ...] = STEPS
     size: float = 14.0
     english_size: float = 9.5
@@ -166,13 +207,17 @@ class _Steps:
     indent: float = 4.0  # between the circle and the text
     row_gap: float = 2.5
 
+    def _texts(self, english: str) -> tuple[str, ...]:
+        return (english,) if self.english else ()
+
     def _text_width(self, pdf: FPDF) -> float:
         widest = 0.0
         for vietnamese, english in self.steps:
             pdf.set_font(_FONT, "B", self.size)
             widest = max(widest, pdf.get_string_width(vietnamese))
             pdf.set_font(_FONT, "", self.english_size)
-            widest = max(widest, pdf.get_string_width(english))
+            for text in self._texts(english):
+                widest = max(widest, pdf.get_string_width(text))
         return min(widest + 2 * pdf.c_margin, CONTENT_WIDTH - self.badge - self.indent)
 
     def _rows(self, pdf: FPDF) -> list[tuple[list[str], list[str]]]:
@@ -182,7 +227,11 @@ class _Steps:
             pdf.set_font(_FONT, "B", self.size)
             vi_lines = balanced_lines(vietnamese, pdf.get_string_width, width)
             pdf.set_font(_FONT, "", self.english_size)
-            en_lines = balanced_lines(english, pdf.get_string_width, width)
+            en_lines = [
+                line
+                for text in self._texts(english)
+                for line in balanced_lines(text, pdf.get_string_width, width)
+            ]
             rows.append((vi_lines, en_lines))
         return rows
 
@@ -224,32 +273,42 @@ class _Steps:
             y += self._row_height(vi_lines, en_lines) + self.row_gap
 
 
-@dataclass(frozen=True, slots=True)
-class _Promise:
-    """The anonymity promise in a tinted box at the foot of the page."""
+# Boxes are a little wider than the text column, and their text keeps off the border.
+_BOX_WIDTH = CONTENT_WIDTH + 6
+_BOX_TEXT_WIDTH = CONTENT_WIDTH - 4
 
-    vietnamese: _Text = _Text(PROMISE[0], 12.0, bold=True)
-    english: _Text = _Text(PROMISE[1], 9.0, colour=GREY)
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """Texts in a framed, rounded box that sets them apart from the rest of the page."""
+
+    texts: tuple[_Text, ...]
+    border: Colour
+    fill: Colour
     padding: float = 3.5
+    spacing: float = 1.0
 
     def height(self, pdf: FPDF) -> float:
-        return self.vietnamese.height(pdf) + self.english.height(pdf) + 2 * self.padding + 1
+        inner = sum(text.height(pdf) for text in self.texts)
+        return inner + self.spacing * (len(self.texts) - 1) + 2 * self.padding
 
     def draw(self, pdf: FPDF, y: float) -> None:
-        pdf.set_fill_color(*PAPER_TINT)
-        pdf.set_draw_color(*RED)
+        pdf.set_fill_color(*self.fill)
+        pdf.set_draw_color(*self.border)
         pdf.set_line_width(0.4)
         pdf.rect(
-            MARGIN_X - 3,
+            (PAGE_WIDTH - _BOX_WIDTH) / 2,
             y,
-            CONTENT_WIDTH + 6,
+            _BOX_WIDTH,
             self.height(pdf),
             style="DF",
             round_corners=True,
             corner_radius=3,
         )
-        self.vietnamese.draw(pdf, y + self.padding)
-        self.english.draw(pdf, y + self.padding + self.vietnamese.height(pdf) + 1)
+        y += self.padding
+        for text in self.texts:
+            text.draw(pdf, y)
+            y += text.height(pdf) + self.spacing
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,61 +327,144 @@ class _Checked:
     username: str
     area_name: str
     unit_name: str
+    contact_text: str
+    english: bool
     code_png: bytes
 
     @classmethod
     def of(cls, poster: PosterInput) -> "_Checked":
+        if poster.language not in LANGUAGES:
+            raise QrError(
+                f"Ngôn ngữ áp phích không hợp lệ: {poster.language!r}, chọn vi hoặc en / "
+                f"Invalid poster language {poster.language!r}: choose vi or en"
+            )
         return cls(
             link=poster.link,
             username=checked_bot_username(poster.bot_username),
             area_name=checked_area_name(poster.area_name),
             unit_name=checked_unit_name(poster.unit_name),
+            contact_text=checked_contact_text(poster.contact_text),
+            english=poster.language == "en",
             code_png=render_code_png(poster.link),
         )
 
 
-def _blocks(poster: _Checked, name_scale: float, qr_size: float) -> list[_Block | _Gap]:
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """How much the names shrink, whether the fixed parts are set tight, the code's size."""
+
+    names: float = 1.0
+    tight: bool = False
+    code: float = QR_LARGEST
+
+    def gap(self, size: float, stretchy: bool = False) -> _Gap:
+        """A gap, halved on a tight page."""
+        return _Gap(size / 2 if self.tight else size, stretchy)
+
+
+def _english(poster: _Checked, text: str, size: float) -> list[_Block | _Gap]:
+    """The English line under a Vietnamese one, on an English poster only."""
+    return [_Text(text, size, colour=GREY)] if poster.english else []
+
+
+def _box(
+    poster: _Checked, layout: _Layout, lines: tuple[_Text, ...], border: Colour, fill: Colour
+) -> _Box:
+    """A box of a Vietnamese line, its English line on an English poster, then the rest."""
+    vietnamese, english, *rest = lines
+    chosen = (vietnamese, english, *rest) if poster.english else (vietnamese, *rest)
+    return _Box(chosen, border, fill, padding=2.5 if layout.tight else 3.5)
+
+
+def _promise(poster: _Checked, layout: _Layout) -> list[_Block | _Gap]:
+    """The anonymity promise in a tinted box."""
+    vietnamese = _Text(PROMISE[0], 12, bold=True, width=_BOX_TEXT_WIDTH)
+    english = _Text(PROMISE[1], 9, colour=GREY, width=_BOX_TEXT_WIDTH)
+    return [_box(poster, layout, (vietnamese, english), border=RED, fill=PAPER_TINT)]
+
+
+def _contact(poster: _Checked, layout: _Layout) -> list[_Block | _Gap]:
+    """Where to go without Telegram, in a box of its own, when there is a contact text."""
+    if not poster.contact_text:
+        return []
+    heading = _Text(OTHER_CONTACT[0], 12, bold=True, colour=BLUE, width=_BOX_TEXT_WIDTH)
+    english = _Text(OTHER_CONTACT[1], 9, colour=GREY, width=_BOX_TEXT_WIDTH)
+    # Not shrunk with the names: for someone without Telegram this is the whole poster.
+    contact = _Text(poster.contact_text, 11.5, width=_BOX_TEXT_WIDTH)
+    box = _box(poster, layout, (heading, english, contact), border=BLUE, fill=WHITE)
+    return [layout.gap(3, stretchy=True), box]
+
+
+def _steps(poster: _Checked, layout: _Layout) -> _Steps:
+    """The three steps, a little smaller on a tight page."""
+    if layout.tight:
+        return _Steps(poster.english, size=13, english_size=9, row_gap=1.5)
+    return _Steps(poster.english)
+
+
+def _blocks(poster: _Checked, layout: _Layout) -> list[_Block | _Gap]:
+    """Every block of the page from top to bottom."""
     return [
-        _Text(TITLE[0], 36, bold=True, colour=RED),
-        _Text(TITLE[1], 11, colour=GREY),
-        _Gap(1.5, stretchy=True),
+        _Text(TITLE[0], 30 if layout.tight else 36, bold=True, colour=RED),
+        *_english(poster, TITLE[1], 11),
+        layout.gap(1.5, stretchy=True),
         _Text(SUBTITLE[0], 16),
-        _Text(SUBTITLE[1], 10, colour=GREY),
+        *_english(poster, SUBTITLE[1], 10),
+        # The rule keeps its space even on a tight page, or it reads as an underline.
         _Gap(2, stretchy=True),
         _Rule(),
         _Gap(3, stretchy=True),
-        _Text(poster.unit_name, 15 * name_scale, bold=True, colour=BLUE),
+        _Text(poster.unit_name, 15 * layout.names, bold=True, colour=BLUE),
         _Gap(1),
-        _Text(poster.area_name, 24 * name_scale, bold=True),
+        _Text(poster.area_name, 24 * layout.names, bold=True),
         # No gap around the code: its own white quiet zone separates it from the text.
-        _Code(poster.code_png, qr_size),
+        _Code(poster.code_png, layout.code),
         _Text(CANNOT_SCAN[0], 12),
-        _Text(CANNOT_SCAN[1], 9, colour=GREY),
+        *_english(poster, CANNOT_SCAN[1], 9),
         _Text(f"@{poster.username}", 20, bold=True, colour=BLUE),
         _Text(poster.link, 11, link=poster.link),
-        _Gap(4, stretchy=True),
-        _Steps(),
-        _Gap(4, stretchy=True),
-        _Promise(),
+        layout.gap(4, stretchy=True),
+        _Text(TELEGRAM_NEEDED[0], 13, bold=True, colour=BLUE),
+        *_english(poster, TELEGRAM_NEEDED[1], 9),
+        layout.gap(2.5),
+        _steps(poster, layout),
+        layout.gap(4, stretchy=True),
+        *_promise(poster, layout),
+        *_contact(poster, layout),
     ]
 
 
 def _height(pdf: FPDF, items: Sequence[_Block | _Gap]) -> float:
+    """The height of the blocks and gaps at their smallest."""
     return sum(item.size if isinstance(item, _Gap) else item.height(pdf) for item in items)
+
+
+# In order of preference: the smallest code each step allows, whether the fixed parts are
+# set tight, and how far names may shrink before the next step is tried. A big code and
+# names that read from across the room come first; a crowded poster (long names, a long
+# contact text, English lines) gives up the space around the fixed parts, then some size of
+# the code, and only at last names below three quarters of their size.
+_FALLBACKS = (
+    (QR_SMALLEST, False, 0.84),
+    (QR_SMALLEST, True, 0.84),
+    (QR_SMALLER, True, 0.76),
+    (QR_FLOOR, True, NAME_SCALES[-1]),
+)
 
 
 def _fitted_blocks(pdf: FPDF, poster: _Checked) -> tuple[list[_Block | _Gap], float]:
     """The blocks with the largest names and code that fit, and the space left over."""
     room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    for scale in NAME_SCALES:
-        without_code = _height(pdf, _blocks(poster, scale, 0.0))
-        qr_size = min(QR_LARGEST, room - without_code)
-        if qr_size >= QR_SMALLEST:
-            items = _blocks(poster, scale, qr_size)
-            return items, room - _height(pdf, items)
-    raise QrError(  # unreachable within the name limits; kept so a poster is never cut
-        "Tên khu vực và tên đơn vị quá dài để in vừa một trang / "
-        "The area and unit names are too long to fit on one page"
+    for smallest_code, tight, smallest_names in _FALLBACKS:
+        for scale in (scale for scale in NAME_SCALES if scale >= smallest_names):
+            without_code = _height(pdf, _blocks(poster, _Layout(scale, tight, code=0.0)))
+            code = min(QR_LARGEST, room - without_code)
+            if code >= smallest_code:
+                items = _blocks(poster, _Layout(scale, tight, code))
+                return items, room - _height(pdf, items)
+    raise QrError(  # unreachable within the limits on names and contact text
+        "Tên khu vực, tên đơn vị và thông tin liên hệ quá dài để in vừa một trang / "
+        "The area name, unit name and contact text are too long to fit on one page"
     )
 
 

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from slugify import slugify
+
 AREA_CODE_PATTERN = re.compile(r"[a-z0-9_-]{1,32}")
+MAX_AREA_CODE_LENGTH = 32
 MAX_NAME_LENGTH = 100
 
 
@@ -175,3 +178,11 @@ def clean_name(name: str) -> str | None:
     if not cleaned or len(cleaned) > MAX_NAME_LENGTH:
         return None
     return cleaned
+
+
+def area_code_from_name(name: str) -> str | None:
+    """An area code made from the area's name ("Khu phố 3" → "khu-pho-3"), or None."""
+    # save_order stops at the first word that no longer fits: skipping it and taking a
+    # shorter word after it would make a code that reads like another area's name.
+    code = slugify(name, max_length=MAX_AREA_CODE_LENGTH, word_boundary=True, save_order=True)
+    return code if validate_area_code(code) else None

@@ -26,7 +26,20 @@ from qr import (
     render_svg,
     typeface,
 )
-from qr.poster import FRAME_INSET, PROMISE, STEPS, TITLE
+from qr.names import MAX_CONTACT_TEXT
+from qr.poster import (
+    CANNOT_SCAN,
+    FRAME_INSET,
+    OTHER_CONTACT,
+    PROMISE,
+    QR_FLOOR,
+    QR_SMALLER,
+    QR_SMALLEST,
+    STEPS,
+    SUBTITLE,
+    TELEGRAM_NEEDED,
+    TITLE,
+)
 from qr.wrapping import balanced_lines
 from storage import open_database
 
@@ -40,6 +53,17 @@ AREA_100 = (
 UNIT_150 = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam xã Cam Hiếu, huyện Cam Lộ, tỉnh Quảng Trị – "
     "Ban công tác Mặt trận khu dân cư thôn Tân Định và các thôn lân cận của xã"
+)
+CONTACT = (
+    "Điện thoại: 0233 3861 234\n"
+    "Địa chỉ: Trụ sở UBND phường Đông Lễ, số 1 đường Lê Duẩn\n"
+    "Giờ làm việc: sáng 7h30–11h30, chiều 13h30–17h00, thứ Hai đến thứ Sáu"
+)
+CONTACT_300 = (
+    "Văn phòng Ủy ban MTTQ Việt Nam xã Cam Hiếu, tầng 1 nhà làm việc UBND xã, thôn Tân Định\n"
+    "Điện thoại: 0233 3861 234 hoặc 0233 3861 235 (trong giờ hành chính)\n"
+    "Tiếp dân: sáng 7h30–11h30, chiều 13h30–17h00, từ thứ Hai đến thứ Sáu; sáng thứ Bảy "
+    "tiếp dân tại nhà văn hóa thôn Tân Định và nhà văn hóa thôn Lộc"
 )
 AREAS = [
     ("khu-pho-3", "Khu phố 3 – Phường Đông Lễ"),
@@ -70,6 +94,7 @@ def flat(text: str) -> str:
 def test_lengths_of_the_long_names_used_below() -> None:
     assert len(AREA_100) == 100
     assert len(UNIT_150) == 150
+    assert len(CONTACT_300) == MAX_CONTACT_TEXT == 300
 
 
 # Deep links
@@ -239,8 +264,33 @@ def test_svg_draws_the_same_code() -> None:
 # PDF poster
 
 
-def poster(code: str, name: str, unit: str = UNIT, bot: str = BOT) -> PosterInput:
-    return PosterInput.for_area(bot, code, name, unit)
+def poster(
+    code: str,
+    name: str,
+    unit: str = UNIT,
+    bot: str = BOT,
+    contact: str = "",
+    language: str = "vi",
+) -> PosterInput:
+    return PosterInput.for_area(bot, code, name, unit, contact_text=contact, language=language)
+
+
+def page_text(pdf: bytes) -> str:
+    """The text of a one-page PDF, on one line."""
+    document = pdfium.PdfDocument(pdf)
+    assert len(document) == 1
+    return flat(document[0].get_textpage().get_text_range())
+
+
+ENGLISH_LINES = [
+    TITLE[1],
+    SUBTITLE[1],
+    CANNOT_SCAN[1],
+    TELEGRAM_NEEDED[1],
+    *(english for _, english in STEPS),
+    PROMISE[1],
+    OTHER_CONTACT[1],
+]
 
 
 def test_single_poster_is_one_a4_page_with_everything_on_it() -> None:
@@ -253,20 +303,102 @@ def test_single_poster_is_one_a4_page_with_everything_on_it() -> None:
     assert height == pytest.approx(297 * MM, abs=0.5)
     text = flat(page.get_textpage().get_text_range())
     for expected in [
-        TITLE[0],
         "HÒM THƯ GÓP Ý",
         "Mặt trận lắng nghe ý kiến Nhân dân",
         UNIT,
         "Khu phố 3 – Phường Đông Lễ",
+        "Không quét được mã? Tìm tên này trên Telegram:",
         "@homthu_camlo_bot",
         link,
+        "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
+        "Quét mã QR bằng camera điện thoại hoặc Telegram",
+        "Chọn lĩnh vực, viết góp ý, có thể kèm ảnh",
+        "Bấm nút Gửi, giữ lại mã tra cứu để theo dõi",
         "Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực, "
-        "không thấy tên hay tài khoản của bạn.",
-        PROMISE[1],
-        *(step for pair in STEPS for step in pair),
+        "không thấy tên hay tài khoản của người gửi.",
     ]:
         assert expected in text
     assert decoded(page.render(scale=2).to_pil()) == [link]
+
+
+def test_poster_lines_speak_to_residents_politely() -> None:
+    vietnamese = [TITLE[0], SUBTITLE[0], CANNOT_SCAN[0], TELEGRAM_NEEDED[0], PROMISE[0]]
+    vietnamese += [step for step, _ in STEPS] + [OTHER_CONTACT[0]]
+    text = " ".join(vietnamese).lower()
+    assert "bạn" not in text
+    assert "hãy" not in text
+    assert "zalo" not in text  # Zalo's scanner opens the link in Zalo, not in Telegram
+    assert "mã tra cứu" in text
+
+
+def test_vietnamese_poster_has_no_english_line() -> None:
+    text = page_text(render_poster_pdf([poster("khu-pho-3", AREAS[0][1], contact=CONTACT)]))
+    assert TELEGRAM_NEEDED[0] in text
+    assert OTHER_CONTACT[0] in text
+    for english in ENGLISH_LINES:
+        assert english not in text
+    for word in ("Scan", "Sent anonymously", "SUGGESTION", "Telegram app"):
+        assert word not in text
+
+
+def test_english_poster_has_an_english_line_under_each_vietnamese_one() -> None:
+    text = page_text(
+        render_poster_pdf([poster("khu-pho-3", AREAS[0][1], contact=CONTACT, language="en")])
+    )
+    for vietnamese, english in [
+        TITLE,
+        SUBTITLE,
+        CANNOT_SCAN,
+        TELEGRAM_NEEDED,
+        *STEPS,
+        PROMISE,
+        OTHER_CONTACT,
+    ]:
+        assert f"{vietnamese} {english}" in text
+
+
+def test_contact_text_is_printed_in_its_own_box_after_the_promise() -> None:
+    text = page_text(render_poster_pdf([poster("khu-pho-3", AREAS[0][1], contact=CONTACT)]))
+    # Each of its lines whole, after the promise, under its heading.
+    assert f"{OTHER_CONTACT[0]} {flat(CONTACT)}" in text
+    assert text.index(PROMISE[0]) < text.index(OTHER_CONTACT[0])
+
+
+@pytest.mark.parametrize("contact", ["", "   ", "\n \n"])
+def test_without_contact_text_there_is_no_contact_box(contact: str) -> None:
+    text = page_text(render_poster_pdf([poster("khu-pho-3", AREAS[0][1], contact=contact)]))
+    assert TELEGRAM_NEEDED[0] in text
+    assert OTHER_CONTACT[0] not in text
+
+
+def test_contact_text_keeps_its_line_breaks_and_composes_diacritics() -> None:
+    contact = unicodedata.normalize("NFD", "Điện thoại:   0233 3861 234\n\n  Giờ làm việc: 7h30")
+    document = pdfium.PdfDocument(render_poster_pdf([poster("a", "Ấp 1", contact=contact)]))
+    lines = document[0].get_textpage().get_text_range().splitlines()
+    assert "Điện thoại: 0233 3861 234" in [line.strip() for line in lines]
+    assert "Giờ làm việc: 7h30" in [line.strip() for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("contact", "words"),
+    [
+        ("x" * 301, "longer than 300"),
+        ("\n".join(["Dòng"] * 7), "more than 6 lines"),
+    ],
+)
+def test_poster_refuses_a_contact_text_too_long_to_print(contact: str, words: str) -> None:
+    with pytest.raises(InvalidPosterText, match=words):
+        render_poster_pdf([poster("a", "Ấp 1", contact=contact)])
+
+
+def test_poster_refuses_an_unknown_language() -> None:
+    with pytest.raises(QrError, match="choose vi or en"):
+        render_poster_pdf([poster("a", "Ấp 1", language="fr")])
+
+
+def test_for_area_defaults_to_a_vietnamese_poster_without_contact() -> None:
+    made = PosterInput.for_area(BOT, "a", "Ấp 1", UNIT)
+    assert made == PosterInput(deep_link(BOT, "a"), BOT, "Ấp 1", UNIT, "", "vi")
 
 
 def test_poster_pdf_has_one_page_per_area_each_with_its_own_code() -> None:
@@ -281,10 +413,25 @@ def test_poster_pdf_has_one_page_per_area_each_with_its_own_code() -> None:
 
 
 @pytest.mark.parametrize(
-    ("area", "unit"), [("Ấp 1", "MTTQ"), (AREA_100, UNIT), (AREA_100, UNIT_150)]
+    ("area", "unit", "contact", "language", "smallest_code"),
+    [
+        ("Ấp 1", "MTTQ", "", "vi", QR_SMALLEST),
+        (AREA_100, UNIT, "", "vi", QR_SMALLEST),
+        (AREA_100, UNIT_150, "", "vi", QR_SMALLEST),
+        ("Ấp 1", "MTTQ", CONTACT_300, "vi", QR_SMALLEST),
+        (AREA_100, UNIT_150, CONTACT_300, "vi", QR_SMALLER),
+        ("Ấp 1", "MTTQ", "", "en", QR_SMALLEST),
+        (AREA_100, UNIT_150, "", "en", QR_SMALLER),
+        ("Ấp 1", "MTTQ", CONTACT, "en", QR_SMALLER),
+        # Everything at its longest, with the English lines: the most crowded poster.
+        (AREA_100, UNIT_150, CONTACT_300, "en", QR_FLOOR),
+    ],
 )
-def test_poster_fits_one_page_with_a_large_code_even_for_long_names(area: str, unit: str) -> None:
-    document = pdfium.PdfDocument(render_poster_pdf([poster("x" * 32, area, unit)]))
+def test_poster_fits_one_page_with_a_large_code_even_for_long_names(
+    area: str, unit: str, contact: str, language: str, smallest_code: float
+) -> None:
+    made = poster("x" * 32, area, unit, contact=contact, language=language)
+    document = pdfium.PdfDocument(render_poster_pdf([made]))
     assert len(document) == 1
     page = document[0]
     width, height = page.get_size()
@@ -292,11 +439,12 @@ def test_poster_fits_one_page_with_a_large_code_even_for_long_names(area: str, u
     text = flat(text_page.get_text_range())
     assert area in text
     assert unit in text
-    assert PROMISE[1] in text  # the last line made it onto the page
+    assert flat(PROMISE[0]) in text
+    assert flat(contact) in text  # the last lines made it onto the page
     images = list(page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)))
     assert len(images) == 1
     code_left, code_bottom, code_right, code_top = images[0].get_bounds()
-    assert code_right - code_left >= 100 * MM - 0.5
+    assert code_right - code_left >= smallest_code * MM - 0.5
     inset = FRAME_INSET * MM
     for index in range(text_page.count_chars()):
         left, bottom, right, top = text_page.get_charbox(index)
@@ -310,6 +458,25 @@ def test_poster_fits_one_page_with_a_large_code_even_for_long_names(area: str, u
         overlaps_code = overlaps_code and bottom < code_top and top > code_bottom
         assert not overlaps_code
     assert decoded(page.render(scale=2).to_pil()) == [deep_link(BOT, "x" * 32)]
+
+
+def test_default_poster_keeps_the_largest_code() -> None:
+    document = pdfium.PdfDocument(render_poster_pdf([poster("khu-pho-3", AREAS[0][1])]))
+    images = list(document[0].get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)))
+    code_left, _, code_right, _ = images[0].get_bounds()
+    assert code_right - code_left == pytest.approx(120 * MM, abs=0.5)
+
+
+def test_forty_posters_in_one_pdf_each_with_its_own_code() -> None:
+    areas = [(f"khu-pho-{number}", f"Khu phố {number}") for number in range(1, 41)]
+    posters = [poster(code, name, contact=CONTACT) for code, name in areas]
+    document = pdfium.PdfDocument(render_poster_pdf(posters))
+    assert len(document) == 40
+    for page, (code, name) in zip(document, areas, strict=True):
+        assert decoded(page.render(scale=1.5).to_pil()) == [deep_link(BOT, code)]
+        text = flat(page.get_textpage().get_text_range())
+        assert f"{name} " in text  # "Khu phố 1" and not only as part of "Khu phố 10"
+        assert flat(CONTACT) in text
 
 
 def test_poster_shows_the_username_without_a_doubled_at() -> None:
@@ -331,12 +498,18 @@ def test_poster_refuses_nothing_to_print_and_bad_input() -> None:
 # Command line
 
 
+# What `python -m qr` reads from the environment; the tests' own environment must not leak in.
+SETTINGS_FROM_ENVIRONMENT = {
+    "BOT_USERNAME",
+    "UNIT_NAME",
+    "DATABASE_PATH",
+    "CONTACT_TEXT",
+    "DEFAULT_LANGUAGE",
+}
+
+
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"BOT_USERNAME", "UNIT_NAME", "DATABASE_PATH"}
-    }
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_FROM_ENVIRONMENT}
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
         [sys.executable, "-m", "qr", *args],
@@ -388,10 +561,15 @@ def test_cli_writes_only_the_formats_asked_for(tmp_path: Path) -> None:
 def test_cli_help_explains_options_in_both_languages() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
-    for option in ("--area", "--all", "--name", "--bot-username", "--unit", "--database"):
+    options = ("--area", "--all", "--name", "--bot-username", "--unit", "--contact")
+    for option in (*options, "--language", "--database"):
         assert option in result.stdout
     assert "mã một khu vực" in flat(result.stdout)
     assert "the code of one area" in flat(result.stdout)
+    for variable in ("BOT_USERNAME", "UNIT_NAME", "CONTACT_TEXT", "DEFAULT_LANGUAGE"):
+        assert variable in result.stdout
+    assert "người không dùng Telegram" in flat(result.stdout)
+    assert "people without Telegram" in flat(result.stdout)
 
 
 def test_cli_refuses_a_bad_username_in_one_line(tmp_path: Path) -> None:
@@ -419,10 +597,55 @@ def test_cli_reads_the_username_from_dotenv(tmp_path: Path) -> None:
     assert "MTTQ xã" in text
 
 
+def test_cli_reads_contact_and_language_from_dotenv(tmp_path: Path) -> None:
+    # python-dotenv turns \n inside double quotes into a line break, as the bot reads it.
+    (tmp_path / ".env").write_text(
+        'BOT_USERNAME=env_named_bot\nCONTACT_TEXT="Điện thoại: 0233 3861 234\\nGiờ làm việc: '
+        '7h30–17h00"\nDEFAULT_LANGUAGE=EN\n',
+        encoding="utf-8",
+    )
+    result = run_cli("--area", "a", "--name", "Ấp 1", "--format", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = pdfium.PdfDocument(tmp_path / "posters" / "a.pdf")
+    raw = document[0].get_textpage().get_text_range()
+    lines = [line.strip() for line in raw.splitlines()]
+    assert "Điện thoại: 0233 3861 234" in lines
+    assert "Giờ làm việc: 7h30–17h00" in lines
+    assert PROMISE[1] in flat(raw)
+
+
+def test_cli_options_win_over_dotenv(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        "BOT_USERNAME=env_named_bot\nCONTACT_TEXT=Điện thoại: 0233 3861 234\n"
+        "DEFAULT_LANGUAGE=en\n",
+        encoding="utf-8",
+    )
+    args = ["--area", "a", "--name", "Ấp 1", "--format", "pdf", "--language", "vi"]
+    result = run_cli(*args, "--contact", "", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = page_text((tmp_path / "posters" / "a.pdf").read_bytes())
+    assert TELEGRAM_NEEDED[0] in text
+    assert OTHER_CONTACT[0] not in text
+    assert PROMISE[1] not in text
+    result = run_cli(*args, "--contact", "Nhà văn hóa thôn, tối thứ Năm", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = page_text((tmp_path / "posters" / "a.pdf").read_bytes())
+    assert f"{OTHER_CONTACT[0]} Nhà văn hóa thôn, tối thứ Năm" in text
+
+
+def test_cli_refuses_an_unknown_default_language(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("BOT_USERNAME=env_named_bot\nDEFAULT_LANGUAGE=fr\n")
+    result = run_cli("--area", "a", "--name", "Ấp 1", cwd=tmp_path)
+    assert_refused(result, "DEFAULT_LANGUAGE", "use vi or en")
+    assert not (tmp_path / "posters").exists()
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
         (["--area", "Khu 3", "--name", "Khu 3"], ["Invalid area code"]),
+        (["--area", "a", "--name", "A", "--language", "fr"], ["--language", "invalid choice"]),
+        (["--area", "a", "--name", "A", "--contact", "x" * 301], ["longer than 300"]),
         (["--area", "a", "--name", "   "], ["area name is empty"]),
         (["--area", "a", "--name", "x" * 101], ["longer than 100"]),
         (["--area", "a", "--name", "A", "--format", "gif"], ["invalid format"]),
