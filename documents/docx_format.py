@@ -45,6 +45,8 @@ _TABLE_PADDING_MM = 1.2
 _TWIPS_PER_MM = 1440 / 25.4
 # Empty lines between the signer's title and name, for the signature and the seal.
 _SIGNING_ROOM_LINES = 5
+# The size of the empty line that carries a rule under a name or a subject.
+_RULE_LINE_PT = 4
 # What may follow a paragraph's borders and a table's cell margins in their properties.
 _AFTER_BORDERS = (
     "w:shd",
@@ -154,15 +156,21 @@ def _bottom_border(paragraph: Paragraph) -> None:
 
 def _rule(container: _Cell | Document, length: float, width: float) -> None:
     """A line of ``length`` mm centred in a space ``width`` mm wide: the bottom border of an
-    empty paragraph narrowed by its indents, as thin as Word allows."""
-    from docx.shared import Mm, Pt
+    empty paragraph narrowed by its indents."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
 
     paragraph = container.add_paragraph()
     form = paragraph.paragraph_format
     form.left_indent = form.right_indent = Mm(max(0.0, (width - length) / 2))
-    form.space_before = Pt(2)
-    form.line_spacing = Pt(2)
-    paragraph.add_run("").font.size = Pt(1)
+    # A line of small type, its height the paragraph mark's: an exact height would let Word
+    # and LibreOffice draw the border up into the descenders of the line above.
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(2 * _RULE_LINE_PT))
+    mark.append(size)
+    paragraph._p.get_or_add_pPr().insert_element_before(mark, "w:sectPr", "w:pPrChange")
     _bottom_border(paragraph)
 
 
