@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import pypdfium2 as pdfium
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from PIL import Image
@@ -346,9 +347,15 @@ def test_report_docx_page_setup_and_repeated_heading_rows() -> None:
         ]
         headed = 2 if table.rows[1].cells[0].text == "TT" else 1
         assert flagged == [True] * headed + [False] * (len(table.rows) - headed)
-        # Numbers right-aligned, names to the left.
-        last = table.rows[-1].cells
-        assert last[-2].paragraphs[0].alignment is not None
+        assert all(cell.paragraphs[0].runs[0].bold for cell in table.rows[0].cells)
+    # Numbers right-aligned, names to the left, the running number centred.
+    by_topic = data_tables[0]
+    first_row = [cell.paragraphs[0].alignment for cell in by_topic.rows[2].cells]
+    assert first_row == [
+        WD_ALIGN_PARAGRAPH.CENTER,
+        WD_ALIGN_PARAGRAPH.LEFT,
+        *[WD_ALIGN_PARAGRAPH.RIGHT] * 6,
+    ]
 
 
 def test_an_empty_period_still_makes_a_report_that_says_so() -> None:
@@ -382,8 +389,13 @@ def test_report_in_english_uses_the_english_words() -> None:
 
 
 def test_report_pdf_says_what_the_docx_says() -> None:
-    pages = pdf_pages(render_report_pdf(QUARTER, VI))
+    content = render_report_pdf(QUARTER, VI)
+    pages = pdf_pages(content)
     text = "\n".join(pages)
+
+    # Set in the shipped Times-compatible font, embedded, so it prints the same anywhere.
+    assert b"LiberationSerif" in content
+    assert b"Helvetica" not in content
 
     for expected in (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
