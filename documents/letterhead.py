@@ -16,7 +16,8 @@ from datetime import date
 Words = Mapping[str, str]
 
 # Control characters a page cannot show; line breaks are kept, tabs become spaces.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ def say(words: Words, key: str, **values: object) -> str:
 def printable(text: str) -> str:
     """Text as a page can show it: composed Vietnamese letters, no control characters."""
     # A letter typed as a base and combining marks (NFD) would be set mark by mark.
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", unicodedata.normalize("NFC", text))
     return _CONTROL.sub("", text.replace("\t", "    "))
 
 

@@ -7,6 +7,7 @@ here take the ``FPDF`` they draw on.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -95,20 +96,16 @@ def shown(text: str) -> str:
     return "".join(ch if ord(ch) in covered or ch == "\n" else MISSING_GLYPH for ch in text)
 
 
-_COVERAGE: set[int] = set()
-
-
-def _covered_characters() -> set[int]:
+@functools.cache
+def _covered_characters() -> frozenset[int]:
     """The code points every style of the font has (read once per process)."""
-    if not _COVERAGE:
-        from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont
 
-        sets = []
-        for path in typeface.STYLES.values():
-            with TTFont(str(path), lazy=True) as font:
-                sets.append(set(font.getBestCmap()))
-        _COVERAGE.update(set.intersection(*sets))
-    return _COVERAGE
+    sets = []
+    for path in typeface.STYLES.values():
+        with TTFont(str(path), lazy=True) as font:
+            sets.append(set(font.getBestCmap()))
+    return frozenset(set.intersection(*sets))
 
 
 def set_font(pdf: FPDF, style: str = "", size: float = BODY_PT) -> None:
