@@ -1,31 +1,23 @@
 """Staff reports rendered for reading: /stats, /open, the digest and its chart, /export files.
 
 Pure functions of what ``storage.reports`` returns; nothing here talks to Telegram, so the
-handlers and the scheduled digest only fetch, render and send.
+handlers and the scheduled digest only fetch, render and send. The files themselves (the
+chart, the export) are drawn by ``documents`` from plain rows this module resolves.
 """
 
 from __future__ import annotations
 
 import asyncio
-import csv
 import html
-import io
 import re
-import textwrap
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-
-from bot.texts import Texts
+from bot.texts import CATALOGUES, Texts
 from bot.views import local_time, pack_lines
+from documents.chart import bar_chart_png
+from documents.export import ExportRecord, ExportWriter
 from storage.reports import Counts, ExportRow, OpenItem, PeriodCounts
 
 # Telegram's limit on a message's text once its HTML is parsed (MessageLimit.MAX_TEXT_LENGTH).
@@ -35,14 +27,7 @@ DEFAULT_REPORT_DAYS = 30
 MAX_REPORT_DAYS = 3660
 # Codes per line in the digest's overdue list.
 _CODES_PER_LINE = 8
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _DAYS = re.compile(r"[0-9]{1,6}")
-_BAR_COLOUR = "#c8102e"
-# Export columns: widths in the XLSX, in characters.
-_WIDTHS = (14, 22, 34, 24, 17, 17, 80, 10)
-_EXCEL_TIME = "dd/mm/yyyy hh:mm"
-_CSV_TIME = "%Y-%m-%d %H:%M"
 
 
 def parse_days(args: Sequence[str], default: int = DEFAULT_REPORT_DAYS) -> int | None:
@@ -178,47 +163,18 @@ def digest_messages(t: Texts, period: PeriodCounts, unit: str, zone: tzinfo) -> 
 
 
 def digest_chart_png(period: PeriodCounts, t: Texts, zone: tzinfo) -> bytes | None:
-    """A horizontal bar chart of the period's new feedback by topic; None if nothing is new.
-
-    CPU-bound for a fraction of a second: call it through ``asyncio.to_thread``. Drawn on a
-    Figure of its own with the Agg canvas, so no pyplot state is shared between threads.
-    """
-    if not period.by_topic:
-        return None
+    """A horizontal bar chart of the period's new feedback by topic, most frequent on top;
+    None if nothing is new. CPU-bound: call it through ``asyncio.to_thread``."""
     until = local_time(period.until, zone)
     if period.since is None:
         span = html.unescape(t("chart_period_all", until=until))
     else:
         span = html.unescape(t("chart_period", since=local_time(period.since, zone), until=until))
-    title = html.unescape(t("chart_title", period=span))
-    # Most frequent at the top: barh draws the first bar at the bottom.
-    shown = list(reversed(period.by_topic))
-    labels = [
-        _chart_text(textwrap.fill(c.topic.name(t.language), 34, break_long_words=True))
-        for c in shown
-    ]
-    counts = [c.count for c in shown]
-    label_lines = sum(label.count("\n") + 1 for label in labels)
-    figure = Figure(figsize=(9.0, 2.0 + 0.3 * label_lines + 0.2 * len(labels)), dpi=100)
-    FigureCanvasAgg(figure)
-    axes = figure.add_subplot()
-    bars = axes.barh(range(len(shown)), counts, color=_BAR_COLOUR)
-    axes.set_yticks(range(len(shown)), labels)
-    axes.bar_label(bars, padding=3)
-    axes.set_xlim(0, max(counts) * 1.15 + 0.5)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_xlabel(_chart_text(html.unescape(t("chart_axis"))))
-    axes.set_title(_chart_text(title))
-    axes.spines[["top", "right"]].set_visible(False)
-    figure.tight_layout()
-    image = io.BytesIO()
-    figure.savefig(image, format="png")
-    return image.getvalue()
-
-
-def _chart_text(text: str) -> str:
-    # A pair of $ would be drawn as mathematics.
-    return text.replace("$", r"\$")
+    return bar_chart_png(
+        html.unescape(t("chart_title", period=span)),
+        html.unescape(t("chart_axis")),
+        [(c.topic.name(t.language), c.count) for c in period.by_topic],
+    )
 
 
 # --- /export ------------------------------------------------------------------------------
@@ -241,130 +197,34 @@ async def write_export(
 ) -> tuple[Path, Path]:
     """Write ``<stem>.csv`` and ``<stem>.xlsx`` in ``folder`` row by row, as rows arrive.
 
-    Memory stays bounded whatever the number of rows: the CSV goes straight to its file and
-    openpyxl's write-only workbook keeps its rows in a temporary file until it is saved.
+    Memory stays bounded whatever the number of rows (see ``documents.export``); after a
+    failure no file is left.
     """
-    writer = ExportWriter(folder, stem, zone, t)
+    # The first export imports openpyxl: not on the event loop.
+    writer = await asyncio.to_thread(ExportWriter, folder, stem, CATALOGUES[t.language])
     try:
         async for row in rows:
-            writer.add(row)
+            writer.add(export_record(row, t, zone))
     except BaseException:
         writer.abandon()
         raise
     return await asyncio.to_thread(writer.finish)
 
 
-class ExportWriter:
-    """The CSV and XLSX files of an export, written side by side one row at a time.
-
-    The columns are exactly code, area, topic, status, two dates, text and reply count:
-    ``ExportRow`` holds nothing else, so nothing identifying can reach the files.
-    """
-
-    def __init__(self, folder: Path, stem: str, zone: tzinfo, t: Texts) -> None:
-        self.csv_path = folder / f"{stem}.csv"
-        self.xlsx_path = folder / f"{stem}.xlsx"
-        self.rows = 0
-        self._zone = zone
-        self._t = t
-        header = [
-            t("export_col_code"),
-            t("export_col_area"),
-            t("export_col_topic"),
-            t("export_col_status"),
-            t("export_col_created"),
-            t("export_col_changed"),
-            t("export_col_body"),
-            t("export_col_replies"),
-        ]
-        header = [html.unescape(name) for name in header]
-        self._workbook = Workbook(write_only=True)
-        self._sheet = self._workbook.create_sheet(html.unescape(t("export_sheet")))
-        self._sheet.freeze_panes = "A2"
-        for index, width in enumerate(_WIDTHS):
-            self._sheet.column_dimensions[chr(ord("A") + index)].width = width
-        bold = Font(bold=True)
-        self._sheet.append([self._xlsx_text(name, font=bold) for name in header])
-        self._wrap = Alignment(wrap_text=True, vertical="top")
-        self._top = Alignment(vertical="top")
-        # utf-8-sig writes the byte order mark that makes Excel read the file as UTF-8.
-        self._csv_file = self.csv_path.open("w", encoding="utf-8-sig", newline="")
-        self._csv = csv.writer(self._csv_file)
-        self._csv.writerow(header)
-
-    def add(self, row: ExportRow) -> None:
-        """Append one feedback to both files."""
-        t = self._t
-        texts = (
-            row.code,
-            row.area,
-            row.topic.name(t.language),
-            t(f"status_{row.status.value}"),
-        )
-        created = row.created_at.astimezone(self._zone)
-        changed = row.status_changed_at.astimezone(self._zone)
-        self._csv.writerow(
-            [
-                *(_csv_text(text) for text in texts),
-                created.strftime(_CSV_TIME),
-                changed.strftime(_CSV_TIME),
-                _csv_text(row.body),
-                row.reply_count,
-            ]
-        )
-        self._sheet.append(
-            [
-                *(self._xlsx_text(text, alignment=self._top) for text in texts),
-                self._xlsx_time(created),
-                self._xlsx_time(changed),
-                self._xlsx_text(row.body, alignment=self._wrap),
-                row.reply_count,
-            ]
-        )
-        self.rows += 1
-
-    def finish(self) -> tuple[Path, Path]:
-        """Close the CSV and save the workbook; the paths of the CSV and the XLSX."""
-        self._csv_file.close()
-        self._workbook.save(self.xlsx_path)
-        return self.csv_path, self.xlsx_path
-
-    def abandon(self) -> None:
-        """Close and delete what was written, after a failure."""
-        try:
-            self._csv_file.close()
-            # The write-only sheet streams its rows into a temporary file of openpyxl's:
-            # finish it, as saving would, and delete it, since it will not be saved.
-            self._sheet.close()
-            self._sheet._writer.cleanup()
-        finally:
-            self.csv_path.unlink(missing_ok=True)
-            self.xlsx_path.unlink(missing_ok=True)
-
-    def _xlsx_text(
-        self, text: str, *, font: Font | None = None, alignment: Alignment | None = None
-    ) -> WriteOnlyCell:
-        # XLSX cannot hold control characters. openpyxl would store a text starting with =
-        # as a formula; typed as a string, no cell is ever run.
-        cell = WriteOnlyCell(self._sheet, value=ILLEGAL_CHARACTERS_RE.sub("", text))
-        cell.data_type = "s"
-        if font is not None:
-            cell.font = font
-        if alignment is not None:
-            cell.alignment = alignment
-        return cell
-
-    def _xlsx_time(self, moment: datetime) -> WriteOnlyCell:
-        # Excel has no time zones: the local wall-clock time, to the second.
-        cell = WriteOnlyCell(self._sheet, value=moment.replace(tzinfo=None, microsecond=0))
-        cell.number_format = _EXCEL_TIME
-        cell.alignment = self._top
-        return cell
-
-
-def _csv_text(text: str) -> str:
-    """Text a spreadsheet shows as text: a leading formula character gets an apostrophe."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+def export_record(row: ExportRow, t: Texts, zone: tzinfo) -> ExportRecord:
+    """A stored feedback as the export writes it: names and labels in the reader's
+    language, times in ``zone``. ``ExportRow`` holds nothing else, so nothing identifying
+    can reach the files; the columns it does not fill yet stay empty."""
+    return ExportRecord(
+        code=row.code,
+        area=row.area,
+        topic=row.topic.name(t.language),
+        status=html.unescape(t(f"status_{row.status.value}")),
+        created_at=row.created_at.astimezone(zone),
+        status_changed_at=row.status_changed_at.astimezone(zone),
+        text=row.body,
+        answer_count=row.reply_count,
+    )
 
 
 # --- splitting ----------------------------------------------------------------------------

@@ -79,7 +79,20 @@ EXPORT_HEADER = [
     "Cập nhật trạng thái",
     "Nội dung",
     "Số câu trả lời",
+    # Columns the bot does not fill yet: empty in every row below.
+    "Hạn giải quyết",
+    "Ngày giải quyết",
+    "Quá hạn",
+    "Người xử lý",
+    "Cơ quan được chuyển",
+    "Trả lời công khai",
+    "Ghi chú nội bộ",
+    "Bổ sung của người góp ý",
+    "Đánh giá",
+    "Vĩ độ",
+    "Kinh độ",
 ]
+NOT_YET_FILLED = 11
 
 
 class ManualClock:
@@ -469,6 +482,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             "2026-10-12 08:00",
             "Đèn đường hỏng",
             "0",
+            *[""] * NOT_YET_FILLED,
         ],
         [
             f[1].code,
@@ -479,6 +493,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             "2026-11-11 09:00",
             QUOTED,
             "2",
+            *[""] * NOT_YET_FILLED,
         ],
         [
             f[2].code,
@@ -489,6 +504,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             "2026-11-16 09:00",
             "'" + FORMULA,
             "1",
+            *[""] * NOT_YET_FILLED,
         ],
         [
             f[3].code,
@@ -499,6 +515,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             "2026-11-18 09:00",
             "'" + MINUS,
             "0",
+            *[""] * NOT_YET_FILLED,
         ],
         [
             f[4].code,
@@ -509,6 +526,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             "2026-11-20 09:00",
             "'" + AT,
             "0",
+            *[""] * NOT_YET_FILLED,
         ],
         [
             f[5].code,
@@ -519,6 +537,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             "2026-11-21 06:00",
             CONTROL,
             "0",
+            *[""] * NOT_YET_FILLED,
         ],
     ]
 
@@ -527,13 +546,13 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
     assert sheet is not None
     assert (workbook.sheetnames, sheet.title, sheet.freeze_panes) == (["Góp ý"], "Góp ý", "A2")
     assert sheet.max_row == 7
-    assert sheet.max_column == 8
+    assert sheet.max_column == 19
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == EXPORT_HEADER
     assert all(cell.font.b for cell in sheet[1])
     assert not sheet["A2"].font.b
-    widths = [sheet.column_dimensions[c].width for c in "ABCDEFGH"]
-    assert widths == [14, 22, 34, 24, 17, 17, 80, 10]
+    widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOPQRS"]
+    assert widths == [14, 22, 34, 24, 17, 17, 80, 10, 13, 17, 9, 22, 26, 60, 50, 50, 16, 12, 12]
     assert values[1:] == [
         [
             f[0].code,
@@ -544,6 +563,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             datetime(2026, 10, 12, 8),
             "Đèn đường hỏng",
             0,
+            *[None] * NOT_YET_FILLED,
         ],
         [
             f[1].code,
@@ -554,6 +574,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             datetime(2026, 11, 11, 9),
             QUOTED,
             2,
+            *[None] * NOT_YET_FILLED,
         ],
         [
             f[2].code,
@@ -564,6 +585,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             datetime(2026, 11, 16, 9),
             FORMULA,
             1,
+            *[None] * NOT_YET_FILLED,
         ],
         [
             f[3].code,
@@ -574,6 +596,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             datetime(2026, 11, 18, 9),
             MINUS,
             0,
+            *[None] * NOT_YET_FILLED,
         ],
         [
             f[4].code,
@@ -584,6 +607,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             datetime(2026, 11, 20, 9),
             AT,
             0,
+            *[None] * NOT_YET_FILLED,
         ],
         # XLSX cannot hold control characters: the bell is dropped, the rest kept as is.
         [
@@ -595,6 +619,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
             datetime(2026, 11, 21, 6),
             "<b>không</b> in đậm & ký tự lạ",
             0,
+            *[None] * NOT_YET_FILLED,
         ],
     ]
     # Typed as text: Excel shows it, never runs it.
@@ -627,6 +652,17 @@ async def test_export_in_english_uses_english_headers_and_labels(box: Box, tmp_p
         "Status changed",
         "Text",
         "Answers",
+        "Due",
+        "Resolved",
+        "Overdue",
+        "Handled by",
+        "Forwarded to",
+        "Public answers",
+        "Internal notes",
+        "Additions from the sender",
+        "Rating",
+        "Latitude",
+        "Longitude",
     ]
     assert [row[2:4] for row in rows[1:]] == [
         ["Other", "Not handled"],

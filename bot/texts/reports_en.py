@@ -1,4 +1,7 @@
-"""English texts of staff reports: digest, stats, open list, export (section of en)."""
+"""English texts of staff reports: digest, stats, open list, export (section of en).
+
+The export files' own words (sheet and columns) are in ``documents_en``.
+"""
 
 TEXTS: dict[str, str] = {
     # Shared by the reports
@@ -53,15 +56,6 @@ TEXTS: dict[str, str] = {
     "chart_period_all": "until {until}",
     "chart_axis": "Feedback",
     # /export
-    "export_sheet": "Feedback",
-    "export_col_code": "Reference code",
-    "export_col_area": "Area",
-    "export_col_topic": "Topic",
-    "export_col_status": "Status",
-    "export_col_created": "Sent",
-    "export_col_changed": "Status changed",
-    "export_col_body": "Text",
-    "export_col_replies": "Answers",
     "export_caption": (
         "📤 {count} feedback(s) from the past {days} day(s) (since {since}). "
         "The CSV file opens in Excel; the XLSX file is ready formatted."

@@ -1,4 +1,7 @@
-"""Vietnamese texts of staff reports: digest, stats, open list, export (section of vi)."""
+"""Vietnamese texts of staff reports: digest, stats, open list, export (section of vi).
+
+The export files' own words (sheet and columns) are in ``documents_vi``.
+"""
 
 TEXTS: dict[str, str] = {
     # Shared by the reports
@@ -53,15 +56,6 @@ TEXTS: dict[str, str] = {
     "chart_period_all": "đến {until}",
     "chart_axis": "Số góp ý",
     # /export
-    "export_sheet": "Góp ý",
-    "export_col_code": "Mã tra cứu",
-    "export_col_area": "Khu vực",
-    "export_col_topic": "Lĩnh vực",
-    "export_col_status": "Trạng thái",
-    "export_col_created": "Ngày gửi",
-    "export_col_changed": "Cập nhật trạng thái",
-    "export_col_body": "Nội dung",
-    "export_col_replies": "Số câu trả lời",
     "export_caption": (
         "📤 {count} góp ý trong {days} ngày qua (từ {since}). "
         "Tệp CSV mở được bằng Excel; tệp XLSX đã định dạng sẵn."
