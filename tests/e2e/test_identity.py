@@ -1,8 +1,8 @@
 """After a whole story, nothing the bot keeps, logs or sends to staff identifies a resident.
 
-SPEC §4: feedback never carries the resident's id, username or name; drafts are keyed by
-the id only while being written; nothing sent to the staff group, logged or exported
-contains a resident's identity. This plays residents who send (with and without replies),
+SPEC §4: feedback never carries the resident's id, username or name; drafts and
+conversations are filed under keyed hashes and sealed; nothing sent to the staff group,
+logged or exported contains a resident's identity. This plays residents who send (with and without replies),
 one who cancels, one whose draft crosses a ``kill -9``, one who sends what is refused, and
 an officer who looks feedback up; then searches every byte the bot left behind.
 """
@@ -216,9 +216,9 @@ async def test_no_identity_in_the_database_the_log_or_what_staff_receive(
 async def test_no_resident_id_lingers_in_the_database_files(
     server: BotAPIServer, running_bot: BotProcess
 ) -> None:
-    """Drafts are keyed by the Telegram id while being written (SPEC §4) and deleted when
-    the conversation ends; the deleted rows must not stay readable in the files (a copy of
-    the database and its WAL, as a backup takes it, would tie ids to sending times)."""
+    """No id in the files as SQLite writes integers (a copy of the database and its WAL,
+    as a backup takes it, would tie ids to sending times). tests/e2e/test_trust.py also
+    searches for varint keys, with fifty residents writing at once."""
     remains = await play_and_collect(server, running_bot)
     binary = [
         Finding(where, f"{person.id} as an SQLite integer")
