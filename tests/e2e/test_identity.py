@@ -2,9 +2,10 @@
 
 SPEC §4: feedback never carries the resident's id, username or name; drafts and
 conversations are filed under keyed hashes and sealed; nothing sent to the staff group,
-logged or exported contains a resident's identity. This plays residents who send (with and without replies),
-one who cancels, one whose draft crosses a ``kill -9``, one who sends what is refused, and
-an officer who looks feedback up; then searches every byte the bot left behind.
+logged or exported contains a resident's identity. This plays residents who send (with
+and without replies), one who cancels, one whose draft crosses a ``kill -9``, one who sends
+what is refused, and an officer who looks feedback up; then searches every byte the bot
+left behind.
 """
 
 from __future__ import annotations
