@@ -33,7 +33,9 @@ from bot.anonymity import Anonymizer, master_secret
 from bot.concurrency import ChatOrderedUpdateProcessor
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
-from bot.handlers import admin, general, groups, intake, staff
+from bot.handlers import admin, general, groups
+from bot.handlers.resident import intake
+from bot.handlers.staff import answers, cards, commands
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -136,7 +138,7 @@ def build_application(
         general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL
     )
     job_queue.run_repeating(
-        staff.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL
+        cards.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL
     )
     job_queue.run_custom(
         digest.scheduled_digest,
@@ -176,24 +178,24 @@ def register_handlers(application: HomThuApplication) -> None:
             & filters.UpdateType.MESSAGE
             & filters.REPLY
             & (~filters.COMMAND | filters.Regex(re.compile(r"^/note(@\w+)?\b", re.IGNORECASE))),
-            staff.staff_reply,
+            answers.staff_reply,
         ),
         group=MAIN_GROUP,
     )
     application.add_handler(
-        CallbackQueryHandler(staff.status_button, pattern=f"^{STATUS_PREFIX}"),
+        CallbackQueryHandler(cards.status_button, pattern=f"^{STATUS_PREFIX}"),
         group=MAIN_GROUP,
     )
     application.add_handler(
-        CallbackQueryHandler(staff.open_card, pattern=f"^{OPEN_CARD_PREFIX}"),
+        CallbackQueryHandler(cards.open_card, pattern=f"^{OPEN_CARD_PREFIX}"),
         group=MAIN_GROUP,
     )
     for command, callback in (
-        ("show", staff.show_command),
-        ("digest", staff.digest_command),
-        ("stats", staff.stats_command),
-        ("open", staff.open_command),
-        ("export", staff.export_command),
+        ("show", cards.show_command),
+        ("digest", commands.digest_command),
+        ("stats", commands.stats_command),
+        ("open", commands.open_command),
+        ("export", commands.export_command),
     ):
         application.add_handler(
             CommandHandler(command, callback, filters=filters.UpdateType.MESSAGE),

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot.anonymity import Anonymizer, read_key_file
-from bot.handlers.intake import CONVERSATION_NAME, WRITING
+from bot.handlers.resident.intake import CONVERSATION_NAME, WRITING
 from storage import NewFeedback, open_database
 from tests.test_process import STAFF_CHAT_ID, StubBotAPI, start_bot, stop_bot
 

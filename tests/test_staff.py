@@ -324,7 +324,7 @@ async def test_reply_channels_go_30_days_after_resolution(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     from bot.context import HomThuContext
-    from bot.handlers.staff import forget_old_reply_channels
+    from bot.handlers.staff.cards import forget_old_reply_channels
 
     still_open = await send_feedback(resident, "Còn đang xử lý", replies=True)
     # The newest card's button is pressed: the second feedback is the resolved one.

@@ -25,7 +25,7 @@ from telegram import Update
 import storage.schema
 from bot.anonymity import LEGACY_CHANNEL_CONTEXT
 from bot.context import HomThuApplication
-from bot.handlers.intake import CONVERSATION_NAME
+from bot.handlers.resident.intake import CONVERSATION_NAME
 from bot.logs import LibraryValues
 from bot.texts import Texts
 from bot.updates import read_update, screened

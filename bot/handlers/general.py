@@ -13,7 +13,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import IDLE_LIMIT, MAX_PHOTOS
-from bot.handlers.intake import offer_areas, refusal
+from bot.handlers.resident.intake import offer_areas, refusal
 from bot.views import status_messages
 from storage import FeedbackNotFound
 from storage.codes import normalize_reference_code

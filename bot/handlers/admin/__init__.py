@@ -1,0 +1,47 @@
+"""Admin commands: areas, topics, QR codes and posters, undelivered messages (SPEC §6).
+
+Every command runs for the users in ``ADMIN_IDS`` only, in a private chat or in the staff
+group (the handlers' filters keep other chats out). Anyone else gets a short refusal and
+nothing changes.
+"""
+
+from __future__ import annotations
+
+from bot.handlers.admin.areas import (
+    add_area,
+    area_qr,
+    close_area,
+    list_areas,
+    open_area,
+    rename_area,
+)
+from bot.handlers.admin.common import Callback, admin_only
+from bot.handlers.admin.delivery import resend, resend_button
+from bot.handlers.admin.topics import (
+    add_topic,
+    close_topic,
+    list_topics,
+    open_topic,
+    rename_topic,
+)
+
+__all__ = ["COMMANDS", "resend_button"]
+
+# The admin commands in menu order; bot/app.py registers them, bot/menus.py lists them.
+COMMANDS: dict[str, Callback] = {
+    name: admin_only(name, step)
+    for name, step in (
+        ("areas", list_areas),
+        ("addarea", add_area),
+        ("renamearea", rename_area),
+        ("closearea", close_area),
+        ("openarea", open_area),
+        ("qr", area_qr),
+        ("topics", list_topics),
+        ("addtopic", add_topic),
+        ("renametopic", rename_topic),
+        ("closetopic", close_topic),
+        ("opentopic", open_topic),
+        ("resend", resend),
+    )
+}

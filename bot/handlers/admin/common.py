@@ -1,0 +1,91 @@
+"""What every admin command shares: the admin check, reading arguments, answering lists."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import MessageLimit
+
+from bot.context import HomThuContext
+from bot.texts import Texts
+from bot.views import visible_length
+from storage.models import MAX_NAME_LENGTH, validate_area_code
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[Message, HomThuContext, Texts], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, HomThuContext], Coroutine[Any, Any, None]]
+
+# How much of a mistyped argument is echoed back.
+ECHO = 40
+
+
+def admin_only(command: str, step: Step) -> Callback:
+    """Run ``step`` for admins; refuse everyone else without changing anything."""
+
+    @functools.wraps(step)
+    async def run(update: Update, context: HomThuContext) -> None:
+        message = update.effective_message
+        assert message is not None
+        t = await context.texts(update)
+        user = update.effective_user
+        if user is None or user.id not in context.settings.admin_ids:
+            log.info("admin command refused command=%s", command)
+            await message.reply_text(t("admin_only"))
+            return
+        await step(message, context, t)
+
+    return run
+
+
+def args_of(context: HomThuContext) -> list[str]:
+    """The command's arguments."""
+    return list(context.args or [])
+
+
+def joined(words: Sequence[str]) -> str:
+    """Arguments joined back into a name."""
+    # Telegram splits the arguments on white space; storage would collapse it anyway.
+    return " ".join(words)
+
+
+async def code_is_valid(message: Message, t: Texts, code: str) -> bool:
+    """True for a well-formed area code; otherwise say what a code looks like."""
+    if validate_area_code(code):
+        return True
+    await message.reply_text(t("area_code_invalid", code=code[:ECHO]))
+    return False
+
+
+async def name_invalid(message: Message, t: Texts, name: str) -> None:
+    """Say that a name is empty or too long."""
+    await message.reply_text(
+        t("name_invalid", max_chars=MAX_NAME_LENGTH, length=len(" ".join(name.split())))
+    )
+
+
+async def reply_lines(message: Message, header: str, lines: Sequence[str]) -> None:
+    """The header and the lines in as few messages as Telegram's length limit allows."""
+    for chunk in chunks(header, lines):
+        await message.reply_text(chunk)
+
+
+def chunks(header: str, lines: Sequence[str]) -> list[str]:
+    """The header and lines packed into messages within Telegram's length limit."""
+    chunks: list[str] = [header]
+    for line in lines:
+        joined = f"{chunks[-1]}\n{line}"
+        if visible_length(joined) <= MessageLimit.MAX_TEXT_LENGTH:
+            chunks[-1] = joined
+        else:
+            chunks.append(line)
+    return chunks
+
+
+def state_word(t: Texts, is_open: bool) -> str:
+    """How an open or closed area or topic is shown."""
+    return t("state_open") if is_open else t("state_closed")

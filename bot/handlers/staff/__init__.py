@@ -1,0 +1,1 @@
+"""The staff group (SPEC §5): cards and buttons, answers, forwarding, commands."""

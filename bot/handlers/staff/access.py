@@ -1,0 +1,83 @@
+"""Who may do what in the staff group: the staff place, staff buttons, officers' names."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import CallbackQuery, Update
+
+from bot.answers import answer_quietly
+from bot.context import HomThuContext
+from bot.texts import Texts
+
+log = logging.getLogger(__name__)
+
+
+Command = Callable[[Update, HomThuContext], Coroutine[Any, Any, None]]
+ButtonStep = Callable[
+    [Update, HomThuContext, Texts, CallbackQuery, str], Coroutine[Any, Any, None]
+]
+
+
+def is_staff_place(update: Update, context: HomThuContext) -> bool:
+    """The staff group, or an admin's private chat."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None:
+        return False
+    if chat.id == context.settings.staff_chat_id:
+        return True
+    return chat.type == chat.PRIVATE and user is not None and user.id in context.settings.admin_ids
+
+
+def in_staff_group(update: Update, context: HomThuContext) -> bool:
+    """True for an update from the staff group itself."""
+    chat = update.effective_chat
+    return chat is not None and chat.id == context.settings.staff_chat_id
+
+
+def staff_only(command: Command) -> Command:
+    """Run a staff command in the staff group or for an admin; refuse it anywhere else."""
+
+    @functools.wraps(command)
+    async def run(update: Update, context: HomThuContext) -> None:
+        if is_staff_place(update, context):
+            await command(update, context)
+            return
+        message = update.effective_message
+        if message is not None:
+            t = await context.texts(update)
+            await message.reply_text(t("staff_only"))
+        log.info("staff command refused command=%s", command.__name__)
+
+    return run
+
+
+def officer_name(update: Update) -> str:
+    """How a staff member is recorded: staff are not anonymous."""
+    user = update.effective_user
+    return user.full_name if user is not None else "?"
+
+
+def staff_group_button(step: ButtonStep) -> Command:
+    """Run a staff button only when pressed in the staff group.
+
+    Anywhere else the callback data was forged or copied: nothing changes, and nothing is
+    recorded under the presser's name.
+    """
+
+    @functools.wraps(step)
+    async def run(update: Update, context: HomThuContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        assert query.data is not None
+        t = await context.texts(update)
+        if not in_staff_group(update, context):
+            log.info("staff button refused outside the staff group button=%s", step.__name__)
+            await answer_quietly(query, t("staff_only"), show_alert=True)
+            return
+        await step(update, context, t, query, query.data)
+
+    return run
