@@ -10,12 +10,17 @@ import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 
 from storage.clock import Clock, utc_now
 from storage.errors import DatabaseUnusable
 from storage.schema import apply_migrations
+from storage.workdays import Deadlines, WorkingCalendar
+
+DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+DEFAULT_SLA_DAYS = 7
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +32,22 @@ class Database:
     interleaving with another's statements on it.
     """
 
-    def __init__(self, path: Path, *, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, path: Path, *, clock: Clock = utc_now, deadlines: Deadlines | None = None
+    ) -> None:
         self.path = path
         self.clock = clock
+        # When feedback falls due; the bot passes TIMEZONE and SLA_DAYS.
+        self.deadlines = deadlines or Deadlines(WorkingCalendar(DEFAULT_ZONE), DEFAULT_SLA_DAYS)
         self._conn: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
         self._open_lock = asyncio.Lock()
 
         # Imported here: the repositories import this module for typing only.
+        from storage.agencies import AgencyRepository
         from storage.areas import AreaRepository
         from storage.conversations import ConversationStore
+        from storage.dialogue import DialogueRepository
         from storage.feedback import FeedbackRepository
         from storage.groups import GroupRepository
         from storage.outbox import OutboxRepository
@@ -50,6 +61,8 @@ class Database:
         self.conversations = ConversationStore(self)
         self.outbox = OutboxRepository(self)
         self.groups = GroupRepository(self)
+        self.dialogue = DialogueRepository(self)
+        self.agencies = AgencyRepository(self)
 
     @property
     def is_open(self) -> bool:
@@ -207,9 +220,11 @@ async def _require_intact(conn: aiosqlite.Connection, path: Path) -> None:
 
 
 @asynccontextmanager
-async def open_database(path: Path, *, clock: Clock = utc_now) -> AsyncIterator[Database]:
+async def open_database(
+    path: Path, *, clock: Clock = utc_now, deadlines: Deadlines | None = None
+) -> AsyncIterator[Database]:
     """An open, migrated database, closed on exit."""
-    database = Database(path, clock=clock)
+    database = Database(path, clock=clock, deadlines=deadlines)
     await database.open()
     try:
         yield database

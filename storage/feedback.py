@@ -1,11 +1,11 @@
-"""Feedback: submission in one transaction, and look-up by reference code."""
+"""Feedback: submission in one transaction, look-up, status, handler and reply channels."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import aiosqlite
@@ -15,30 +15,33 @@ from storage.clock import from_db, to_db
 from storage.codes import new_reference_code
 from storage.errors import AreaClosed, AreaNotFound, FeedbackNotFound, TopicNotFound
 from storage.models import (
+    Addition,
+    AdditionKind,
     Delivery,
     Feedback,
     FeedbackStatus,
     NewFeedback,
     Response,
     ResponseKind,
+    SealedChannel,
     StatusChange,
     StatusUpdate,
     StoredResponse,
     Submitted,
 )
-from storage.outbox import enqueue
-from storage.topics import topic_from_row
+from storage.outbox import NOTIFY_STAFF, RESIDENT_STATUS, enqueue
+from storage.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
     from storage.database import Database
 
 log = logging.getLogger(__name__)
 
-# Outbox kinds queued by storage itself, with the change that causes them.
-NOTIFY_STAFF = "notify_staff"
-RESIDENT_REPLY = "resident_reply"
-RESIDENT_STATUS = "resident_status"
 _CODE_ATTEMPTS = 8
+# Statuses a resident who receives answers is told about (SPEC §5, Status).
+NOTIFIED = frozenset({FeedbackStatus.FORWARDED, FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED})
+# More chats than this asking for one feedback's answers is not a resident any more.
+MOST_CHANNELS = 5
 
 
 class FeedbackRepository:
@@ -47,14 +50,18 @@ class FeedbackRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
 
+    # --- submission -----------------------------------------------------------------------
+
     async def submit(self, new: NewFeedback) -> Submitted:
         """Store a resident's feedback and queue the staff notification, all or nothing.
 
         The area and topic are checked inside the same transaction, so an area closed a
-        moment ago does not receive feedback. A submission token seen before returns the
-        feedback stored then, and stores and queues nothing.
+        moment ago does not receive feedback. The deadline is set from the topic's
+        working days. A submission token seen before returns the feedback stored then, and
+        stores and queues nothing.
         """
-        now = to_db(self._db.clock())
+        moment = self._db.clock()
+        now = to_db(moment)
         async with self._db.transaction() as conn:
             if new.submission is not None:
                 cursor = await conn.execute(
@@ -62,14 +69,17 @@ class FeedbackRepository:
                 )
                 earlier = await cursor.fetchone()
                 if earlier is not None:
-                    stored = await _load(conn, "f.code = ?", str(earlier[0]))
+                    stored = await load_feedback(conn, "f.code = ?", str(earlier[0]), moment)
                     log.info("feedback submitted again code=%s: kept once", stored.code)
                     return Submitted(stored, created=False)
-            await _require_open(conn, new.area_id, new.topic_id)
+            topic_days = await _require_open(conn, new.area_id, new.topic_id)
             code = await _issue_code(conn, now)
+            due_at = self._db.deadlines.due_at(moment, topic_days)
+            latitude, longitude = new.location if new.location else (None, None)
             cursor = await conn.execute(
                 "INSERT INTO feedback (code, area_id, topic_id, body, status, created_at,"
-                " status_changed_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " status_changed_at, submission, due_at, latitude, longitude)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     code,
                     new.area_id,
@@ -79,9 +89,13 @@ class FeedbackRepository:
                     now,
                     now,
                     new.submission,
+                    to_db(due_at),
+                    latitude,
+                    longitude,
                 ),
             )
             feedback_id = cursor.lastrowid
+            assert feedback_id is not None
             await conn.executemany(
                 "INSERT INTO feedback_photos (feedback_id, position, file_id) VALUES (?, ?, ?)",
                 [(feedback_id, i, file_id) for i, file_id in enumerate(new.photo_file_ids)],
@@ -92,165 +106,201 @@ class FeedbackRepository:
                 (feedback_id, FeedbackStatus.NEW, now),
             )
             if new.seal_reply_chat is not None:
-                await conn.execute(
-                    "INSERT INTO reply_channels (feedback_id, sealed_chat, created_at)"
-                    " VALUES (?, ?, ?)",
-                    (feedback_id, new.seal_reply_chat(code), now),
-                )
-            await enqueue(
-                conn,
-                NOTIFY_STAFF,
-                self._db.clock(),
-                feedback_id=feedback_id,
-                payload={"code": code},
-            )
+                await _add_channel(conn, feedback_id, new.seal_reply_chat(code), now)
+            await enqueue(conn, NOTIFY_STAFF, moment, feedback_id=feedback_id, payload={})
         log.info("feedback stored code=%s area_id=%s topic_id=%s", code, new.area_id, new.topic_id)
         return Submitted(await self.get_by_code(code), created=True)
 
-    async def get_by_submission(self, submission: str) -> Feedback:
-        """The feedback sent from the draft with this token; FeedbackNotFound if none."""
-        async with self._db.reading() as conn:
-            return await _load(conn, "f.submission = ?", submission)
+    # --- reading --------------------------------------------------------------------------
 
     async def get_by_code(self, code: str) -> Feedback:
-        """The feedback with that reference code, with its replies and notes."""
+        """The feedback with that reference code, with its replies, notes and additions."""
         async with self._db.reading() as conn:
-            return await _load(conn, "f.code = ?", code)
+            return await load_feedback(conn, "f.code = ?", code, self._db.clock())
 
     async def get(self, feedback_id: int) -> Feedback:
         """The feedback with that id."""
         async with self._db.reading() as conn:
-            return await _load(conn, "f.id = ?", feedback_id)
+            return await load_feedback(conn, "f.id = ?", feedback_id, self._db.clock())
 
-    async def for_staff_message(self, chat_id: int, message_id: int) -> int | None:
-        """The feedback a staff-group message of the bot belongs to, if it is one."""
+    async def get_by_submission(self, submission: str) -> Feedback:
+        """The feedback sent from the draft with this token; FeedbackNotFound if none."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT feedback_id FROM staff_messages WHERE chat_id = ? AND message_id = ?",
-                (chat_id, message_id),
-            )
-            row = await cursor.fetchone()
-        return int(row[0]) if row else None
-
-    async def record_staff_message(
-        self, chat_id: int, message_ids: list[int], feedback_id: int, role: str
-    ) -> None:
-        """Remember messages posted in the staff group outside the outbox (an opened card)."""
-        async with self._db.transaction() as conn:
-            await conn.executemany(
-                "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id, role)"
-                " VALUES (?, ?, ?, ?)",
-                [(chat_id, message_id, feedback_id, role) for message_id in message_ids],
-            )
-
-    async def card_message(self, feedback_id: int, chat_id: int) -> int | None:
-        """The id of the feedback's notification card in the staff group, once delivered."""
-        async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT message_id FROM staff_messages WHERE feedback_id = ? AND chat_id = ?"
-                " AND role = 'card' ORDER BY message_id LIMIT 1",
-                (feedback_id, chat_id),
-            )
-            row = await cursor.fetchone()
-        return int(row[0]) if row else None
+            return await load_feedback(conn, "f.submission = ?", submission, self._db.clock())
 
     async def history(self, feedback_id: int) -> list[StatusChange]:
         """Every status the feedback has had, oldest first."""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
-                "SELECT status, changed_by, changed_at FROM status_changes"
+                "SELECT status, changed_by, changed_at, reason, agency FROM status_changes"
                 " WHERE feedback_id = ? ORDER BY id",
                 (feedback_id,),
             )
             rows = await cursor.fetchall()
-        return [StatusChange(FeedbackStatus(r[0]), r[1], from_db(str(r[2]))) for r in rows]
+        return [
+            StatusChange(FeedbackStatus(r[0]), r[1], from_db(str(r[2])), r[3], r[4]) for r in rows
+        ]
 
-    async def set_status(
-        self, feedback_id: int, status: FeedbackStatus, changed_by: str
-    ) -> StatusUpdate:
-        """Record a status change by a staff member (every press counts: last one wins).
-
-        When the feedback becomes resolved or rejected and the resident asked for replies,
-        a message telling them is queued in the same transaction.
-        """
-        now = self._db.clock()
-        async with self._db.transaction() as conn:
-            previous, has_channel = await _status_and_channel(conn, feedback_id)
-            await conn.execute(
-                "UPDATE feedback SET status = ?, status_changed_at = ? WHERE id = ?",
-                (status, to_db(now), feedback_id),
-            )
-            await conn.execute(
-                "INSERT INTO status_changes (feedback_id, status, changed_by, changed_at)"
-                " VALUES (?, ?, ?, ?)",
-                (feedback_id, status, changed_by, to_db(now)),
-            )
-            tell = has_channel and status.is_closed and status != previous
-            if tell:
-                await enqueue(
-                    conn,
-                    RESIDENT_STATUS,
-                    now,
-                    feedback_id=feedback_id,
-                    payload={"status": status.value},
-                )
-            feedback = await _load(conn, "f.id = ?", feedback_id)
-        log.info("status changed code=%s status=%s", feedback.code, status.value)
-        return StatusUpdate(feedback, previous, tell)
-
-    async def respond(
-        self, feedback_id: int, kind: ResponseKind, body: str, author: str
-    ) -> StoredResponse:
-        """Store a staff reply or note; a reply for a resident who asked is queued to them."""
-        now = self._db.clock()
-        async with self._db.transaction() as conn:
-            _, has_channel = await _status_and_channel(conn, feedback_id)
-            to_resident = kind is ResponseKind.REPLY and has_channel
-            cursor = await conn.execute(
-                "INSERT INTO responses (feedback_id, kind, body, author, created_at, delivery)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    feedback_id,
-                    kind,
-                    body,
-                    author,
-                    to_db(now),
-                    Delivery.PENDING if to_resident else None,
-                ),
-            )
-            response_id = cursor.lastrowid
-            assert response_id is not None
-            if to_resident:
-                await enqueue(
-                    conn,
-                    RESIDENT_REPLY,
-                    now,
-                    feedback_id=feedback_id,
-                    payload={"response_id": response_id},
-                )
-            feedback = await _load(conn, "f.id = ?", feedback_id)
-        log.info("%s stored code=%s to_resident=%s", kind.value, feedback.code, to_resident)
-        return StoredResponse(feedback, response_id, kind, to_resident)
-
-    async def response(self, response_id: int) -> Response:
-        """One stored reply or note."""
+    async def assignments(self, feedback_id: int) -> list[tuple[str, datetime]]:
+        """Who took the feedback on, and when, oldest first."""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
-                "SELECT kind, body, author, created_at, delivery FROM responses WHERE id = ?",
-                (response_id,),
+                "SELECT officer, assigned_at FROM assignments WHERE feedback_id = ? ORDER BY id",
+                (feedback_id,),
+            )
+            rows = await cursor.fetchall()
+        return [(str(r[0]), from_db(str(r[1]))) for r in rows]
+
+    async def response(self, response_id: int) -> Response:
+        """One stored reply, question or note."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_RESPONSE} FROM responses WHERE id = ?", (response_id,)
             )
             row = await cursor.fetchone()
         if row is None:
             raise FeedbackNotFound(f"response {response_id}")
         return _response(tuple(row))
 
-    async def reply_channel(self, feedback_id: int) -> tuple[str, bytes] | None:
-        """The reference code and sealed chat of a resident who asked for answers."""
+    # --- the staff group's messages about a feedback -----------------------------------------
+
+    async def for_staff_message(self, chat_id: int, message_id: int) -> int | None:
+        """The feedback a group message of the bot belongs to, if it is one."""
+        found = await self.staff_message(chat_id, message_id)
+        return found[0] if found else None
+
+    async def staff_message(
+        self, chat_id: int, message_id: int
+    ) -> tuple[int, str, int | None] | None:
+        """The feedback id, role and reference of a bot's message in a group, if known."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT feedback_id, role, ref_id FROM staff_messages"
+                " WHERE chat_id = ? AND message_id = ?",
+                (chat_id, message_id),
+            )
+            row = await cursor.fetchone()
+        return (int(row[0]), str(row[1]), row[2]) if row else None
+
+    async def record_staff_message(
+        self,
+        chat_id: int,
+        message_ids: list[int],
+        feedback_id: int,
+        role: str,
+        ref_id: int | None = None,
+    ) -> None:
+        """Remember messages posted in a group outside the outbox (an opened card, a prompt)."""
+        async with self._db.transaction() as conn:
+            await conn.executemany(
+                "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id, role,"
+                " ref_id) VALUES (?, ?, ?, ?, ?)",
+                [(chat_id, message_id, feedback_id, role, ref_id) for message_id in message_ids],
+            )
+
+    async def card_message(self, feedback_id: int, chat_id: int) -> int | None:
+        """The id of the feedback's newest card in a group, once delivered."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT message_id FROM staff_messages WHERE feedback_id = ? AND chat_id = ?"
+                " AND role = 'card' ORDER BY message_id DESC LIMIT 1",
+                (feedback_id, chat_id),
+            )
+            row = await cursor.fetchone()
+        return int(row[0]) if row else None
+
+    # --- status and handler -------------------------------------------------------------------
+
+    async def set_status(
+        self,
+        feedback_id: int,
+        status: FeedbackStatus,
+        changed_by: str | None,
+        *,
+        reason: str | None = None,
+        agency: str | None = None,
+        notice_delay: timedelta = timedelta(0),
+    ) -> StatusUpdate:
+        """Record a status change (every press counts: the last one wins).
+
+        A notice to the resident (forwarded, resolved, rejected) waits ``notice_delay``
+        before it goes out; a new status within that time replaces it, so that a slip of the
+        finger reaches nobody. ``changed_by`` None: the resident (not satisfied, reopened).
+        """
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            change = StatusChange(status, changed_by, moment, reason, agency)
+            previous, told = await change_status(conn, feedback_id, change, notice_delay)
+            feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+        log.info("status changed code=%s status=%s", feedback.code, status.value)
+        return StatusUpdate(feedback, previous, told)
+
+    async def take_on(self, feedback_id: int, officer: str) -> tuple[Feedback, str | None]:
+        """Make ``officer`` the feedback's handler; the feedback and the previous handler."""
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "SELECT handler FROM feedback WHERE id = ?", (feedback_id,)
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                raise FeedbackNotFound(str(feedback_id))
+            await conn.execute(
+                "UPDATE feedback SET handler = ? WHERE id = ?", (officer, feedback_id)
+            )
+            await conn.execute(
+                "INSERT INTO assignments (feedback_id, officer, assigned_at) VALUES (?, ?, ?)",
+                (feedback_id, officer, to_db(moment)),
+            )
+            feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+        log.info("feedback taken on code=%s", feedback.code)
+        return feedback, None if row[0] is None else str(row[0])
+
+    # --- internal notes -----------------------------------------------------------------------
+
+    async def note(self, feedback_id: int, body: str, author: str) -> StoredResponse:
+        """An internal note, kept at once (staff only; the resident never sees it)."""
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            await status_and_channels(conn, feedback_id)
+            cursor = await conn.execute(
+                "INSERT INTO responses (feedback_id, kind, body, author, created_at)"
+                " VALUES (?, 'note', ?, ?, ?)",
+                (feedback_id, body, author, to_db(moment)),
+            )
+            response_id = cursor.lastrowid
+            assert response_id is not None
+            feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+        log.info("note stored code=%s", feedback.code)
+        return StoredResponse(feedback, response_id, ResponseKind.NOTE, False)
+
+    # --- reply channels -----------------------------------------------------------------------
+
+    async def add_reply_channel(self, feedback_id: int, channel: SealedChannel) -> bool:
+        """Deliver this feedback's answers to one more chat; False if it had it already.
+
+        Raises TooManyChannels past ``MOST_CHANNELS``.
+        """
+        async with self._db.transaction() as conn:
+            await status_and_channels(conn, feedback_id)
+            return await _add_channel(conn, feedback_id, channel, to_db(self._db.clock()))
+
+    async def has_reply_channel(self, feedback_id: int, chat_key: str) -> bool:
+        """True when the chat with this key (for this feedback) receives its answers."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT 1 FROM reply_channels WHERE feedback_id = ? AND chat_key = ?",
+                (feedback_id, chat_key),
+            )
+            return await cursor.fetchone() is not None
+
+    async def reply_channel(self, channel_id: int) -> tuple[str, bytes] | None:
+        """The reference code and sealed chat of one reply channel, while it is kept."""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
                 "SELECT f.code, r.sealed_chat FROM reply_channels r"
-                " JOIN feedback f ON f.id = r.feedback_id WHERE r.feedback_id = ?",
-                (feedback_id,),
+                " JOIN feedback f ON f.id = r.feedback_id WHERE r.id = ?",
+                (channel_id,),
             )
             row = await cursor.fetchone()
         return (str(row[0]), bytes(row[1])) if row else None
@@ -269,21 +319,18 @@ class FeedbackRepository:
             if await cursor.fetchone() is None:
                 return 0
             cursor = await conn.execute(
-                "SELECT r.feedback_id, f.code, r.sealed_chat FROM reply_channels r"
+                "SELECT r.id, f.code, r.sealed_chat FROM reply_channels r"
                 " JOIN feedback f ON f.id = r.feedback_id"
             )
             rows = list(await cursor.fetchall())
             resealed = 0
-            for feedback_id, code, sealed in rows:
+            for channel_id, code, sealed in rows:
                 bound = reseal(str(code), bytes(sealed))
                 if bound is None:
-                    await conn.execute(
-                        "DELETE FROM reply_channels WHERE feedback_id = ?", (feedback_id,)
-                    )
+                    await conn.execute("DELETE FROM reply_channels WHERE id = ?", (channel_id,))
                     continue
                 await conn.execute(
-                    "UPDATE reply_channels SET sealed_chat = ? WHERE feedback_id = ?",
-                    (bound, feedback_id),
+                    "UPDATE reply_channels SET sealed_chat = ? WHERE id = ?", (bound, channel_id)
                 )
                 resealed += 1
             await conn.execute("DELETE FROM bot_state WHERE key = 'legacy_reply_channels'")
@@ -291,11 +338,16 @@ class FeedbackRepository:
         return resealed
 
     async def forget_reply_channels(self, closed_before: datetime) -> int:
-        """Delete reply channels of feedback resolved or rejected before ``closed_before``."""
+        """Delete reply channels of feedback resolved or rejected before ``closed_before``.
+
+        Driven by the channels (few) rather than by the feedback (all of history): each
+        channel's feedback is looked up by its key.
+        """
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "DELETE FROM reply_channels WHERE feedback_id IN (SELECT id FROM feedback"
-                " WHERE status IN ('resolved', 'rejected') AND status_changed_at < ?)",
+                "DELETE FROM reply_channels WHERE id IN (SELECT r.id FROM reply_channels r"
+                " JOIN feedback f ON f.id = r.feedback_id"
+                " WHERE f.status IN ('resolved', 'rejected') AND f.status_changed_at < ?)",
                 (to_db(closed_before),),
             )
             count = cursor.rowcount
@@ -303,38 +355,164 @@ class FeedbackRepository:
             log.info("reply channels deleted count=%d", count)
         return count
 
+    # --- deadlines of feedback stored before they existed --------------------------------
 
-async def _status_and_channel(
-    conn: aiosqlite.Connection, feedback_id: int
+    async def fill_missing_deadlines(self, batch: int = 2000) -> int:
+        """Give feedback stored before migration 0007 its deadline; how many were given."""
+        deadlines = self._db.deadlines
+        done = 0
+        while True:
+            async with self._db.transaction() as conn:
+                cursor = await conn.execute(
+                    "SELECT f.id, f.created_at, t.sla_days FROM feedback f"
+                    " JOIN topics t ON t.id = f.topic_id WHERE f.due_at IS NULL LIMIT ?",
+                    (batch,),
+                )
+                rows = list(await cursor.fetchall())
+                await conn.executemany(
+                    "UPDATE feedback SET due_at = ? WHERE id = ?",
+                    [(to_db(deadlines.due_at(from_db(str(r[1])), r[2])), r[0]) for r in rows],
+                )
+            done += len(rows)
+            if len(rows) < batch:
+                if done:
+                    log.info("deadlines given to earlier feedback count=%d", done)
+                return done
+
+
+async def change_status(
+    conn: aiosqlite.Connection,
+    feedback_id: int,
+    change: StatusChange,
+    notice_delay: timedelta,
 ) -> tuple[FeedbackStatus, bool]:
-    """A feedback's status and whether its resident asked for replies; FeedbackNotFound."""
-    cursor = await conn.execute(
-        "SELECT status, EXISTS (SELECT 1 FROM reply_channels r WHERE r.feedback_id = f.id)"
-        " FROM feedback f WHERE f.id = ?",
-        (feedback_id,),
+    """Record ``change`` inside the caller's transaction; the previous status, and whether
+    residents will be told (after ``notice_delay``, replacing a notice still waiting)."""
+    status, now = change.status, to_db(change.changed_at)
+    previous, channels = await status_and_channels(conn, feedback_id)
+    resolved_at = now if status is FeedbackStatus.RESOLVED else None
+    await conn.execute(
+        "UPDATE feedback SET status = ?, status_changed_at = ?,"
+        " resolved_at = CASE WHEN ? = 'resolved' AND status = 'resolved' AND"
+        "  resolved_at IS NOT NULL THEN resolved_at ELSE ? END WHERE id = ?",
+        (status, now, status, resolved_at, feedback_id),
     )
+    await conn.execute(
+        "INSERT INTO status_changes (feedback_id, status, changed_by, changed_at, reason, agency)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (feedback_id, status, change.changed_by, now, change.reason, change.agency),
+    )
+    # A notice still waiting out its window is replaced by whatever comes now.
+    cursor = await conn.execute(
+        "DELETE FROM outbox WHERE feedback_id = ? AND kind = ? AND delivered_at IS NULL"
+        " AND failed_at IS NULL AND next_attempt_at > ?",
+        (feedback_id, RESIDENT_STATUS, now),
+    )
+    replaced = cursor.rowcount
+    tell = status in NOTIFIED and (status != previous or replaced > 0) and bool(channels)
+    for channel in channels if tell else []:
+        await enqueue(
+            conn,
+            RESIDENT_STATUS,
+            change.changed_at + notice_delay,
+            feedback_id=feedback_id,
+            payload={
+                "status": status.value,
+                "reason": change.reason,
+                "agency": change.agency,
+                "channel": channel,
+            },
+        )
+    return previous, tell
+
+
+class TooManyChannels(Exception):
+    """A feedback's answers already go to ``MOST_CHANNELS`` chats."""
+
+
+async def _add_channel(
+    conn: aiosqlite.Connection, feedback_id: int, channel: SealedChannel, now: str
+) -> bool:
+    cursor = await conn.execute(
+        "SELECT COUNT(*), SUM(chat_key = ?) FROM reply_channels WHERE feedback_id = ?",
+        (channel.chat_key, feedback_id),
+    )
+    row = await cursor.fetchone()
+    count, same = (int(row[0]), int(row[1] or 0)) if row else (0, 0)
+    if same:
+        return False
+    if count >= MOST_CHANNELS:
+        raise TooManyChannels(str(feedback_id))
+    await conn.execute(
+        "INSERT INTO reply_channels (feedback_id, chat_key, sealed_chat, created_at)"
+        " VALUES (?, ?, ?, ?)",
+        (feedback_id, channel.chat_key, channel.sealed, now),
+    )
+    return True
+
+
+async def channels_of(conn: aiosqlite.Connection, feedback_id: int) -> list[int]:
+    """The reply channels of a feedback, inside the caller's transaction."""
+    cursor = await conn.execute(
+        "SELECT id FROM reply_channels WHERE feedback_id = ? ORDER BY id", (feedback_id,)
+    )
+    return [int(r[0]) for r in await cursor.fetchall()]
+
+
+async def status_and_channels(
+    conn: aiosqlite.Connection, feedback_id: int
+) -> tuple[FeedbackStatus, list[int]]:
+    """A feedback's status and reply channels, in the caller's transaction; FeedbackNotFound."""
+    cursor = await conn.execute("SELECT status FROM feedback WHERE id = ?", (feedback_id,))
     row = await cursor.fetchone()
     if row is None:
         raise FeedbackNotFound(str(feedback_id))
-    return FeedbackStatus(row[0]), bool(row[1])
+    return FeedbackStatus(row[0]), await channels_of(conn, feedback_id)
+
+
+_RESPONSE = (
+    "kind, body, author, created_at, delivery, id, published_at, withdrawn_at, corrects, source"
+)
+
+
+def _time(value: object) -> datetime | None:
+    return None if value is None else from_db(str(value))
 
 
 def _response(row: tuple[object, ...]) -> Response:
     delivery = Delivery(str(row[4])) if row[4] is not None else None
     return Response(
-        ResponseKind(str(row[0])), str(row[1]), str(row[2]), from_db(str(row[3])), delivery
+        ResponseKind(str(row[0])),
+        str(row[1]),
+        str(row[2]),
+        from_db(str(row[3])),
+        delivery,
+        id=int(str(row[5])),
+        published_at=_time(row[6]),
+        withdrawn_at=_time(row[7]),
+        corrects=None if row[8] is None else int(str(row[8])),
+        source=None if row[9] is None else str(row[9]),
     )
 
 
-async def _load(conn: aiosqlite.Connection, where: str, value: object) -> Feedback:
-    """A feedback with its photos, replies, notes and who last changed its status."""
+async def load_feedback(
+    conn: aiosqlite.Connection, where: str, value: object, now: datetime
+) -> Feedback:
+    """A feedback with its photos, responses, additions, rating, and who last changed it,
+    read inside the caller's transaction; FeedbackNotFound."""
     cursor = await conn.execute(
         "SELECT f.id, f.code, f.body, f.status, f.created_at, f.status_changed_at,"
         " a.id, a.code, a.name, a.is_open, a.created_at,"
-        " t.id, t.name_vi, t.name_en, t.is_open,"
-        " EXISTS (SELECT 1 FROM reply_channels r WHERE r.feedback_id = f.id),"
+        f" {TOPIC_COLUMNS},"
+        " (SELECT COUNT(*) FROM reply_channels r WHERE r.feedback_id = f.id),"
         " (SELECT s.changed_by FROM status_changes s WHERE s.feedback_id = f.id"
-        "  ORDER BY s.id DESC LIMIT 1)"
+        "  ORDER BY s.id DESC LIMIT 1),"
+        " f.due_at, f.handler, f.resolved_at, f.latitude, f.longitude,"
+        " (SELECT s.reason FROM status_changes s WHERE s.feedback_id = f.id"
+        "  AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1),"
+        " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
+        "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
+        " (SELECT satisfied FROM ratings WHERE feedback_id = f.id)"
         " FROM feedback f JOIN areas a ON a.id = f.area_id"
         f" JOIN topics t ON t.id = f.topic_id WHERE {where}",
         (value,),
@@ -349,11 +527,20 @@ async def _load(conn: aiosqlite.Connection, where: str, value: object) -> Feedba
     )
     photos = tuple(str(r[0]) for r in await cursor.fetchall())
     cursor = await conn.execute(
-        "SELECT kind, body, author, created_at, delivery FROM responses"
+        f"SELECT {_RESPONSE} FROM responses WHERE feedback_id = ? ORDER BY id", (feedback_id,)
+    )
+    responses = tuple(_response(tuple(r)) for r in await cursor.fetchall())
+    cursor = await conn.execute(
+        "SELECT id, kind, body, photo_file_id, created_at FROM additions"
         " WHERE feedback_id = ? ORDER BY id",
         (feedback_id,),
     )
-    responses = tuple(_response(tuple(r)) for r in await cursor.fetchall())
+    additions = tuple(
+        Addition(int(r[0]), AdditionKind(r[1]), str(r[2]), r[3], from_db(str(r[4])))
+        for r in await cursor.fetchall()
+    )
+    channels = int(row[16])
+    latitude, longitude = row[21], row[22]
     return Feedback(
         id=feedback_id,
         code=str(row[1]),
@@ -362,25 +549,37 @@ async def _load(conn: aiosqlite.Connection, where: str, value: object) -> Feedba
         created_at=from_db(str(row[4])),
         status_changed_at=from_db(str(row[5])),
         area=area_from_row(tuple(row[6:11])),
-        topic=topic_from_row(tuple(row[11:15])),
-        wants_replies=bool(row[15]),
+        topic=topic_from_row(tuple(row[11:16])),
+        wants_replies=channels > 0,
         photo_file_ids=photos,
         responses=responses,
-        status_changed_by=None if row[16] is None else str(row[16]),
+        status_changed_by=None if row[17] is None else str(row[17]),
+        loaded_at=now,
+        due_at=_time(row[18]),
+        handler=None if row[19] is None else str(row[19]),
+        resolved_at=_time(row[20]),
+        location=None if latitude is None else (float(latitude), float(longitude)),
+        reason=None if row[23] is None else str(row[23]),
+        agency=None if row[24] is None else str(row[24]),
+        satisfied=None if row[25] is None else bool(row[25]),
+        additions=additions,
+        channels=channels,
     )
 
 
-async def _require_open(conn: aiosqlite.Connection, area_id: int, topic_id: int) -> None:
+async def _require_open(conn: aiosqlite.Connection, area_id: int, topic_id: int) -> int | None:
+    """Check the area and topic take feedback; the topic's working days (None: default)."""
     cursor = await conn.execute("SELECT code, is_open FROM areas WHERE id = ?", (area_id,))
     area = await cursor.fetchone()
     if area is None:
         raise AreaNotFound(str(area_id))
     if not area[1]:
         raise AreaClosed(str(area[0]))
-    cursor = await conn.execute("SELECT is_open FROM topics WHERE id = ?", (topic_id,))
+    cursor = await conn.execute("SELECT is_open, sla_days FROM topics WHERE id = ?", (topic_id,))
     topic = await cursor.fetchone()
     if topic is None or not topic[0]:
         raise TopicNotFound(str(topic_id))
+    return None if topic[1] is None else int(topic[1])
 
 
 async def _issue_code(conn: aiosqlite.Connection, now: str) -> str:

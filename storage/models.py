@@ -32,10 +32,35 @@ class FeedbackStatus(StrEnum):
 
 
 class ResponseKind(StrEnum):
-    """A public answer shown to the resident, or a note for staff only."""
+    """A public answer, a question to the resident, or a note for staff only."""
 
     REPLY = "reply"
     NOTE = "note"
+    QUESTION = "question"
+
+
+class ProposalKind(StrEnum):
+    """What a staff member's proposal would become once sent."""
+
+    ANSWER = "answer"
+    QUESTION = "question"
+
+
+class ProposalState(StrEnum):
+    """Where a proposal stands: waiting for a decision, or decided."""
+
+    OPEN = "open"
+    SENT = "sent"
+    NOTED = "noted"
+    DROPPED = "dropped"
+
+
+class AdditionKind(StrEnum):
+    """Why a resident wrote again about their feedback."""
+
+    ADDITION = "addition"
+    ANSWER = "answer"
+    DISSATISFIED = "dissatisfied"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +90,8 @@ class Topic:
     name_vi: str
     name_en: str
     is_open: bool
+    # Working days allowed for feedback on this topic; None: SLA_DAYS.
+    sla_days: int | None = None
 
     def name(self, language: str) -> str:
         """The topic's name in ``language``, Vietnamese when no translation exists."""
@@ -85,7 +112,16 @@ class NewFeedback:
     body: str
     photo_file_ids: tuple[str, ...] = ()
     submission: str | None = None
-    seal_reply_chat: Callable[[str], bytes] | None = None
+    seal_reply_chat: Callable[[str], SealedChannel] | None = None
+    location: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SealedChannel:
+    """A chat sealed for one feedback, and its keyed hash for that feedback alone."""
+
+    chat_key: str
+    sealed: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +143,42 @@ class Delivery(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Response:
-    """A reply or internal note written by staff."""
+    """A reply, question or internal note written by staff.
+
+    A reply or question is public (shown by /status, delivered) from ``published_at``,
+    the end of its undo window, unless it was withdrawn before.
+    """
 
     kind: ResponseKind
     body: str
     author: str
     created_at: datetime
     delivery: Delivery | None = None
+    id: int = 0
+    published_at: datetime | None = None
+    withdrawn_at: datetime | None = None
+    corrects: int | None = None
+    source: str | None = None
+
+    def is_public(self, now: datetime) -> bool:
+        """True once the undo window is over, if it was not taken back."""
+        return (
+            self.kind is not ResponseKind.NOTE
+            and self.withdrawn_at is None
+            and self.published_at is not None
+            and self.published_at <= now
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """What the resident added after sending: text, or a photo with a caption."""
+
+    id: int
+    kind: AdditionKind
+    body: str
+    photo_file_id: str | None
+    created_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +188,8 @@ class StatusChange:
     status: FeedbackStatus
     changed_by: str | None
     changed_at: datetime
+    reason: str | None = None
+    agency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +208,29 @@ class Feedback:
     wants_replies: bool
     responses: tuple[Response, ...] = ()
     status_changed_by: str | None = None
+    # When this was read: what counts as public depends on it.
+    loaded_at: datetime | None = None
+    due_at: datetime | None = None
+    handler: str | None = None
+    resolved_at: datetime | None = None
+    location: tuple[float, float] | None = None
+    # The reason of the last "not handled", and the agency of the last forwarding.
+    reason: str | None = None
+    agency: str | None = None
+    # True satisfied, False not satisfied, None not rated.
+    satisfied: bool | None = None
+    additions: tuple[Addition, ...] = ()
+    channels: int = 0
 
     @property
     def public_replies(self) -> tuple[Response, ...]:
-        """Replies the resident may read; internal notes are left out."""
-        return tuple(r for r in self.responses if r.kind is ResponseKind.REPLY)
+        """Answers and questions the resident may read, as of when this was read."""
+        moment = self.loaded_at or self.created_at
+        return tuple(r for r in self.responses if r.is_public(moment))
+
+    def overdue(self, now: datetime) -> bool:
+        """Past its deadline and not resolved or rejected."""
+        return self.due_at is not None and not self.status.is_closed and now >= self.due_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +240,63 @@ class StatusUpdate:
     feedback: Feedback
     previous: FeedbackStatus
     resident_told: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Something a staff member wrote for the resident, waiting for a decision."""
+
+    id: int
+    feedback_id: int
+    code: str
+    kind: ProposalKind
+    body: str
+    author: str
+    state: ProposalState
+    created_at: datetime
+    source: str | None = None
+    corrects: int | None = None
+    response_id: int | None = None
+    prompt_chat_id: int | None = None
+    prompt_message_id: int | None = None
+    decided_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What became of a proposal: the response it made, and when that goes out."""
+
+    proposal: Proposal
+    feedback: Feedback
+    response_id: int | None
+    published_at: datetime | None
+    # How many chats receive it (0: public only, read with /status).
+    channels: int
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """A body feedback can be forwarded to, with its Telegram group if it has one."""
+
+    id: int
+    code: str
+    name: str
+    chat_id: int | None
+    is_open: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Forward:
+    """A feedback forwarded to an agency."""
+
+    id: int
+    feedback_id: int
+    agency_id: int | None
+    agency_name: str
+    forwarded_by: str
+    forwarded_at: datetime
+    received_at: datetime | None = None
+    done_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

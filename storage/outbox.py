@@ -19,6 +19,16 @@ from storage.clock import from_db, to_db
 if TYPE_CHECKING:
     from storage.database import Database
 
+# Kinds of message queued by storage itself, with the change that causes them; the
+# worker in bot/outbox.py has one sender for each.
+NOTIFY_STAFF = "notify_staff"  # a new feedback's card, to the staff group
+RESIDENT_REPLY = "resident_reply"  # an answer or question, to one reply channel
+RESIDENT_STATUS = "resident_status"  # forwarded / resolved / rejected, to one channel
+STAFF_PUBLISHED = "staff_published"  # a sent answer's window is over: say so in the group
+STAFF_ADDITION = "staff_addition"  # what a resident added, under the card
+STAFF_NOTICE = "staff_notice"  # a line for the group about a feedback, under its card
+AGENCY_CARD = "agency_card"  # a forwarded feedback's card, to the agency's group
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxMessage:

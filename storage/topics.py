@@ -12,16 +12,19 @@ from storage.models import Topic, clean_name
 if TYPE_CHECKING:
     from storage.database import Database
 
-_COLUMNS = "t.id, t.name_vi, t.name_en, t.is_open"
+_COLUMNS = "t.id, t.name_vi, t.name_en, t.is_open, t.sla_days"
+# What other modules select to build a Topic with topic_from_row.
+TOPIC_COLUMNS = _COLUMNS
 
 
 def topic_from_row(row: tuple[object, ...]) -> Topic:
-    """A Topic from the four columns of ``_COLUMNS``."""
+    """A Topic from the columns of ``TOPIC_COLUMNS`` (the first four are enough)."""
     return Topic(
         id=int(str(row[0])),
         name_vi=str(row[1]),
         name_en=str(row[2]),
         is_open=bool(row[3]),
+        sla_days=int(str(row[4])) if len(row) > 4 and row[4] is not None else None,
     )
 
 
@@ -82,6 +85,19 @@ class TopicRepository:
                 "UPDATE topics SET name_en = CASE WHEN name_en = name_vi THEN ? ELSE name_en END,"
                 " name_vi = ? WHERE id = ?",
                 (cleaned, cleaned, topic_id),
+            )
+            if cursor.rowcount == 0:
+                raise TopicNotFound(str(topic_id))
+        return await self.get(topic_id)
+
+    async def set_sla(self, topic_id: int, days: int | None) -> Topic:
+        """Working days allowed for feedback on this topic from now on (None: SLA_DAYS).
+
+        Feedback already received keeps the deadline it was given.
+        """
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "UPDATE topics SET sla_days = ? WHERE id = ?", (days, topic_id)
             )
             if cursor.rowcount == 0:
                 raise TopicNotFound(str(topic_id))

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-import holidays
-
 COUNTRY = "VN"
 
 
@@ -83,6 +81,8 @@ class WorkingCalendar:
     def _year(self, number: int) -> _Year:
         found = self._years.get(number)
         if found is None:
+            import holidays
+
             calendar = holidays.country_holidays(COUNTRY, years=number)
             found = _Year(
                 days_off=frozenset(calendar),
@@ -94,3 +94,21 @@ class WorkingCalendar:
             # Two threads may build the same year at once; both results are equal.
             self._years[number] = found
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class Deadlines:
+    """When feedback is due: ``default_days`` working days (SLA_DAYS) unless its topic has
+    its own number, counted in ``calendar``."""
+
+    calendar: WorkingCalendar
+    default_days: int
+
+    def due_at(self, sent_at: datetime, topic_days: int | None) -> datetime:
+        """The instant a feedback sent at ``sent_at`` becomes overdue (UTC)."""
+        days = topic_days or self.default_days
+        return self.calendar.end_of_day(self.calendar.due_date(sent_at, days))
+
+    def due_day(self, due_at: datetime) -> date:
+        """The last day allowed, as a person reads a deadline (the day before ``due_at``)."""
+        return self.calendar.local_date(due_at - timedelta(microseconds=1))

@@ -1,0 +1,457 @@
+"""The dialogue about a feedback (SPEC §3.6, §3.10, §5 Answer): what staff propose and send,
+what the resident adds, how they rate the outcome, and the answer templates.
+
+Nothing reaches a resident from here without a decision: a proposal becomes a response
+only with ``decide(..., SEND)``, and even then goes out only once its undo window is over
+(its outbox rows wait until ``published_at``); ``withdraw`` within the window deletes them.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import aiosqlite
+
+from storage.clock import from_db, to_db
+from storage.errors import FeedbackNotFound, InvalidName, StorageError
+from storage.feedback import change_status, channels_of, load_feedback, status_and_channels
+from storage.models import (
+    AdditionKind,
+    Decision,
+    Feedback,
+    FeedbackStatus,
+    Proposal,
+    ProposalKind,
+    ProposalState,
+    ResponseKind,
+    StatusChange,
+)
+from storage.outbox import RESIDENT_REPLY, STAFF_ADDITION, STAFF_NOTICE, STAFF_PUBLISHED, enqueue
+
+if TYPE_CHECKING:
+    from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+# A template is a standard answer, not an essay.
+MAX_TEMPLATE_LENGTH = 1000
+# Said in the staff group when a resident is not satisfied (the bot renders it).
+DISSATISFIED_NOTICE = "dissatisfied"
+
+
+class Choice(StrEnum):
+    """What staff decide about a proposal."""
+
+    SEND = "send"
+    NOTE = "note"
+    DROP = "drop"
+
+
+class ProposalDecided(StorageError):
+    """The proposal was decided already (a second press, or a colleague's)."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        super().__init__(f"proposal {proposal.id} is {proposal.state}")
+        self.proposal = proposal
+
+
+class ClosedMeanwhile(StorageError):
+    """The feedback was set to "not handled" after the answer was proposed."""
+
+
+class TooLate(StorageError):
+    """The undo window of the answer is over: it is public and on its way."""
+
+
+class NotResolved(StorageError):
+    """Only a resolved feedback can be rated."""
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """An answer taken back within its window."""
+
+    proposal: Proposal
+    feedback: Feedback
+
+
+@dataclass(frozen=True, slots=True)
+class Rated:
+    """A rating stored; ``reopened`` when "not satisfied" sent the feedback back to work."""
+
+    feedback: Feedback
+    reopened: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerTemplate:
+    """A standard answer admins keep."""
+
+    number: int
+    body: str
+
+
+_PROPOSAL = (
+    "p.id, p.feedback_id, f.code, p.kind, p.body, p.author, p.state, p.created_at, p.source,"
+    " p.corrects, p.response_id, p.prompt_chat_id, p.prompt_message_id, p.decided_by"
+)
+
+
+def _proposal(row: tuple[object, ...]) -> Proposal:
+    return Proposal(
+        id=int(str(row[0])),
+        feedback_id=int(str(row[1])),
+        code=str(row[2]),
+        kind=ProposalKind(str(row[3])),
+        body=str(row[4]),
+        author=str(row[5]),
+        state=ProposalState(str(row[6])),
+        created_at=from_db(str(row[7])),
+        source=None if row[8] is None else str(row[8]),
+        corrects=None if row[9] is None else int(str(row[9])),
+        response_id=None if row[10] is None else int(str(row[10])),
+        prompt_chat_id=None if row[11] is None else int(str(row[11])),
+        prompt_message_id=None if row[12] is None else int(str(row[12])),
+        decided_by=None if row[13] is None else str(row[13]),
+    )
+
+
+async def _get_proposal(conn: aiosqlite.Connection, proposal_id: int) -> Proposal:
+    cursor = await conn.execute(
+        f"SELECT {_PROPOSAL} FROM proposals p JOIN feedback f ON f.id = p.feedback_id"
+        " WHERE p.id = ?",
+        (proposal_id,),
+    )
+    row = await cursor.fetchone()
+    if row is None:
+        raise FeedbackNotFound(f"proposal {proposal_id}")
+    return _proposal(tuple(row))
+
+
+class DialogueRepository:
+    """Proposals, sent answers and questions, additions, ratings and templates."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # --- proposals ----------------------------------------------------------------------------
+
+    async def propose(
+        self,
+        feedback_id: int,
+        kind: ProposalKind,
+        body: str,
+        author: str,
+        *,
+        source: str | None = None,
+        corrects: int | None = None,
+    ) -> Proposal:
+        """Keep what a staff member wrote for the resident until someone decides."""
+        async with self._db.transaction() as conn:
+            await status_and_channels(conn, feedback_id)
+            cursor = await conn.execute(
+                "INSERT INTO proposals (feedback_id, kind, body, author, source, corrects,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (feedback_id, kind, body, author, source, corrects, to_db(self._db.clock())),
+            )
+            assert cursor.lastrowid is not None
+            return await _get_proposal(conn, cursor.lastrowid)
+
+    async def proposal(self, proposal_id: int) -> Proposal:
+        """One proposal; FeedbackNotFound when there is none."""
+        async with self._db.reading() as conn:
+            return await _get_proposal(conn, proposal_id)
+
+    async def set_prompt(self, proposal_id: int, chat_id: int, message_id: int) -> None:
+        """Remember the group message that asks what to do with the proposal."""
+        async with self._db.transaction() as conn:
+            proposal = await _get_proposal(conn, proposal_id)
+            await conn.execute(
+                "UPDATE proposals SET prompt_chat_id = ?, prompt_message_id = ? WHERE id = ?",
+                (chat_id, message_id, proposal_id),
+            )
+            await conn.execute(
+                "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id, role,"
+                " ref_id) VALUES (?, ?, ?, 'proposal', ?)",
+                (chat_id, message_id, proposal.feedback_id, proposal_id),
+            )
+
+    async def use_template(self, proposal_id: int, body: str) -> Proposal:
+        """Put a standard answer in place of what was proposed (while undecided)."""
+        async with self._db.transaction() as conn:
+            proposal = await _get_proposal(conn, proposal_id)
+            if proposal.state is not ProposalState.OPEN:
+                raise ProposalDecided(proposal)
+            await conn.execute("UPDATE proposals SET body = ? WHERE id = ?", (body, proposal_id))
+            return await _get_proposal(conn, proposal_id)
+
+    async def decide(
+        self, proposal_id: int, choice: Choice, by: str, *, delay: timedelta
+    ) -> Decision:
+        """Send, keep as a note, or drop a proposal, once.
+
+        Sent, it becomes a reply (or a question) public from now + ``delay``; its deliveries
+        to the resident's chats, and the group's confirmation, wait until then.
+        """
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            proposal = await _get_proposal(conn, proposal_id)
+            if proposal.state is not ProposalState.OPEN:
+                raise ProposalDecided(proposal)
+            if choice is Choice.SEND:
+                await _require_not_rejected_since(conn, proposal)
+            response_id, published, channels = None, None, 0
+            state = {
+                Choice.SEND: ProposalState.SENT,
+                Choice.NOTE: ProposalState.NOTED,
+                Choice.DROP: ProposalState.DROPPED,
+            }[choice]
+            if choice is Choice.NOTE:
+                response_id = await _respond(conn, proposal, ResponseKind.NOTE, moment, None)
+            elif choice is Choice.SEND:
+                published = moment + delay
+                kind = (
+                    ResponseKind.QUESTION
+                    if proposal.kind is ProposalKind.QUESTION
+                    else ResponseKind.REPLY
+                )
+                response_id = await _respond(conn, proposal, kind, moment, published)
+                targets = await channels_of(conn, proposal.feedback_id)
+                channels = len(targets)
+                for channel in targets:
+                    await enqueue(
+                        conn,
+                        RESIDENT_REPLY,
+                        published,
+                        feedback_id=proposal.feedback_id,
+                        payload={"response_id": response_id, "channel": channel},
+                    )
+                await enqueue(
+                    conn,
+                    STAFF_PUBLISHED,
+                    published,
+                    feedback_id=proposal.feedback_id,
+                    payload={
+                        "response_id": response_id,
+                        "proposal_id": proposal.id,
+                        "channels": channels,
+                    },
+                )
+                if channels:
+                    await conn.execute(
+                        "UPDATE responses SET delivery = 'pending' WHERE id = ?", (response_id,)
+                    )
+            await conn.execute(
+                "UPDATE proposals SET state = ?, decided_by = ?, decided_at = ?,"
+                " response_id = ? WHERE id = ?",
+                (state, by, to_db(moment), response_id, proposal_id),
+            )
+            decided = await _get_proposal(conn, proposal_id)
+            feedback = await load_feedback(conn, "f.id = ?", proposal.feedback_id, moment)
+        log.info("proposal decided code=%s choice=%s", feedback.code, choice.value)
+        return Decision(decided, feedback, response_id, published, channels)
+
+    async def withdraw(self, proposal_id: int, by: str) -> Withdrawn:
+        """Take back a sent answer while its window lasts: nothing of it goes out."""
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            proposal = await _get_proposal(conn, proposal_id)
+            if proposal.state is not ProposalState.SENT or proposal.response_id is None:
+                raise ProposalDecided(proposal)
+            cursor = await conn.execute(
+                "SELECT published_at, withdrawn_at FROM responses WHERE id = ?",
+                (proposal.response_id,),
+            )
+            row = await cursor.fetchone()
+            if row is None or row[1] is not None or from_db(str(row[0])) <= moment:
+                raise TooLate(str(proposal_id))
+            await conn.execute(
+                "UPDATE responses SET withdrawn_at = ?, delivery = NULL WHERE id = ?",
+                (to_db(moment), proposal.response_id),
+            )
+            await conn.execute(
+                "DELETE FROM outbox WHERE feedback_id = ? AND delivered_at IS NULL"
+                " AND json_extract(payload, '$.response_id') = ?",
+                (proposal.feedback_id, proposal.response_id),
+            )
+            await conn.execute(
+                "UPDATE proposals SET state = 'dropped', decided_by = ?, decided_at = ?"
+                " WHERE id = ?",
+                (by, to_db(moment), proposal_id),
+            )
+            withdrawn = await _get_proposal(conn, proposal_id)
+            feedback = await load_feedback(conn, "f.id = ?", proposal.feedback_id, moment)
+        log.info("answer withdrawn within its window code=%s", feedback.code)
+        return Withdrawn(withdrawn, feedback)
+
+    async def published(self, response_id: int) -> tuple[Proposal | None, datetime | None]:
+        """The proposal a response came from, and when the response became public."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                f"SELECT {_PROPOSAL}, r.published_at FROM proposals p"
+                " JOIN feedback f ON f.id = p.feedback_id"
+                " JOIN responses r ON r.id = p.response_id WHERE p.response_id = ?",
+                (response_id,),
+            )
+            row = await cursor.fetchone()
+        if row is None:
+            return None, None
+        return _proposal(tuple(row[:14])), None if row[14] is None else from_db(str(row[14]))
+
+    # --- what the resident adds -----------------------------------------------------------------
+
+    async def add(
+        self,
+        feedback_id: int,
+        kind: AdditionKind,
+        body: str,
+        photo_file_id: str | None = None,
+    ) -> tuple[Feedback, int]:
+        """Store what the resident added and queue it for the staff group, together."""
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            await status_and_channels(conn, feedback_id)
+            cursor = await conn.execute(
+                "INSERT INTO additions (feedback_id, kind, body, photo_file_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (feedback_id, kind, body, photo_file_id, to_db(moment)),
+            )
+            addition_id = cursor.lastrowid
+            assert addition_id is not None
+            await enqueue(
+                conn,
+                STAFF_ADDITION,
+                moment,
+                feedback_id=feedback_id,
+                payload={"addition_id": addition_id},
+            )
+            feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+        log.info("addition stored code=%s kind=%s", feedback.code, kind.value)
+        return feedback, addition_id
+
+    async def addition(self, addition_id: int) -> tuple[str, AdditionKind, str, str | None]:
+        """One addition: its feedback's code, kind, text and photo."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT f.code, a.kind, a.body, a.photo_file_id FROM additions a"
+                " JOIN feedback f ON f.id = a.feedback_id WHERE a.id = ?",
+                (addition_id,),
+            )
+            row = await cursor.fetchone()
+        if row is None:
+            raise FeedbackNotFound(f"addition {addition_id}")
+        return str(row[0]), AdditionKind(row[1]), str(row[2]), row[3]
+
+    # --- ratings ------------------------------------------------------------------------------
+
+    async def rate(self, feedback_id: int, satisfied: bool) -> Rated:
+        """Store a rating (a later one replaces it); "not satisfied" reopens the feedback.
+
+        Reopened, it is back in progress, by the resident (no officer's name), and the
+        staff group is told under its card.
+        """
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            status, _ = await status_and_channels(conn, feedback_id)
+            if status is not FeedbackStatus.RESOLVED:
+                raise NotResolved(str(feedback_id))
+            await conn.execute(
+                "INSERT INTO ratings (feedback_id, satisfied, rated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (feedback_id) DO UPDATE SET satisfied = excluded.satisfied,"
+                " rated_at = excluded.rated_at",
+                (feedback_id, int(satisfied), to_db(moment)),
+            )
+            if not satisfied:
+                reopening = StatusChange(
+                    FeedbackStatus.IN_PROGRESS, None, moment, DISSATISFIED_NOTICE, None
+                )
+                await change_status(conn, feedback_id, reopening, timedelta(0))
+                await enqueue(
+                    conn,
+                    STAFF_NOTICE,
+                    moment,
+                    feedback_id=feedback_id,
+                    payload={"notice": DISSATISFIED_NOTICE},
+                )
+            feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+        log.info("rating stored code=%s satisfied=%s", feedback.code, satisfied)
+        return Rated(feedback, reopened=not satisfied)
+
+    # --- templates ----------------------------------------------------------------------------
+
+    async def templates(self) -> builtins.list[AnswerTemplate]:
+        """The standard answers in use, oldest first, numbered by their id."""
+        async with self._db.reading() as conn:
+            cursor = await conn.execute(
+                "SELECT id, body FROM answer_templates WHERE is_active = 1 ORDER BY id"
+            )
+            rows = await cursor.fetchall()
+        return [AnswerTemplate(int(r[0]), str(r[1])) for r in rows]
+
+    async def add_template(self, body: str) -> AnswerTemplate:
+        """Keep a new standard answer."""
+        text = body.strip()
+        if not text or len(text) > MAX_TEMPLATE_LENGTH:
+            raise InvalidName(body[:40])
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO answer_templates (body, created_at) VALUES (?, ?)",
+                (text, to_db(self._db.clock())),
+            )
+            assert cursor.lastrowid is not None
+            return AnswerTemplate(cursor.lastrowid, text)
+
+    async def remove_template(self, number: int) -> AnswerTemplate:
+        """Stop offering a standard answer; FeedbackNotFound for an unknown number."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "SELECT body FROM answer_templates WHERE id = ? AND is_active = 1", (number,)
+            )
+            row = await cursor.fetchone()
+            if row is None:
+                raise FeedbackNotFound(f"template {number}")
+            await conn.execute("UPDATE answer_templates SET is_active = 0 WHERE id = ?", (number,))
+        return AnswerTemplate(number, str(row[0]))
+
+
+async def _respond(
+    conn: aiosqlite.Connection,
+    proposal: Proposal,
+    kind: ResponseKind,
+    moment: datetime,
+    published: datetime | None,
+) -> int:
+    cursor = await conn.execute(
+        "INSERT INTO responses (feedback_id, kind, body, author, created_at, published_at,"
+        " corrects, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            proposal.feedback_id,
+            kind,
+            proposal.body,
+            proposal.author,
+            to_db(moment),
+            None if published is None else to_db(published),
+            proposal.corrects,
+            proposal.source,
+        ),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def _require_not_rejected_since(conn: aiosqlite.Connection, proposal: Proposal) -> None:
+    """Refuse to answer a feedback set to "not handled" after the answer was written: the
+    officer proposing did not know, and the answer may now say the wrong thing."""
+    cursor = await conn.execute(
+        "SELECT status, status_changed_at FROM feedback WHERE id = ?", (proposal.feedback_id,)
+    )
+    row = await cursor.fetchone()
+    if row is None:
+        raise FeedbackNotFound(str(proposal.feedback_id))
+    if row[0] == FeedbackStatus.REJECTED and from_db(str(row[1])) > proposal.created_at:
+        raise ClosedMeanwhile(proposal.code)
