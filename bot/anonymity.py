@@ -27,6 +27,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.config import Settings
+from storage.models import SealedChannel
 
 log = logging.getLogger(__name__)
 _NONCE_BYTES = 12
@@ -65,14 +66,33 @@ class Anonymizer:
 
     # --- reply channels ---------------------------------------------------------------
 
-    def seal_chat(self, chat_id: int, code: str) -> bytes:
-        """The chat id encrypted for the feedback with reference ``code`` and no other."""
-        return _seal(self._channels, str(chat_id).encode(), _channel_context(code))
+    def seal_channel(self, chat_id: int, code: str, language: str) -> SealedChannel:
+        """A chat that receives the answers of feedback ``code`` (and in which language),
+        sealed for that feedback and no other, with its keyed hash for that feedback."""
+        plain = json.dumps([chat_id, language]).encode()
+        return SealedChannel(
+            self.channel_key(chat_id, code),
+            _seal(self._channels, plain, _channel_context(code)),
+        )
 
-    def open_chat(self, sealed: bytes, code: str) -> int | None:
-        """The chat id sealed for ``code``, or None (another key, or another feedback's)."""
+    def channel_key(self, chat_id: int, code: str) -> str:
+        """The chat's pseudonym for one feedback: the same chat asking twice is one channel,
+        and no two feedbacks of one chat share it."""
+        digest = hmac.digest(self._hash_key, f"channel {code} {chat_id}".encode(), "sha256")
+        return digest.hex()[:32]
+
+    def open_channel(self, sealed: bytes, code: str) -> tuple[int, str | None] | None:
+        """The chat id and language sealed for ``code``; None for another key or feedback.
+
+        Channels sealed by migration 0005's version hold the chat id alone.
+        """
         plain = _open(self._channels, sealed, _channel_context(code))
-        return None if plain is None else int(plain)
+        if plain is None:
+            return None
+        if plain.startswith(b"["):
+            chat_id, language = json.loads(plain)
+            return int(chat_id), str(language)
+        return int(plain), None
 
     def reseal_legacy_chat(self, code: str, sealed: bytes) -> bytes | None:
         """A channel sealed before channels were bound, sealed again for ``code``."""

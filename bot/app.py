@@ -8,7 +8,7 @@ import warnings
 from datetime import timedelta
 from typing import Any
 
-from telegram import LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -28,14 +28,14 @@ from telegram.ext import (
 from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import digest
+from bot import digest, keyboards
 from bot.anonymity import Anonymizer, master_secret
 from bot.concurrency import ChatOrderedUpdateProcessor
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
 from bot.handlers import admin, general, groups
-from bot.handlers.resident import intake
-from bot.handlers.staff import answers, cards, commands
+from bot.handlers.resident import follow_up, intake
+from bot.handlers.staff import answers, cards, commands, forwarding, guide
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -48,7 +48,6 @@ from bot.keyboards import (
     RESTART_YES,
     SEND,
     STATUS_PREFIX,
-    TOGGLE_REPLIES,
     TOPIC_PREFIX,
 )
 from bot.menus import set_command_menus
@@ -57,6 +56,7 @@ from bot.persistence import SQLitePersistence
 from bot.updates import HomThuBot
 from storage import Database
 from storage.clock import Clock, utc_now
+from storage.workdays import Deadlines, WorkingCalendar
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,10 @@ def build_application(
     ``concurrent=False`` processes updates one at a time (the baseline benchmarks compare
     against).
     """
-    database = Database(settings.database_path, clock=clock)
+    calendar = WorkingCalendar(settings.timezone)
+    database = Database(
+        settings.database_path, clock=clock, deadlines=Deadlines(calendar, settings.sla_days)
+    )
     anonymizer = Anonymizer(master_secret(settings))
     persistence = SQLitePersistence(database, anonymizer)
     bot = HomThuBot(
@@ -149,13 +152,14 @@ def build_application(
 
 
 def register_handlers(application: HomThuApplication) -> None:
-    """Every handler of the bot, in the order PTB must try them."""
-    private = filters.ChatType.PRIVATE
-    new_private = private & filters.UpdateType.MESSAGE
-    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
-    other_content = new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.COMMAND
-    staff_or_private = private | filters.Chat(application.bot_data.settings.staff_chat_id)
+    """Every handler of the bot, in the order PTB must try them.
 
+    Order matters: the groups the bot is in are looked at before the gate; in the main
+    group, what staff and agencies do comes first, then the admin commands (never taken
+    for a resident's words), then what a resident follows up (an addition the bot waits
+    for, a reply naming a code, a lone code) before the conversation that writes new
+    feedback, and the fallbacks last; the persistence flush runs after everything.
+    """
     application.add_handler(
         ChatMemberHandler(groups.bot_membership, ChatMemberHandler.MY_CHAT_MEMBER),
         group=GROUPS_GROUP,
@@ -169,27 +173,80 @@ def register_handlers(application: HomThuApplication) -> None:
         group=GROUPS_GROUP,
     )
     application.add_handler(TypeHandler(Update, general.gate), group=GATE_GROUP)
-    staff_chat = filters.Chat(application.bot_data.settings.staff_chat_id)
-    # A reply to a notification is an answer (or, with /note, a note); it comes first so
-    # that "/note ..." as a reply is not taken for a command.
+    _staff_handlers(application)
+    _admin_handlers(application)
+    _resident_handlers(application)
+    application.add_handler(CallbackQueryHandler(general.stale_button), group=MAIN_GROUP)
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, general.edited_message
+        ),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, general.private_fallback
+        )
+    )
+    application.add_handler(TypeHandler(Update, general.persist_now), group=FLUSH_GROUP)
+    application.add_error_handler(general.on_error)
+
+
+def _button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler[Any, Any]:
+    pattern = f"^{re.escape(data)}" if prefix else f"^{re.escape(data)}$"
+    return CallbackQueryHandler(callback, pattern=pattern)  # type: ignore[arg-type]
+
+
+class AgencyChats(filters.MessageFilter):
+    """Messages in an agency's group (read from the runtime: admins change them)."""
+
+    def __init__(self, runtime: BotRuntime) -> None:
+        super().__init__(name="AgencyChats")
+        self._runtime = runtime
+
+    def filter(self, message: Message) -> bool:
+        """True in an agency's group."""
+        return message.chat_id in self._runtime.agency_chats
+
+
+def _staff_handlers(application: HomThuApplication) -> None:
+    settings = application.bot_data.settings
+    staff_chat = filters.Chat(settings.staff_chat_id)
+    # A reply to the bot's messages about a feedback is a proposal (with /note a note, with
+    # /correct a correction); first, so that "/note ..." as a reply is not a command.
+    prefixed = filters.Regex(re.compile(r"^/(note|correct)(@\w+)?\b", re.IGNORECASE))
     application.add_handler(
         MessageHandler(
             staff_chat
             & filters.UpdateType.MESSAGE
             & filters.REPLY
-            & (~filters.COMMAND | filters.Regex(re.compile(r"^/note(@\w+)?\b", re.IGNORECASE))),
+            & (~filters.COMMAND | prefixed),
             answers.staff_reply,
         ),
         group=MAIN_GROUP,
     )
     application.add_handler(
-        CallbackQueryHandler(cards.status_button, pattern=f"^{STATUS_PREFIX}"),
+        MessageHandler(
+            AgencyChats(application.bot_data)
+            & filters.UpdateType.MESSAGE
+            & filters.REPLY
+            & ~filters.COMMAND,
+            answers.agency_reply,
+        ),
         group=MAIN_GROUP,
     )
-    application.add_handler(
-        CallbackQueryHandler(cards.open_card, pattern=f"^{OPEN_CARD_PREFIX}"),
-        group=MAIN_GROUP,
-    )
+    for callback, prefix in (
+        (cards.status_button, STATUS_PREFIX),
+        (cards.take_on_button, keyboards.TAKE_ON_PREFIX),
+        (cards.ask_button, keyboards.ASK_PREFIX),
+        (cards.templates_button, keyboards.TEMPLATES_PREFIX),
+        (cards.open_card, OPEN_CARD_PREFIX),
+        (answers.proposal_button, keyboards.PROPOSAL_PREFIX),
+        (forwarding.choice_button, keyboards.REASON_PREFIX),
+        (forwarding.choice_button, keyboards.AGENCY_PREFIX),
+        (forwarding.agency_button, keyboards.AGENCY_GROUP_PREFIX),
+    ):
+        application.add_handler(_button(callback, prefix, prefix=True), group=MAIN_GROUP)
     for command, callback in (
         ("show", cards.show_command),
         ("digest", commands.digest_command),
@@ -201,9 +258,19 @@ def register_handlers(application: HomThuApplication) -> None:
             CommandHandler(command, callback, filters=filters.UpdateType.MESSAGE),
             group=MAIN_GROUP,
         )
-    # Admin commands come before the conversation and the private fallback, so that an admin
-    # command is never taken for a resident's message or an unknown command (help text);
-    # their callbacks refuse non-admins themselves.
+    application.add_handler(
+        CommandHandler("help", guide.staff_help, filters=staff_chat & filters.UpdateType.MESSAGE),
+        group=MAIN_GROUP,
+    )
+
+
+def _admin_handlers(application: HomThuApplication) -> None:
+    # Before the conversation and the private fallback, so that an admin command is never
+    # taken for a resident's message or an unknown command; their callbacks refuse
+    # non-admins themselves.
+    staff_or_private = filters.ChatType.PRIVATE | filters.Chat(
+        application.bot_data.settings.staff_chat_id
+    )
     for command, callback in admin.COMMANDS.items():
         application.add_handler(
             CommandHandler(
@@ -211,11 +278,37 @@ def register_handlers(application: HomThuApplication) -> None:
             ),
             group=MAIN_GROUP,
         )
+    application.add_handler(_button(admin.resend_button, RESEND), group=MAIN_GROUP)
 
-    def button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler:
-        pattern = f"^{data}" if prefix else f"^{data}$"
-        return CallbackQueryHandler(callback, pattern=pattern)  # type: ignore[arg-type]
 
+def _resident_handlers(application: HomThuApplication) -> None:
+    settings = application.bot_data.settings
+    private = filters.ChatType.PRIVATE
+    new_private = private & filters.UpdateType.MESSAGE
+    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
+    other_content = new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.COMMAND
+    staff_or_private = private | filters.Chat(settings.staff_chat_id)
+
+    application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING))
+    application.add_handler(
+        _button(follow_up.follow_up_button, keyboards.FOLLOW_UP_PREFIX, prefix=True),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(follow_up.AddingHandler(application), group=MAIN_GROUP)
+    application.add_handler(
+        MessageHandler(
+            new_private & ~filters.COMMAND & follow_up.RepliesNamingACode(),
+            follow_up.reply_to_bot,
+        ),
+        group=MAIN_GROUP,
+    )
+    application.add_handler(
+        MessageHandler(
+            new_private & filters.TEXT & ~filters.COMMAND & follow_up.LoneCode(),
+            follow_up.code_message,
+        ),
+        group=MAIN_GROUP,
+    )
     refuse: BaseHandler[Update, HomThuContext, object] = MessageHandler(
         other_content, intake.refuse_content
     )
@@ -223,32 +316,31 @@ def register_handlers(application: HomThuApplication) -> None:
         entry_points=[
             # Deep links and plain /start share one callback, which reads the argument.
             CommandHandler("start", intake.start, filters=new_private),
-            button(intake.pick_area, AREA_PREFIX, prefix=True),
+            _button(intake.pick_area, AREA_PREFIX, prefix=True),
         ],
         states={
             intake.CHOOSING_TOPIC: [
-                button(intake.pick_topic, TOPIC_PREFIX, prefix=True),
-                button(intake.switch_area, AREA_PREFIX, prefix=True),
+                _button(intake.pick_topic, TOPIC_PREFIX, prefix=True),
+                _button(intake.switch_area, AREA_PREFIX, prefix=True),
                 MessageHandler(content, intake.content_before_topic),
                 refuse,
             ],
             intake.WRITING: [
                 MessageHandler(content, intake.add_content),
-                button(intake.show_preview, PREVIEW),
-                button(intake.cancel_button, CANCEL),
+                _button(intake.show_preview, PREVIEW),
+                _button(intake.cancel_button, CANCEL),
                 refuse,
             ],
             intake.PREVIEW: [
-                button(intake.send_feedback, SEND, prefix=True),
-                button(intake.rewrite, EDIT),
-                button(intake.cancel_button, CANCEL),
-                button(intake.toggle_replies, TOGGLE_REPLIES),
+                _button(intake.send_feedback, SEND, prefix=True),
+                _button(intake.rewrite, EDIT),
+                _button(intake.cancel_button, CANCEL),
                 MessageHandler(content, intake.add_content),
                 refuse,
             ],
             intake.CONFIRM_RESTART: [
-                button(intake.restart_confirmed, RESTART_YES),
-                button(intake.restart_declined, RESTART_NO),
+                _button(intake.restart_confirmed, RESTART_YES),
+                _button(intake.restart_declined, RESTART_NO),
                 MessageHandler(new_private & ~filters.COMMAND, intake.repeat_restart_question),
             ],
         },
@@ -262,7 +354,7 @@ def register_handlers(application: HomThuApplication) -> None:
     )
     application.add_handler(conversation, group=MAIN_GROUP)
     for command, callback, where in (
-        ("status", general.status_command, staff_or_private),
+        ("status", follow_up.status_command, staff_or_private),
         ("help", general.help_command, private),
         ("language", general.language_command, private),
         ("cancel", general.cancel_outside, private),
@@ -271,24 +363,17 @@ def register_handlers(application: HomThuApplication) -> None:
             CommandHandler(command, callback, filters=where & filters.UpdateType.MESSAGE),
             group=MAIN_GROUP,
         )
-    application.add_handler(button(general.language_button, LANGUAGE_PREFIX, prefix=True))
-    application.add_handler(button(admin.resend_button, RESEND))
+    application.add_handler(_button(general.language_button, LANGUAGE_PREFIX, prefix=True))
     # A send button pressed after its draft was sent (twice, or after a crash): the receipt.
-    application.add_handler(button(intake.sent_before, SEND, prefix=True))
-    application.add_handler(CallbackQueryHandler(general.stale_button), group=MAIN_GROUP)
-    application.add_handler(
-        MessageHandler(private & filters.UpdateType.EDITED_MESSAGE, general.edited_message),
-        group=MAIN_GROUP,
-    )
-    application.add_handler(MessageHandler(new_private, general.private_fallback))
-    application.add_handler(TypeHandler(Update, general.persist_now), group=FLUSH_GROUP)
-    application.add_error_handler(general.on_error)
+    application.add_handler(_button(intake.sent_before, SEND, prefix=True))
 
 
 async def _open_services(application: HomThuApplication) -> None:
     runtime = application.bot_data
     await runtime.database.open()
     await runtime.database.feedback.reseal_reply_channels(runtime.anonymizer.reseal_legacy_chat)
+    await runtime.database.feedback.fill_missing_deadlines()
+    await runtime.refresh_agency_chats()
     runtime.expiry_notices = await runtime.database.residents.pending_notices()
     await set_command_menus(application.bot, runtime.settings)
     await digest.catch_up(runtime)

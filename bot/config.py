@@ -98,6 +98,14 @@ class Settings:
     bot_username: str | None = None
     log_level: str = "INFO"
     log_format: str = "text"
+    # How long a staff action that reaches a resident waits, so that it can be taken back.
+    undo_seconds: int = 60
+    # How long an untouched draft is kept.
+    draft_idle_hours: int = 24
+    # How else to reach the committee (phone, address, hours): /help, closed areas, posters.
+    contact_text: str | None = None
+    # In a staff group that is a forum: the topic thread the bot posts in.
+    staff_thread_id: int | None = None
     # Only in webhook mode (``python -m bot --webhook``); None when polling.
     webhook: WebhookSettings | None = None
 
@@ -129,6 +137,10 @@ def load_settings(env: Mapping[str, str], *, webhook: bool = False) -> Settings:
         bot_username=_text(env, "BOT_USERNAME", "").lstrip("@") or None,
         log_level=_choice(env, "LOG_LEVEL", LOG_LEVELS, "INFO", upper=True),
         log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS, "text"),
+        undo_seconds=_bounded_int(env, "UNDO_SECONDS", 60, 0, 3600),
+        draft_idle_hours=_bounded_int(env, "DRAFT_IDLE_HOURS", 24, 1, 24 * 30),
+        contact_text=_contact_text(env),
+        staff_thread_id=_thread_id(env),
         webhook=load_webhook_settings(env) if webhook else None,
     )
 
@@ -242,6 +254,56 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
             name,
             f"'{value}' không phải số nguyên dương / not a positive whole number",
             f"Bỏ trống để dùng {default}",
+        )
+    return int(value)
+
+
+def _bounded_int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
+        raise ConfigError(
+            name,
+            f"'{value[:20]}' không phải số từ {low} đến {high} / not a whole number from "
+            f"{low} to {high}",
+            f"Bỏ trống để dùng {default} / leave empty for {default}",
+        )
+    return int(value)
+
+
+# What the poster has room for, and /help shows without being a wall of text.
+MAX_CONTACT_TEXT = 300
+MAX_CONTACT_LINES = 6
+
+
+def _contact_text(env: Mapping[str, str]) -> str | None:
+    # In .env a line break is written \n (python-dotenv keeps it as two characters
+    # outside double quotes).
+    value = env.get("CONTACT_TEXT", "").replace("\\n", "\n").strip()
+    if not value:
+        return None
+    lines = [" ".join(line.split()) for line in value.splitlines() if line.strip()]
+    text = "\n".join(lines)
+    if len(text) > MAX_CONTACT_TEXT or len(lines) > MAX_CONTACT_LINES:
+        raise ConfigError(
+            "CONTACT_TEXT",
+            f"dài quá: tối đa {MAX_CONTACT_TEXT} ký tự, {MAX_CONTACT_LINES} dòng / too long: "
+            f"at most {MAX_CONTACT_TEXT} characters, {MAX_CONTACT_LINES} lines",
+            "Ví dụ / e.g. CONTACT_TEXT=Điện thoại 0233 3861 234\\nTrụ sở UBND thị trấn",
+        )
+    return text
+
+
+def _thread_id(env: Mapping[str, str]) -> int | None:
+    value = env.get("STAFF_THREAD_ID", "").strip()
+    if not value:
+        return None
+    if not _DIGITS.fullmatch(value) or int(value) < 1:
+        raise ConfigError(
+            "STAFF_THREAD_ID",
+            f"'{value[:20]}' không phải số chủ đề / not a topic thread id",
+            "Để trống nếu nhóm không phải diễn đàn / leave empty unless the group is a forum",
         )
     return int(value)
 

@@ -35,11 +35,16 @@ class BotRuntime:
         self._anonymizer: Anonymizer | None = None
         self.feedback_limit = SlidingWindowLimit(10)
         self.status_limit = SlidingWindowLimit(30)
+        # Additions are limited like feedback; ratings like look-ups (SPEC §3.6, §4).
+        self.addition_limit = SlidingWindowLimit(10)
+        self.rating_limit = SlidingWindowLimit(30)
         self.outbox: OutboxWorker | None = None
         self._persistence: SQLitePersistence | None = None
         self.deliver_in_background = True
         # Set when the service stops and no longer waits for handlers still in hand.
         self.stopping = False
+        # The agencies' groups: the only groups, with the staff group, the bot listens in.
+        self.agency_chats: frozenset[int] = frozenset()
         # Resident keys with an idle-draft notice waiting in the database: checked here so
         # that an ordinary update costs no database write.
         self.expiry_notices: set[str] = set()
@@ -60,6 +65,8 @@ class BotRuntime:
         self._persistence = persistence
         self.feedback_limit = SlidingWindowLimit(settings.feedback_per_hour)
         self.status_limit = SlidingWindowLimit(settings.status_per_hour)
+        self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour)
+        self.rating_limit = SlidingWindowLimit(settings.status_per_hour)
 
     @property
     def settings(self) -> Settings:
@@ -89,6 +96,13 @@ class BotRuntime:
             raise RuntimeError("runtime not configured")
         return self._persistence
 
+    async def refresh_agency_chats(self) -> None:
+        """Read again which groups belong to agencies (after an admin changed them)."""
+        agencies = await self.database.agencies.list()
+        self.agency_chats = frozenset(
+            a.chat_id for a in agencies if a.chat_id is not None and a.is_open
+        )
+
     def wake_outbox(self) -> None:
         """Tell the delivery worker that something was queued."""
         if self.outbox is not None:
@@ -106,6 +120,10 @@ class BotRuntime:
             cached = await self.database.residents.language(key) or self.settings.default_language
             self._remember_language(key, cached)
         return cached
+
+    async def chosen_language(self, user_id: int) -> str | None:
+        """The language the resident chose with /language, if they ever did."""
+        return await self.database.residents.language(self.anonymizer.resident_key(user_id))
 
     async def set_language(self, user_id: int, language: str) -> None:
         """Store the resident's language under their resident key."""

@@ -17,7 +17,7 @@ from datetime import datetime
 from apscheduler.triggers.cron import CronTrigger
 
 from bot.context import BotRuntime, HomThuContext
-from bot.outbox import STAFF_PHOTO, STAFF_TEXT
+from bot.deliveries import STAFF_PHOTO, STAFF_TEXT
 from bot.reports import digest_chart_png, digest_messages
 from bot.texts import Texts
 from storage.outbox import enqueue

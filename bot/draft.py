@@ -39,7 +39,6 @@ class Draft:
     topic_name: str = ""
     parts: list[str] = field(default_factory=list)
     photos: list[str] = field(default_factory=list)
-    wants_replies: bool = False
     # Set while asking whether to drop this draft for a new /start.
     resume_state: int | None = None
     pending_area_code: str | None = None
@@ -99,10 +98,12 @@ def load_draft(user_data: dict[Any, Any]) -> Draft | None:
     raw = user_data.get(_KEY)
     if not isinstance(raw, dict):
         return None
+    # A field an older version kept and this one does not know is left out.
+    known = {k: v for k, v in raw.items() if k in Draft.__dataclass_fields__}
     try:
-        return Draft(**raw)
+        return Draft(**known)
     except TypeError:
-        # A draft written by an older version of the bot: drop rather than crash.
+        # A draft written by an older version of the bot, missing what this one needs.
         return None
 
 

@@ -17,7 +17,6 @@ PREVIEW = "draft:preview"
 SEND = "draft:send"
 EDIT = "draft:edit"
 CANCEL = "draft:cancel"
-TOGGLE_REPLIES = "draft:replies"
 RESTART_YES = "restart:yes"
 RESTART_NO = "restart:no"
 
@@ -66,13 +65,12 @@ def writing_keyboard(t: Texts) -> InlineKeyboardMarkup:
     )
 
 
-def preview_keyboard(t: Texts, wants_replies: bool, submission: str) -> InlineKeyboardMarkup:
-    """Send, rewrite, cancel, and the reply toggle.
+def preview_keyboard(t: Texts, submission: str) -> InlineKeyboardMarkup:
+    """Send, change, cancel.
 
     The send button carries the draft's submission token, so that a press that arrives
     after the draft was sent is answered with the feedback it stored.
     """
-    toggle = t("btn_replies_on") if wants_replies else t("btn_replies_off")
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(t("btn_send"), callback_data=f"{SEND}:{submission}")],
@@ -80,7 +78,6 @@ def preview_keyboard(t: Texts, wants_replies: bool, submission: str) -> InlineKe
                 InlineKeyboardButton(t("btn_edit"), callback_data=EDIT),
                 InlineKeyboardButton(t("btn_cancel"), callback_data=CANCEL),
             ],
-            [InlineKeyboardButton(toggle, callback_data=TOGGLE_REPLIES)],
         ]
     )
 
@@ -108,29 +105,259 @@ def language_keyboard(t: Texts) -> InlineKeyboardMarkup:
 
 
 STATUS_PREFIX = "st:"
+TAKE_ON_PREFIX = "take:"
+ASK_PREFIX = "ask:"
+TEMPLATES_PREFIX = "tpl:"
 # Staff buttons, two to a row, in the workflow's order.
 STATUS_ROWS: tuple[tuple[FeedbackStatus, ...], ...] = (
     (FeedbackStatus.RECEIVED, FeedbackStatus.IN_PROGRESS),
     (FeedbackStatus.FORWARDED,),
     (FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED),
-    (FeedbackStatus.NEW,),
 )
 
 
 def status_keyboard(t: Texts, feedback_id: int, current: FeedbackStatus) -> InlineKeyboardMarkup:
-    """The six statuses under a notification; the current one is ticked."""
+    """The card's buttons: the statuses (the current one ticked), taking it on, asking the
+    resident, a standard answer, and back to new."""
+    rows = [
+        [
+            InlineKeyboardButton(
+                ("✅ " if status is current else "") + t(f"status_{status.value}"),
+                callback_data=f"{STATUS_PREFIX}{feedback_id}:{status.value}",
+            )
+            for status in row
+        ]
+        for row in STATUS_ROWS
+    ]
+    rows.append(
+        [
+            InlineKeyboardButton(t("btn_take_on"), callback_data=f"{TAKE_ON_PREFIX}{feedback_id}"),
+            InlineKeyboardButton(t("btn_ask"), callback_data=f"{ASK_PREFIX}{feedback_id}"),
+        ]
+    )
+    new = FeedbackStatus.NEW
+    rows.append(
+        [
+            InlineKeyboardButton(
+                t("btn_templates"), callback_data=f"{TEMPLATES_PREFIX}{feedback_id}"
+            ),
+            InlineKeyboardButton(
+                ("✅ " if new is current else "") + t(f"status_{new.value}"),
+                callback_data=f"{STATUS_PREFIX}{feedback_id}:{new.value}",
+            ),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+# --- Proposals: what staff wrote for the resident, waiting for a decision ------------------
+
+PROPOSAL_PREFIX = "pr:"
+PROPOSAL_SEND = "send"
+PROPOSAL_NOTE = "note"
+PROPOSAL_DROP = "drop"
+PROPOSAL_UNDO = "undo"
+PROPOSAL_TEMPLATE = "tpl"
+# Template choices under a proposal, at most this many (Telegram's keyboards stay usable).
+MOST_TEMPLATE_BUTTONS = 6
+
+
+def proposal_keyboard(
+    t: Texts, proposal_id: int, *, question: bool, templates: Sequence[int] = ()
+) -> InlineKeyboardMarkup:
+    """Send (as the committee's answer, or as a question), keep as a note, or drop; and
+    the standard answers that can take the proposal's place."""
+    send = t("btn_send_question") if question else t("btn_send_answer")
+    rows = [
+        [
+            InlineKeyboardButton(
+                send, callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_SEND}:{proposal_id}"
+            )
+        ],
+        [
+            InlineKeyboardButton(
+                t("btn_keep_note"), callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_NOTE}:{proposal_id}"
+            ),
+            InlineKeyboardButton(
+                t("btn_drop"), callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_DROP}:{proposal_id}"
+            ),
+        ],
+    ]
+    if question:
+        rows[1] = rows[1][1:]
+    choices = [
+        InlineKeyboardButton(
+            t("btn_template", number=number),
+            callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_TEMPLATE}:{proposal_id}:{number}",
+        )
+        for number in list(templates)[:MOST_TEMPLATE_BUTTONS]
+    ]
+    rows += [choices[i : i + 3] for i in range(0, len(choices), 3)]
+    return InlineKeyboardMarkup(rows)
+
+
+def undo_keyboard(t: Texts, proposal_id: int) -> InlineKeyboardMarkup:
+    """Take back what was just sent, while its window lasts."""
+    return _column(
+        [
+            InlineKeyboardButton(
+                t("btn_undo"), callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_UNDO}:{proposal_id}"
+            )
+        ]
+    )
+
+
+def template_choice_keyboard(
+    t: Texts, feedback_id: int, templates: Sequence[int]
+) -> InlineKeyboardMarkup:
+    """Start an answer from one of the standard answers (from the card)."""
+    buttons = [
+        InlineKeyboardButton(
+            t("btn_template", number=number),
+            callback_data=f"{TEMPLATES_PREFIX}{feedback_id}:{number}",
+        )
+        for number in templates
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    return InlineKeyboardMarkup(rows)
+
+
+# --- "Not handled" needs a reason; "forwarded" needs an agency ---------------------------
+
+REASON_PREFIX = "rj:"
+AGENCY_PREFIX = "fw:"
+CANCEL_CHOICE = "x"
+# The common reasons offered as buttons (their words are rejection_reason_<n>).
+REASONS = (1, 2, 3, 4)
+
+
+def reasons_keyboard(t: Texts, feedback_id: int) -> InlineKeyboardMarkup:
+    """The common reasons for not handling a feedback, and cancel."""
+    buttons = [
+        InlineKeyboardButton(
+            t(f"rejection_reason_{n}"), callback_data=f"{REASON_PREFIX}{feedback_id}:{n}"
+        )
+        for n in REASONS
+    ]
+    cancel = InlineKeyboardButton(
+        t("btn_drop"), callback_data=f"{REASON_PREFIX}{feedback_id}:{CANCEL_CHOICE}"
+    )
+    return _column([*buttons, cancel])
+
+
+def agencies_keyboard(
+    t: Texts, feedback_id: int, agencies: Sequence[tuple[int, str]]
+) -> InlineKeyboardMarkup:
+    """The open agencies (id, name) to forward to, and cancel."""
+    buttons = [
+        InlineKeyboardButton(name, callback_data=f"{AGENCY_PREFIX}{feedback_id}:{agency_id}")
+        for agency_id, name in agencies
+    ]
+    cancel = InlineKeyboardButton(
+        t("btn_drop"), callback_data=f"{AGENCY_PREFIX}{feedback_id}:{CANCEL_CHOICE}"
+    )
+    return _column([*buttons, cancel])
+
+
+def cancel_keyboard(t: Texts, prefix: str, feedback_id: int) -> InlineKeyboardMarkup:
+    """Only cancel (a prompt that waits for a reply)."""
+    return _column(
+        [
+            InlineKeyboardButton(
+                t("btn_drop"), callback_data=f"{prefix}{feedback_id}:{CANCEL_CHOICE}"
+            )
+        ]
+    )
+
+
+# --- An agency's group ----------------------------------------------------------------------
+
+AGENCY_GROUP_PREFIX = "ag:"
+AGENCY_RECEIVED = "rcv"
+AGENCY_DONE = "done"
+
+
+def agency_card_keyboard(t: Texts, forward_id: int) -> InlineKeyboardMarkup:
+    """What an agency's group answers with: received, and dealt with."""
     return InlineKeyboardMarkup(
         [
             [
                 InlineKeyboardButton(
-                    ("✅ " if status is current else "") + t(f"status_{status.value}"),
-                    callback_data=f"{STATUS_PREFIX}{feedback_id}:{status.value}",
-                )
-                for status in row
+                    t("btn_agency_received"),
+                    callback_data=f"{AGENCY_GROUP_PREFIX}{AGENCY_RECEIVED}:{forward_id}",
+                ),
+                InlineKeyboardButton(
+                    t("btn_agency_done"),
+                    callback_data=f"{AGENCY_GROUP_PREFIX}{AGENCY_DONE}:{forward_id}",
+                ),
             ]
-            for row in STATUS_ROWS
         ]
     )
+
+
+# --- The resident's follow-up ----------------------------------------------------------------
+
+FOLLOW_UP_PREFIX = "fb:"
+SEE_STATUS = "st"
+ADD_MORE = "add"
+ANSWER_QUESTION = "ans"
+RECEIVE = "rx"
+NO_RECEIVE = "norx"
+SATISFIED = "ok"
+NOT_SATISFIED = "ko"
+STOP_ADDING = "fb:stop"
+
+
+def _follow_up(label: str, action: str, code: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=f"{FOLLOW_UP_PREFIX}{action}:{code}")
+
+
+def receipt_keyboard(t: Texts, code: str) -> InlineKeyboardMarkup:
+    """Under the receipt: whether to deliver answers here, and the status."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _follow_up(t("btn_receive"), RECEIVE, code),
+                _follow_up(t("btn_no_receive"), NO_RECEIVE, code),
+            ],
+            [_follow_up(t("btn_see_status"), SEE_STATUS, code)],
+        ]
+    )
+
+
+def about_feedback_keyboard(
+    t: Texts,
+    code: str,
+    *,
+    status: bool = True,
+    add: bool = False,
+    answer: bool = False,
+    receive: bool = False,
+    rate: bool = False,
+) -> InlineKeyboardMarkup:
+    """Under a message to the resident about a feedback: what they can do next."""
+    rows: list[list[InlineKeyboardButton]] = []
+    if answer:
+        rows.append([_follow_up(t("btn_answer_question"), ANSWER_QUESTION, code)])
+    if rate:
+        rows.append(
+            [
+                _follow_up(t("btn_satisfied"), SATISFIED, code),
+                _follow_up(t("btn_not_satisfied"), NOT_SATISFIED, code),
+            ]
+        )
+    if add:
+        rows.append([_follow_up(t("btn_add_more"), ADD_MORE, code)])
+    if receive:
+        rows.append([_follow_up(t("btn_receive"), RECEIVE, code)])
+    if status:
+        rows.append([_follow_up(t("btn_see_status"), SEE_STATUS, code)])
+    return InlineKeyboardMarkup(rows)
+
+
+def stop_adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """While the bot waits for an addition: give up."""
+    return _column([InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING)])
 
 
 OPEN_CARD_PREFIX = "open:"

@@ -66,6 +66,15 @@ def admin_commands(t: Texts) -> list[BotCommand]:
         BotCommand("renametopic", t("cmd_renametopic")),
         BotCommand("closetopic", t("cmd_closetopic")),
         BotCommand("opentopic", t("cmd_opentopic")),
+        BotCommand("topicsla", t("cmd_topicsla")),
+        BotCommand("agencies", t("cmd_agencies")),
+        BotCommand("addagency", t("cmd_addagency")),
+        BotCommand("agencygroup", t("cmd_agencygroup")),
+        BotCommand("closeagency", t("cmd_closeagency")),
+        BotCommand("openagency", t("cmd_openagency")),
+        BotCommand("templates", t("cmd_templates")),
+        BotCommand("addtemplate", t("cmd_addtemplate")),
+        BotCommand("removetemplate", t("cmd_removetemplate")),
         BotCommand("resend", t("cmd_resend")),
     ]
 

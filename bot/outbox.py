@@ -23,17 +23,15 @@ while), the record is retried until it is written: the message is never sent twi
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import random
 import sqlite3
 import warnings
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -48,21 +46,23 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot import keyboards
 from bot.context import BotRuntime
+from bot.deliveries import (
+    ADMIN_TEXT,
+    AGENCY_KINDS,
+    RESIDENT_KINDS,
+    STAFF_KINDS,
+    STAFF_TEXT,
+    Deliveries,
+    Sent,
+    Undeliverable,
+)
 from bot.texts import Texts
-from bot.views import batch_message, escaped_lines, pack_lines, staff_card
-from storage import Delivery, FeedbackNotFound, FeedbackStatus
-from storage.feedback import NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS
-from storage.outbox import FollowUp, OutboxMessage
+from bot.views import batch_message
+from storage import Delivery, FeedbackNotFound
+from storage.outbox import NOTIFY_STAFF, RESIDENT_REPLY, FollowUp, OutboxMessage
 
 log = logging.getLogger(__name__)
 
-STAFF_PART = "staff_part"
-STAFF_PHOTOS = "staff_photos"
-STAFF_TEXT = "staff_text"
-STAFF_PHOTO = "staff_photo"
-ADMIN_TEXT = "admin_text"
-# Kinds addressed to the staff group: when they fail for good, admins are told.
-STAFF_KINDS = frozenset({NOTIFY_STAFF, STAFF_PART, STAFF_PHOTOS, STAFF_TEXT, STAFF_PHOTO})
 # A surge: this many new-feedback notifications due at once are packed into fuller
 # messages, so the group keeps up within Telegram's 20 messages a minute.
 SURGE_BACKLOG = 3
@@ -88,20 +88,6 @@ _PASSING = (
 )
 
 
-@dataclass
-class Sent:
-    """What one delivery produced."""
-
-    message_ids: list[int]
-    staff_role: str | None = None
-    follow_ups: list[FollowUp] = field(default_factory=list)
-    response_delivery: str | None = None
-
-
-class Undeliverable(Exception):
-    """The message cannot be sent, and never will be (e.g. its reply channel is gone)."""
-
-
 def retry_delay(attempts: int) -> float:
     """Seconds before the next try: doubling from 2 s up to 15 min, with ±20 % jitter."""
     base = min(FIRST_RETRY * 2 ** min(attempts, 20), LONGEST_RETRY)
@@ -121,16 +107,8 @@ class OutboxWorker:
         # While the staff group refuses the bot: when to try it again, and how often so far.
         self._staff_blocked_until: datetime | None = None
         self._probes = 0
-        self._senders: dict[str, Callable[[OutboxMessage], Awaitable[Sent]]] = {
-            NOTIFY_STAFF: self._notify_staff,
-            STAFF_PART: self._staff_part,
-            STAFF_PHOTOS: self._staff_photos,
-            STAFF_TEXT: self._staff_text,
-            STAFF_PHOTO: self._staff_photo,
-            RESIDENT_REPLY: self._resident_reply,
-            RESIDENT_STATUS: self._resident_status,
-            ADMIN_TEXT: self._admin_text,
-        }
+        self._deliveries = Deliveries(bot, runtime)
+        self._senders = self._deliveries.senders
 
     @property
     def _t(self) -> Texts:
@@ -261,13 +239,11 @@ class OutboxWorker:
             return
         sent = await self._attempt([message], sender(message))
         if sent is not None:
-            staff_chat = self._runtime.settings.staff_chat_id if sent.staff_role else None
             await self._record(
                 lambda: outbox.delivered(
                     message,
                     sent.message_ids,
-                    staff_chat_id=staff_chat,
-                    staff_role=sent.staff_role,
+                    record=sent.record,
                     follow_ups=sent.follow_ups,
                     response_delivery=sent.response_delivery,
                 ),
@@ -333,7 +309,12 @@ class OutboxWorker:
     async def _send_text(
         self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
     ) -> Sent:
-        sent = await self._bot.send_message(chat_id, text, reply_markup=markup)
+        sent = await self._bot.send_message(
+            chat_id,
+            text,
+            reply_markup=markup,
+            message_thread_id=self._runtime.settings.staff_thread_id,
+        )
         return Sent([sent.message_id])
 
     async def _attempt(
@@ -418,17 +399,22 @@ class OutboxWorker:
                 FollowUp(ADMIN_TEXT, {"chat_id": admin, "html": text})
                 for admin in sorted(self._runtime.settings.admin_ids)
             ]
-        elif message.kind == RESIDENT_REPLY and message.feedback_id is not None:
+        elif message.kind in RESIDENT_KINDS and message.feedback_id is not None:
             blocked = isinstance(error, Forbidden)
-            delivery = Delivery.BLOCKED if blocked else Delivery.FAILED
-            with contextlib.suppress(FeedbackNotFound):
-                code = (await self._runtime.database.feedback.get(message.feedback_id)).code
+            if message.kind == RESIDENT_REPLY:
+                delivery = Delivery.BLOCKED if blocked else Delivery.FAILED
+            code = await self._deliveries.feedback_code(message)
+            if code is not None:
                 text = (
                     t("staff_reply_blocked", code=code)
                     if blocked
                     else t("staff_reply_failed", code=code, error=type(error).__name__)
                 )
                 follow_ups = [FollowUp(STAFF_TEXT, {"html": text})]
+        elif message.kind in AGENCY_KINDS and alert:
+            code = await self._deliveries.feedback_code(message)
+            text = t("staff_agency_refused", code=code or "?", error=reason)
+            follow_ups = [FollowUp(STAFF_TEXT, {"html": text})]
         await self._runtime.database.outbox.failed(
             message, reason, follow_ups=follow_ups, response_delivery=delivery
         )
@@ -438,129 +424,6 @@ class OutboxWorker:
             message.id,
             type(error).__name__,
         )
-
-    # --- One sender per kind: each makes exactly one Bot API call ---------------------
-
-    async def _staff_parts(self, message: OutboxMessage) -> list[str]:
-        assert message.feedback_id is not None
-        feedback = await self._runtime.database.feedback.get(message.feedback_id)
-        return staff_card(self._t, feedback, self._runtime.settings.timezone)
-
-    async def _notify_staff(self, message: OutboxMessage) -> Sent:
-        assert message.feedback_id is not None
-        feedback = await self._runtime.database.feedback.get(message.feedback_id)
-        t = self._t
-        parts = staff_card(t, feedback, self._runtime.settings.timezone)
-        sent = await self._bot.send_message(
-            self._runtime.settings.staff_chat_id,
-            parts[0],
-            reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status),
-        )
-        follow_ups = [
-            FollowUp(STAFF_PART, {"index": index, "reply_to": sent.message_id})
-            for index in range(1, len(parts))
-        ]
-        if feedback.photo_file_ids:
-            follow_ups.append(FollowUp(STAFF_PHOTOS, {"reply_to": sent.message_id}))
-        log.info("staff notified code=%s", feedback.code)
-        return Sent([sent.message_id], "card", follow_ups)
-
-    async def _staff_part(self, message: OutboxMessage) -> Sent:
-        parts = await self._staff_parts(message)
-        index = int(message.payload["index"])
-        if index >= len(parts):
-            raise Undeliverable(f"card has no part {index}")
-        sent = await self._bot.send_message(
-            self._runtime.settings.staff_chat_id,
-            parts[index],
-            reply_parameters=_reply_to(message),
-        )
-        return Sent([sent.message_id], "part")
-
-    async def _staff_photos(self, message: OutboxMessage) -> Sent:
-        assert message.feedback_id is not None
-        feedback = await self._runtime.database.feedback.get(message.feedback_id)
-        chat = self._runtime.settings.staff_chat_id
-        photos = feedback.photo_file_ids
-        sent: list[Message]
-        if len(photos) == 1:
-            sent = [
-                await self._bot.send_photo(chat, photos[0], reply_parameters=_reply_to(message))
-            ]
-        else:
-            sent = list(
-                await self._bot.send_media_group(
-                    chat,
-                    [InputMediaPhoto(photo) for photo in photos],
-                    reply_parameters=_reply_to(message),
-                )
-            )
-        return Sent([m.message_id for m in sent], "photo")
-
-    async def _staff_text(self, message: OutboxMessage) -> Sent:
-        sent = await self._bot.send_message(
-            self._runtime.settings.staff_chat_id,
-            str(message.payload["html"]),
-            reply_parameters=_reply_to(message) if "reply_to" in message.payload else None,
-        )
-        return Sent([sent.message_id])
-
-    async def _staff_photo(self, message: OutboxMessage) -> Sent:
-        picture = base64.b64decode(str(message.payload["png_base64"]))
-        sent = await self._bot.send_photo(
-            self._runtime.settings.staff_chat_id,
-            picture,
-            caption=str(message.payload.get("caption_html") or "") or None,
-        )
-        return Sent([sent.message_id])
-
-    async def _resident_chat(self, message: OutboxMessage) -> int:
-        assert message.feedback_id is not None
-        channel = await self._runtime.database.feedback.reply_channel(message.feedback_id)
-        chat_id = self._runtime.anonymizer.open_chat(channel[1], channel[0]) if channel else None
-        if chat_id is None:
-            raise Undeliverable("no reply channel")
-        return chat_id
-
-    async def _resident_reply(self, message: OutboxMessage) -> Sent:
-        """One part of a staff reply; a long one goes in parts, each its own outbox row."""
-        assert message.feedback_id is not None
-        database = self._runtime.database
-        feedback = await database.feedback.get(message.feedback_id)
-        response = await database.feedback.response(int(message.payload["response_id"]))
-        chat_id = await self._resident_chat(message)
-        t = self._t
-        lines = [
-            t("resident_reply", code=feedback.code, unit=self._runtime.settings.unit_name),
-            "",
-            *escaped_lines(response.body),
-            "",
-            t("resident_reply_footer", code=feedback.code),
-        ]
-        parts = pack_lines(lines, t("report_continued"))
-        index = int(message.payload.get("part", 0))
-        sent = await self._bot.send_message(chat_id, parts[index])
-        if index + 1 < len(parts):
-            follow = FollowUp(RESIDENT_REPLY, {**message.payload, "part": index + 1})
-            return Sent([sent.message_id], follow_ups=[follow])
-        log.info("reply delivered code=%s parts=%d", feedback.code, len(parts))
-        return Sent([sent.message_id], response_delivery=Delivery.DELIVERED)
-
-    async def _resident_status(self, message: OutboxMessage) -> Sent:
-        assert message.feedback_id is not None
-        feedback = await self._runtime.database.feedback.get(message.feedback_id)
-        status = FeedbackStatus(str(message.payload["status"]))
-        key = "resident_resolved" if status is FeedbackStatus.RESOLVED else "resident_rejected"
-        chat_id = await self._resident_chat(message)
-        sent = await self._bot.send_message(chat_id, self._t(key, code=feedback.code))
-        log.info("resident told status code=%s status=%s", feedback.code, status.value)
-        return Sent([sent.message_id])
-
-    async def _admin_text(self, message: OutboxMessage) -> Sent:
-        sent = await self._bot.send_message(
-            int(message.payload["chat_id"]), str(message.payload["html"])
-        )
-        return Sent([sent.message_id])
 
 
 def _can_pass(error: TelegramError) -> bool:
@@ -576,9 +439,3 @@ def _seconds(error: RetryAfter) -> float:
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         delay = error.retry_after
     return delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-
-
-def _reply_to(message: OutboxMessage) -> ReplyParameters:
-    return ReplyParameters(
-        message_id=int(message.payload["reply_to"]), allow_sending_without_reply=True
-    )

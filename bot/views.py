@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from telegram.constants import MessageLimit
 
 from bot.texts import Texts
-from storage import Feedback
+from storage import Feedback, FeedbackStatus, ResponseKind
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -63,45 +63,103 @@ def card_messages(
     return messages
 
 
+def short_date(moment: datetime, zone: tzinfo) -> str:
+    """A date as Vietnamese readers write it: 21/11/2026."""
+    return moment.astimezone(zone).strftime("%d/%m/%Y")
+
+
+def due_date(due_at: datetime, zone: tzinfo) -> str:
+    """The last day allowed, for a deadline stored as the instant that day ends."""
+    return short_date(due_at - timedelta(microseconds=1), zone)
+
+
 def status_messages(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> list[str]:
-    """What ``/status`` shows: status, last change, and the public replies, split to fit."""
+    """What the resident reads about a feedback: its status written for them, the
+    deadline, why it was not handled or where it went, and the public answers and questions
+    (a correction marked as such), split to fit."""
     head = t.with_html(
         "status_view",
         code=html.escape(feedback.code),
         topic=html.escape(feedback.topic.name(t.language)),
         area=html.escape(feedback.area.name),
         created=local_time(feedback.created_at, zone),
-        status=t(f"status_{feedback.status.value}"),
+        status=t(f"resident_status_{feedback.status.value}"),
         changed=local_time(feedback.status_changed_at, zone),
     )
-    lines = [head, ""]
-    replies = feedback.public_replies
-    if not replies:
+    lines = [head]
+    if feedback.due_at is not None and not feedback.status.is_closed:
+        lines.append(t("status_due", due=due_date(feedback.due_at, zone)))
+    if feedback.status is FeedbackStatus.REJECTED and feedback.reason:
+        lines.append(t("status_reason", reason=feedback.reason))
+    if feedback.status is FeedbackStatus.FORWARDED and feedback.agency:
+        lines.append(t("status_agency", agency=feedback.agency))
+    lines.append("")
+    public = feedback.public_replies
+    if not public:
         lines.append(t("status_no_replies"))
     else:
         lines.append(t("status_replies_header", unit=unit))
-        for reply in replies:
-            lines += ["", t("status_reply", time=local_time(reply.created_at, zone))]
+        for reply in public:
+            when = local_time(reply.published_at or reply.created_at, zone)
+            if reply.kind is ResponseKind.QUESTION:
+                heading = t("status_question", time=when)
+            elif reply.corrects is not None:
+                heading = t("status_correction", time=when)
+            else:
+                heading = t("status_reply", time=when)
+            lines += ["", heading]
             lines += escaped_lines(reply.body)
+    if feedback.additions:
+        lines += ["", t("status_additions", count=len(feedback.additions))]
+    if feedback.satisfied is not None:
+        key = "status_rated_satisfied" if feedback.satisfied else "status_rated_unsatisfied"
+        lines += ["", t(key)]
     return pack_lines(lines, t("report_continued"))
 
 
 def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
-    """The notification staff get: the card, its status, and how to answer.
+    """The notification staff get: the card, its deadline, handler, status, how to answer.
 
-    Rendered the same way when first sent and when edited after a status change, so the
-    first message can be rebuilt from the database alone.
+    Rendered the same way when first sent and when edited after a change, so the first
+    message can be rebuilt from the database alone.
     """
+    status_word = t(f"status_{feedback.status.value}")
     if feedback.status_changed_by:
         status = t(
             "staff_status_by",
-            status=t(f"status_{feedback.status.value}"),
+            status=status_word,
             who=feedback.status_changed_by,
             time=local_time(feedback.status_changed_at, zone),
         )
     else:
-        status = t("staff_status", status=t(f"status_{feedback.status.value}"))
-    footer = f"\n\n{status}\n{t('staff_hint')}"
+        status = t("staff_status", status=status_word)
+    facts = [status]
+    if feedback.status is FeedbackStatus.REJECTED and feedback.reason:
+        facts.append(t("staff_reason", reason=feedback.reason))
+    if feedback.status is FeedbackStatus.FORWARDED and feedback.agency:
+        facts.append(t("staff_agency", agency=feedback.agency))
+    if feedback.due_at is not None:
+        due = due_date(feedback.due_at, zone)
+        overdue = feedback.loaded_at is not None and feedback.overdue(feedback.loaded_at)
+        facts.append(t("staff_due_overdue" if overdue else "staff_due", due=due))
+    facts.append(
+        t("staff_handler", who=feedback.handler) if feedback.handler else t("staff_no_handler")
+    )
+    if feedback.location is not None:
+        facts.append(
+            t(
+                "staff_location",
+                lat=f"{feedback.location[0]:.5f}",
+                lon=f"{feedback.location[1]:.5f}",
+            )
+        )
+    if feedback.additions:
+        facts.append(t("staff_additions", count=len(feedback.additions)))
+    if feedback.satisfied is not None:
+        facts.append(
+            t("staff_rated_satisfied" if feedback.satisfied else "staff_rated_unsatisfied")
+        )
+    footer = "\n\n" + "\n".join(facts) + f"\n{t('staff_hint')}"
     parts = card_messages(
         t,
         code=feedback.code,
@@ -113,6 +171,26 @@ def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
         reserve=visible_length(footer),
     )
     parts[0] += footer
+    return parts
+
+
+def agency_card(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> list[str]:
+    """The card an agency's group gets: the content, code, area, topic and deadline; never
+    anything about the sender (there is nothing about the sender to show)."""
+    header = t("agency_card_header", unit=unit)
+    due = t("staff_due", due=due_date(feedback.due_at, zone)) if feedback.due_at else ""
+    footer = f"\n\n{due}\n{t('agency_hint')}".replace("\n\n\n", "\n\n")
+    parts = card_messages(
+        t,
+        code=feedback.code,
+        area=feedback.area.name,
+        topic=feedback.topic.name(t.language),
+        time=local_time(feedback.created_at, zone),
+        body=feedback.body,
+        photos=len(feedback.photo_file_ids),
+        reserve=visible_length(header) + visible_length(footer) + 1,
+    )
+    parts[0] = f"{header}\n{parts[0]}{footer}"
     return parts
 
 
@@ -203,6 +281,13 @@ def split_plain(text: str, size: int = PIECE) -> list[str]:
         rest = rest[cut + gap :]
     pieces.append(rest)
     return pieces
+
+
+def excerpt(text: str, limit: int = PIECE) -> str:
+    """``text`` cut to ``limit`` characters at a pause, with "…" when anything was cut."""
+    if len(text) <= limit:
+        return text
+    return split_plain(text, limit - 1)[0].rstrip() + "…"
 
 
 def escaped_lines(text: str) -> list[str]:

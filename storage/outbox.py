@@ -53,6 +53,16 @@ class Undelivered:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupMessage:
+    """How a message delivered to a group is remembered: replies to it are about its
+    feedback, and ``role`` / ``ref_id`` say what it shows."""
+
+    chat_id: int
+    role: str
+    ref_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     """A message to queue once another one is delivered."""
 
@@ -209,8 +219,7 @@ class OutboxRepository:
         message: OutboxMessage,
         telegram_message_ids: list[int],
         *,
-        staff_chat_id: int | None = None,
-        staff_role: str | None = None,
+        record: GroupMessage | None = None,
         follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
         response_delivery: str | None = None,
     ) -> None:
@@ -230,12 +239,12 @@ class OutboxRepository:
                     message.id,
                 ),
             )
-            if staff_chat_id is not None and staff_role and message.feedback_id is not None:
+            if record is not None and message.feedback_id is not None:
                 await conn.executemany(
                     "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id,"
-                    " role) VALUES (?, ?, ?, ?)",
+                    " role, ref_id) VALUES (?, ?, ?, ?, ?)",
                     [
-                        (staff_chat_id, mid, message.feedback_id, staff_role)
+                        (record.chat_id, mid, message.feedback_id, record.role, record.ref_id)
                         for mid in telegram_message_ids
                     ],
                 )
@@ -248,8 +257,10 @@ class OutboxRepository:
                     payload=follow_up.payload,
                 )
             if response_delivery is not None and "response_id" in message.payload:
+                # Delivered to one of several chats counts; a failure does not undo it.
                 await conn.execute(
-                    "UPDATE responses SET delivery = ? WHERE id = ?",
+                    "UPDATE responses SET delivery = ? WHERE id = ? AND"
+                    " (delivery IS NULL OR delivery != 'delivered')",
                     (response_delivery, int(message.payload["response_id"])),
                 )
 
@@ -308,7 +319,8 @@ class OutboxRepository:
                 )
             if response_delivery is not None and "response_id" in message.payload:
                 await conn.execute(
-                    "UPDATE responses SET delivery = ? WHERE id = ?",
+                    "UPDATE responses SET delivery = ? WHERE id = ? AND"
+                    " (delivery IS NULL OR delivery != 'delivered')",
                     (response_delivery, int(message.payload["response_id"])),
                 )
 

@@ -245,7 +245,7 @@ async def test_refused_kinds_get_a_clear_message(resident: Person) -> None:
 # --- Preview ---------------------------------------------------------------------------
 
 
-async def test_preview_shows_the_staff_card_and_the_four_buttons(resident: Person) -> None:
+async def test_preview_shows_the_staff_card_and_its_three_buttons(resident: Person) -> None:
     await write_feedback(resident, "Đèn đường hỏng")
     await resident.send_photo("PH1", caption="Ảnh chụp tối qua")
     calls = await resident.press("Xem lại")
@@ -255,12 +255,7 @@ async def test_preview_shows_the_staff_card_and_the_four_buttons(resident: Perso
     assert "Lĩnh vực: Kinh tế, đời sống" in preview.text
     assert "Đèn đường hỏng\n\nẢnh chụp tối qua" in preview.text
     assert "Kèm 1 ảnh" in preview.text
-    labels = [label for row in preview.buttons for label in row]
-    assert any("Gửi" in label for label in labels)
-    assert any("Sửa" in label for label in labels)
-    assert any("Hủy" in label for label in labels)
-    toggle = [label for label in labels if "phản hồi" in label]
-    assert toggle == ["🔕 Nhận phản hồi tại đây: TẮT"]
+    assert preview.buttons == [[VI("btn_send")], [VI("btn_edit"), VI("btn_cancel")]]
 
 
 async def test_preview_of_an_empty_draft_is_refused(resident: Person) -> None:
@@ -295,15 +290,38 @@ async def test_long_feedback_preview_is_split_under_telegram_limit(resident: Per
     assert messages[-1].buttons[0] == ["✅ Gửi"]
 
 
-async def test_reply_toggle_switches_and_says_what_it_means(resident: Person) -> None:
-    await write_feedback(resident)
-    await resident.press("Xem lại")
-    calls = await resident.press("phản hồi")
-    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("replies_on")
+async def test_the_receipt_asks_plainly_whether_to_deliver_answers_here(
+    resident: Person, app: HomThuApplication
+) -> None:
+    """SPEC §3.5: the receipt asks, «Nhận trả lời» or «Không»; until yes, answers stay
+    public only (read with the code)."""
+    code = await submit(resident)
+    receipt = resident.api.button(resident.chat, "Nhận trả lời")[0]
+    assert receipt.reply_markup is not None
+    labels = [[b["text"] for b in row] for row in receipt.reply_markup["inline_keyboard"]]
+    assert labels == [["🔔 Nhận trả lời tại đây", "Không, cảm ơn"], ["📋 Xem tình trạng"]]
+    assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
+    calls = await resident.press("Nhận trả lời")
+    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("toast_receive_on")
+    assert sent(calls)[0].text == VI("receive_confirmed", code=code)
+    (sealed, key) = rows(app, "SELECT sealed_chat, chat_key FROM reply_channels")[0]
+    anonymizer = app.bot_data.anonymizer
+    assert anonymizer.open_channel(bytes(sealed), code) == (resident.chat, "vi")  # type: ignore[arg-type]
+    assert key == anonymizer.channel_key(resident.chat, code)
+    # Asking twice is one channel; «Không» afterwards changes nothing stored.
+    await resident.press_data(f"fb:rx:{code}", receipt.message_id)
+    assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(1,)]
+
+
+async def test_no_thanks_keeps_answers_public_only(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code = await submit(resident)
+    calls = await resident.press("Không, cảm ơn")
+    assert sent(calls)[0].text == VI("no_receive_confirmed", code=code)
     markup = sent(calls, "editMessageReplyMarkup")[0]
-    assert ["🔔 Nhận phản hồi tại đây: BẬT"] in markup.buttons
-    calls = await resident.press("phản hồi")
-    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("replies_off")
+    assert markup.buttons == [["📋 Xem tình trạng"]]
+    assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
 
 
 async def test_rewrite_clears_text_and_keeps_topic(resident: Person) -> None:
@@ -350,12 +368,12 @@ async def test_send_stores_in_one_go_and_gives_the_receipt(
     await write_feedback(resident, "Đèn đường hỏng")
     await resident.send_photo("PH1")
     await resident.press("Xem lại")
-    await resident.press("phản hồi")
     receipt = only_message(await resident.press("Gửi"))
     match = CODE.search(receipt.text)
     assert match
     code = match.group(1)
-    assert receipt.text == VI.with_html("sent", code=code, replies=VI("sent_replies_on"))
+    assert receipt.text == VI.with_html("sent", code=code)
+    await resident.press("Nhận trả lời")
     assert f"/status {code}" in receipt.text
     feedback = await app.bot_data.database.feedback.get_by_code(code)
     assert feedback.body == "Đèn đường hỏng"
@@ -363,12 +381,10 @@ async def test_send_stores_in_one_go_and_gives_the_receipt(
     assert feedback.area.code == "kp3"
     assert feedback.status.value == "new"
     assert feedback.wants_replies
-    assert rows(app, "SELECT kind, payload FROM outbox") == [
-        ("notify_staff", f'{{"code": "{code}"}}')
-    ]
+    assert rows(app, "SELECT kind, payload FROM outbox") == [("notify_staff", "{}")]
     sealed = rows(app, "SELECT sealed_chat FROM reply_channels")[0][0]
     assert isinstance(sealed, bytes)
-    assert app.bot_data.anonymizer.open_chat(sealed, code) == resident.chat
+    assert app.bot_data.anonymizer.open_channel(sealed, code) == (resident.chat, "vi")
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
     assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
 

@@ -17,8 +17,11 @@ STATUS_BUTTONS = [
     ["Đã tiếp nhận", "Đang xử lý"],
     ["Đã chuyển cấp có thẩm quyền"],
     ["Đã giải quyết", "Không xử lý"],
-    ["✅ Mới"],
+    ["🙋 Nhận xử lý", "❓ Hỏi thêm"],
+    ["📋 Trả lời mẫu", "✅ Mới"],
 ]
+# UNDO_SECONDS: what a staff action that reaches a resident waits, and a moment more.
+WINDOW = timedelta(seconds=61)
 
 
 @pytest.fixture
@@ -55,12 +58,24 @@ async def send_feedback(
     for n in range(photos):
         await resident.send_photo(f"PHOTO-{n}")
     await resident.press("Xem lại")
-    if replies:
-        await resident.press("phản hồi")
     receipt = only_message(await resident.press("Gửi"))
     match = CODE.search(receipt.text)
     assert match
+    if replies:
+        await resident.press("Nhận trả lời")
     return match.group(1)
+
+
+async def answer(
+    officer: Person, message_id: int, text: str, app: HomThuApplication, clock: FrozenClock
+) -> list[Call]:
+    """An officer replies to a bot message, presses «Gửi trả lời», the window passes: what
+    the outbox then sends."""
+    proposal = only_message(await officer.reply_to(message_id, text))
+    assert proposal.buttons[0] == ["📤 Gửi trả lời"], proposal.buttons
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    return await deliver(app)
 
 
 def card_of(calls: list[Call]) -> Call:
@@ -135,9 +150,9 @@ async def test_status_button_records_who_and_edits_the_card(
     assert ["Đã tiếp nhận", "✅ Đang xử lý"] in edit.buttons
     history = rows(app, "SELECT status, changed_by FROM status_changes ORDER BY id")
     assert history == [("new", None), ("in_progress", "Hoa Lê Thị")]
-    answer = only_message(await resident.send(f"/status {code}"))
-    assert "Trạng thái: <b>Đang xử lý</b>" in answer.text
-    assert "Hoa" not in answer.text
+    shown = only_message(await resident.send(f"/status {code}"))
+    assert f"<b>{VI('resident_status_in_progress')}</b>" in shown.text
+    assert "Hoa" not in shown.text
 
 
 async def test_two_presses_are_both_recorded_without_error(
@@ -157,47 +172,60 @@ async def test_two_presses_are_both_recorded_without_error(
 
 
 async def test_resident_who_asked_is_told_when_resolved_once(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     code = await send_feedback(resident, replies=True)
     await deliver(app)
-    await officer.press("Đã giải quyết")
-    calls = await deliver(app)
-    told = only_message(calls)
+    calls = await officer.press("Đã giải quyết")
+    toast = sent(calls, "answerCallbackQuery")[0].params["text"]
+    assert toast == VI("staff_status_set_told", status="Đã giải quyết", seconds=60)
+    assert await deliver(app) == []  # the notice waits out its window
+    clock.advance(WINDOW)
+    told = only_message(await deliver(app))
     assert told.params["chat_id"] == resident.chat
     assert told.text == VI("resident_resolved", code=code)
+    assert told.buttons == [["😊 Hài lòng", "🙁 Chưa hài lòng"], ["📋 Xem tình trạng"]]
     await officer.press("Đã giải quyết")
+    clock.advance(WINDOW)
     assert await deliver(app) == []
 
 
 async def test_resident_who_did_not_ask_is_not_told(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     await send_feedback(resident)
     await deliver(app)
     await officer.press("Không xử lý")
+    await officer.press("Trùng với góp ý")
+    clock.advance(WINDOW)
     assert await deliver(app) == []
+    assert rows(app, "SELECT status FROM feedback") == [("rejected",)]
 
 
 async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     code = await send_feedback(resident, replies=True)
     card = card_of(await deliver(app))
-    calls = await officer.reply_to(card.result["message_id"], "Đã báo điện lực, <sửa> tuần này")
-    assert only_message(calls).text == VI("staff_reply_sent", code=code)
-    delivered = only_message(await deliver(app))
-    assert delivered.params["chat_id"] == resident.chat
-    assert delivered.text == "\n".join(
+    calls = await answer(
+        officer, card.result["message_id"], "Đã báo điện lực, <sửa> tuần này", app, clock
+    )
+    delivered = [c for c in sent(calls) if c.params["chat_id"] == resident.chat]
+    assert len(delivered) == 1
+    assert delivered[0].text == "\n".join(
         [
             VI("resident_reply", code=code, unit="Thị trấn Cam Lộ"),
             "",
             "Đã báo điện lực, &lt;sửa&gt; tuần này",
-            "",
-            VI("resident_reply_footer", code=code),
         ]
     )
-    assert "Hoa" not in delivered.text
+    assert delivered[0].buttons == [["✍️ Bổ sung thông tin"], ["📋 Xem tình trạng"]]
+    assert "Hoa" not in delivered[0].text
+    record = sent(calls, "editMessageText")[0]
+    assert record.params["chat_id"] == STAFF_CHAT_ID
+    assert record.text.startswith(
+        VI("staff_answer_sent", code=code, who="Hoa Lê Thị", time="08:01 21/11/2026")
+    )
     assert rows(app, "SELECT kind, author, delivery FROM responses") == [
         ("reply", "Hoa Lê Thị", "delivered")
     ]
@@ -207,13 +235,16 @@ async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
 
 
 async def test_reply_without_opt_in_is_public_only(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     code = await send_feedback(resident)
     card = card_of(await deliver(app))
-    calls = await officer.reply_to(card.result["message_id"], "Cảm ơn bà con")
-    assert only_message(calls).text == VI("staff_reply_public_only", code=code)
-    assert await deliver(app) == []
+    calls = await answer(officer, card.result["message_id"], "Cảm ơn bà con", app, clock)
+    assert [c.params["chat_id"] for c in sent(calls)] == []
+    record = sent(calls, "editMessageText")[0]
+    assert record.text.startswith(
+        VI("staff_answer_public_only", code=code, who="Hoa Lê Thị", time="08:01 21/11/2026")
+    )
     assert "Cảm ơn bà con" in only_message(await resident.send(f"/status {code}")).text
 
 
@@ -235,8 +266,8 @@ async def test_replies_to_other_messages_are_ignored(
 ) -> None:
     await send_feedback(resident)
     await deliver(app)
-    status = only_message(await officer.send("/status AB-12345678"))
-    assert await officer.reply_to(status.result["message_id"], "không phải góp ý") == []
+    looked_up = only_message(await officer.send("/status AB-12345678"))
+    assert await officer.reply_to(looked_up.result["message_id"], "không phải góp ý") == []
     assert rows(app, "SELECT COUNT(*) FROM responses") == [(0,)]
 
 
@@ -275,15 +306,18 @@ async def test_a_reply_to_deleted_feedback_says_so(
 
 
 async def test_a_resident_who_blocked_the_bot_is_recorded_not_retried(
-    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
 ) -> None:
     code = await send_feedback(resident, replies=True)
     card = card_of(await deliver(app))
-    await officer.reply_to(card.result["message_id"], "Trả lời")
     api.fail_next(
         "sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=resident.chat
     )
-    calls = await deliver(app)
+    calls = await answer(officer, card.result["message_id"], "Trả lời", app, clock)
     notice = [c for c in sent(calls) if c.result is not None]
     assert [c.params["chat_id"] for c in notice] == [STAFF_CHAT_ID]
     assert notice[0].text == VI("staff_reply_blocked", code=code)
@@ -292,21 +326,26 @@ async def test_a_resident_who_blocked_the_bot_is_recorded_not_retried(
 
 
 async def test_show_gives_staff_everything(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     code = await send_feedback(resident, photos=1)
     card = card_of(await deliver(app))
     await officer.press("Đã tiếp nhận")
     await officer.reply_to(card.result["message_id"], "#note kiểm tra hiện trường")
-    await officer.reply_to(card.result["message_id"], "Đã ghi nhận")
+    await answer(officer, card.result["message_id"], "Đã ghi nhận", app, clock)
     calls = await officer.send(f"/show {code.lower()}")
     texts = [c.text for c in sent(calls)]
     assert f"Góp ý {code}" in texts[0]
+    assert sent(calls)[0].buttons[:1] == [["✅ Đã tiếp nhận", "Đang xử lý"]]
     assert [c.params["photo"] for c in sent(calls, "sendPhoto")] == ["PHOTO-0"]
     assert "Đã tiếp nhận (Hoa Lê Thị)" in texts[-1]
     assert "kiểm tra hiện trường" in texts[-1]
     assert "ghi chú nội bộ" in texts[-1]
     assert "Đã ghi nhận" in texts[-1]
+    # The card /show posted is live: a reply to it is a proposal about this feedback.
+    shown_card = sent(calls)[0].result["message_id"]
+    proposal = only_message(await officer.reply_to(shown_card, "Thêm một trả lời"))
+    assert VI("proposal_answer", code=code, who="Hoa Lê Thị") in proposal.text
 
 
 async def test_staff_commands_are_refused_outside_the_staff_group(
@@ -356,13 +395,13 @@ async def test_show_with_a_wrong_or_missing_code(officer: Person) -> None:
 
 
 async def test_a_long_reply_reaches_the_resident_in_parts_in_order(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     await send_feedback(resident, replies=True)
     card = card_of(await deliver(app))
     long_reply = " ".join(f"từ{n}" for n in range(700))  # about 4,000 characters
-    await officer.reply_to(card.result["message_id"], long_reply)
-    parts = [c for c in await deliver(app) if c.params["chat_id"] == resident.chat]
+    calls = await answer(officer, card.result["message_id"], long_reply, app, clock)
+    parts = [c for c in calls if c.params.get("chat_id") == resident.chat]
     assert len(parts) >= 2
     assert all(len(p.text) <= 4096 for p in parts)
     words = " ".join(p.text for p in parts).split()
@@ -372,19 +411,19 @@ async def test_a_long_reply_reaches_the_resident_in_parts_in_order(
 
 
 async def test_status_and_show_split_a_long_reply(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     code = await send_feedback(resident)
     card = card_of(await deliver(app))
     long_reply = "<" + "ẅ" * 4090
-    await officer.reply_to(card.result["message_id"], long_reply)
+    await answer(officer, card.result["message_id"], long_reply, app, clock)
     await officer.reply_to(card.result["message_id"], "#note sau câu trả lời dài")
     status = sent(await resident.send(f"/status {code}"))
     assert len(status) >= 2
     assert all(len(m.text) <= 4096 for m in status)
     assert "".join(m.text for m in status).count("ẅ") == 4090
     shown = sent(await officer.send(f"/show {code}"))
-    assert "".join(m.text for m in shown).count("ẅ") == 4090
+    assert "".join(m.text for m in shown[1:]).count("ẅ") == 4090
     assert "sau câu trả lời dài" in shown[-1].text
 
 

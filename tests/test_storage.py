@@ -32,6 +32,7 @@ from storage import (
 )
 from storage.clock import to_db
 from storage.conversations import SessionWrite, StoredDraft, StoredState
+from storage.models import SealedChannel
 from storage.schema import Migration, available_migrations
 from tests.support import DEFAULT_TOPICS_VI
 
@@ -459,8 +460,8 @@ async def test_unknown_topic_is_not_found(db: Database) -> None:
 # --- feedback -----------------------------------------------------------------------------
 
 
-def SEAL(code: str) -> bytes:
-    return b"sealed for " + code.encode()
+def SEAL(code: str) -> SealedChannel:  # noqa: N802 - a stand-in for the bot's sealing
+    return SealedChannel("chat-key-" + code, b"sealed for " + code.encode())
 
 
 async def _submit(db: Database, new: NewFeedback) -> Feedback:
@@ -495,9 +496,9 @@ async def test_submit_stores_everything_in_one_go(db: Database) -> None:
     sealed = b"\x00\x01sealed-chat\xff"
     sealed_for: list[str] = []
 
-    def seal(code: str) -> bytes:
+    def seal(code: str) -> SealedChannel:
         sealed_for.append(code)
-        return sealed
+        return SealedChannel("chat-key", sealed)
 
     new = NewFeedback(
         area.id,
@@ -546,10 +547,10 @@ async def test_submit_stores_everything_in_one_go(db: Database) -> None:
         None,
         0,
     )
-    assert json.loads(str(payload))["code"] == stored.code
+    assert json.loads(str(payload)) == {}
     assert await fetch(db, "SELECT code, issued_at FROM reference_codes") == [(stored.code, now)]
-    assert await fetch(db, "SELECT feedback_id, sealed_chat FROM reply_channels") == [
-        (stored.id, sealed)
+    assert await fetch(db, "SELECT feedback_id, chat_key, sealed_chat FROM reply_channels") == [
+        (stored.id, "chat-key", sealed)
     ]
     assert await db.feedback.get_by_code(stored.code) == stored
 

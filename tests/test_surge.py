@@ -58,7 +58,7 @@ async def test_a_packed_feedback_opens_as_an_answerable_card(
     # The opened card works like any notification: status buttons and replies.
     await officer.press("Đang xử lý")
     reply = await officer.reply_to(card.result["message_id"], "Đã nhận, đang xử lý")
-    assert only_message(reply).text == VI("staff_reply_public_only", code=codes[1])
+    assert VI("proposal_answer", code=codes[1], who="Bình Nguyễn") in only_message(reply).text
     status = rows(app, f"SELECT status FROM feedback WHERE code = '{codes[1]}'")
     assert status == [("in_progress",)]
 

@@ -29,8 +29,10 @@ from bot.handlers.resident.intake import CONVERSATION_NAME
 from bot.logs import LibraryValues
 from bot.texts import Texts
 from bot.updates import read_update, screened
-from storage import ResponseKind, open_database
+from storage import open_database
 from storage.clock import to_db
+from storage.dialogue import Choice
+from storage.models import ProposalKind
 from tests.support import (
     ADMIN_ID,
     BOT_ID,
@@ -417,7 +419,7 @@ async def test_the_bot_remembers_who_added_it_where(
 
 
 async def test_a_channel_moved_to_another_feedback_delivers_nothing(
-    app: HomThuApplication, api: RecordingBotAPI
+    app: HomThuApplication, api: RecordingBotAPI, clock: FrozenClock
 ) -> None:
     """Point 13: someone with write access swaps the sealed channels of two feedbacks;
     an answer to one must not reach the other's resident."""
@@ -442,6 +444,8 @@ async def test_a_channel_moved_to_another_feedback_delivers_nothing(
     officer = Person(app, api, user_id=5001, chat_id=STAFF_CHAT_ID)
     card = next(c for c in api.messages.values() if first in c.text and c.reply_markup)
     await officer.reply_to(card.message_id, "Đã xử lý xong.")
+    await officer.press("Gửi trả lời")
+    clock.advance(timedelta(seconds=61))
     calls = await deliver(app)
     to_residents = [c for c in sent(calls) if int(c.params["chat_id"]) > 0]
     assert to_residents == []
@@ -533,9 +537,9 @@ async def test_rows_of_an_older_version_are_sealed_and_refiled(
         )
         # The old reply channel was sealed again, for its feedback, and still delivers.
         assert feedback_id is not None
-        await app.bot_data.database.feedback.respond(
-            feedback_id, ResponseKind.REPLY, "Đã sửa xong.", "Hoa"
-        )
+        dialogue = app.bot_data.database.dialogue
+        proposal = await dialogue.propose(feedback_id, ProposalKind.ANSWER, "Đã sửa xong.", "Hoa")
+        await dialogue.decide(proposal.id, Choice.SEND, "Hoa", delay=timedelta(0))
         to_resident = [c for c in sent(await deliver(app)) if c.params["chat_id"] == user]
         assert len(to_resident) == 1
         assert code in to_resident[0].text

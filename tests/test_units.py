@@ -118,20 +118,32 @@ OTHER_CODE = "HB-0123ABCD"
 def test_seal_and_open_round_trip() -> None:
     anonymizer = Anonymizer(SECRET)
     for chat_id in (USER_ID, 1, 7_000_000_001, -1001234567890):
-        sealed = anonymizer.seal_chat(chat_id, CODE)
+        channel = anonymizer.seal_channel(chat_id, CODE, "en")
+        sealed = channel.sealed
         if abs(chat_id) > 10**8:
             # Nine digits or more: a chance match in random bytes is out of the question.
             assert str(chat_id).encode() not in sealed
-        assert anonymizer.open_chat(sealed, CODE) == chat_id
-        assert Anonymizer(SECRET).open_chat(sealed, CODE) == chat_id
+            assert str(chat_id) not in channel.chat_key
+        assert anonymizer.open_channel(sealed, CODE) == (chat_id, "en")
+        assert Anonymizer(SECRET).open_channel(sealed, CODE) == (chat_id, "en")
 
 
 def test_a_channel_opens_only_for_the_feedback_it_was_sealed_for() -> None:
     """Point 13: moving a sealed channel to another feedback's row must not deliver there."""
     anonymizer = Anonymizer(SECRET)
-    sealed = anonymizer.seal_chat(USER_ID, CODE)
-    assert anonymizer.open_chat(sealed, CODE) == USER_ID
-    assert anonymizer.open_chat(sealed, OTHER_CODE) is None
+    sealed = anonymizer.seal_channel(USER_ID, CODE, "vi").sealed
+    assert anonymizer.open_channel(sealed, CODE) == (USER_ID, "vi")
+    assert anonymizer.open_channel(sealed, OTHER_CODE) is None
+
+
+def test_a_chats_key_differs_between_feedbacks_so_they_cannot_be_linked() -> None:
+    anonymizer = Anonymizer(SECRET)
+    first = anonymizer.seal_channel(USER_ID, CODE, "vi")
+    again = anonymizer.seal_channel(USER_ID, CODE, "en")
+    other = anonymizer.seal_channel(USER_ID, OTHER_CODE, "vi")
+    assert first.chat_key == again.chat_key
+    assert first.chat_key != other.chat_key
+    assert first.chat_key != anonymizer.resident_key(USER_ID)
 
 
 def test_a_legacy_channel_is_sealed_again_for_its_feedback() -> None:
@@ -139,11 +151,11 @@ def test_a_legacy_channel_is_sealed_again_for_its_feedback() -> None:
     aead = AESGCM(hmac.digest(SECRET, b"homthu reply channel", "sha256"))
     nonce = b"\x01" * 12
     legacy = nonce + aead.encrypt(nonce, str(USER_ID).encode(), LEGACY_CHANNEL_CONTEXT)
-    assert anonymizer.open_chat(legacy, CODE) is None
+    assert anonymizer.open_channel(legacy, CODE) is None
     bound = anonymizer.reseal_legacy_chat(CODE, legacy)
     assert bound is not None
-    assert anonymizer.open_chat(bound, CODE) == USER_ID
-    assert anonymizer.open_chat(bound, OTHER_CODE) is None
+    assert anonymizer.open_channel(bound, CODE) == (USER_ID, None)
+    assert anonymizer.open_channel(bound, OTHER_CODE) is None
     assert anonymizer.reseal_legacy_chat(CODE, b"garbage" * 5) is None
 
 
@@ -158,27 +170,28 @@ def test_a_record_opens_only_for_its_row() -> None:
 
 def test_sealing_twice_gives_different_bytes() -> None:
     anonymizer = Anonymizer(SECRET)
-    first, second = anonymizer.seal_chat(USER_ID, CODE), anonymizer.seal_chat(USER_ID, CODE)
+    first = anonymizer.seal_channel(USER_ID, CODE, "vi").sealed
+    second = anonymizer.seal_channel(USER_ID, CODE, "vi").sealed
     assert first != second
-    assert anonymizer.open_chat(first, CODE) == anonymizer.open_chat(second, CODE) == USER_ID
+    assert anonymizer.open_channel(first, CODE) == anonymizer.open_channel(second, CODE)
 
 
 def test_opening_with_another_secret_gives_none() -> None:
-    sealed = Anonymizer(SECRET).seal_chat(USER_ID, CODE)
-    assert Anonymizer(b"t" * 32).open_chat(sealed, CODE) is None
+    sealed = Anonymizer(SECRET).seal_channel(USER_ID, CODE, "vi").sealed
+    assert Anonymizer(b"t" * 32).open_channel(sealed, CODE) is None
 
 
 @pytest.mark.parametrize("position", [0, 11, 12, -1])
 def test_tampered_seal_gives_none(position: int) -> None:
     anonymizer = Anonymizer(SECRET)
-    sealed = bytearray(anonymizer.seal_chat(USER_ID, CODE))
+    sealed = bytearray(anonymizer.seal_channel(USER_ID, CODE, "vi").sealed)
     sealed[position] ^= 0x01
-    assert anonymizer.open_chat(bytes(sealed), CODE) is None
+    assert anonymizer.open_channel(bytes(sealed), CODE) is None
 
 
 @pytest.mark.parametrize("sealed", [b"", b"short", b"\x00" * 12, b"\x00" * 40])
 def test_garbage_seal_gives_none(sealed: bytes) -> None:
-    assert Anonymizer(SECRET).open_chat(sealed, CODE) is None
+    assert Anonymizer(SECRET).open_channel(sealed, CODE) is None
 
 
 @pytest.mark.parametrize("secret", [b"", b"short", b"x" * 31, b"x" * 33])

@@ -14,9 +14,6 @@ from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import IDLE_LIMIT, MAX_PHOTOS
 from bot.handlers.resident.intake import offer_areas, refusal
-from bot.views import status_messages
-from storage import FeedbackNotFound
-from storage.codes import normalize_reference_code
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +21,10 @@ log = logging.getLogger(__name__)
 async def gate(update: Update, context: HomThuContext) -> None:
     """Let through private chats and the staff group only; tell about an expired draft."""
     chat = update.effective_chat
-    if chat is None or (chat.type != chat.PRIVATE and chat.id != context.settings.staff_chat_id):
+    if chat is None:
+        raise ApplicationHandlerStop
+    listened = chat.id == context.settings.staff_chat_id or chat.id in context.runtime.agency_chats
+    if chat.type != chat.PRIVATE and not listened:
         raise ApplicationHandlerStop
     user = update.effective_user
     if chat.type != chat.PRIVATE or user is None:
@@ -98,41 +98,14 @@ async def _set_language(
     await message.reply_text(t("language_set"))
 
 
-async def status_command(update: Update, context: HomThuContext) -> None:
-    """/status <code>: status, last change and public replies of a feedback."""
-    message = update.effective_message
-    assert message is not None
-    t = await context.texts(update)
-    if not context.args:
-        await message.reply_text(t("status_usage"))
-        return
-    typed = " ".join(context.args)
-    code = normalize_reference_code(typed)
-    if code is None:
-        await message.reply_text(t("status_invalid", code=typed[:40]))
-        return
-    chat, user = update.effective_chat, update.effective_user
-    if chat is not None and chat.type == chat.PRIVATE and user is not None:
-        resident = context.runtime.anonymizer.resident_key(user.id)
-        if not context.runtime.status_limit.allow(resident):
-            await message.reply_text(t("status_rate_limited"))
-            return
-    try:
-        feedback = await context.db.feedback.get_by_code(code)
-    except FeedbackNotFound:
-        await message.reply_text(t("status_not_found", code=code))
-        return
-    log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
-    settings = context.settings
-    for text in status_messages(t, feedback, settings.unit_name, settings.timezone):
-        await message.reply_text(text)
-
-
 async def cancel_outside(update: Update, context: HomThuContext) -> None:
-    """/cancel with no draft open."""
+    """/cancel with no draft open: ends a wait for an addition, if there is one."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
+    if context.user_data is not None and context.user_data.pop("adding", None) is not None:
+        await message.reply_text(t("adding_cancelled"))
+        return
     await message.reply_text(t("nothing_to_cancel"))
 
 
@@ -210,7 +183,12 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     for user_id, data in list(application.user_data.items()):
         if not data:
             application.drop_user_data(user_id)
-    runtime.feedback_limit.prune()
-    runtime.status_limit.prune()
+    for limit in (
+        runtime.feedback_limit,
+        runtime.status_limit,
+        runtime.addition_limit,
+        runtime.rating_limit,
+    ):
+        limit.prune()
     if expired:
         log.info("idle drafts discarded count=%d", len(expired))

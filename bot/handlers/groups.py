@@ -14,6 +14,8 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import HomThuContext
+from bot.deliveries import STAFF_TEXT
+from bot.texts import Texts
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,14 @@ async def bot_membership(update: Update, context: HomThuContext) -> None:
         outbox = context.runtime.outbox
         if outbox is not None:
             await outbox.release_staff()
+    if chat.id in context.runtime.agency_chats and not _can_post(new):
+        # Forwards already made are kept; staff are told to set the group again.
+        agency = await context.db.agencies.by_chat(chat.id)
+        if agency is not None:
+            t = Texts(context.settings.default_language)
+            text = t("staff_agency_left", agency=agency.name, code=agency.code)
+            await context.db.outbox.add(STAFF_TEXT, payload={"html": text})
+            context.runtime.wake_outbox()
     raise ApplicationHandlerStop
 
 

@@ -80,22 +80,11 @@ TEXTS: dict[str, str] = {
     "card_photos": "\n\n🖼 {photos} photo(s) attached.",
     "card_code_pending": "(code given on sending)",
     "card_time_pending": "(time of sending)",
-    "replies_on": "You will receive staff answers in this chat.",
-    "replies_off": "You will not receive answers here; you can still look them up by code.",
     "edit_prompt": (
         "Your text was cleared. Please write your feedback again (topic: <b>{topic}</b>)."
     ),
     "cancelled": "Cancelled. Nothing was sent.\nTo send feedback, tap /start.",
     "nothing_to_cancel": "You are not writing any feedback. To send feedback, tap /start.",
-    "sent": (
-        "✅ <b>Feedback sent.</b> Thank you!\n\n"
-        "Reference code: <code>{code}</code>\n"
-        "Keep this code. To see its status and the answers, send:\n"
-        "<code>/status {code}</code>\n\n"
-        "{replies}"
-    ),
-    "sent_replies_on": "🔔 Staff answers will also be sent to this chat.",
-    "sent_replies_off": "🔕 You chose not to receive answers here; use the code to look them up.",
     "send_failed_area_closed": (
         "This area has just stopped taking feedback, so nothing was sent. Your text is kept: "
         "choose another area or tap /cancel."
@@ -281,11 +270,6 @@ TEXTS: dict[str, str] = {
     "staff_status_by": "📌 Status: <b>{status}</b> — {who}, {time}",
     "staff_hint": "↩️ Reply to this message to answer; start with /note for an internal note.",
     "staff_status_set": "Status set: {status}",
-    "staff_reply_sent": "✅ Public answer saved for {code} and on its way to the resident.",
-    "staff_reply_public_only": (
-        "✅ Public answer saved for {code}. The resident did not ask for answers here; "
-        "they can read it with /status {code}."
-    ),
     "staff_note_saved": "📝 Internal note saved for {code} (the resident does not see it).",
     "staff_reply_empty": (
         "Please answer with text. Start with /note or #note for an internal note."
@@ -357,6 +341,13 @@ TEXTS: dict[str, str] = {
     "outbox_kind_resident_reply": "answer to a resident",
     "outbox_kind_resident_status": "notice to a resident",
     "outbox_kind_admin_text": "message to an admin",
+    "outbox_kind_staff_location": "location of a feedback",
+    "outbox_kind_staff_published": "confirmation of a sent answer",
+    "outbox_kind_staff_addition": "a resident's addition",
+    "outbox_kind_staff_notice": "notice to the staff group",
+    "outbox_kind_agency_card": "card to an agency",
+    "outbox_kind_agency_part": "rest of a card to an agency",
+    "outbox_kind_agency_photos": "photos to an agency",
     "cmd_resend": "Undelivered messages, send again",
     # /groupid in a group, by an admin
     "group_id": (
@@ -384,8 +375,6 @@ TEXTS: dict[str, str] = {
     "btn_send": "✅ Send · Gửi",
     "btn_edit": "✏️ Edit · Sửa",
     "btn_cancel": "❌ Cancel · Hủy",
-    "btn_replies_on": "🔔 Receive answers here (phản hồi): ON",
-    "btn_replies_off": "🔕 Receive answers here (phản hồi): OFF",
     "btn_restart_yes": "🗑 Drop it and start again",
     "btn_restart_no": "↩️ Keep writing",
     "btn_lang_vi": "🇻🇳 Tiếng Việt",

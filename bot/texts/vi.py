@@ -81,20 +81,9 @@ TEXTS: dict[str, str] = {
     "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
     "card_code_pending": "(mã cấp khi gửi)",
     "card_time_pending": "(thời điểm gửi)",
-    "replies_on": "Bạn sẽ nhận câu trả lời của cán bộ trong cuộc trò chuyện này.",
-    "replies_off": "Bạn sẽ không nhận câu trả lời ở đây; vẫn tra cứu được bằng mã.",
     "edit_prompt": "Đã xóa nội dung cũ. Hãy viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
     "cancelled": "Đã hủy. Không có gì được gửi đi.\nMuốn góp ý, bấm /start.",
     "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
-    "sent": (
-        "✅ <b>Đã gửi góp ý.</b> Cảm ơn bạn!\n\n"
-        "Mã tra cứu: <code>{code}</code>\n"
-        "Hãy lưu lại mã này. Để xem tình trạng xử lý và câu trả lời, gửi:\n"
-        "<code>/status {code}</code>\n\n"
-        "{replies}"
-    ),
-    "sent_replies_on": "🔔 Câu trả lời của cán bộ cũng sẽ được gửi đến đây.",
-    "sent_replies_off": "🔕 Bạn chọn không nhận câu trả lời ở đây; hãy dùng mã để tra cứu.",
     "send_failed_area_closed": (
         "Khu vực này vừa ngừng nhận góp ý nên chưa gửi được. Nội dung của bạn chưa bị mất: "
         "hãy chọn khu vực khác hoặc bấm /cancel."
@@ -279,13 +268,6 @@ TEXTS: dict[str, str] = {
     "staff_status_by": "📌 Trạng thái: <b>{status}</b> — {who}, {time}",
     "staff_hint": "↩️ Trả lời (reply) tin này để phản hồi; bắt đầu bằng /note để ghi chú nội bộ.",
     "staff_status_set": "Đã đặt trạng thái: {status}",
-    "staff_reply_sent": (
-        "✅ Đã lưu câu trả lời công khai cho {code} và đang gửi tới người góp ý."
-    ),
-    "staff_reply_public_only": (
-        "✅ Đã lưu câu trả lời công khai cho {code}. Người góp ý không bật nhận phản hồi; "
-        "họ xem được bằng /status {code}."
-    ),
     "staff_note_saved": "📝 Đã lưu ghi chú nội bộ cho {code} (người góp ý không thấy).",
     "staff_reply_empty": (
         "Hãy trả lời bằng chữ. Bắt đầu bằng /note hoặc #note để ghi chú nội bộ."
@@ -357,6 +339,13 @@ TEXTS: dict[str, str] = {
     "outbox_kind_resident_reply": "trả lời tới người góp ý",
     "outbox_kind_resident_status": "thông báo tới người góp ý",
     "outbox_kind_admin_text": "tin cho quản trị viên",
+    "outbox_kind_staff_location": "vị trí của góp ý",
+    "outbox_kind_staff_published": "xác nhận đã gửi trả lời",
+    "outbox_kind_staff_addition": "phần bổ sung của người góp ý",
+    "outbox_kind_staff_notice": "thông báo cho nhóm cán bộ",
+    "outbox_kind_agency_card": "thẻ góp ý gửi cơ quan",
+    "outbox_kind_agency_part": "phần tiếp của thẻ gửi cơ quan",
+    "outbox_kind_agency_photos": "ảnh gửi cơ quan",
     "cmd_resend": "Tin chưa gửi được, gửi lại",
     # /groupid in a group, by an admin
     "group_id": (
@@ -384,8 +373,6 @@ TEXTS: dict[str, str] = {
     "btn_send": "✅ Gửi",
     "btn_edit": "✏️ Sửa",
     "btn_cancel": "❌ Hủy",
-    "btn_replies_on": "🔔 Nhận phản hồi tại đây: BẬT",
-    "btn_replies_off": "🔕 Nhận phản hồi tại đây: TẮT",
     "btn_restart_yes": "🗑 Bỏ và bắt đầu lại",
     "btn_restart_no": "↩️ Tiếp tục viết",
     "btn_lang_vi": "🇻🇳 Tiếng Việt",

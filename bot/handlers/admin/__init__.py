@@ -7,6 +7,13 @@ nothing changes.
 
 from __future__ import annotations
 
+from bot.handlers.admin.agencies import (
+    add_agency,
+    agency_group,
+    close_agency,
+    list_agencies,
+    open_agency,
+)
 from bot.handlers.admin.areas import (
     add_area,
     area_qr,
@@ -17,12 +24,14 @@ from bot.handlers.admin.areas import (
 )
 from bot.handlers.admin.common import Callback, admin_only
 from bot.handlers.admin.delivery import resend, resend_button
+from bot.handlers.admin.templates import add_template, list_templates, remove_template
 from bot.handlers.admin.topics import (
     add_topic,
     close_topic,
     list_topics,
     open_topic,
     rename_topic,
+    topic_sla,
 )
 
 __all__ = ["COMMANDS", "resend_button"]
@@ -42,6 +51,15 @@ COMMANDS: dict[str, Callback] = {
         ("renametopic", rename_topic),
         ("closetopic", close_topic),
         ("opentopic", open_topic),
+        ("topicsla", topic_sla),
+        ("agencies", list_agencies),
+        ("addagency", add_agency),
+        ("agencygroup", agency_group),
+        ("closeagency", close_agency),
+        ("openagency", open_agency),
+        ("templates", list_templates),
+        ("addtemplate", add_template),
+        ("removetemplate", remove_template),
         ("resend", resend),
     )
 }

@@ -133,3 +133,43 @@ async def _topic(message: Message, context: HomThuContext, t: Texts, typed: str)
     except TopicNotFound:
         await message.reply_text(t("topic_not_found", number=number))
         return None
+
+
+# Working days a topic may be given: a day at least, a year at most.
+_MOST_SLA_DAYS = 365
+
+
+async def topic_sla(message: Message, context: HomThuContext, t: Texts) -> None:
+    """/topicsla <n> <days>: the working days allowed for feedback on topic ``n``
+    (``default`` goes back to SLA_DAYS)."""
+    args = args_of(context)
+    if len(args) != 2:
+        await message.reply_text(t("usage_topicsla"))
+        return
+    topic = await _topic(message, context, t, args[0])
+    if topic is None:
+        return
+    typed = args[1].lower()
+    days: int | None
+    if typed in ("default", "mặc-định", "macdinh"):
+        days = None
+    elif typed.isascii() and typed.isdigit() and 1 <= int(typed) <= _MOST_SLA_DAYS:
+        days = int(typed)
+    else:
+        await message.reply_text(t("topicsla_invalid", value=args[1][:ECHO], most=_MOST_SLA_DAYS))
+        return
+    topic = await context.db.topics.set_sla(topic.id, days)
+    log.info("topic deadline set topic=%s days=%s", topic.id, days)
+    if days is None:
+        await message.reply_text(
+            t(
+                "topicsla_default",
+                number=topic.id,
+                name=topic.name(t.language),
+                days=context.settings.sla_days,
+            )
+        )
+    else:
+        await message.reply_text(
+            t("topicsla_set", number=topic.id, name=topic.name(t.language), days=days)
+        )

@@ -120,6 +120,8 @@ async def pick_area(update: Update, context: HomThuContext) -> int:
 async def _begin(update: Update, context: HomThuContext, code: str | None) -> int:
     message = update.effective_message
     assert message is not None
+    # Starting anew ends any wait for an addition (follow_up.ADDING).
+    _user_data(context).pop("adding", None)
     t = await context.texts(update)
     unit = context.settings.unit_name
     if code is None:
@@ -380,7 +382,7 @@ async def send_preview(message: Message, t: Texts, draft: Draft) -> None:
         photos=len(draft.photos),
         reserve=wrapper,
     )
-    markup = keyboards.preview_keyboard(t, draft.wants_replies, draft.submission)
+    markup = keyboards.preview_keyboard(t, draft.submission)
     if len(cards) == 1:
         await chat.send_message(t.with_html("preview", card=cards[0]), reply_markup=markup)
         return
@@ -395,21 +397,6 @@ async def _drop_buttons(message: Message) -> None:
     # Already without buttons, or too old to edit: nothing to clean up then.
     with contextlib.suppress(BadRequest):
         await message.edit_reply_markup(reply_markup=None)
-
-
-@with_draft
-async def toggle_replies(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """Switch whether staff answers are delivered to this chat."""
-    query = update.callback_query
-    assert query is not None
-    t = await context.texts(update)
-    draft.wants_replies = not draft.wants_replies
-    await answer_quietly(query, t("replies_on") if draft.wants_replies else t("replies_off"))
-    with contextlib.suppress(BadRequest):
-        await query.edit_message_reply_markup(
-            keyboards.preview_keyboard(t, draft.wants_replies, draft.submission)
-        )
-    return PREVIEW
 
 
 @with_draft
@@ -453,17 +440,12 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     if draft.topic_id is None:
         await answer_quietly(query)
         return await _ask_topic(query.message, context, t, t("choose_topic_again"))
-    chat_id = query.message.chat.id if query.message else update.effective_user.id
-    anonymizer = runtime.anonymizer
     new = NewFeedback(
         draft.area_id,
         draft.topic_id,
         draft.body,
         tuple(draft.photos),
         submission=draft.submission,
-        seal_reply_chat=(
-            functools.partial(anonymizer.seal_chat, chat_id) if draft.wants_replies else None
-        ),
     )
     try:
         submitted = await context.db.feedback.submit(new)
@@ -483,14 +465,13 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     await answer_quietly(query)
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
-        await _receipt(query.message, t, feedback.code, feedback.wants_replies)
+        await _receipt(query.message, t, feedback.code)
     log.info(
-        "feedback sent code=%s area=%s topic=%s photos=%d replies=%s again=%s",
+        "feedback sent code=%s area=%s topic=%s photos=%d again=%s",
         feedback.code,
         feedback.area.code,
         feedback.topic.id,
         len(feedback.photo_file_ids),
-        feedback.wants_replies,
         not submitted.created,
     )
     return END
@@ -501,9 +482,11 @@ def submission_of(data: str | None) -> str:
     return (data or "").removeprefix(keyboards.SEND).removeprefix(":")
 
 
-async def _receipt(message: Message, t: Texts, code: str, wants_replies: bool) -> None:
-    replies = t("sent_replies_on") if wants_replies else t("sent_replies_off")
-    await message.reply_text(t.with_html("sent", code=code, replies=replies))
+async def _receipt(message: Message, t: Texts, code: str) -> None:
+    """The reference code, and whether to deliver staff's answers here (no, until asked)."""
+    await message.reply_text(
+        t.with_html("sent", code=code), reply_markup=keyboards.receipt_keyboard(t, code)
+    )
 
 
 async def sent_before(update: Update, context: HomThuContext) -> None:
@@ -522,7 +505,7 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
     await answer_quietly(query)
     if isinstance(query.message, Message):
         await _drop_buttons(query.message)
-        await _receipt(query.message, t, feedback.code, feedback.wants_replies)
+        await _receipt(query.message, t, feedback.code)
     log.info("send pressed again code=%s: kept once", feedback.code)
 
 
@@ -541,11 +524,12 @@ async def cancel_button(update: Update, context: HomThuContext, draft: Draft) ->
 
 
 async def cancel_command(update: Update, context: HomThuContext) -> int:
-    """/cancel at any step: drop the draft."""
+    """/cancel at any step: drop the draft (and any wait for an addition)."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
     discard_draft(context)
+    _user_data(context).pop("adding", None)
     await message.reply_text(t("cancelled"))
     log.info("draft cancelled by command")
     return END

@@ -1,53 +1,302 @@
-"""Staff answers and notes: replies to the bot's messages about a feedback (SPEC §5)."""
+"""Answers with intent (SPEC §5, Answer): a reply by staff is a proposal, never a message.
+
+An officer's Telegram reply to any of the bot's messages about a feedback is kept as a
+proposal, and the bot asks in the group what to do with it: «Gửi trả lời» (the committee's
+answer), «Ghi chú» (an internal note) or «Hủy». Sent, the answer waits ``UNDO_SECONDS``
+with «Thu hồi» before it is public and delivered. A reply to the prompt of «Hỏi thêm»
+proposes a question the same way; ``/correct`` in reply to a sent answer proposes its
+correction. ``/note`` or ``#note`` is a note at once. Replies in an agency's group come
+back to the staff group as proposals naming the agency.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import html
 import logging
 import re
+from datetime import timedelta
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 
+from bot import keyboards
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
-from bot.handlers.staff.access import officer_name
-from storage import FeedbackNotFound, ResponseKind
+from bot.handlers.staff.access import officer_name, staff_group_button
+from bot.handlers.staff.forwarding import forward_to, reject_with_reason
+from bot.texts import Texts
+from bot.views import excerpt, local_time
+from storage import FeedbackNotFound, InvalidName
+from storage.agencies import AgencyNotFound
+from storage.dialogue import Choice, ClosedMeanwhile, ProposalDecided, TooLate
+from storage.models import Proposal, ProposalKind, ProposalState
 
 log = logging.getLogger(__name__)
 
-
 _NOTE = re.compile(r"^\s*(?:/note(?:@\w+)?|#note)\b\s*", re.IGNORECASE)
+_CORRECT = re.compile(r"^\s*/correct(?:@\w+)?\b\s*", re.IGNORECASE)
+_PROPOSAL_DATA = re.compile(
+    rf"^{keyboards.PROPOSAL_PREFIX}([a-z]+):(\d{{1,15}})(?::(\d{{1,15}}))?$"
+)
+# How much of a proposal its prompt shows: the prompt stays one message.
+PROMPT_BODY = 3000
+# Roles of the bot's group messages whose replies are proposals about their feedback.
+_ANSWERABLE = frozenset({"card", "part", "photo", "proposal", "addition", "notice"})
 
 
 async def staff_reply(update: Update, context: HomThuContext) -> None:
-    """A reply to a notification: a public answer, or with /note or #note an internal note."""
+    """A reply to one of the bot's messages about a feedback, in the staff group."""
     message = update.effective_message
     assert message is not None
     replied = message.reply_to_message
     if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
         return  # officers talking among themselves
-    feedback_id = await context.db.feedback.for_staff_message(message.chat_id, replied.message_id)
-    if feedback_id is None:
+    found = await context.db.feedback.staff_message(message.chat_id, replied.message_id)
+    if found is None:
         return  # a reply to some other message of the bot (a report, a confirmation)
+    feedback_id, role, ref = found
     t = await context.texts(update)
     if feedback_id == 0:
         await message.reply_text(t("batch_reply"))  # a surge batch: which feedback is meant?
         return
     text = message.text or message.caption or ""
-    note = _NOTE.match(text)
-    body = text[note.end() :].strip() if note else text.strip()
+    note, correction = _NOTE.match(text), _CORRECT.match(text)
+    prefix = note or correction
+    body = text[prefix.end() :].strip() if prefix else text.strip()
     if not body:
         await message.reply_text(t("staff_reply_empty"))
         return
-    kind = ResponseKind.NOTE if note else ResponseKind.REPLY
+    author = officer_name(update)
     try:
-        stored = await context.db.feedback.respond(feedback_id, kind, body, officer_name(update))
+        if note:
+            stored = await context.db.feedback.note(feedback_id, body, author)
+            await message.reply_text(t("staff_note_saved", code=stored.feedback.code))
+        elif role == "ask_reason":
+            await reject_with_reason(update, context, feedback_id, body, prompt=replied)
+        elif role == "ask_agency":
+            await forward_to(update, context, feedback_id, name=body, prompt=replied)
+        elif role == "ask_question":
+            await propose(message, context, t, feedback_id, ProposalKind.QUESTION, body, author)
+        elif correction:
+            await _propose_correction(message, context, t, role, ref, body, author)
+        elif role in _ANSWERABLE:
+            await propose(message, context, t, feedback_id, ProposalKind.ANSWER, body, author)
     except FeedbackNotFound:
         await message.reply_text(t("staff_feedback_gone"))
+
+
+async def agency_reply(update: Update, context: HomThuContext) -> None:
+    """A reply in an agency's group to the card it was sent: back to the staff group as a
+    proposal naming the agency (it can be published with «Gửi trả lời»)."""
+    message = update.effective_message
+    assert message is not None
+    replied = message.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != context.bot.id:
         return
-    code = stored.feedback.code
-    if kind is ResponseKind.NOTE:
-        await message.reply_text(t("staff_note_saved", code=code))
-    elif stored.to_resident:
-        context.runtime.wake_outbox()
-        await message.reply_text(t("staff_reply_sent", code=code))
+    found = await context.db.feedback.staff_message(message.chat_id, replied.message_id)
+    agency = await context.db.agencies.by_chat(message.chat_id)
+    if found is None or found[1] != "agency_card" or agency is None:
+        return
+    t = Texts(context.settings.default_language)
+    body = (message.text or message.caption or "").strip()
+    if not body:
+        await message.reply_text(t("agency_reply_empty"))
+        return
+    author = f"{officer_name(update)} ({agency.name})"
+    proposal = await context.db.dialogue.propose(
+        found[0], ProposalKind.ANSWER, body, author, source=agency.name
+    )
+    await _send_prompt(context, t, proposal, reply_to=None)
+    await message.reply_text(t("agency_reply_forwarded"))
+    log.info("agency reply brought to staff code=%s", proposal.code)
+
+
+async def propose(
+    message: Message,
+    context: HomThuContext,
+    t: Texts,
+    feedback_id: int,
+    kind: ProposalKind,
+    body: str,
+    author: str,
+    *,
+    corrects: int | None = None,
+) -> Proposal:
+    """Keep what an officer wrote as a proposal and ask the group what to do with it."""
+    proposal = await context.db.dialogue.propose(
+        feedback_id, kind, body, author, corrects=corrects
+    )
+    await _send_prompt(context, t, proposal, reply_to=message)
+    log.info("proposal made code=%s kind=%s", proposal.code, kind.value)
+    return proposal
+
+
+async def _propose_correction(
+    message: Message,
+    context: HomThuContext,
+    t: Texts,
+    role: str,
+    ref: int | None,
+    body: str,
+    author: str,
+) -> None:
+    """/correct in reply to a sent answer: propose its correction."""
+    proposal = await context.db.dialogue.proposal(ref) if role == "proposal" and ref else None
+    if proposal is None or proposal.state is not ProposalState.SENT or not proposal.response_id:
+        await message.reply_text(t("correct_usage"))
+        return
+    await propose(
+        message,
+        context,
+        t,
+        proposal.feedback_id,
+        ProposalKind.ANSWER,
+        body,
+        author,
+        corrects=proposal.response_id,
+    )
+
+
+async def _send_prompt(
+    context: HomThuContext, t: Texts, proposal: Proposal, *, reply_to: Message | None
+) -> None:
+    templates = (
+        [template.number for template in await context.db.dialogue.templates()]
+        if proposal.kind is ProposalKind.ANSWER
+        else []
+    )
+    markup = keyboards.proposal_keyboard(
+        t, proposal.id, question=proposal.kind is ProposalKind.QUESTION, templates=templates
+    )
+    text = _prompt_text(t, proposal, context.settings.undo_seconds)
+    if reply_to is not None:
+        sent = await reply_to.reply_text(text, reply_markup=markup)
     else:
-        await message.reply_text(t("staff_reply_public_only", code=code))
+        sent = await context.bot.send_message(
+            context.settings.staff_chat_id,
+            text,
+            reply_markup=markup,
+            message_thread_id=context.settings.staff_thread_id,
+        )
+    await context.db.dialogue.set_prompt(proposal.id, sent.chat_id, sent.message_id)
+
+
+def _prompt_text(t: Texts, proposal: Proposal, undo_seconds: int) -> str:
+    if proposal.kind is ProposalKind.QUESTION:
+        heading = t("proposal_question", code=proposal.code, who=proposal.author)
+        closing = t("proposal_question_choice", seconds=undo_seconds)
+    elif proposal.corrects is not None:
+        heading = t("proposal_correction", code=proposal.code, who=proposal.author)
+        closing = t("proposal_choice", seconds=undo_seconds)
+    elif proposal.source:
+        heading = t("proposal_from_agency", code=proposal.code, agency=proposal.source)
+        closing = t("proposal_choice", seconds=undo_seconds)
+    else:
+        heading = t("proposal_answer", code=proposal.code, who=proposal.author)
+        closing = t("proposal_choice", seconds=undo_seconds)
+    # One message: a long answer is shown cut (it is kept, and sent, whole).
+    return "\n".join([heading, "", html.escape(excerpt(proposal.body, PROMPT_BODY)), "", closing])
+
+
+@staff_group_button
+async def proposal_button(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
+) -> None:
+    """Gửi trả lời / Ghi chú / Hủy / Thu hồi / a template, under a proposal."""
+    match = _PROPOSAL_DATA.match(data)
+    if match is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    action, proposal_id = match.group(1), int(match.group(2))
+    who = officer_name(update)
+    dialogue = context.db.dialogue
+    undo = timedelta(seconds=context.settings.undo_seconds)
+    try:
+        if action == keyboards.PROPOSAL_TEMPLATE and match.group(3):
+            await _use_template(context, t, query, proposal_id, int(match.group(3)))
+            return
+        if action == keyboards.PROPOSAL_UNDO:
+            withdrawn = await dialogue.withdraw(proposal_id, who)
+            await answer_quietly(query, t("toast_withdrawn"))
+            await _edit(query, t("proposal_withdrawn", code=withdrawn.proposal.code, who=who))
+            return
+        choice = {
+            keyboards.PROPOSAL_SEND: Choice.SEND,
+            keyboards.PROPOSAL_NOTE: Choice.NOTE,
+            keyboards.PROPOSAL_DROP: Choice.DROP,
+        }.get(action)
+        if choice is None:
+            await answer_quietly(query, t("stale_button"))
+            return
+        decision = await dialogue.decide(proposal_id, choice, who, delay=undo)
+    except ProposalDecided as decided:
+        await answer_quietly(query, _already(t, decided.proposal), show_alert=True)
+        return
+    except TooLate:
+        await answer_quietly(
+            query, t("toast_too_late", seconds=context.settings.undo_seconds), show_alert=True
+        )
+        return
+    except ClosedMeanwhile as closed:
+        await answer_quietly(
+            query, t("toast_rejected_meanwhile", code=str(closed)), show_alert=True
+        )
+        return
+    except (FeedbackNotFound, InvalidName, AgencyNotFound):
+        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+        return
+    proposal = decision.proposal
+    code = proposal.code
+    if choice is Choice.NOTE:
+        await answer_quietly(query, t("toast_noted"))
+        await _edit(query, t("proposal_noted", code=code, who=who))
+    elif choice is Choice.DROP:
+        await answer_quietly(query, t("toast_dropped"))
+        await _edit(query, t("proposal_dropped", code=code, who=who))
+    else:
+        assert decision.published_at is not None
+        await answer_quietly(query, t("toast_sending", seconds=context.settings.undo_seconds))
+        when = local_time(decision.published_at, context.settings.timezone)
+        key = (
+            "proposal_pending_question"
+            if proposal.kind is ProposalKind.QUESTION
+            else ("proposal_pending")
+        )
+        heading = t(key, code=code, who=who, time=when, seconds=context.settings.undo_seconds)
+        body = html.escape(excerpt(proposal.body, PROMPT_BODY))
+        await _edit(query, f"{heading}\n\n{body}", keyboards.undo_keyboard(t, proposal.id))
+        context.runtime.wake_outbox()
+
+
+async def _use_template(
+    context: HomThuContext, t: Texts, query: CallbackQuery, proposal_id: int, number: int
+) -> None:
+    templates = {
+        template.number: template.body for template in await context.db.dialogue.templates()
+    }
+    if number not in templates:
+        await answer_quietly(query, t("template_gone"), show_alert=True)
+        return
+    proposal = await context.db.dialogue.use_template(proposal_id, templates[number])
+    await answer_quietly(query, t("toast_template_used", number=number))
+    markup = keyboards.proposal_keyboard(
+        t, proposal.id, question=False, templates=sorted(templates)
+    )
+    await _edit(query, _prompt_text(t, proposal, context.settings.undo_seconds), markup)
+
+
+def _already(t: Texts, proposal: Proposal) -> str:
+    """What to say when a proposal was decided before this press."""
+    return t(
+        f"toast_already_{proposal.state.value}",
+        who=proposal.decided_by or "?",
+    )
+
+
+async def _edit(
+    query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    # Too old to edit, or unchanged: the decision stands, the prompt stays as it was.
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(text, reply_markup=markup)

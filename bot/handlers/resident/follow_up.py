@@ -1,0 +1,360 @@
+"""After sending (SPEC §3.5, §3.6, §3.10): the status, answers here, additions, ratings.
+
+Whoever holds a reference code can see its status (``/status``, a message that is only
+the code, or the button under every message about it), ask for its answers in their chat,
+add information, and say whether the matter was settled. An addition is taken in
+"adding" mode: after «Bổ sung», the resident's next text or photos (one album) go to staff
+under the card; the mode is kept with the draft (sealed, so it survives a restart). A
+Telegram reply to any message of the bot that names a code is an addition too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import time
+from typing import Any
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import Application, MessageHandler, filters
+
+from bot import keyboards
+from bot.answers import answer_quietly
+from bot.context import HomThuContext
+from bot.draft import MAX_CHARS
+from bot.handlers.resident.intake import refusal
+from bot.texts import Texts
+from bot.views import status_messages
+from storage import Feedback, FeedbackNotFound
+from storage.codes import CODE_PATTERN, normalize_reference_code
+from storage.dialogue import NotResolved
+from storage.feedback import TooManyChannels
+from storage.models import AdditionKind
+
+log = logging.getLogger(__name__)
+
+# The key, in a resident's persisted user data, of the addition the bot waits for.
+ADDING = "adding"
+# A resident who pressed «Bổ sung» and went away: the next message is theirs again after.
+ADDING_LASTS = 60 * 60
+_FOLLOW_UP = re.compile(rf"^{keyboards.FOLLOW_UP_PREFIX}([a-z]+):(.{{1,20}})$")
+_CODE_IN_TEXT = re.compile(CODE_PATTERN.pattern)
+# A message that is nothing but a code (as a person may type it: spaces, no dash).
+_LONE_CODE = re.compile(r"^\s*[A-Za-z]{2}[\s\-–—_.]?[0-9A-Za-z]{8}\s*$")
+
+
+class AddingHandler(MessageHandler[Any, Any]):
+    """Messages of a resident the bot waits for an addition from (after «Bổ sung»)."""
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & ~filters.COMMAND
+        super().__init__(private, take_addition)
+        self._application = application
+
+    def check_update(self, update: object) -> Any:
+        """Only for a resident in adding mode."""
+        result = super().check_update(update)
+        if not result or not isinstance(update, Update) or update.effective_user is None:
+            return False
+        data = self._application.user_data.get(update.effective_user.id)
+        return result if data and isinstance(data.get(ADDING), dict) else False
+
+
+def lone_code(text: str | None) -> str | None:
+    """The code, when a message is nothing but one."""
+    if not text or not _LONE_CODE.match(text):
+        return None
+    return normalize_reference_code(text)
+
+
+# --- Seeing the status -------------------------------------------------------------------
+
+
+async def status_command(update: Update, context: HomThuContext) -> None:
+    """/status <code>: status, deadline, answers and what the resident can do next."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    if not context.args:
+        await message.reply_text(t("status_usage"))
+        return
+    typed = " ".join(context.args)
+    code = normalize_reference_code(typed)
+    if code is None:
+        await message.reply_text(t("status_invalid", code=typed[:40]))
+        return
+    await show_status(update, context, t, message, code)
+
+
+async def code_message(update: Update, context: HomThuContext) -> None:
+    """A message that is only a reference code: its status, as /status would."""
+    message = update.effective_message
+    assert message is not None
+    code = lone_code(message.text)
+    assert code is not None
+    t = await context.texts(update)
+    await show_status(update, context, t, message, code)
+
+
+async def show_status(
+    update: Update, context: HomThuContext, t: Texts, message: Message, code: str
+) -> None:
+    """The status of ``code`` under ``message``, rate-limited per resident."""
+    chat, user = update.effective_chat, update.effective_user
+    private = chat is not None and chat.type == chat.PRIVATE and user is not None
+    if private and user is not None:
+        resident = context.runtime.anonymizer.resident_key(user.id)
+        if not context.runtime.status_limit.allow(resident):
+            await message.reply_text(t("status_rate_limited"))
+            return
+    try:
+        feedback = await context.db.feedback.get_by_code(code)
+    except FeedbackNotFound:
+        await message.reply_text(t("status_not_found", code=code))
+        return
+    log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
+    settings = context.settings
+    texts = status_messages(t, feedback, settings.unit_name, settings.timezone)
+    markup = None
+    if private:
+        receives = await _receives_here(context, feedback, message.chat_id)
+        markup = keyboards.about_feedback_keyboard(
+            t,
+            feedback.code,
+            status=False,
+            add=True,
+            receive=not receives,
+            rate=feedback.status.value == "resolved",
+        )
+    for n, text in enumerate(texts):
+        await message.reply_text(text, reply_markup=markup if n == len(texts) - 1 else None)
+
+
+async def _receives_here(context: HomThuContext, feedback: Feedback, chat_id: int) -> bool:
+    key = context.runtime.anonymizer.channel_key(chat_id, feedback.code)
+    return await context.db.feedback.has_reply_channel(feedback.id, key)
+
+
+# --- The buttons under messages about a feedback ------------------------------------------
+
+
+async def follow_up_button(update: Update, context: HomThuContext) -> None:
+    """See the status, receive answers here (or not), add information, rate."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    match = _FOLLOW_UP.match(query.data or "")
+    code = normalize_reference_code(match.group(2)) if match else None
+    message = query.message if isinstance(query.message, Message) else None
+    if match is None or code is None or message is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    action = match.group(1)
+    try:
+        feedback = await context.db.feedback.get_by_code(code)
+    except FeedbackNotFound:
+        await answer_quietly(query, t("status_not_found_short"), show_alert=True)
+        return
+    if action == keyboards.SEE_STATUS:
+        await answer_quietly(query)
+        await show_status(update, context, t, message, code)
+    elif action == keyboards.RECEIVE:
+        await _receive_here(update, context, t, feedback, message)
+    elif action == keyboards.NO_RECEIVE:
+        await answer_quietly(query, t("toast_no_receive"))
+        with contextlib.suppress(BadRequest):
+            await message.edit_reply_markup(keyboards.about_feedback_keyboard(t, code))
+        await message.reply_text(t("no_receive_confirmed", code=code))
+    elif action in (keyboards.ADD_MORE, keyboards.ANSWER_QUESTION):
+        kind = (
+            AdditionKind.ANSWER if action == keyboards.ANSWER_QUESTION else AdditionKind.ADDITION
+        )
+        await answer_quietly(query)
+        await start_adding(context, message, t, feedback, kind)
+    elif action in (keyboards.SATISFIED, keyboards.NOT_SATISFIED):
+        await _rate(update, context, t, feedback, message, action == keyboards.SATISFIED)
+    else:
+        await answer_quietly(query, t("stale_button"))
+
+
+async def _receive_here(
+    update: Update, context: HomThuContext, t: Texts, feedback: Feedback, message: Message
+) -> None:
+    query = update.callback_query
+    assert query is not None
+    runtime = context.runtime
+    channel = runtime.anonymizer.seal_channel(message.chat_id, feedback.code, t.language)
+    try:
+        added = await context.db.feedback.add_reply_channel(feedback.id, channel)
+    except TooManyChannels:
+        await answer_quietly(query, t("receive_too_many"), show_alert=True)
+        return
+    await answer_quietly(query, t("toast_receive_on"))
+    with contextlib.suppress(BadRequest):
+        await message.edit_reply_markup(
+            keyboards.about_feedback_keyboard(t, feedback.code, add=True)
+        )
+    if added:
+        await message.reply_text(t("receive_confirmed", code=feedback.code))
+    log.info("answers asked for in a chat code=%s new=%s", feedback.code, added)
+
+
+async def _rate(
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    feedback: Feedback,
+    message: Message,
+    satisfied: bool,
+) -> None:
+    query = update.callback_query
+    assert query is not None
+    assert update.effective_user is not None
+    resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
+    if not context.runtime.rating_limit.allow(resident):
+        await answer_quietly(query, t("rating_rate_limited"), show_alert=True)
+        return
+    try:
+        rated = await context.db.dialogue.rate(feedback.id, satisfied)
+    except NotResolved:
+        await answer_quietly(query, t("rating_not_resolved"), show_alert=True)
+        return
+    if not rated.reopened:
+        await answer_quietly(query, t("toast_thanks"))
+        await message.reply_text(t("rated_satisfied", code=feedback.code))
+        return
+    context.runtime.wake_outbox()
+    await answer_quietly(query, t("toast_reopened"))
+    await start_adding(context, message, t, rated.feedback, AdditionKind.DISSATISFIED)
+
+
+# --- Additions -----------------------------------------------------------------------------
+
+
+async def start_adding(
+    context: HomThuContext, message: Message, t: Texts, feedback: Feedback, kind: AdditionKind
+) -> None:
+    """Wait for the resident's next text or photos, as an addition to ``feedback``."""
+    user_data = context.user_data
+    if user_data is None:
+        return
+    user_data[ADDING] = {"code": feedback.code, "kind": kind.value, "since": time.time()}
+    key = {
+        AdditionKind.ADDITION: "adding_prompt",
+        AdditionKind.ANSWER: "adding_prompt_answer",
+        AdditionKind.DISSATISFIED: "adding_prompt_dissatisfied",
+    }[kind]
+    await message.reply_text(
+        t(key, code=feedback.code), reply_markup=keyboards.stop_adding_keyboard(t)
+    )
+
+
+async def take_addition(update: Update, context: HomThuContext) -> None:
+    """The resident's text or photo after «Bổ sung»: to staff, and say it arrived."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    user_data = context.user_data or {}
+    waiting = user_data.get(ADDING)
+    if (
+        not isinstance(waiting, dict)
+        or time.time() - float(waiting.get("since", 0)) > ADDING_LASTS
+    ):
+        user_data.pop(ADDING, None)
+        await message.reply_text(t("adding_expired"))
+        return
+    kind = AdditionKind(str(waiting.get("kind", AdditionKind.ADDITION.value)))
+    album = message.media_group_id
+    stored = await add(update, context, t, message, str(waiting["code"]), kind)
+    if stored and album and waiting.get("album") in (None, album):
+        # The rest of the same album follows as separate messages: keep waiting for them.
+        waiting["album"] = album
+        return
+    user_data.pop(ADDING, None)
+
+
+async def add(
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    message: Message,
+    code: str,
+    kind: AdditionKind,
+) -> bool:
+    """Store the message as an addition to ``code``; True when it was taken."""
+    if not (message.text or message.photo):
+        await message.reply_text(refusal(t, message))
+        return False
+    text = (message.text or message.caption or "").strip()
+    if len(text) > MAX_CHARS:
+        await message.reply_text(t("addition_too_long", max_chars=MAX_CHARS))
+        return False
+    assert update.effective_user is not None
+    resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
+    if not context.runtime.addition_limit.allow(resident):
+        await message.reply_text(t("addition_rate_limited"))
+        return False
+    try:
+        feedback = await context.db.feedback.get_by_code(code)
+    except FeedbackNotFound:
+        await message.reply_text(t("status_not_found", code=code))
+        return False
+    photo = message.photo[-1].file_id if message.photo else None
+    await context.db.dialogue.add(feedback.id, kind, text, photo)
+    context.runtime.wake_outbox()
+    await message.reply_text(
+        t("addition_received", code=code),
+        reply_markup=keyboards.about_feedback_keyboard(t, code, add=True),
+    )
+    log.info("addition received code=%s kind=%s", code, kind.value)
+    return True
+
+
+async def stop_adding(update: Update, context: HomThuContext) -> None:
+    """«Thôi»: stop waiting for an addition."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    if context.user_data is not None:
+        context.user_data.pop(ADDING, None)
+    await answer_quietly(query, t("toast_adding_stopped"))
+    if isinstance(query.message, Message):
+        with contextlib.suppress(BadRequest):
+            await query.message.edit_reply_markup(reply_markup=None)
+
+
+async def reply_to_bot(update: Update, context: HomThuContext) -> None:
+    """A resident's Telegram reply to a message of the bot that names a code: an addition."""
+    message = update.effective_message
+    assert message is not None
+    replied = message.reply_to_message
+    assert replied is not None
+    found = _CODE_IN_TEXT.search(replied.text or replied.caption or "")
+    assert found is not None
+    t = await context.texts(update)
+    if context.user_data is not None:
+        context.user_data.pop(ADDING, None)
+    await add(update, context, t, message, found.group(0), AdditionKind.ADDITION)
+
+
+class RepliesNamingACode(filters.MessageFilter):
+    """A private reply to one of the bot's messages whose text names a reference code."""
+
+    def filter(self, message: Message) -> bool:
+        """True for a reply to the bot naming a code."""
+        replied = message.reply_to_message
+        if replied is None or replied.from_user is None:
+            return False
+        if replied.from_user.id != message.get_bot().id:
+            return False
+        return _CODE_IN_TEXT.search(replied.text or replied.caption or "") is not None
+
+
+class LoneCode(filters.MessageFilter):
+    """A text that is nothing but a reference code."""
+
+    def filter(self, message: Message) -> bool:
+        """True when the text is one code."""
+        return lone_code(message.text) is not None

@@ -1,0 +1,277 @@
+"""Not handled, and forwarded (SPEC §5): the two statuses that need a word more.
+
+«Không xử lý» asks for the reason: a common one as a button, or the officer's own words
+in reply to the prompt; the resident's notice and /status give it. «Đã chuyển cấp có
+thẩm quyền» asks where to: an agency of the list (SPEC §6) as a button, or a name in reply.
+An agency with a Telegram group gets the card there, with «Đã tiếp nhận» and «Đã xử lý»;
+for one without, the staff group gets a printable forwarding slip.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+from datetime import timedelta
+
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Update
+from telegram.constants import ChatAction
+from telegram.error import BadRequest
+
+from bot import keyboards, paperwork
+from bot.answers import answer_quietly
+from bot.context import HomThuContext
+from bot.handlers.staff.access import officer_name, staff_group_button
+from bot.handlers.staff.posting import refresh_card
+from bot.texts import Texts
+from documents.slip import SlipData, render_slip_pdf
+from storage import Feedback, FeedbackNotFound, FeedbackStatus, InvalidName
+from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
+
+log = logging.getLogger(__name__)
+
+_CHOICE = re.compile(r"^(rj:|fw:)(\d{1,15}):(x|\d{1,15})$")
+_AGENCY_PRESS = re.compile(rf"^{keyboards.AGENCY_GROUP_PREFIX}(rcv|done):(\d{{1,15}})$")
+
+
+async def _prompt(
+    query: CallbackQuery, context: HomThuContext, text: str, markup: InlineKeyboardMarkup
+) -> Message | None:
+    if not isinstance(query.message, Message):
+        return None
+    return await query.message.reply_text(text, reply_markup=markup)
+
+
+async def ask_reason(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int
+) -> None:
+    """«Không xử lý» on a card: ask why (nothing changes until a reason is given)."""
+    try:
+        feedback = await context.db.feedback.get(feedback_id)
+    except FeedbackNotFound:
+        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+        return
+    await answer_quietly(query, t("toast_reason_needed"))
+    prompt = await _prompt(
+        query,
+        context,
+        t("ask_reason_prompt", code=feedback.code),
+        keyboards.reasons_keyboard(t, feedback.id),
+    )
+    if prompt is not None:
+        await context.db.feedback.record_staff_message(
+            prompt.chat_id, [prompt.message_id], feedback.id, "ask_reason"
+        )
+
+
+async def ask_agency(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int
+) -> None:
+    """«Đã chuyển cấp có thẩm quyền» on a card: ask where to."""
+    try:
+        feedback = await context.db.feedback.get(feedback_id)
+    except FeedbackNotFound:
+        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+        return
+    agencies = await context.db.agencies.list(include_closed=False)
+    await answer_quietly(query, t("toast_agency_needed"))
+    key = "ask_agency_prompt" if agencies else "ask_agency_prompt_none"
+    prompt = await _prompt(
+        query,
+        context,
+        t(key, code=feedback.code),
+        keyboards.agencies_keyboard(t, feedback.id, [(a.id, a.name) for a in agencies]),
+    )
+    if prompt is not None:
+        await context.db.feedback.record_staff_message(
+            prompt.chat_id, [prompt.message_id], feedback.id, "ask_agency"
+        )
+
+
+@staff_group_button
+async def choice_button(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
+) -> None:
+    """A reason, an agency, or cancel, under one of the two prompts."""
+    match = _CHOICE.match(data)
+    if match is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    prefix, feedback_id, choice = match.group(1), int(match.group(2)), match.group(3)
+    if choice == keyboards.CANCEL_CHOICE:
+        await answer_quietly(query, t("toast_dropped"))
+        await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+        return
+    if prefix == keyboards.REASON_PREFIX:
+        number = int(choice)
+        if number not in keyboards.REASONS:
+            await answer_quietly(query, t("stale_button"))
+            return
+        await answer_quietly(query)
+        prompt = query.message if isinstance(query.message, Message) else None
+        await reject_with_reason(
+            update, context, feedback_id, t(f"rejection_reason_{number}"), prompt=prompt
+        )
+        return
+    await answer_quietly(query)
+    prompt = query.message if isinstance(query.message, Message) else None
+    await forward_to(update, context, feedback_id, agency_id=int(choice), prompt=prompt)
+
+
+async def reject_with_reason(
+    update: Update,
+    context: HomThuContext,
+    feedback_id: int,
+    reason: str,
+    *,
+    prompt: Message | None,
+) -> None:
+    """Set «Không xử lý» with its reason; the resident is told after the undo window."""
+    t = Texts(context.settings.default_language)
+    who = officer_name(update)
+    changed = await context.db.feedback.set_status(
+        feedback_id,
+        FeedbackStatus.REJECTED,
+        who,
+        reason=reason[:300],
+        notice_delay=timedelta(seconds=context.settings.undo_seconds),
+    )
+    if changed.resident_told:
+        context.runtime.wake_outbox()
+    key = "rejected_done_told" if changed.resident_told else "rejected_done"
+    text = t(
+        key,
+        code=changed.feedback.code,
+        reason=reason[:300],
+        who=who,
+        seconds=context.settings.undo_seconds,
+    )
+    await _answer_prompt(update, prompt, text)
+    await refresh_card(context, t, changed.feedback)
+
+
+async def forward_to(
+    update: Update,
+    context: HomThuContext,
+    feedback_id: int,
+    *,
+    agency_id: int | None = None,
+    name: str | None = None,
+    prompt: Message | None,
+) -> None:
+    """Forward the feedback: to the agency's group, or with a slip for the staff to send."""
+    t = Texts(context.settings.default_language)
+    who = officer_name(update)
+    try:
+        forwarded = await context.db.agencies.forward(
+            feedback_id,
+            who,
+            agency_id=agency_id,
+            name=name,
+            notice_delay=timedelta(seconds=context.settings.undo_seconds),
+        )
+    except AgencyNotFound:
+        await _answer_prompt(update, prompt, t("agency_closed_meanwhile"))
+        return
+    except InvalidName:
+        await _answer_prompt(update, prompt, t("agency_name_invalid", max_chars=100))
+        return
+    context.runtime.wake_outbox()
+    feedback, agency = forwarded.feedback, forwarded.agency
+    in_group = agency is not None and agency.chat_id is not None
+    key = "forwarded_to_group" if in_group else "forwarded_with_slip"
+    text = t(
+        key,
+        code=feedback.code,
+        agency=forwarded.forward.agency_name,
+        who=who,
+        seconds=context.settings.undo_seconds,
+    )
+    await _answer_prompt(update, prompt, text)
+    await refresh_card(context, t, feedback)
+    if not in_group:
+        await _send_slip(context, t, feedback, forwarded, prompt)
+
+
+async def _send_slip(
+    context: HomThuContext,
+    t: Texts,
+    feedback: Feedback,
+    forwarded: Forwarded,
+    prompt: Message | None,
+) -> None:
+    settings = context.settings
+    zone = settings.timezone
+    due = context.db.deadlines.due_day(feedback.due_at) if feedback.due_at else None
+    now = context.runtime.now()
+    data = SlipData(
+        letterhead=paperwork.letterhead(settings, now.astimezone(zone).date()),
+        agency=forwarded.forward.agency_name,
+        code=feedback.code,
+        area=feedback.area.name,
+        topic=feedback.topic.name_vi,
+        received_at=feedback.created_at.astimezone(zone),
+        due=due or now.astimezone(zone).date(),
+        text=feedback.body,
+        photos=len(feedback.photo_file_ids),
+        location=feedback.location,
+    )
+    chat = settings.staff_chat_id
+    with contextlib.suppress(BadRequest):
+        await context.bot.send_chat_action(chat, ChatAction.UPLOAD_DOCUMENT)
+    pdf = await asyncio.to_thread(render_slip_pdf, data, paperwork.words(settings))
+    caption = t("slip_caption", code=feedback.code, agency=forwarded.forward.agency_name)
+    document = InputFile(pdf, filename=f"phieu-chuyen-{feedback.code}.pdf")
+    if prompt is not None:
+        await prompt.reply_document(document, caption=caption)
+    else:
+        await context.bot.send_document(
+            chat, document, caption=caption, message_thread_id=settings.staff_thread_id
+        )
+    log.info("forwarding slip made code=%s", feedback.code)
+
+
+async def _answer_prompt(update: Update, prompt: Message | None, text: str) -> None:
+    """Turn the prompt into what was decided (its buttons go), or say it under it."""
+    if prompt is not None and prompt.from_user is not None and prompt.from_user.is_bot:
+        with contextlib.suppress(BadRequest):
+            await prompt.edit_text(text, reply_markup=None)
+            return
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(text)
+
+
+async def _close_prompt(query: CallbackQuery, text: str) -> None:
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(text, reply_markup=None)
+
+
+async def agency_button(update: Update, context: HomThuContext) -> None:
+    """«Đã tiếp nhận» / «Đã xử lý» in an agency's group: tell the staff group, once."""
+    query = update.callback_query
+    assert query is not None
+    t = Texts(context.settings.default_language)
+    match = _AGENCY_PRESS.match(query.data or "")
+    chat = update.effective_chat
+    agency = await context.db.agencies.by_chat(chat.id) if chat is not None else None
+    if match is None or agency is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    what = RECEIVED if match.group(1) == keyboards.AGENCY_RECEIVED else DONE
+    try:
+        forward = await context.db.agencies.forward_record(int(match.group(2)))
+        if forward.agency_id != agency.id:
+            raise AgencyNotFound(match.group(2))
+        forward, news = await context.db.agencies.agency_says(
+            forward.id, what, agency_name=agency.name
+        )
+    except AgencyNotFound:
+        await answer_quietly(query, t("stale_button"))
+        return
+    if news:
+        context.runtime.wake_outbox()
+    key = f"agency_pressed_{what}" if news else "agency_pressed_again"
+    await answer_quietly(query, t(key))
+    log.info("agency answered forward=%d what=%s news=%s", forward.id, what, news)

@@ -1,0 +1,73 @@
+"""Posting a live feedback card in the staff group, and bringing a card up to date.
+
+A live card is one whose buttons work and to which replies are proposals: every message of
+it (the card, the rest of a long text, the photos, the location) is remembered as being
+about its feedback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from telegram import InputMediaPhoto, Message
+from telegram.error import BadRequest
+
+from bot import keyboards
+from bot.context import HomThuContext
+from bot.texts import Texts
+from bot.views import staff_card
+from storage import Feedback
+
+log = logging.getLogger(__name__)
+
+
+async def post_card(
+    context: HomThuContext, t: Texts, feedback: Feedback, *, reply_to: Message | None = None
+) -> Message:
+    """Post the feedback's card (answerable, with its buttons) and everything after it."""
+    settings = context.settings
+    chat, thread = settings.staff_chat_id, settings.staff_thread_id
+    parts = staff_card(t, feedback, settings.timezone)
+    markup = keyboards.status_keyboard(t, feedback.id, feedback.status)
+    if reply_to is not None and reply_to.chat_id == chat:
+        card = await reply_to.reply_text(parts[0], reply_markup=markup)
+    else:
+        card = await context.bot.send_message(
+            chat, parts[0], reply_markup=markup, message_thread_id=thread
+        )
+    record = context.db.feedback.record_staff_message
+    await record(card.chat_id, [card.message_id], feedback.id, "card")
+    for part in parts[1:]:
+        sent = await card.reply_text(part)
+        await record(card.chat_id, [sent.message_id], feedback.id, "part")
+    photos = feedback.photo_file_ids
+    if len(photos) == 1:
+        sent_photos = [await card.reply_photo(photos[0])]
+    elif photos:
+        sent_photos = list(await card.reply_media_group([InputMediaPhoto(p) for p in photos]))
+    else:
+        sent_photos = []
+    if feedback.location is not None:
+        latitude, longitude = feedback.location
+        sent_photos.append(await card.reply_location(latitude=latitude, longitude=longitude))
+    if sent_photos:
+        await record(card.chat_id, [m.message_id for m in sent_photos], feedback.id, "photo")
+    return card
+
+
+async def refresh_card(context: HomThuContext, t: Texts, feedback: Feedback) -> None:
+    """Show the feedback as it now stands on its newest card in the staff group."""
+    chat = context.settings.staff_chat_id
+    card = await context.db.feedback.card_message(feedback.id, chat)
+    if card is None:
+        return
+    text = staff_card(t, feedback, context.settings.timezone)[0]
+    # Unchanged, deleted or too old: the record is right, the card stays as it was.
+    with contextlib.suppress(BadRequest):
+        await context.bot.edit_message_text(
+            text,
+            chat_id=chat,
+            message_id=card,
+            reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status),
+        )

@@ -1,0 +1,394 @@
+"""English texts of the dialogue and the desk (the same keys as dialogue_vi)."""
+
+TEXTS: dict[str, str] = {
+    # --- The receipt and the status, for residents ------------------------------------------
+    "sent": (
+        "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
+        "Reference code: <code>{code}</code>\n"
+        "Please keep this code. To see how it is being handled, press «See the status» "
+        "or send <code>/status {code}</code>.\n\n"
+        "Would you like the staff's answers delivered in this chat?"
+    ),
+    "btn_receive": "🔔 Receive answers here",
+    "btn_no_receive": "No, thank you",
+    "btn_see_status": "📋 See the status",
+    "btn_add_more": "✍️ Add information",
+    "btn_answer_question": "✍️ Add: answer the question",
+    "btn_satisfied": "😊 Satisfied",
+    "btn_not_satisfied": "🙁 Not satisfied",
+    "btn_stop_adding": "Never mind",
+    "toast_receive_on": "Answers will be delivered here.",
+    "receive_confirmed": (
+        "🔔 The staff's answers about feedback <code>{code}</code> will be delivered to this "
+        "chat. Who sent it stays private."
+    ),
+    "receive_too_many": "This feedback's answers already go to many chats; no more can be added.",
+    "toast_no_receive": "Noted.",
+    "no_receive_confirmed": (
+        "Noted: answers will not be delivered here. You can read them any time with "
+        "<code>/status {code}</code>."
+    ),
+    "status_not_found_short": "No feedback has this code.",
+    "resident_status_new": "Received, waiting to be looked at",
+    "resident_status_received": "Taken in by the staff",
+    "resident_status_in_progress": "Being dealt with",
+    "resident_status_forwarded": "Passed to the competent body",
+    "resident_status_resolved": "Resolved",
+    "resident_status_rejected": "Outside what can be handled",
+    "status_due": "⏳ To be dealt with by: {due}",
+    "status_reason": "Reason: {reason}",
+    "status_agency": "Passed to: {agency}",
+    "status_question": "❓ <i>A question from the staff, {time}</i>",
+    "status_correction": "💬 <i>Correction, {time}</i>",
+    "status_additions": "✍️ {count} additions sent.",
+    "status_rated_satisfied": "Rating: satisfied with the outcome.",
+    "status_rated_unsatisfied": "Rating: not satisfied with the outcome.",
+    # --- Answers, questions and notices, for residents ----------------------------------------
+    "resident_correction": "📬 <b>Correction to the answer to feedback {code}</b> from {unit}:",
+    "resident_question": "❓ <b>The staff of {unit} ask about feedback {code}:</b>",
+    "resident_question_footer": "Please press «Add» to answer, or reply to this message.",
+    "resident_forwarded": (
+        "📨 Feedback <code>{code}</code> has been passed to {agency} to be dealt with."
+    ),
+    "resident_rejected_because": (
+        "Feedback <code>{code}</code> has been looked at and is outside what can be handled.\n"
+        "Reason: {reason}"
+    ),
+    # --- Additions --------------------------------------------------------------------------
+    "adding_prompt": (
+        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text, "
+        "or photos."
+    ),
+    "adding_prompt_answer": (
+        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text, or photos."
+    ),
+    "adding_prompt_dissatisfied": (
+        "Thank you for telling us. Feedback <code>{code}</code> has been reopened for the "
+        "staff to look at again.\nIf you wish, write a few lines about what is not settled."
+    ),
+    "addition_received": (
+        "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"
+    ),
+    "addition_too_long": (
+        "The addition is too long: at most {max_chars} characters. Please shorten it."
+    ),
+    "addition_rate_limited": (
+        "Many additions were sent in the past hour. Please try again in a few minutes."
+    ),
+    "adding_expired": (
+        "No addition came for a long while, so the bot stopped waiting. To add something, "
+        "please press «Add» again."
+    ),
+    "adding_cancelled": "No longer waiting for an addition.",
+    "toast_adding_stopped": "Stopped.",
+    # --- Ratings ----------------------------------------------------------------------------
+    "toast_thanks": "Thank you!",
+    "rated_satisfied": (
+        "😊 Thank you for letting us know that feedback <code>{code}</code> has been settled."
+    ),
+    "toast_reopened": "The feedback has been reopened.",
+    "rating_not_resolved": "A feedback can be rated once it has been resolved.",
+    "rating_rate_limited": "Many ratings were given in the past hour. Please try again later.",
+    # --- The card, for staff -------------------------------------------------------------------
+    "staff_due": "⏳ Due: {due}",
+    "staff_due_overdue": "⏰ Due: {due} — <b>overdue</b>",
+    "staff_handler": "🙋 Handled by: {who}",
+    "staff_no_handler": "🙋 Handled by: nobody yet",
+    "staff_reason": "Reason for not handling: {reason}",
+    "staff_agency": "Forwarded to: {agency}",
+    "staff_location": "📌 Location: {lat}, {lon} (see the location message below)",
+    "staff_additions": "✍️ The resident added information {count} times.",
+    "staff_rated_satisfied": "😊 The resident is satisfied with the outcome.",
+    "staff_rated_unsatisfied": "🙁 The resident is not satisfied with the outcome.",
+    "btn_take_on": "🙋 Take it on",
+    "btn_ask": "❓ Ask the resident",
+    "btn_templates": "📋 Standard answer",
+    "toast_taken_on": "You are now its handler.",
+    "toast_taken_over": "Taken over from {previous}.",
+    "staff_status_set_told": (
+        "Set: {status}. The resident is told in {seconds} seconds; press another status to "
+        "replace it."
+    ),
+    # --- Proposals: answers with intent -------------------------------------------------------
+    "proposal_answer": "💬 <b>Proposed answer to feedback {code}</b> — {who}:",
+    "proposal_correction": (
+        "✏️ <b>Proposed correction of the answer to feedback {code}</b> — {who}:"
+    ),
+    "proposal_from_agency": "🏢 <b>{agency} answers about feedback {code}</b>:",
+    "proposal_question": "❓ <b>Proposed question to the resident of {code}</b> — {who}:",
+    "proposal_choice": (
+        "Nothing has been sent. «Send answer»: to the resident in the committee's name (in "
+        "{seconds} seconds, and it can be taken back meanwhile). «Note»: keep it internal. "
+        "«Cancel»: drop it."
+    ),
+    "proposal_question_choice": (
+        "Nothing has been sent. «Send question»: to the resident (in {seconds} seconds, and it "
+        "can be taken back meanwhile). «Cancel»: drop it."
+    ),
+    "btn_send_answer": "📤 Send answer",
+    "btn_send_question": "📤 Send question",
+    "btn_keep_note": "📝 Note",
+    "btn_drop": "✖️ Cancel",
+    "btn_undo": "↩️ Take back",
+    "btn_template": "📋 Template {number}",
+    "proposal_pending": (
+        "⏳ The answer to feedback <b>{code}</b> ({who}) goes public and out at {time}. "
+        "Press «Take back» within {seconds} seconds if it was a mistake."
+    ),
+    "proposal_pending_question": (
+        "⏳ The question about feedback <b>{code}</b> ({who}) goes out at {time}. Press «Take "
+        "back» within {seconds} seconds if it was a mistake."
+    ),
+    "proposal_withdrawn": (
+        "↩️ {who} took back the answer to feedback <b>{code}</b>. Nothing reached the resident."
+    ),
+    "proposal_noted": (
+        "📝 Kept as an internal note on <b>{code}</b> ({who}); the resident never sees it."
+    ),
+    "proposal_dropped": "✖️ {who} dropped the proposal for <b>{code}</b>; nothing was kept.",
+    "staff_answer_sent": (
+        "✅ The answer to feedback <b>{code}</b> ({who}, {time}) went to the resident; it also "
+        "shows in /status."
+    ),
+    "staff_answer_public_only": (
+        "✅ The answer to feedback <b>{code}</b> ({who}, {time}) is public. The resident does "
+        "not receive answers in Telegram; they read it with <code>/status {code}</code>."
+    ),
+    "staff_question_sent": (
+        "✅ The question about feedback <b>{code}</b> ({who}, {time}) went to the resident; "
+        "their answer will show under the card."
+    ),
+    "staff_question_public_only": (
+        "✅ The question about feedback <b>{code}</b> ({who}, {time}) is public. The resident "
+        "does not receive messages in Telegram; it shows when they look the code up."
+    ),
+    "staff_answer_correct_hint": (
+        "✏️ To correct it: reply to this message with <code>/correct the corrected text</code>."
+    ),
+    "correct_usage": (
+        "To correct an answer, reply to the message confirming it was sent with "
+        "<code>/correct text</code>."
+    ),
+    "toast_sending": "Goes out in {seconds} seconds; it can still be taken back.",
+    "toast_withdrawn": "Taken back.",
+    "toast_noted": "Kept as a note.",
+    "toast_dropped": "Dropped.",
+    "toast_too_late": (
+        "More than {seconds} seconds have passed: the answer went out. To correct it, reply "
+        "to the confirmation with /correct and the text."
+    ),
+    "toast_rejected_meanwhile": (
+        "Feedback {code} was set to «not handled» after this proposal was written. Not sent. "
+        "Change the status on the card first if you still want to answer."
+    ),
+    "toast_already_sent": "This proposal was sent already ({who}).",
+    "toast_already_noted": "This proposal was kept as a note already ({who}).",
+    "toast_already_dropped": "This proposal was dropped or taken back ({who}).",
+    "toast_already_open": "This proposal has not been sent.",
+    "toast_template_used": "Replaced by template {number}.",
+    "template_gone": "This standard answer is no longer there.",
+    "templates_none_yet": "There are no standard answers yet. Admins add them with /addtemplate.",
+    "templates_choose": "📋 Choose a standard answer for feedback <b>{code}</b>:",
+    "ask_question_prompt": (
+        "❓ A question for the resident of <b>{code}</b>: reply to this message with the "
+        "question. Nothing has been sent."
+    ),
+    "ask_question_prompt_public": (
+        "❓ A question for the resident of <b>{code}</b>: reply to this message with the "
+        "question. Note: the resident does not receive messages in Telegram; it only shows "
+        "when they look the code up."
+    ),
+    "agency_reply_empty": "Please answer with text.",
+    "agency_reply_forwarded": (
+        "✅ Your answer has been passed to the Fatherland Front committee. Thank you!"
+    ),
+    # --- Not handled: the reason ---------------------------------------------------------------
+    "toast_reason_needed": "Please choose a reason.",
+    "ask_reason_prompt": (
+        "Why is feedback <b>{code}</b> not handled? Choose a reason, or reply to this message "
+        "with the reason. Nothing has changed yet."
+    ),
+    "rejection_reason_1": "Not within our competence",
+    "rejection_reason_2": "The same as feedback already received",
+    "rejection_reason_3": "Not enough information to verify",
+    "rejection_reason_4": "Inappropriate content",
+    "rejected_done": "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}",
+    "rejected_done_told": (
+        "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\n"
+        "The resident is told in {seconds} seconds; press another status on the card to "
+        "replace it."
+    ),
+    "prompt_cancelled": "✖️ {who} cancelled; nothing changed.",
+    # --- Forwarding -----------------------------------------------------------------------------
+    "toast_agency_needed": "Please choose the agency.",
+    "ask_agency_prompt": (
+        "Forward feedback <b>{code}</b> to which agency? Choose below, or reply to this "
+        "message with the agency's name."
+    ),
+    "ask_agency_prompt_none": (
+        "Forward feedback <b>{code}</b> to which agency? Reply to this message with its name. "
+        "(Admins keep a list of agencies with /addagency.)"
+    ),
+    "forwarded_to_group": (
+        "📨 Forwarded <b>{code}</b> to {agency} ({who}); its card went to the agency's group. "
+        "The resident is told in {seconds} seconds."
+    ),
+    "forwarded_with_slip": (
+        "📨 Forwarded <b>{code}</b> to {agency} ({who}). This agency has no Telegram group: "
+        "the forwarding slip to print and send is below. The resident is told in {seconds} "
+        "seconds."
+    ),
+    "agency_closed_meanwhile": (
+        "This agency stopped taking forwarded feedback. Please choose again."
+    ),
+    "agency_name_invalid": "An agency's name has 1 to {max_chars} characters.",
+    "slip_caption": "🖨 Forwarding slip of feedback {code} to {agency} (A4, to print and sign).",
+    "agency_card_header": "🏢 <b>Feedback forwarded by {unit}</b>",
+    "agency_hint": (
+        "↩️ Reply to this message to send the outcome to the Fatherland Front committee; press "
+        "the buttons when you have received it and when it is dealt with."
+    ),
+    "btn_agency_received": "📥 Received",
+    "btn_agency_done": "✅ Dealt with",
+    "agency_pressed_received": "The committee has been told: received.",
+    "agency_pressed_done": "The committee has been told: dealt with.",
+    "agency_pressed_again": "The committee was told already.",
+    "staff_notice_agency_received": "🏢 {agency}: <b>received</b> feedback <code>{code}</code>.",
+    "staff_notice_agency_done": (
+        "🏢 {agency}: <b>dealt with</b> feedback <code>{code}</code>. Update the status on the "
+        "card once confirmed."
+    ),
+    "staff_notice_dissatisfied": (
+        "⚠️ The resident is <b>not satisfied</b> with how <code>{code}</code> was resolved; it "
+        "has been reopened (in progress)."
+    ),
+    "staff_agency_refused": (
+        "⚠️ The card of feedback <code>{code}</code> could not be sent to the agency's group "
+        "({error}). The forwarding is recorded; check the bot is still in that group "
+        "(/agencies)."
+    ),
+    "staff_agency_left": (
+        "⚠️ The bot is no longer in the group of {agency}. Forwarded feedback is kept. Add the "
+        "bot back to the group, or set it again with <code>/agencygroup {code} …</code>."
+    ),
+    # --- What the resident added, for staff ---------------------------------------------------
+    "staff_addition_addition": "✍️ <b>Addition</b> to feedback <code>{code}</code>:",
+    "staff_addition_answer": (
+        "💬 <b>Addition</b>: the resident answers the question about <code>{code}</code>:"
+    ),
+    "staff_addition_dissatisfied": (
+        "🙁 <b>Addition</b>: the resident of <code>{code}</code> says what is not settled:"
+    ),
+    # --- /show -----------------------------------------------------------------------------------
+    "show_by_resident": "the resident",
+    "show_history_reason": "   reason: {reason}",
+    "show_history_agency": "   forwarded to: {agency}",
+    "show_assignment": "• {time} — taken on by {who}",
+    "show_withdrawn": "↩️ <i>{time}, {author}</i> — taken back, never sent",
+    "show_question": "❓ <i>{time}, {author}</i> — question to the resident{delivery}",
+    "show_correction": "✏️ <i>{time}, {author}</i> — correction{delivery}",
+    "show_additions": "<b>Added by the resident</b>",
+    "show_addition": "✍️ <i>{time}</i>",
+    "show_addition_photo": "(photo)",
+    # --- Admin: topics, agencies, templates -----------------------------------------------------
+    "usage_topicsla": (
+        "Usage: <code>/topicsla &lt;number&gt; &lt;working days&gt;</code> (1–365) or "
+        "<code>/topicsla &lt;number&gt; default</code>\nExample: <code>/topicsla 8 10</code>"
+    ),
+    "topicsla_invalid": (
+        "«{value}» is not a number of working days: use a number from 1 to {most}, or "
+        "<code>default</code>."
+    ),
+    "topicsla_set": (
+        "✅ Feedback on topic {number} «{name}» is due in {days} working days (for feedback "
+        "sent from now on)."
+    ),
+    "topicsla_default": (
+        "✅ Topic {number} «{name}» uses the common deadline: {days} working days (SLA_DAYS)."
+    ),
+    "usage_agencies": "Usage: <code>/agencies</code> (nothing after it)",
+    "usage_addagency": (
+        "Usage: <code>/addagency &lt;code&gt; &lt;name&gt;</code>\n"
+        "Example: <code>/addagency dien-luc Điện lực Cam Lộ</code>"
+    ),
+    "usage_agencygroup": (
+        "Usage: <code>/agencygroup &lt;code&gt; &lt;group id&gt;</code> or "
+        "<code>/agencygroup &lt;code&gt; none</code>\nGroup id: send /groupid in that group."
+    ),
+    "usage_closeagency": "Usage: <code>/closeagency &lt;code&gt;</code>",
+    "usage_openagency": "Usage: <code>/openagency &lt;code&gt;</code>",
+    "agencies_empty": (
+        "No agency yet. Add one with <code>/addagency &lt;code&gt; &lt;name&gt;</code>."
+    ),
+    "agencies_header": "<b>Agencies ({count})</b> — code · name · state · Telegram group",
+    "agencies_line": "• <code>{code}</code> · {name} · {state} · {group}",
+    "agency_group": "group <code>{chat_id}</code>",
+    "agency_no_group": "no group (forwarded with a slip)",
+    "agency_added": (
+        "✅ Agency «{name}» added, code <code>{code}</code>. If it has a Telegram group: add "
+        "the bot to it, then <code>/agencygroup {code} &lt;group id&gt;</code>."
+    ),
+    "agency_duplicate": (
+        "Agency <code>{code}</code> exists already («{name}»). Choose another code."
+    ),
+    "agency_not_found": "No agency has the code <code>{code}</code>. See /agencies.",
+    "agency_group_invalid": (
+        "«{value}» is not a group id (a negative number, from /groupid in the group)."
+    ),
+    "agency_group_not_in": (
+        "The bot is not in group <code>{chat_id}</code>. Add it to the group and try again. "
+        "Agency «{name}» (<code>{code}</code>) is kept as it was."
+    ),
+    "agency_group_set": (
+        "✅ Feedback forwarded to «{name}» will go to the group «{title}» "
+        "(<code>{chat_id}</code>)."
+    ),
+    "agency_group_removed": "✅ «{name}» has no group now; forwarded feedback comes with a slip.",
+    "agency_closed": "🔒 Agency «{name}» (<code>{code}</code>) is off the forwarding list.",
+    "agency_opened": "🔓 Agency «{name}» (<code>{code}</code>) is back on the forwarding list.",
+    "usage_templates": "Usage: <code>/templates</code> (nothing after it)",
+    "usage_addtemplate": (
+        "Usage: <code>/addtemplate &lt;the standard answer&gt;</code>\nExample: "
+        "<code>/addtemplate The committee has passed this to the competent body.</code>"
+    ),
+    "usage_removetemplate": "Usage: <code>/removetemplate &lt;number&gt;</code>",
+    "templates_empty": (
+        "No standard answers yet. Add one with <code>/addtemplate &lt;text&gt;</code>."
+    ),
+    "templates_header": "<b>Standard answers ({count})</b>",
+    "templates_line": "{number}. {body}",
+    "template_added": "✅ Standard answer {number} added.",
+    "template_removed": "✅ Standard answer {number} removed.",
+    "template_too_long": "A standard answer has 1 to {most} characters.",
+    "template_number_invalid": (
+        "«{value}» is not the number of a standard answer (see /templates)."
+    ),
+    "template_not_found": "There is no standard answer {number}. See /templates.",
+    "cmd_topicsla": "Working days allowed for a topic",
+    "cmd_agencies": "Agencies feedback can be forwarded to",
+    "cmd_addagency": "Add an agency: /addagency code name",
+    "cmd_agencygroup": "An agency's Telegram group",
+    "cmd_closeagency": "Stop forwarding to an agency",
+    "cmd_openagency": "Forward to an agency again",
+    "cmd_templates": "Standard answers",
+    "cmd_addtemplate": "Add a standard answer",
+    "cmd_removetemplate": "Remove a standard answer",
+    # --- /help in the staff group ---------------------------------------------------------------
+    "staff_help": (
+        "<b>A guide for staff</b>\n\n"
+        "📮 Each new feedback reaches the group as a <b>card</b>: code, area, topic, due date "
+        "(working days), text, photos, location. Never the sender's name.\n\n"
+        "<b>Buttons on the card</b>\n"
+        "• Statuses: received, in progress, resolved…; «not handled» asks for the reason, "
+        "«forwarded» for the agency.\n"
+        "• 🙋 Take it on: record who handles it. ❓ Ask the resident. 📋 Standard answer.\n\n"
+        "<b>Answering</b>\n"
+        "• Reply to the card with the text: the bot asks «Send answer» / «Note» / «Cancel». "
+        "Nothing reaches the resident before «Send answer»; after it, {seconds} seconds remain "
+        "to «Take back».\n"
+        "• Starting with /note or #note: an internal note at once.\n"
+        "• /correct (in reply to a sent answer): a correction.\n\n"
+        "<b>Commands</b>: /open (unresolved; /open overdue, /open mine, /open area-code), "
+        "/mine, /show code, /find words, /stats, /digest, /export, /report, /status code."
+    ),
+}
