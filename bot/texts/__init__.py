@@ -6,12 +6,21 @@ import html
 import string
 from collections.abc import Mapping
 
-from bot.texts import documents_en, documents_vi, en, reports_en, reports_vi, vi
+from bot.texts import (
+    desk_en,
+    desk_vi,
+    documents_en,
+    documents_vi,
+    en,
+    reports_en,
+    reports_vi,
+    vi,
+)
 
 # Each language is its sections merged; tests check that no key is defined twice.
 SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
-    "vi": (vi.TEXTS, reports_vi.TEXTS, documents_vi.TEXTS),
-    "en": (en.TEXTS, reports_en.TEXTS, documents_en.TEXTS),
+    "vi": (vi.TEXTS, reports_vi.TEXTS, documents_vi.TEXTS, desk_vi.TEXTS),
+    "en": (en.TEXTS, reports_en.TEXTS, documents_en.TEXTS, desk_en.TEXTS),
 }
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
     language: {key: text for section in sections for key, text in section.items()}
