@@ -1,8 +1,10 @@
-"""Staff reports rendered for reading: /stats, /open, the digest and its chart, /export files.
+"""Staff reports rendered for reading: /stats, /open, /find, the digest and its chart,
+/export files.
 
-Pure functions of what ``storage.reports`` returns; nothing here talks to Telegram, so the
-handlers and the scheduled digest only fetch, render and send. The files themselves (the
-chart, the export) are drawn by ``documents`` from plain rows this module resolves.
+Pure functions of what ``storage.reports`` and ``storage.search`` return; nothing here talks
+to Telegram, so the handlers and the scheduled digest only fetch, render and send. The
+files themselves (the chart, the export) are drawn by ``documents`` from plain rows this
+module resolves.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import asyncio
 import html
 import re
 from collections.abc import AsyncIterator, Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from bot.texts import CATALOGUES, Texts
@@ -19,6 +21,7 @@ from bot.views import local_time, pack_lines
 from documents.chart import bar_chart_png
 from documents.export import ExportRecord, ExportWriter
 from storage.reports import Counts, ExportRow, OpenItem, PeriodCounts
+from storage.search import FoundItem, FoundPage
 
 # Telegram's limit on a message's text once its HTML is parsed (MessageLimit.MAX_TEXT_LENGTH).
 MESSAGE_LIMIT = 4096
@@ -28,6 +31,7 @@ MAX_REPORT_DAYS = 3660
 # Codes per line in the digest's overdue list.
 _CODES_PER_LINE = 8
 _DAYS = re.compile(r"[0-9]{1,6}")
+_SPACES = re.compile(r"\s+")
 
 
 def parse_days(args: Sequence[str], default: int = DEFAULT_REPORT_DAYS) -> int | None:
@@ -48,6 +52,11 @@ def days_usage(t: Texts, command: str) -> str:
         max_days=MAX_REPORT_DAYS,
         default=DEFAULT_REPORT_DAYS,
     )
+
+
+def day_text(day: date) -> str:
+    """A date as Vietnamese readers write it: 21/11/2026."""
+    return day.strftime("%d/%m/%Y")
 
 
 # --- /stats -------------------------------------------------------------------------------
@@ -113,6 +122,46 @@ def _open_line(t: Texts, item: OpenItem, sla_days: int, now: datetime, zone: tzi
         area=item.area,
         topic=item.topic.name(t.language),
         status=t(f"status_{item.status.value}"),
+    )
+
+
+# --- /find --------------------------------------------------------------------------------
+
+
+def find_messages(t: Texts, page: FoundPage, zone: tzinfo) -> list[str]:
+    """What /find answers: how many feedbacks match, then each one, newest first, with the
+    matching words in bold in a snippet of the text that matched."""
+    words = " ".join(page.words.words)
+    if not page.items:
+        return [t("find_none", words=words)]
+    key = "find_header" if page.total_is_exact else "find_header_many"
+    lines = [t(key, words=words, total=page.total)]
+    if page.words.left_out:
+        lines.append(t("find_left_out", used=len(page.words.words), left_out=page.words.left_out))
+    lines.append("")
+    lines += [found_line(t, item, zone) for item in page.items]
+    shown = page.offset + len(page.items)
+    if page.total_is_exact and page.total > shown:
+        lines += ["", t("find_more", more=page.total - shown)]
+    return pack_lines(lines, t("report_continued"))
+
+
+def found_line(t: Texts, item: FoundItem, zone: tzinfo) -> str:
+    """One feedback found: code, date, area, topic, status, and where the words are."""
+    snippet = "".join(
+        f"<b>{html.escape(piece, quote=False)}</b>" if matched else html.escape(piece, quote=False)
+        for piece, matched in ((_SPACES.sub(" ", p), m) for p, m in item.snippet)
+    )
+    where = f"find_in_{item.found_in}"
+    return t.with_html(
+        "find_line",
+        code=html.escape(item.code, quote=False),
+        date=day_text(item.created_at.astimezone(zone).date()),
+        area=html.escape(item.area, quote=False),
+        topic=html.escape(item.topic.name(t.language), quote=False),
+        status=t(f"status_{item.status.value}"),
+        where=t(where) if where in t else t("find_in_feedback"),
+        snippet=snippet.strip(),
     )
 
 

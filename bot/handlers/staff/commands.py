@@ -1,4 +1,4 @@
-"""Staff commands: /digest, /stats, /open, /export (SPEC §5)."""
+"""Staff commands: /digest, /stats, /open, /find, /export (SPEC §5)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from bot.reports import (
     days_usage,
     export_caption,
     export_stem,
+    find_messages,
     open_messages,
     parse_days,
     stats_messages,
@@ -25,12 +26,15 @@ from bot.reports import (
 )
 from bot.texts import Texts
 from storage.reports import ExportRow, count_by, export_rows, open_feedback
+from storage.search import EmptySearch, find
 
 log = logging.getLogger(__name__)
 
 
 # /open lists this many; the rest are counted.
 OPEN_LIST_LIMIT = 100
+# /find shows this many feedbacks, newest first; more words narrow it down.
+FIND_PAGE_SIZE = 20
 
 
 @staff_only
@@ -86,6 +90,28 @@ async def open_command(update: Update, context: HomThuContext) -> None:
         settings.timezone,
     ):
         await message.reply_text(text)
+
+
+# --- /find --------------------------------------------------------------------------------
+
+
+@staff_only
+async def find_command(update: Update, context: HomThuContext) -> None:
+    """/find <words>: feedback whose text, answers, notes or additions hold every word."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    try:
+        page = await find(context.db, " ".join(context.args or []), limit=FIND_PAGE_SIZE)
+    except EmptySearch:
+        await message.reply_text(t("find_usage"))
+        return
+    for text in find_messages(t, page, context.settings.timezone):
+        await message.reply_text(text)
+    log.info("search words=%d found=%d", len(page.words.words), page.total)
+
+
+# --- /export ------------------------------------------------------------------------------
 
 
 @staff_only
