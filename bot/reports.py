@@ -1,5 +1,5 @@
 """Staff reports rendered for reading: /stats, /open, /find, the digest and its chart,
-/export files.
+/export files, and the facts of /report made into a document's data.
 
 Pure functions of what ``storage.reports`` and ``storage.search`` return; nothing here talks
 to Telegram, so the handlers and the scheduled digest only fetch, render and send. The
@@ -10,11 +10,12 @@ rows this module resolves.
 from __future__ import annotations
 
 import asyncio
+import calendar
 import html
 import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
 
@@ -22,7 +23,17 @@ from bot.texts import CATALOGUES, Texts
 from bot.views import local_time, pack_lines
 from documents.chart import bar_chart_png
 from documents.export import ExportRecord, ExportWriter
-from documents.letterhead import rate
+from documents.letterhead import Letterhead, rate
+from documents.report import (
+    ForwardedFeedback,
+    OverdueFeedback,
+    ReportData,
+    ReportPeriod,
+    ReportTotals,
+    TallyRow,
+    month_period,
+    quarter_period,
+)
 from storage.reports import (
     Counts,
     ExportRow,
@@ -31,6 +42,8 @@ from storage.reports import (
     OpenPage,
     Outcomes,
     PeriodCounts,
+    ReportFacts,
+    Tally,
 )
 from storage.search import FoundItem, FoundPage
 
@@ -430,3 +443,210 @@ def _paragraphs(t: Texts, key: str, texts: Sequence[ExportText], zone: tzinfo) -
 def _plain(t: Texts, key: str, **values: object) -> str:
     """A catalogue text as plain text (files are not HTML): escaped values restored."""
     return html.unescape(t(key, **values))
+
+
+# --- /report ------------------------------------------------------------------------------
+
+
+class PeriodProblem(StrEnum):
+    """Why /report's argument names no period it can report on: it is not a period
+    (usage), or the period has not begun."""
+
+    USAGE = "usage"
+    FUTURE = "future"
+
+
+# The years a report may name: the box is younger than 2000, and 4 digits are asked for.
+_FIRST_YEAR, _LAST_YEAR = 2000, 2999
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_QUARTER = re.compile(r"([0-9]{4})-[qQ]([0-9])")
+# Words that begin a unit's name as a common noun ("Thị trấn Cam Lộ"): in running text they
+# are written in lower case ("Ban Thường trực … thị trấn Cam Lộ").
+_UNIT_KINDS = ("Thị trấn", "Thị xã", "Thành phố", "Xã", "Phường", "Đặc khu", "Quận", "Huyện")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """A month (``month``) or a quarter (``quarter``) of ``year``, as /report names it."""
+
+    year: int
+    month: int | None = None
+    quarter: int | None = None
+
+    @property
+    def first_day(self) -> date:
+        """The period's first day."""
+        if self.month is not None:
+            return date(self.year, self.month, 1)
+        assert self.quarter is not None
+        return date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def last_day(self) -> date:
+        """The period's last day."""
+        if self.month is not None:
+            last_month = self.month
+        else:
+            assert self.quarter is not None
+            last_month = 3 * self.quarter
+        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+
+    @property
+    def slug(self) -> str:
+        """The period in file names: 2026-11, 2026-Q4."""
+        if self.month is not None:
+            return f"{self.year}-{self.month:02d}"
+        return f"{self.year}-Q{self.quarter}"
+
+    def period(self, t: Texts, last_day: date | None = None) -> ReportPeriod:
+        """The period as the report names it, ending on ``last_day`` when it is not over."""
+        words = CATALOGUES[t.language]
+        if self.month is not None:
+            period = month_period(words, self.year, self.month)
+        else:
+            assert self.quarter is not None
+            period = quarter_period(words, self.year, self.quarter)
+        if last_day is not None and last_day < period.end:
+            return ReportPeriod(period.label, period.start, last_day)
+        return period
+
+
+def parse_report_period(args: Sequence[str], today: date) -> ReportRequest | PeriodProblem:
+    """The period of ``/report [YYYY-MM | YYYY-Qn]``: the last whole month when none is
+    given; a month or quarter that has begun (the current one so far is allowed)."""
+    if not args:
+        last_month = today.replace(day=1) - timedelta(days=1)
+        return ReportRequest(last_month.year, month=last_month.month)
+    if len(args) != 1:
+        return PeriodProblem.USAGE
+    month, quarter = _MONTH.fullmatch(args[0]), _QUARTER.fullmatch(args[0])
+    if month is not None and 1 <= int(month.group(2)) <= 12:
+        request = ReportRequest(int(month.group(1)), month=int(month.group(2)))
+    elif quarter is not None and 1 <= int(quarter.group(2)) <= 4:
+        request = ReportRequest(int(quarter.group(1)), quarter=int(quarter.group(2)))
+    else:
+        return PeriodProblem.USAGE
+    if not _FIRST_YEAR <= request.year <= _LAST_YEAR:
+        return PeriodProblem.USAGE
+    if request.first_day > today:
+        return PeriodProblem.FUTURE
+    return request
+
+
+def report_bounds(
+    request: ReportRequest, now: datetime, zone: tzinfo
+) -> tuple[datetime, datetime, date | None]:
+    """The instants the period runs between, ``[start, end)`` in UTC (local days), and the
+    day it is reported up to when it is not over yet (then ``end`` is now), else None."""
+    start = datetime.combine(request.first_day, time(), tzinfo=zone).astimezone(UTC)
+    end = datetime.combine(request.last_day + timedelta(days=1), time(), tzinfo=zone)
+    if end.astimezone(UTC) <= now:
+        return start, end.astimezone(UTC), None
+    return start, now, now.astimezone(zone).date()
+
+
+def unit_in_text(unit: str) -> str:
+    """The unit's name as running text writes it: "Thị trấn Cam Lộ" → "thị trấn Cam Lộ"."""
+    for kind in _UNIT_KINDS:
+        if unit.startswith(kind + " "):
+            return unit[0].lower() + unit[1:]
+    return unit
+
+
+def report_data(
+    t: Texts,
+    facts: ReportFacts,
+    period: ReportPeriod,
+    *,
+    unit: str,
+    today: date,
+    zone: tzinfo,
+) -> ReportData:
+    """The facts of a period as the report document takes them: the committee named from
+    ``unit``, names and labels in the reader's language, dates in ``zone``."""
+    in_text = unit_in_text(unit)
+    letterhead = Letterhead(
+        superior=(),
+        issuer=(_plain(t, "letterhead_front"), unit.upper()),
+        committee=_plain(t, "letterhead_committee", unit=in_text),
+        place=unit,
+        issued_on=today,
+    )
+    totals = facts.totals
+    return ReportData(
+        letterhead=letterhead,
+        period=period,
+        totals=ReportTotals(
+            received=totals.received,
+            resolved=totals.resolved,
+            rejected=totals.rejected,
+            forwarded=len(facts.forwarded),
+            open=totals.open,
+            on_time_rate=facts.on_time_rate,
+            satisfaction_rate=facts.satisfaction_rate,
+            ratings=facts.ratings,
+        ),
+        by_topic=tuple(_tally_row(c.topic.name(t.language), c.tally) for c in facts.by_topic),
+        by_area=tuple(_tally_row(a.name, a.tally) for a in facts.by_area),
+        forwarded=tuple(
+            ForwardedFeedback(
+                code=item.code,
+                topic=item.topic.name(t.language),
+                area=item.area,
+                agency=item.agency or _plain(t, "report_doc_agency_unknown"),
+                forwarded_on=item.forwarded_at.astimezone(zone).date(),
+                status=_plain(t, f"status_{item.status.value}"),
+            )
+            for item in facts.forwarded
+        ),
+        overdue=tuple(
+            OverdueFeedback(
+                code=item.code,
+                area=item.area,
+                topic=item.topic.name(t.language),
+                due=item.due_day,
+                working_days_late=item.working_days_late,
+                handler=item.handler,
+            )
+            for item in facts.overdue
+        ),
+        recipients=(
+            _plain(t, "report_doc_recipient_superior"),
+            _plain(t, "report_doc_recipient_local", unit=in_text),
+        ),
+    )
+
+
+def _tally_row(name: str, tally: Tally) -> TallyRow:
+    return TallyRow(
+        name=name,
+        received=tally.received,
+        resolved=tally.resolved,
+        on_time=tally.on_time,
+        rejected=tally.rejected,
+        open=tally.open,
+        overdue=tally.overdue,
+    )
+
+
+def report_caption(t: Texts, facts: ReportFacts, period: ReportPeriod, so_far: date | None) -> str:
+    """The caption of the report's files: its period and totals, or that it is empty."""
+    label = period.label
+    if so_far is not None:
+        label = f"{label} {html.unescape(t('period_report_so_far', day=day_text(so_far)))}"
+    totals = facts.totals
+    if totals.received == 0:
+        return t("period_report_caption_empty", period=label)
+    return t(
+        "period_report_caption",
+        period=label,
+        received=totals.received,
+        resolved=totals.resolved,
+        rejected=totals.rejected,
+        open=totals.open,
+    )
+
+
+def report_stem(request: ReportRequest) -> str:
+    """The report's file name without extension: bao-cao-2026-11, bao-cao-2026-Q4."""
+    return f"bao-cao-{request.slug}"

@@ -191,13 +191,6 @@ async def _by_area_and_topic(
     return tuple(by_area), tuple(by_topic)
 
 
-def name_order(name: str) -> tuple[str, str]:
-    """How a Vietnamese reader orders names: by their letters without marks first ("Ấp An
-    Lạc" before "Khu phố 1", where code points would put it after), then as written."""
-    bare = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in bare if not unicodedata.combining(c)).casefold(), name
-
-
 # --- the backlog ----------------------------------------------------------------------------
 
 
@@ -643,6 +636,288 @@ def _export_row(r: sqlite3.Row, texts: _Texts, now: datetime) -> ExportRow:
         satisfied=None if r[15] is None else bool(r[15]),
         location=None if r[16] is None else (float(str(r[16])), float(str(r[17]))),
     )
+
+
+# --- the periodic report (/report) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Feedback received in a period, by where it stands now: resolved (``on_time`` of
+    them by their due date), not handled, or open (``overdue`` of them past it now).
+    ``resolved + rejected + open == received``."""
+
+    received: int = 0
+    resolved: int = 0
+    on_time: int = 0
+    rejected: int = 0
+    open: int = 0
+    overdue: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.received + other.received,
+            self.resolved + other.resolved,
+            self.on_time + other.on_time,
+            self.rejected + other.rejected,
+            self.open + other.open,
+            self.overdue + other.overdue,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTally:
+    """One topic's line of the report."""
+
+    topic: Topic
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class AreaTally:
+    """One area's line of the report."""
+
+    code: str
+    name: str
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardedItem:
+    """A feedback of the period forwarded to an agency: the last agency it went to, when,
+    and its status now. ``agency`` is None for a feedback marked forwarded, before 0007,
+    without naming one."""
+
+    code: str
+    area: str
+    topic: Topic
+    agency: str | None
+    forwarded_at: datetime
+    status: FeedbackStatus
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueItem:
+    """A feedback past its due date and not resolved or rejected at the end of a period:
+    its last day allowed, and how many working days after it the period ended."""
+
+    code: str
+    area: str
+    topic: Topic
+    due_at: datetime
+    due_day: date
+    working_days_late: int
+    handler: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What /report says of the feedback received in ``[start, end)``, as it stands at
+    ``made_at``: totals, rates, lines by topic and by area, the forwarded feedback, and the
+    feedback overdue at the end of the period (received in it or before).
+
+    Topics are in the committee's order, areas by name; forwarded feedback by date, overdue
+    feedback the longest overdue first.
+    """
+
+    start: datetime
+    end: datetime
+    made_at: datetime
+    totals: Tally
+    ratings: int
+    satisfied: int
+    by_topic: tuple[TopicTally, ...]
+    by_area: tuple[AreaTally, ...]
+    forwarded: tuple[ForwardedItem, ...]
+    overdue: tuple[OverdueItem, ...]
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved by the due date ÷ resolved; None when none is resolved."""
+        return self.totals.on_time / self.totals.resolved if self.totals.resolved else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Satisfied ratings ÷ ratings; None when nobody rated."""
+        return self.satisfied / self.ratings if self.ratings else None
+
+
+async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFacts:
+    """The facts of the report on feedback received in ``[start, end)``.
+
+    Statuses, rates and "open" are as they stand now. "Overdue at the end" is judged at
+    ``end`` (or now, if the period is not over): due before it, and not resolved nor
+    rejected by then, as far as the current status and its time tell (a feedback reopened
+    since counts as it stands now).
+    """
+    now = db.clock()
+    cut = min(end, now)
+    first, last, now_text, cut_text = to_db(start), to_db(end), to_db(now), to_db(cut)
+    async with db.reading() as conn:
+        areas = await _names(conn, "SELECT id, code, name FROM areas")
+        topics = {
+            int(str(r[0])): topic_from_row(tuple(r))
+            for r in await _rows(conn, f"SELECT {TOPIC_COLUMNS} FROM topics t", ())
+        }
+        tallies = await _rows(
+            conn,
+            "SELECT area_id, topic_id, status, COUNT(*),"
+            " COALESCE(SUM(status = 'resolved' AND resolved_at <= due_at), 0),"
+            f" COALESCE(SUM({UNRESOLVED_SQL} AND due_at <= ?), 0)"
+            " FROM feedback WHERE created_at >= ? AND created_at < ?"
+            " GROUP BY area_id, topic_id, status",
+            (now_text, first, last),
+        )
+        forwarded = await _rows(
+            conn,
+            # A forward comes after its feedback: forwards_time bounds the search to the
+            # forwards made since the period began.
+            "SELECT f.id, f.code, f.area_id, f.topic_id, f.status, w.agency_name,"
+            " w.forwarded_at FROM forwards w JOIN feedback f ON f.id = w.feedback_id"
+            " WHERE w.forwarded_at >= ? AND f.created_at >= ? AND f.created_at < ?"
+            " ORDER BY w.forwarded_at, w.id",
+            (first, first, last),
+        )
+        forwarded += await _rows(
+            conn,
+            # Marked forwarded before 0007 recorded forwards: the agency, if the status
+            # change named one.
+            "SELECT f.id, f.code, f.area_id, f.topic_id, f.status,"
+            " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
+            "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
+            " COALESCE((SELECT s.changed_at FROM status_changes s WHERE s.feedback_id = f.id"
+            "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1), f.status_changed_at)"
+            " FROM feedback f WHERE f.status = 'forwarded' AND f.created_at >= ?"
+            " AND f.created_at < ?"
+            " AND NOT EXISTS (SELECT 1 FROM forwards w WHERE w.feedback_id = f.id)",
+            (first, last),
+        )
+        overdue = await _overdue_at(conn, cut_text)
+        async with conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(r.satisfied), 0) FROM ratings r"
+            " JOIN feedback f ON f.id = r.feedback_id"
+            " WHERE f.created_at >= ? AND f.created_at < ?",
+            (first, last),
+        ) as cursor:
+            row = await cursor.fetchone()
+    ratings, satisfied = (int(row[0]), int(row[1])) if row else (0, 0)
+    by_topic: dict[int, Tally] = {}
+    by_area: dict[int, Tally] = {}
+    for area_id, topic_id, status, count, on_time, late in tallies:
+        tally = _tally(FeedbackStatus(status), int(count), int(on_time), int(late))
+        by_topic[int(topic_id)] = by_topic.get(int(topic_id), Tally()) + tally
+        by_area[int(area_id)] = by_area.get(int(area_id), Tally()) + tally
+    totals = sum(by_topic.values(), Tally())
+    return ReportFacts(
+        start=start,
+        end=end,
+        made_at=now,
+        totals=totals,
+        ratings=ratings,
+        satisfied=satisfied,
+        by_topic=tuple(TopicTally(topics[i], by_topic[i]) for i in sorted(by_topic)),
+        by_area=tuple(
+            AreaTally(areas[i][0], areas[i][1], by_area[i])
+            for i in sorted(by_area, key=lambda i: (name_order(areas[i][1]), areas[i][0]))
+        ),
+        forwarded=_forwarded_items(forwarded, areas, topics),
+        overdue=_overdue_items(db, overdue, cut, areas, topics),
+    )
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """How a Vietnamese reader orders names: by their letters without marks first ("Ấp An
+    Lạc" before "Khu phố 1", where code points would put it after), then as written."""
+    bare = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in bare if not unicodedata.combining(c)).casefold(), name
+
+
+def _tally(status: FeedbackStatus, count: int, on_time: int, late: int) -> Tally:
+    if status is FeedbackStatus.RESOLVED:
+        return Tally(received=count, resolved=count, on_time=on_time)
+    if status is FeedbackStatus.REJECTED:
+        return Tally(received=count, rejected=count)
+    return Tally(received=count, open=count, overdue=late)
+
+
+async def _rows(
+    conn: aiosqlite.Connection, sql: str, values: tuple[object, ...]
+) -> list[sqlite3.Row]:
+    async with conn.execute(sql, values) as cursor:
+        return list(await cursor.fetchall())
+
+
+async def _names(conn: aiosqlite.Connection, sql: str) -> dict[int, tuple[str, str]]:
+    """Code and name by id (areas, every one, open or closed)."""
+    return {int(str(r[0])): (str(r[1]), str(r[2])) for r in await _rows(conn, sql, ())}
+
+
+async def _overdue_at(conn: aiosqlite.Connection, moment: str) -> list[sqlite3.Row]:
+    """Feedback due before ``moment`` and neither resolved nor rejected by then: open now
+    (feedback_open_due), resolved since (feedback_resolved) or rejected since."""
+    columns = "f.code, f.area_id, f.topic_id, f.due_at, f.handler"
+    return await _rows(
+        conn,
+        f"SELECT {columns} FROM feedback f WHERE f.{UNRESOLVED_SQL} AND f.due_at < ?"
+        f" UNION ALL SELECT {columns} FROM feedback f WHERE f.resolved_at > ?"
+        " AND f.status = 'resolved' AND f.due_at < ?"
+        f" UNION ALL SELECT {columns} FROM feedback f WHERE f.status = 'rejected'"
+        " AND f.status_changed_at > ? AND f.due_at < ?",
+        (moment, moment, moment, moment, moment),
+    )
+
+
+def _forwarded_items(
+    rows: list[sqlite3.Row],
+    areas: dict[int, tuple[str, str]],
+    topics: dict[int, Topic],
+) -> tuple[ForwardedItem, ...]:
+    """One item per feedback, with its latest forward (the rows come oldest first)."""
+    latest: dict[int, ForwardedItem] = {}
+    for feedback_id, code, area_id, topic_id, status, agency, forwarded_at in rows:
+        latest[int(str(feedback_id))] = ForwardedItem(
+            code=str(code),
+            area=areas[int(str(area_id))][1],
+            topic=topics[int(str(topic_id))],
+            agency=None if agency is None else str(agency),
+            forwarded_at=from_db(str(forwarded_at)),
+            status=FeedbackStatus(status),
+        )
+    return tuple(sorted(latest.values(), key=lambda item: (item.forwarded_at, item.code)))
+
+
+def _overdue_items(
+    db: Database,
+    rows: list[sqlite3.Row],
+    moment: datetime,
+    areas: dict[int, tuple[str, str]],
+    topics: dict[int, Topic],
+) -> tuple[OverdueItem, ...]:
+    deadlines = db.deadlines
+    calendar = deadlines.calendar
+    # The last day of the period: the day before the instant it ended.
+    last_day = calendar.local_date(moment - _TICK)
+    # Thousands of overdue feedbacks share a few hundred due days: count each day's working
+    # days once, not once per feedback.
+    late: dict[date, int] = {}
+    items = []
+    for code, area_id, topic_id, due_text, handler in rows:
+        due_at = from_db(str(due_text))
+        due_day = deadlines.due_day(due_at)
+        if due_day not in late:
+            late[due_day] = max(calendar.working_days_between(due_day, last_day), 0)
+        items.append(
+            OverdueItem(
+                code=str(code),
+                area=areas[int(str(area_id))][1],
+                topic=topics[int(str(topic_id))],
+                due_at=due_at,
+                due_day=due_day,
+                working_days_late=late[due_day],
+                handler=None if handler is None else str(handler),
+            )
+        )
+    return tuple(sorted(items, key=lambda item: (item.due_at, item.code)))
 
 
 # --- digest bookkeeping ---------------------------------------------------------------------

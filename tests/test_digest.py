@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pytest
@@ -198,11 +198,12 @@ async def test_report_commands_are_refused_outside_the_group(
         "/export",
         "/show AB-12345678",
         "/find đèn",
+        "/report",
     ):
         assert only_message(await resident.send(command)).text == VI("staff_only"), command
 
 
-# --- the committee's desk: /open in pages, /find, /stats rates -------------------
+# --- the committee's desk: /open in pages, /find, /stats rates, /report -------------------
 
 
 async def submit(app: HomThuApplication, body: str, area: str = "kp3") -> str:
@@ -339,3 +340,60 @@ async def test_stats_give_the_on_time_and_satisfaction_rates(
 
     assert "⏱ Giải quyết đúng hạn: <b>100%</b> (1/1 góp ý đã giải quyết)" in text
     assert "🙂 Người góp ý hài lòng: <b>100%</b> (1/1 đánh giá)" in text
+
+
+async def test_report_sends_a_docx_and_a_pdf_of_last_month(
+    app: HomThuApplication, officer: Person, clock: FrozenClock
+) -> None:
+    clock.now = datetime(2026, 10, 20, 2, tzinfo=UTC)
+    await submit(app, "Góp ý tháng Mười")
+    clock.now = datetime(2026, 11, 21, 1, tzinfo=UTC)
+
+    calls = await officer.send("/report")
+
+    # Said while the DOCX is drawn, and again while the PDF is.
+    assert [c.params["action"] for c in calls if c.method == "sendChatAction"] == [
+        "upload_document",
+        "upload_document",
+    ]
+    documents = [c for c in calls if c.method == "sendDocument"]
+    assert [list(d.file_names.values()) for d in documents] == [
+        ["bao-cao-2026-10.docx"],
+        ["bao-cao-2026-10.pdf"],
+    ]
+    assert documents[0].files["document"].startswith(b"PK")
+    assert documents[1].files["document"].startswith(b"%PDF")
+    assert documents[0].text.startswith("📄 Báo cáo tháng 10 năm 2026: tiếp nhận 1 góp ý")
+
+
+async def test_report_of_the_quarter_so_far_and_of_an_empty_month(
+    officer: Person, clock: FrozenClock
+) -> None:
+    so_far = [c for c in await officer.send("/report 2026-Q4") if c.method == "sendDocument"]
+    empty = [c for c in await officer.send("/report 2026-02") if c.method == "sendDocument"]
+
+    assert so_far[0].text.startswith(
+        "📄 Báo cáo quý IV năm 2026 (tính đến ngày 21/11/2026): trong kỳ không tiếp nhận"
+    )
+    assert list(so_far[1].file_names.values()) == ["bao-cao-2026-Q4.pdf"]
+    assert empty[0].text.startswith("📄 Báo cáo tháng 2 năm 2026: trong kỳ không tiếp nhận")
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/report 2026-13", "Cách dùng: <code>/report</code> (tháng trước)"),
+        ("/report 2026-Q5", "Cách dùng: <code>/report</code> (tháng trước)"),
+        ("/report 2026-Q0", "Cách dùng: <code>/report</code> (tháng trước)"),
+        ("/report tháng 11", "Cách dùng: <code>/report</code> (tháng trước)"),
+        ("/report 2027-01", "Kỳ 2027-01 chưa bắt đầu."),
+        ("/report 2026-12", "Kỳ 2026-12 chưa bắt đầu."),
+    ],
+)
+async def test_report_refuses_what_is_no_period_yet(
+    officer: Person, command: str, expected: str
+) -> None:
+    calls = await officer.send(command)
+
+    assert only_message(calls).text.startswith(expected)
+    assert [c for c in calls if c.method == "sendDocument"] == []

@@ -6,6 +6,8 @@ import asyncio
 import csv
 import dataclasses
 import io
+import random
+import sqlite3
 import warnings
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
@@ -53,6 +55,7 @@ from storage.reports import (
     Outcomes,
     PeriodCounts,
     StatusCount,
+    Tally,
     TopicCount,
     count_by,
     excerpt,
@@ -61,6 +64,7 @@ from storage.reports import (
     new_since,
     open_page,
     overdue_codes,
+    report_facts,
     set_last_digest_at,
     unresolved_count,
 )
@@ -1475,3 +1479,218 @@ def test_days_usage() -> None:
         "Cách dùng: <code>/stats [số ngày]</code>, số ngày từ 1 đến 3660; "
         "mặc định 30 ngày. Ví dụ: <code>/stats 7</code>"
     )
+
+
+# --- the periodic report's facts ----------------------------------------------------------
+
+# The third quarter of 2026, as /report 2026-Q3 takes it (local days), seen on 1 November.
+Q3_START = datetime(2026, 7, 1, tzinfo=ZONE).astimezone(UTC)
+Q3_END = datetime(2026, 10, 1, tzinfo=ZONE).astimezone(UTC)
+Q3_SEEN = datetime(2026, 11, 1, 2, 0, tzinfo=UTC)
+UNRESOLVED = {"new", "received", "in_progress", "forwarded"}
+
+
+@pytest.fixture
+async def quarter(tmp_path: Path) -> AsyncIterator[Database]:
+    """Feedback from June to mid-October 2026 in every state, written straight into the
+    tables: handlers, forwards (some twice, one to an agency the list no longer names),
+    ratings, resolution on time and late, rejections after the quarter, a topic with its
+    own deadline, and one marked forwarded before forwards were recorded."""
+    randomness = random.Random(7)
+    clock = ManualClock()
+    clock.now = Q3_SEEN
+    async with open_database(tmp_path / "quarter.sqlite3", clock=clock) as db:
+        for code, name in (("kp1", "Khu phố 1"), ("kp2", "Khu phố 2"), ("an-lac", "Ấp An Lạc")):
+            await db.areas.add(code, name)
+        await db.agencies.add("dienluc", "Điện lực Cam Lộ")
+        await db.agencies.add("congan", "Công an thị trấn")
+        async with db.transaction() as conn:
+            await conn.execute("UPDATE topics SET sla_days = 3 WHERE id = 5")
+            first = datetime(2026, 6, 1, 1, tzinfo=UTC)
+            for n in range(160):
+                created = first + timedelta(hours=randomness.randint(0, 136 * 24))
+                topic_id = randomness.choice((2, 2, 5, 7, 8, 11))
+                due = db.deadlines.due_at(created, 3 if topic_id == 5 else None)
+                status = randomness.choice(
+                    ("new", "received", "in_progress", "forwarded", "resolved", "resolved",
+                     "resolved", "rejected")
+                )  # fmt: skip
+                changed = min(created + timedelta(days=randomness.uniform(0.1, 40)), Q3_SEEN)
+                code = f"QQ-{n:08d}"
+                await conn.execute(
+                    "INSERT INTO reference_codes (code, issued_at) VALUES (?, ?)",
+                    (code, to_db(created)),
+                )
+                cursor = await conn.execute(
+                    "INSERT INTO feedback (code, area_id, topic_id, body, status, created_at,"
+                    " status_changed_at, due_at, handler, resolved_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        code,
+                        randomness.randint(1, 3),
+                        topic_id,
+                        f"Góp ý {n}",
+                        status,
+                        to_db(created),
+                        to_db(changed if status != "new" else created),
+                        to_db(due),
+                        randomness.choice((None, "Anh Nam", "Chị Hoa")),
+                        to_db(changed) if status == "resolved" else None,
+                    ),
+                )
+                feedback_id = cursor.lastrowid
+                forwards = 1 if status == "forwarded" else int(randomness.random() < 0.15)
+                if n == 3:
+                    forwards = 0  # marked forwarded before 0007: no forward recorded
+                    await conn.execute(
+                        "INSERT INTO status_changes (feedback_id, status, changed_by,"
+                        " changed_at, agency) VALUES (?, 'forwarded', 'Hoa', ?, ?)",
+                        (feedback_id, to_db(changed), "Phòng Tài nguyên"),
+                    )
+                    await conn.execute(
+                        "UPDATE feedback SET status = 'forwarded' WHERE id = ?", (feedback_id,)
+                    )
+                if randomness.random() < 0.3:
+                    forwards *= 2
+                for k in range(forwards):
+                    agency = randomness.choice(((1, "Điện lực Cam Lộ"), (None, "Tổ dân phố 4")))
+                    await conn.execute(
+                        "INSERT INTO forwards (feedback_id, agency_id, agency_name,"
+                        " forwarded_by, forwarded_at) VALUES (?, ?, ?, 'Hoa', ?)",
+                        (
+                            feedback_id,
+                            agency[0],
+                            agency[1],
+                            to_db(created + timedelta(days=1 + k, hours=n % 5)),
+                        ),
+                    )
+                if status == "resolved" and randomness.random() < 0.6:
+                    await conn.execute(
+                        "INSERT INTO ratings (feedback_id, satisfied, rated_at) VALUES (?, ?, ?)",
+                        (feedback_id, int(randomness.random() < 0.7), to_db(changed)),
+                    )
+        yield db
+
+
+def quarter_rows(db: Database) -> list[dict[str, object]]:
+    """Every feedback of the quarter's database as plain values, read with sqlite3."""
+    with sqlite3.connect(db.path) as conn:
+        conn.row_factory = sqlite3.Row
+        rows = [dict(r) for r in conn.execute("SELECT * FROM feedback ORDER BY id")]
+        forwards = list(conn.execute("SELECT * FROM forwards ORDER BY id"))
+        changes = list(conn.execute("SELECT * FROM status_changes ORDER BY id"))
+        ratings = {r["feedback_id"]: r["satisfied"] for r in conn.execute("SELECT * FROM ratings")}
+        areas = {r["id"]: r["name"] for r in conn.execute("SELECT * FROM areas")}
+    for row in rows:
+        row["area"] = areas[row["area_id"]]
+        mine = [w for w in forwards if w["feedback_id"] == row["id"]]
+        row["forward"] = (mine[-1]["agency_name"], mine[-1]["forwarded_at"]) if mine else None
+        legacy = [c for c in changes if c["feedback_id"] == row["id"]]
+        if not mine and row["status"] == "forwarded" and legacy:
+            row["forward"] = (legacy[-1]["agency"], legacy[-1]["changed_at"])
+        row["rating"] = ratings.get(row["id"])
+    return rows
+
+
+async def test_report_facts_of_a_quarter_match_the_rows(quarter: Database) -> None:
+    facts = await report_facts(quarter, Q3_START, Q3_END)
+
+    rows = quarter_rows(quarter)
+    start, end, seen = to_db(Q3_START), to_db(Q3_END), to_db(Q3_SEEN)
+    received = [r for r in rows if start <= str(r["created_at"]) < end]
+    assert 90 < len(received) < len(rows)  # the fixture does span more than the quarter
+
+    def tally(group: list[dict[str, object]]) -> Tally:
+        resolved = [r for r in group if r["status"] == "resolved"]
+        still = [r for r in group if r["status"] in UNRESOLVED]
+        return Tally(
+            received=len(group),
+            resolved=len(resolved),
+            on_time=sum(str(r["resolved_at"]) <= str(r["due_at"]) for r in resolved),
+            rejected=sum(r["status"] == "rejected" for r in group),
+            open=len(still),
+            overdue=sum(str(r["due_at"]) <= seen for r in still),
+        )
+
+    assert facts.totals == tally(received)
+    assert (facts.start, facts.end, facts.made_at) == (Q3_START, Q3_END, Q3_SEEN)
+    topics = sorted({int(str(r["topic_id"])) for r in received})
+    assert [(t.topic.id, t.tally) for t in facts.by_topic] == [
+        (n, tally([r for r in received if r["topic_id"] == n])) for n in topics
+    ]
+    assert [(a.name, a.tally) for a in facts.by_area] == [
+        (name, tally([r for r in received if r["area"] == name]))
+        for name in ("Ấp An Lạc", "Khu phố 1", "Khu phố 2")
+    ]
+    assert sum((a.tally for a in facts.by_area), Tally()) == facts.totals
+    rated = [r["rating"] for r in received if r["rating"] is not None]
+    assert (facts.ratings, facts.satisfied) == (len(rated), sum(map(int, rated)))  # type: ignore[arg-type]
+    assert facts.on_time_rate == facts.totals.on_time / facts.totals.resolved
+    assert facts.satisfaction_rate == facts.satisfied / facts.ratings
+
+    forwarded = sorted(
+        (str(r["forward"][1]), str(r["code"]), r["forward"][0], str(r["status"]))  # type: ignore[index]
+        for r in received
+        if r["forward"] is not None
+    )
+    assert [
+        (to_db(i.forwarded_at), i.code, i.agency, i.status.value) for i in facts.forwarded
+    ] == forwarded
+    assert "Phòng Tài nguyên" in [i.agency for i in facts.forwarded]
+
+    # Overdue at the end of September: due before it, and not closed by then.
+    def open_at_end(r: dict[str, object]) -> bool:
+        if r["status"] in UNRESOLVED:
+            return True
+        if r["status"] == "resolved":
+            return str(r["resolved_at"]) > end
+        return str(r["status_changed_at"]) > end
+
+    calendar = quarter.deadlines.calendar
+    last_day = date(2026, 9, 30)
+    overdue = sorted(
+        (str(r["due_at"]), str(r["code"]), r["handler"])
+        for r in rows
+        if str(r["due_at"]) < end and open_at_end(r)
+    )
+    assert [(to_db(i.due_at), i.code, i.handler) for i in facts.overdue] == overdue
+    for item in facts.overdue:
+        assert item.due_day == quarter.deadlines.due_day(item.due_at)
+        assert item.working_days_late == calendar.working_days_between(item.due_day, last_day)
+        assert item.due_day < last_day or item.working_days_late == 0
+    # Some of them were received before the quarter, some were closed after it.
+    assert any(to_db(i.due_at) < start for i in facts.overdue)
+    assert any(r["status"] not in UNRESOLVED for r in rows if open_at_end(r) and r["due_at"])
+
+
+async def test_working_days_late_skip_weekends_and_the_national_day(quarter: Database) -> None:
+    facts = await report_facts(quarter, Q3_START, Q3_END)
+
+    # Counted by hand: weekdays after the due day up to Wednesday 30 September, but for
+    # Monday 31 August and 1-2 September (National Day), and with Saturday 22 August,
+    # worked in exchange for the 31st.
+    days_off = {date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 2)}
+    worked = date(2026, 8, 22)
+
+    def by_hand(due: date) -> int:
+        days = (due + timedelta(days=n) for n in range(1, (date(2026, 9, 30) - due).days + 1))
+        return sum((d.weekday() < 5 or d == worked) and d not in days_off for d in days)
+
+    august = [item for item in facts.overdue if item.due_day <= date(2026, 8, 28)]
+    assert august, "the fixture has feedback due before the days off"
+    assert [item.working_days_late for item in august] == [by_hand(i.due_day) for i in august]
+    assert by_hand(date(2026, 8, 28)) == 20
+
+
+async def test_a_quarter_with_nothing_received(quarter: Database) -> None:
+    start = datetime(2027, 1, 1, tzinfo=ZONE).astimezone(UTC)
+    end = datetime(2027, 4, 1, tzinfo=ZONE).astimezone(UTC)
+
+    facts = await report_facts(quarter, start, end)
+
+    assert facts.totals == Tally()
+    assert (facts.by_topic, facts.by_area, facts.forwarded) == ((), (), ())
+    assert (facts.ratings, facts.satisfied) == (0, 0)
+    assert (facts.on_time_rate, facts.satisfaction_rate) == (None, None)
+    # What is overdue is judged now, since the period has not ended.
+    assert [i.code for i in facts.overdue] == await overdue_codes(quarter, Q3_SEEN)
