@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ import aiosqlite
 from storage.clock import from_db, to_db
 from storage.models import FeedbackStatus, Topic
 from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.workdays import Deadlines, WorkingCalendar
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -302,17 +303,25 @@ async def open_page(
         ) as cursor:
             row = await cursor.fetchone()
     total = int(row[0]) if row else 0
-    items = tuple(_open_item(r, db, now) for r in rows[:limit])
-    return OpenPage(items, total, items[-1].cursor if len(rows) > limit else None)
+    more, rows = len(rows) > limit, rows[:limit]
+    deadlines = db.deadlines
+    overdue = {
+        deadlines.due_day(from_db(str(r[9])))
+        for r in rows
+        if r[9] is not None and from_db(str(r[9])) <= now
+    }
+    late = working_days_late(deadlines.calendar, overdue, deadlines.calendar.local_date(now))
+    items = tuple(_open_item(r, deadlines, now, late) for r in rows)
+    return OpenPage(items, total, items[-1].cursor if more else None)
 
 
-def _open_item(row: sqlite3.Row, db: Database, now: datetime) -> OpenItem:
+def _open_item(
+    row: sqlite3.Row, deadlines: Deadlines, now: datetime, late_by_day: dict[date, int]
+) -> OpenItem:
     due_at = None if row[9] is None else from_db(str(row[9]))
     late = None
     if due_at is not None and due_at <= now:
-        deadlines = db.deadlines
-        calendar = deadlines.calendar
-        late = calendar.working_days_between(deadlines.due_day(due_at), calendar.local_date(now))
+        late = late_by_day[deadlines.due_day(due_at)]
     return OpenItem(
         id=int(str(row[0])),
         code=str(row[1]),
@@ -323,8 +332,31 @@ def _open_item(row: sqlite3.Row, db: Database, now: datetime) -> OpenItem:
         due_at=due_at,
         handler=None if row[10] is None else str(row[10]),
         excerpt=excerpt(str(row[11]), EXCERPT_CHARS),
-        working_days_late=max(late, 0) if late is not None else None,
+        working_days_late=late,
     )
+
+
+def working_days_late(
+    calendar: WorkingCalendar, due_days: Iterable[date], today: date
+) -> dict[date, int]:
+    """How many working days have passed since each due day, up to and including
+    ``today`` (0 for a day not before it): ``WorkingCalendar.working_days_between``, for
+    many days at once.
+
+    One walk back from today to the earliest of them, rather than one walk per day: the
+    oldest of a backlog can be years overdue, and a page or a report holds many of them.
+    """
+    wanted = set(due_days)
+    late = {day: 0 for day in wanted if day >= today}
+    if not wanted:
+        return late
+    earliest, day, count = min(wanted), today, 0
+    while day > earliest:
+        count += calendar.is_working_day(day)
+        day -= timedelta(days=1)
+        if day in wanted:
+            late[day] = count
+    return late
 
 
 def excerpt(text: str, size: int) -> str:
@@ -897,15 +929,11 @@ def _overdue_items(
     calendar = deadlines.calendar
     # The last day of the period: the day before the instant it ended.
     last_day = calendar.local_date(moment - _TICK)
-    # Thousands of overdue feedbacks share a few hundred due days: count each day's working
-    # days once, not once per feedback.
-    late: dict[date, int] = {}
+    due = [(row, from_db(str(row[3]))) for row in rows]
+    late = working_days_late(calendar, {deadlines.due_day(at) for _, at in due}, last_day)
     items = []
-    for code, area_id, topic_id, due_text, handler in rows:
-        due_at = from_db(str(due_text))
+    for (code, area_id, topic_id, _, handler), due_at in due:
         due_day = deadlines.due_day(due_at)
-        if due_day not in late:
-            late[due_day] = max(calendar.working_days_between(due_day, last_day), 0)
         items.append(
             OverdueItem(
                 code=str(code),

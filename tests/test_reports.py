@@ -67,7 +67,9 @@ from storage.reports import (
     report_facts,
     set_last_digest_at,
     unresolved_count,
+    working_days_late,
 )
+from storage.workdays import WorkingCalendar
 
 # 08:00 in Hanoi, a Saturday. Tuesday 24 November 2026 is a day off (Vietnam Cultural Day,
 # from the holidays package), so deadlines below skip it.
@@ -524,6 +526,21 @@ async def test_overdue_codes_are_unresolved_and_past_their_due_date(box: Box) ->
     assert await overdue_codes(box.db, DUE_AT[1] - timedelta(microseconds=1)) == box.codes(0)
     # Resolved (due 26 Nov) and rejected (due 30 Nov) feedback is never overdue.
     assert await overdue_codes(box.db, DUE_AT[4]) == box.codes(0, 1, 4, 5)
+
+
+def test_working_days_late_counts_like_the_calendar_for_many_days_at_once() -> None:
+    calendar = WorkingCalendar(ZONE)
+    randomness = random.Random(3)
+    today = date(2027, 2, 12)  # just after Tết 2027
+    due_days = {today - timedelta(days=randomness.randint(-5, 900)) for _ in range(60)}
+    due_days |= {today, today - timedelta(days=1), date(2027, 2, 3)}
+
+    late = working_days_late(calendar, due_days, today)
+
+    assert late == {day: max(calendar.working_days_between(day, today), 0) for day in due_days}
+    # Wednesday 3 February: Thursday 4 to Wednesday 10 are Tết, then Thursday 11, Friday 12.
+    assert late[date(2027, 2, 3)] == 2
+    assert working_days_late(calendar, set(), today) == {}
 
 
 @pytest.mark.parametrize(
