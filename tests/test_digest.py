@@ -14,8 +14,11 @@ from PIL import Image
 from bot.config import Settings
 from bot.context import HomThuApplication
 from bot.digest import catch_up, queue_digest
+from bot.handlers.staff.commands import BacklogPage, backlog_data, parse_backlog_data
+from bot.reports import BacklogKind
 from bot.texts import Texts
 from storage import FeedbackStatus, NewFeedback
+from storage.reports import OpenCursor
 from tests.support import (
     STAFF_CHAT_ID,
     Call,
@@ -397,3 +400,47 @@ async def test_report_refuses_what_is_no_period_yet(
 
     assert only_message(calls).text.startswith(expected)
     assert [c for c in calls if c.method == "sendDocument"] == []
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        BacklogPage(BacklogKind.ALL, None, OpenCursor(datetime(2026, 11, 21, tzinfo=UTC), 1), 2),
+        BacklogPage(
+            BacklogKind.AREA,
+            999_999_999,
+            OpenCursor(datetime(2099, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC), 10**12),
+            999_999,
+        ),
+        BacklogPage(BacklogKind.OVERDUE, None, OpenCursor(datetime(1970, 1, 1, tzinfo=UTC), 0), 3),
+        BacklogPage(BacklogKind.MINE, None, OpenCursor(datetime(2026, 1, 1, tzinfo=UTC), 77), 50),
+    ],
+)
+def test_next_page_data_says_where_the_page_starts_in_64_bytes(page: BacklogPage) -> None:
+    data = backlog_data(page)
+
+    assert data.startswith("backlog:")
+    assert len(data.encode()) <= 64
+    assert parse_backlog_data(data) == page
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "open:12",
+        "backlog:",
+        "backlog:all:1.1",
+        "backlog:some:1.1:2",
+        "backlog:a:1.1:2",
+        "backlog:all:ZZ.1:2",
+        "backlog:all:1.1:-2",
+        "backlog:all:zzzzzzzzzzzz.1:2",
+        "backlog:all:1.1:2:extra",
+        "backlog:all:1.1:1",
+        "backlog:all:1.1:0",
+    ],
+)
+def test_next_page_data_the_bot_did_not_make_is_refused(data: str | None) -> None:
+    assert parse_backlog_data(data) is None

@@ -119,6 +119,9 @@ def parse_backlog_data(data: str | None) -> BacklogPage | None:
     if match is None:
         return None
     where, area, micros, feedback_id, number = match.groups()
+    # A "next page" is the second page or later.
+    if int(number) < 2:
+        return None
     kind = BacklogKind.AREA if area is not None else BacklogKind(where)
     try:
         created_at = _EPOCH + timedelta(microseconds=int(micros, 36))
