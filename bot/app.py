@@ -35,7 +35,7 @@ from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
 from bot.handlers import admin, general, groups
 from bot.handlers.resident import follow_up, intake
-from bot.handlers.staff import answers, cards, commands, forwarding, guide
+from bot.handlers.staff import answers, cards, commands, forwarding, guide, report
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -245,6 +245,7 @@ def _staff_handlers(application: HomThuApplication) -> None:
         (forwarding.choice_button, keyboards.REASON_PREFIX),
         (forwarding.choice_button, keyboards.AGENCY_PREFIX),
         (forwarding.agency_button, keyboards.AGENCY_GROUP_PREFIX),
+        (commands.backlog_button, commands.BACKLOG_PREFIX),
     ):
         application.add_handler(_button(callback, prefix, prefix=True), group=MAIN_GROUP)
     for command, callback in (
@@ -252,7 +253,9 @@ def _staff_handlers(application: HomThuApplication) -> None:
         ("digest", commands.digest_command),
         ("stats", commands.stats_command),
         ("open", commands.open_command),
+        ("find", commands.find_command),
         ("export", commands.export_command),
+        ("report", report.report_command),
     ):
         application.add_handler(
             CommandHandler(command, callback, filters=filters.UpdateType.MESSAGE),

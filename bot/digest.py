@@ -47,7 +47,7 @@ async def build_digest(runtime: BotRuntime, until: datetime) -> Digest:
     database = runtime.database
     t = Texts(settings.default_language)
     since = await get_last_digest_at(database)
-    period = await new_since(database, since, until, sla_days=settings.sla_days)
+    period = await new_since(database, since, until)
     messages = digest_messages(t, period, settings.unit_name, settings.timezone)
     chart = await asyncio.to_thread(digest_chart_png, period, t, settings.timezone)
     return Digest(period, messages, chart)

@@ -44,11 +44,13 @@ def staff_commands(t: Texts) -> list[BotCommand]:
     """What staff can do in their group; each new staff command is one more line here."""
     return [
         BotCommand("open", t("cmd_open")),
+        BotCommand("find", t("cmd_find")),
         BotCommand("show", t("cmd_show")),
         BotCommand("status", t("cmd_status")),
         BotCommand("stats", t("cmd_stats")),
         BotCommand("digest", t("cmd_digest")),
         BotCommand("export", t("cmd_export")),
+        BotCommand("report", t("cmd_report")),
     ]
 
 

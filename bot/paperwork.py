@@ -1,44 +1,58 @@
-"""What the committee's documents need from the bot's configuration: the letterhead and
-the words, in the language the staff read (``DEFAULT_LANGUAGE``)."""
+"""What the committee's documents take from the bot: the letterhead built from
+``UNIT_NAME`` and the words, both in the language of the staff who asked for them."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from datetime import date
 
-from bot.config import Settings
-from bot.texts import CATALOGUES
+from bot.texts import CATALOGUES, Texts
 from documents.letterhead import Letterhead
 
-# A locality's administrative word, dropped to name the place in the date line.
-_LOCALITY = re.compile(r"^(thị trấn|phường|xã|thành phố|quận|huyện|thị xã)\s+", re.IGNORECASE)
+# A locality's administrative word: lower-cased in running text, dropped in the date line.
+_LOCALITY = re.compile(
+    r"^(thị trấn|thị xã|thành phố|phường|xã|đặc khu|quận|huyện)\s+(?=\S)", re.IGNORECASE
+)
 # A UNIT_NAME that names a committee already, rather than a locality.
-_COMMITTEE = re.compile(r"^(ủy ban|uỷ ban|ubnd|ban thường trực)\b", re.IGNORECASE)
-FRONT = "Ủy ban MTTQ Việt Nam"
+_COMMITTEE = re.compile(r"^(ủy ban|uỷ ban|ubnd|ban thường trực|mttq)\b", re.IGNORECASE)
 
 
-def words(settings: Settings) -> Mapping[str, str]:
+def words(t: Texts) -> Mapping[str, str]:
     """The documents' words (the ``doc_`` keys of the catalogue), plain text."""
-    catalogue = CATALOGUES[settings.default_language]
+    catalogue = CATALOGUES[t.language]
     return {key: text for key, text in catalogue.items() if key.startswith("doc_")}
 
 
-def letterhead(settings: Settings, issued_on: date) -> Letterhead:
+def unit_in_text(unit: str) -> str:
+    """The unit as running text writes it: "Thị trấn Cam Lộ" → "thị trấn Cam Lộ"."""
+    if _LOCALITY.match(unit):
+        return unit[0].lower() + unit[1:]
+    return unit
+
+
+def letterhead(t: Texts, unit_name: str, issued_on: date) -> Letterhead:
     """The committee as its documents name it, from ``UNIT_NAME``.
 
     "Thị trấn Cam Lộ" gives the issuer lines "ỦY BAN MTTQ VIỆT NAM" / "THỊ TRẤN CAM LỘ",
     the running name "Ban Thường trực Ủy ban MTTQ Việt Nam thị trấn Cam Lộ" and the
-    place "Cam Lộ"; a UNIT_NAME that is a committee's name is used as it is.
+    place of the date line "Cam Lộ"; a UNIT_NAME that is a committee's name is used as it
+    is. The superior lines and the signer are left for the clerk who signs.
     """
-    unit = " ".join(settings.unit_name.split())
+    unit = " ".join(unit_name.split())
     if _COMMITTEE.match(unit):
         issuer: tuple[str, ...] = (unit.upper(),)
         committee = unit
     else:
-        issuer = (FRONT.upper(), unit.upper())
-        committee = f"Ban Thường trực {FRONT} {unit[:1].lower()}{unit[1:]}"
+        issuer = (_plain(t, "letterhead_front"), unit.upper())
+        committee = _plain(t, "letterhead_committee", unit=unit_in_text(unit))
     place = _LOCALITY.sub("", unit) or unit
     return Letterhead(
         superior=(), issuer=issuer, committee=committee, place=place, issued_on=issued_on
     )
+
+
+def _plain(t: Texts, key: str, **values: object) -> str:
+    """A catalogue text as plain text (documents are not HTML): escaped values restored."""
+    return html.unescape(t(key, **values))

@@ -6,16 +6,19 @@ the number of public replies, never the reply channel.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import sqlite3
+import unicodedata
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import aiosqlite
 
 from storage.clock import from_db, to_db
 from storage.models import FeedbackStatus, Topic
-from storage.topics import topic_from_row
+from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.workdays import Deadlines, WorkingCalendar
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -58,8 +61,30 @@ class StatusCount:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcomes:
+    """How the feedback of a period turned out: how many are resolved, how many of those
+    by their due date, and how residents rated them (one rating per feedback at most)."""
+
+    resolved: int
+    on_time: int
+    ratings: int
+    satisfied: int
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved on time ÷ resolved, from 0 to 1; None when none is resolved."""
+        return self.on_time / self.resolved if self.resolved else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Satisfied ratings ÷ ratings, from 0 to 1; None when nobody rated."""
+        return self.satisfied / self.ratings if self.ratings else None
+
+
+@dataclass(frozen=True, slots=True)
 class Counts:
-    """Feedback created from ``since`` to ``until``, by area, topic and current status.
+    """Feedback created from ``since`` to ``until``, by area, topic and current status, and
+    how it turned out.
 
     Areas and topics are most frequent first; every status is listed, in workflow order.
     """
@@ -70,34 +95,339 @@ class Counts:
     by_area: tuple[AreaCount, ...]
     by_topic: tuple[TopicCount, ...]
     by_status: tuple[StatusCount, ...]
+    outcomes: Outcomes
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+
+async def count_by(db: Database, since: datetime) -> Counts:
+    """Feedback created from ``since`` until now, by area, topic and current status, with
+    the share resolved on time and the residents' satisfaction."""
+    until = db.clock()
+    # One tick past now, so that feedback stored this very microsecond is counted.
+    start, end = to_db(since), to_db(until + _TICK)
+    async with db.reading() as conn:
+        by_area, by_topic = await _by_area_and_topic(conn, start, end)
+        async with conn.execute(
+            "SELECT status, COUNT(*) FROM feedback"
+            " WHERE created_at >= ? AND created_at < ? GROUP BY status",
+            (start, end),
+        ) as cursor:
+            found = {FeedbackStatus(row[0]): int(row[1]) for row in await cursor.fetchall()}
+        outcomes = await _outcomes(conn, start, end)
+    return Counts(
+        since=since,
+        until=until,
+        total=sum(found.values()),
+        by_area=by_area,
+        by_topic=by_topic,
+        by_status=tuple(StatusCount(s, found.get(s, 0)) for s in FeedbackStatus),
+        outcomes=outcomes,
+    )
+
+
+async def _outcomes(conn: aiosqlite.Connection, start: str, end: str) -> Outcomes:
+    """Resolved, resolved on time, ratings and satisfied ratings of feedback created in
+    ``[start, end)``."""
+    async with conn.execute(
+        # feedback_status (status, created_at) finds the period's resolved ones; only those
+        # rows are read for their two times.
+        "SELECT COUNT(*), COALESCE(SUM(resolved_at <= due_at), 0) FROM feedback"
+        " WHERE status = 'resolved' AND created_at >= ? AND created_at < ?",
+        (start, end),
+    ) as cursor:
+        row = await cursor.fetchone()
+    resolved, on_time = (int(row[0]), int(row[1])) if row else (0, 0)
+    async with conn.execute(
+        # The period's feedback (feedback_created_at), each looked up in ratings by its key:
+        # driven by the period, however many ratings history holds.
+        "SELECT COUNT(*), COALESCE(SUM(r.satisfied), 0) FROM ratings r"
+        " JOIN feedback f ON f.id = r.feedback_id"
+        " WHERE f.created_at >= ? AND f.created_at < ?",
+        (start, end),
+    ) as cursor:
+        row = await cursor.fetchone()
+    ratings, satisfied = (int(row[0]), int(row[1])) if row else (0, 0)
+    return Outcomes(resolved, on_time, ratings, satisfied)
+
+
+async def _by_area_and_topic(
+    conn: aiosqlite.Connection, since: str, until: str
+) -> tuple[tuple[AreaCount, ...], tuple[TopicCount, ...]]:
+    """Feedback created in ``[since, until)`` by area and by topic, most frequent first."""
+    async with conn.execute(
+        # One pass over the index feedback_period (0004) counts both; areas and topics are
+        # looked up once each, not once per feedback.
+        "SELECT area_id, topic_id, COUNT(*) FROM feedback"
+        " WHERE created_at >= ? AND created_at < ? GROUP BY area_id, topic_id",
+        (since, until),
+    ) as cursor:
+        rows = await cursor.fetchall()
+    areas: dict[int, int] = {}
+    topics: dict[int, int] = {}
+    for area_id, topic_id, count in rows:
+        areas[int(area_id)] = areas.get(int(area_id), 0) + int(count)
+        topics[int(topic_id)] = topics.get(int(topic_id), 0) + int(count)
+    if not rows:
+        return (), ()
+    async with conn.execute(
+        f"SELECT id, code, name FROM areas WHERE id IN ({', '.join('?' * len(areas))})",
+        tuple(areas),
+    ) as cursor:
+        names = {int(r[0]): (str(r[1]), str(r[2])) for r in await cursor.fetchall()}
+    async with conn.execute(
+        f"SELECT {TOPIC_COLUMNS} FROM topics t WHERE t.id IN ({', '.join('?' * len(topics))})",
+        tuple(topics),
+    ) as cursor:
+        found = {int(r[0]): topic_from_row(tuple(r)) for r in await cursor.fetchall()}
+    by_area = sorted(
+        (AreaCount(names[i][0], names[i][1], n) for i, n in areas.items()),
+        key=lambda a: (-a.count, name_order(a.name), a.code),
+    )
+    by_topic = sorted(
+        (TopicCount(found[i], n) for i, n in topics.items()),
+        key=lambda c: (-c.count, c.topic.id),
+    )
+    return tuple(by_area), tuple(by_topic)
+
+
+# --- the backlog ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFilter:
+    """Which unresolved feedback /open lists: all, one area's, the overdue, or one
+    officer's (``handler``, the name recorded when they took it on)."""
+
+    area_id: int | None = None
+    overdue: bool = False
+    handler: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCursor:
+    """Where a page of the backlog ended: the next page starts after this feedback."""
+
+    created_at: datetime
+    id: int
 
 
 @dataclass(frozen=True, slots=True)
 class OpenItem:
-    """An unresolved feedback as the open list shows it (no text: codes lead to /show)."""
+    """An unresolved feedback as the open list shows it.
 
+    ``excerpt`` is the start of its text, cut at a word (with "…" when cut).
+    ``working_days_late`` is None unless it is overdue: then how many working days have
+    passed since its due date (0 on the first days off after it).
+    """
+
+    id: int
     code: str
     area: str
     topic: Topic
     status: FeedbackStatus
     created_at: datetime
+    due_at: datetime | None
+    handler: str | None
+    excerpt: str
+    working_days_late: int | None
+
+    @property
+    def cursor(self) -> OpenCursor:
+        """Where a page that ends with this feedback ends."""
+        return OpenCursor(self.created_at, self.id)
 
 
 @dataclass(frozen=True, slots=True)
-class OpenFeedback:
-    """The oldest unresolved feedbacks, and how many are unresolved in all."""
+class OpenPage:
+    """A page of the backlog, oldest first; ``total`` counts the whole of the filter, and
+    ``next`` is where the next page starts (None: this is the last)."""
 
     items: tuple[OpenItem, ...]
     total: int
+    next: OpenCursor | None
+
+
+# Characters of text an open list item shows.
+EXCERPT_CHARS = 100
+
+
+async def open_page(
+    db: Database,
+    where: OpenFilter | None = None,
+    *,
+    limit: int,
+    after: OpenCursor | None = None,
+) -> OpenPage:
+    """Unresolved feedback matching ``where``, oldest first, ``limit`` from ``after`` on.
+
+    Pages are keyset pages on (created_at, id), read from the partial indexes of 0007 that
+    hold unresolved feedback only (by area, by handler, or all): a page costs the same
+    wherever it is in the list, and neither a page nor the total reads resolved history.
+    """
+    if limit < 1:
+        raise ValueError(f"a page holds at least one feedback, not {limit}")
+    where = where or OpenFilter()
+    now = db.clock()
+    conditions, values = [f"f.{UNRESOLVED_SQL}"], list[object]()
+    if where.area_id is not None:
+        conditions.append("f.area_id = ?")
+        values.append(where.area_id)
+    if where.handler is not None:
+        conditions.append("f.handler = ?")
+        values.append(where.handler)
+    if where.overdue:
+        conditions.append("f.due_at <= ?")
+        values.append(to_db(now))
+    page_conditions, page_values = list(conditions), list(values)
+    if after is not None:
+        page_conditions.append("(f.created_at, f.id) > (?, ?)")
+        page_values += [to_db(after.created_at), after.id]
+    async with db.reading() as conn:
+        async with conn.execute(
+            # The page is chosen from feedback alone, in index order, then joined: joined
+            # first, SQLite may walk the areas and sort what it finds.
+            "SELECT p.id, p.code, a.name, t.id, t.name_vi, t.name_en, t.is_open, p.status,"
+            " p.created_at, p.due_at, p.handler, p.excerpt FROM (SELECT f.id, f.code,"
+            " f.area_id, f.topic_id, f.status, f.created_at, f.due_at, f.handler,"
+            f" substr(f.body, 1, {EXCERPT_CHARS + 1}) AS excerpt FROM feedback f"
+            f" WHERE {' AND '.join(page_conditions)} ORDER BY f.created_at, f.id LIMIT ?) p"
+            " JOIN areas a ON a.id = p.area_id JOIN topics t ON t.id = p.topic_id"
+            " ORDER BY p.created_at, p.id",
+            (*page_values, limit + 1),
+        ) as cursor:
+            rows = list(await cursor.fetchall())
+        async with conn.execute(
+            f"SELECT COUNT(*) FROM feedback f WHERE {' AND '.join(conditions)}", values
+        ) as cursor:
+            row = await cursor.fetchone()
+    total = int(row[0]) if row else 0
+    more, rows = len(rows) > limit, rows[:limit]
+    deadlines = db.deadlines
+    overdue = {
+        deadlines.due_day(from_db(str(r[9])))
+        for r in rows
+        if r[9] is not None and from_db(str(r[9])) <= now
+    }
+    late = working_days_late(deadlines.calendar, overdue, deadlines.calendar.local_date(now))
+    items = tuple(_open_item(r, deadlines, now, late) for r in rows)
+    return OpenPage(items, total, items[-1].cursor if more else None)
+
+
+def _open_item(
+    row: sqlite3.Row, deadlines: Deadlines, now: datetime, late_by_day: dict[date, int]
+) -> OpenItem:
+    due_at = None if row[9] is None else from_db(str(row[9]))
+    late = None
+    if due_at is not None and due_at <= now:
+        late = late_by_day[deadlines.due_day(due_at)]
+    return OpenItem(
+        id=int(str(row[0])),
+        code=str(row[1]),
+        area=str(row[2]),
+        topic=topic_from_row(tuple(row[3:7])),
+        status=FeedbackStatus(row[7]),
+        created_at=from_db(str(row[8])),
+        due_at=due_at,
+        handler=None if row[10] is None else str(row[10]),
+        excerpt=excerpt(str(row[11]), EXCERPT_CHARS),
+        working_days_late=late,
+    )
+
+
+def working_days_late(
+    calendar: WorkingCalendar, due_days: Iterable[date], today: date
+) -> dict[date, int]:
+    """How many working days have passed since each due day, up to and including
+    ``today`` (0 for a day not before it): ``WorkingCalendar.working_days_between``, for
+    many days at once.
+
+    One walk back from today to the earliest of them, rather than one walk per day: the
+    oldest of a backlog can be years overdue, and a page or a report holds many of them.
+    """
+    wanted = set(due_days)
+    late = {day: 0 for day in wanted if day >= today}
+    if not wanted:
+        return late
+    earliest, day, count = min(wanted), today, 0
+    while day > earliest:
+        count += calendar.is_working_day(day)
+        day -= timedelta(days=1)
+        if day in wanted:
+            late[day] = count
+    return late
+
+
+def excerpt(text: str, size: int) -> str:
+    """The start of ``text`` on one line, at most ``size`` characters, cut after a whole
+    word with "…" when it goes on."""
+    flat = " ".join(text.split())
+    if len(flat) <= size:
+        return flat
+    cut = flat[:size]
+    # A single word longer than the excerpt is cut where it must be.
+    if " " in cut[size // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
+async def unresolved_count(db: Database) -> int:
+    """How many feedbacks are neither resolved nor rejected."""
+    async with db.reading() as conn:
+        return await _unresolved_count(conn)
+
+
+async def overdue_codes(db: Database, at: datetime, limit: int | None = None) -> list[str]:
+    """Codes of unresolved feedback due at or before ``at``, the longest overdue first."""
+    async with db.reading() as conn:
+        return list(await _due_codes(conn, "", to_db(at), limit))
+
+
+async def _unresolved_count(conn: aiosqlite.Connection) -> int:
+    async with conn.execute(f"SELECT COUNT(*) FROM feedback WHERE {UNRESOLVED_SQL}") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def _due_codes(
+    conn: aiosqlite.Connection, after: str, until: str, limit: int | None
+) -> tuple[str, ...]:
+    """Codes of unresolved feedback due in ``(after, until]``, soonest due first; read from
+    feedback_open_due (0007), which holds the backlog only."""
+    async with conn.execute(
+        f"SELECT code FROM feedback WHERE {UNRESOLVED_SQL} AND due_at > ? AND due_at <= ?"
+        " ORDER BY due_at, id LIMIT ?",
+        (after, until, -1 if limit is None else limit),
+    ) as cursor:
+        return tuple(str(r[0]) for r in await cursor.fetchall())
+
+
+async def _due_count(conn: aiosqlite.Connection, after: str, until: str) -> int:
+    async with conn.execute(
+        f"SELECT COUNT(*) FROM feedback WHERE {UNRESOLVED_SQL} AND due_at > ? AND due_at <= ?",
+        (after, until),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+# --- the digest's period --------------------------------------------------------------------
+
+# What the digest calls "due soon": due by the end of the second working day after today.
+DUE_SOON_WORKING_DAYS = 2
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodCounts:
-    """What a digest reports: the period's new feedback and the backlog at its end.
+    """What a digest reports: the period's new feedback and ratings, and the backlog at its
+    end: unresolved, overdue, and due within ``DUE_SOON_WORKING_DAYS`` working days.
 
     ``since`` is None for the first digest ever, which covers everything until ``until``.
-    ``overdue`` holds the codes of the oldest overdue feedbacks (at most the limit asked
-    for), ``overdue_total`` how many there are.
+    ``overdue`` and ``due_soon`` hold codes, most urgent first (at most the limit asked
+    for); ``overdue_total`` and ``due_soon_total`` how many there are. ``due_soon_day`` is
+    the last day "due soon" reaches. ``dissatisfied`` holds the codes of the period's "not
+    satisfied" ratings (at most the limit), ``dissatisfied_total`` their number.
     """
 
     since: datetime | None
@@ -106,14 +436,100 @@ class PeriodCounts:
     by_area: tuple[AreaCount, ...]
     by_topic: tuple[TopicCount, ...]
     unresolved: int
-    sla_days: int
     overdue: tuple[str, ...]
     overdue_total: int
+    due_soon: tuple[str, ...]
+    due_soon_total: int
+    due_soon_day: date
+    satisfied_total: int
+    dissatisfied: tuple[str, ...]
+    dissatisfied_total: int
+
+
+async def new_since(
+    db: Database,
+    since: datetime | None,
+    until: datetime,
+    *,
+    overdue_limit: int = 100,
+) -> PeriodCounts:
+    """The digest of ``[since, until)``: new feedback and ratings, and the backlog at
+    ``until``.
+
+    Overdue means unresolved and due at or before ``until``; due soon, unresolved and due
+    after it, by the end of the second working day after its date (weekends and holidays
+    skipped); each feedback has its own due date.
+    """
+    # Every stored time sorts after the empty text: no lower bound before the first digest.
+    start = to_db(since) if since is not None else ""
+    end = to_db(until)
+    calendar = db.deadlines.calendar
+    due_soon_day = calendar.add_working_days(calendar.local_date(until), DUE_SOON_WORKING_DAYS)
+    due_soon_end = to_db(calendar.end_of_day(due_soon_day))
+    async with db.reading() as conn:
+        by_area, by_topic = await _by_area_and_topic(conn, start, end)
+        unresolved = await _unresolved_count(conn)
+        overdue = await _due_codes(conn, "", end, overdue_limit)
+        overdue_total = await _due_count(conn, "", end)
+        due_soon = await _due_codes(conn, end, due_soon_end, overdue_limit)
+        due_soon_total = await _due_count(conn, end, due_soon_end)
+        async with conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(satisfied), 0) FROM ratings"
+            " WHERE rated_at >= ? AND rated_at < ?",
+            (start, end),
+        ) as cursor:
+            row = await cursor.fetchone()
+        ratings, satisfied = (int(row[0]), int(row[1])) if row else (0, 0)
+        async with conn.execute(
+            "SELECT f.code FROM ratings r JOIN feedback f ON f.id = r.feedback_id"
+            " WHERE r.rated_at >= ? AND r.rated_at < ? AND r.satisfied = 0"
+            " ORDER BY r.rated_at, f.id LIMIT ?",
+            (start, end, overdue_limit),
+        ) as cursor:
+            dissatisfied = tuple(str(r[0]) for r in await cursor.fetchall())
+    return PeriodCounts(
+        since=since,
+        until=until,
+        new=sum(a.count for a in by_area),
+        by_area=by_area,
+        by_topic=by_topic,
+        unresolved=unresolved,
+        overdue=overdue,
+        overdue_total=overdue_total,
+        due_soon=due_soon,
+        due_soon_total=due_soon_total,
+        due_soon_day=due_soon_day,
+        satisfied_total=satisfied,
+        dissatisfied=dissatisfied,
+        dissatisfied_total=ratings - satisfied,
+    )
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExportText:
+    """A public answer, an internal note or a resident's addition, as the export lists it.
+
+    ``at`` is when it became public (an answer) or was written; ``author`` the officer (an
+    answer or a note; None for a resident); ``photo`` True for an addition with a photo.
+    """
+
+    at: datetime
+    body: str
+    author: str | None = None
+    photo: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class ExportRow:
-    """One feedback as the export writes it; the columns are the whole of it."""
+    """One feedback as the export writes it; the columns are the whole of it.
+
+    ``reply_count`` counts the public answers (those in ``answers``); ``overdue`` is as of
+    the start of the export; ``agency`` is where it was last forwarded; ``satisfied`` is
+    its rating (None: not rated); ``location`` the latitude and longitude of the matter.
+    """
 
     code: str
     area: str
@@ -123,170 +539,40 @@ class ExportRow:
     status_changed_at: datetime
     body: str
     reply_count: int
+    due_at: datetime | None = None
+    resolved_at: datetime | None = None
+    overdue: bool = False
+    handler: str | None = None
+    agency: str | None = None
+    answers: tuple[ExportText, ...] = ()
+    notes: tuple[ExportText, ...] = ()
+    additions: tuple[ExportText, ...] = ()
+    satisfied: bool | None = None
+    location: tuple[float, float] | None = None
 
-
-# --- counts ---------------------------------------------------------------------------------
-
-
-async def count_by(db: Database, since: datetime) -> Counts:
-    """Feedback created from ``since`` until now, by area, topic and current status."""
-    until = db.clock()
-    # One tick past now, so that feedback stored this very microsecond is counted.
-    start, end = to_db(since), to_db(until + _TICK)
-    async with db.reading() as conn:
-        by_area = await _by_area(conn, start, end)
-        by_topic = await _by_topic(conn, start, end)
-        async with conn.execute(
-            "SELECT status, COUNT(*) FROM feedback"
-            " WHERE created_at >= ? AND created_at < ? GROUP BY status",
-            (start, end),
-        ) as cursor:
-            found = {FeedbackStatus(row[0]): int(row[1]) for row in await cursor.fetchall()}
-    return Counts(
-        since=since,
-        until=until,
-        total=sum(found.values()),
-        by_area=by_area,
-        by_topic=by_topic,
-        by_status=tuple(StatusCount(s, found.get(s, 0)) for s in FeedbackStatus),
-    )
-
-
-async def new_since(
-    db: Database,
-    since: datetime | None,
-    until: datetime,
-    *,
-    sla_days: int,
-    overdue_limit: int = 100,
-) -> PeriodCounts:
-    """The digest of ``[since, until)``: new feedback, and unresolved and overdue at ``until``.
-
-    Overdue means unresolved and created more than ``sla_days`` days before ``until``.
-    """
-    # Every stored time sorts after the empty text: no lower bound before the first digest.
-    start = to_db(since) if since is not None else ""
-    end = to_db(until)
-    older_than = until - timedelta(days=sla_days)
-    async with db.reading() as conn:
-        by_area = await _by_area(conn, start, end)
-        by_topic = await _by_topic(conn, start, end)
-        unresolved = await _unresolved_count(conn)
-        overdue = await _overdue_codes(conn, older_than, overdue_limit)
-        overdue_total = await _overdue_count(conn, older_than)
-    return PeriodCounts(
-        since=since,
-        until=until,
-        new=sum(a.count for a in by_area),
-        by_area=by_area,
-        by_topic=by_topic,
-        unresolved=unresolved,
-        sla_days=sla_days,
-        overdue=overdue,
-        overdue_total=overdue_total,
-    )
-
-
-async def _by_area(conn: aiosqlite.Connection, since: str, until: str) -> tuple[AreaCount, ...]:
-    async with conn.execute(
-        # Counted first, joined after: one pass over the index feedback_period (0004), and
-        # areas looked up once per area rather than once per feedback.
-        "SELECT a.code, a.name, c.n FROM (SELECT area_id, COUNT(*) AS n FROM feedback"
-        " WHERE created_at >= ? AND created_at < ? GROUP BY area_id) c"
-        " JOIN areas a ON a.id = c.area_id ORDER BY c.n DESC, a.name COLLATE NOCASE, a.code",
-        (since, until),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return tuple(AreaCount(str(r[0]), str(r[1]), int(r[2])) for r in rows)
-
-
-async def _by_topic(conn: aiosqlite.Connection, since: str, until: str) -> tuple[TopicCount, ...]:
-    async with conn.execute(
-        # As above; joined the other way, SQLite scanned the period once per topic.
-        "SELECT t.id, t.name_vi, t.name_en, t.is_open, c.n FROM (SELECT topic_id,"
-        " COUNT(*) AS n FROM feedback WHERE created_at >= ? AND created_at < ?"
-        " GROUP BY topic_id) c JOIN topics t ON t.id = c.topic_id ORDER BY c.n DESC, t.id",
-        (since, until),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    return tuple(TopicCount(topic_from_row(tuple(r[:4])), int(r[4])) for r in rows)
-
-
-# --- the backlog ----------------------------------------------------------------------------
-
-
-async def open_feedback(db: Database, limit: int) -> OpenFeedback:
-    """The ``limit`` oldest unresolved feedbacks (status not resolved or rejected)."""
-    async with db.reading() as conn:
-        async with conn.execute(
-            "SELECT f.code, a.name, t.id, t.name_vi, t.name_en, t.is_open, f.status,"
-            " f.created_at FROM feedback f"
-            " JOIN areas a ON a.id = f.area_id JOIN topics t ON t.id = f.topic_id"
-            f" WHERE f.{UNRESOLVED_SQL} ORDER BY f.created_at, f.id LIMIT ?",
-            (limit,),
-        ) as cursor:
-            rows = await cursor.fetchall()
-        total = await _unresolved_count(conn)
-    items = tuple(
-        OpenItem(
-            code=str(r[0]),
-            area=str(r[1]),
-            topic=topic_from_row(tuple(r[2:6])),
-            status=FeedbackStatus(r[6]),
-            created_at=from_db(str(r[7])),
-        )
-        for r in rows
-    )
-    return OpenFeedback(items, total)
-
-
-async def unresolved_count(db: Database) -> int:
-    """How many feedbacks are neither resolved nor rejected."""
-    async with db.reading() as conn:
-        return await _unresolved_count(conn)
-
-
-async def overdue_codes(db: Database, older_than: datetime, limit: int | None = None) -> list[str]:
-    """Codes of unresolved feedback created before ``older_than``, oldest first."""
-    async with db.reading() as conn:
-        return list(await _overdue_codes(conn, older_than, limit))
-
-
-async def _unresolved_count(conn: aiosqlite.Connection) -> int:
-    async with conn.execute(f"SELECT COUNT(*) FROM feedback WHERE {UNRESOLVED_SQL}") as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
-async def _overdue_codes(
-    conn: aiosqlite.Connection, older_than: datetime, limit: int | None
-) -> tuple[str, ...]:
-    async with conn.execute(
-        f"SELECT code FROM feedback WHERE {UNRESOLVED_SQL} AND created_at < ?"
-        " ORDER BY created_at, id LIMIT ?",
-        (to_db(older_than), -1 if limit is None else limit),
-    ) as cursor:
-        return tuple(str(r[0]) for r in await cursor.fetchall())
-
-
-async def _overdue_count(conn: aiosqlite.Connection, older_than: datetime) -> int:
-    async with conn.execute(
-        f"SELECT COUNT(*) FROM feedback WHERE {UNRESOLVED_SQL} AND created_at < ?",
-        (to_db(older_than),),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
-# --- export ---------------------------------------------------------------------------------
 
 _EXPORT_SQL = (
     "SELECT f.id, f.code, a.name, t.id, t.name_vi, t.name_en, t.is_open, f.status,"
-    " f.created_at, f.status_changed_at, f.body,"
-    " (SELECT COUNT(*) FROM responses r WHERE r.feedback_id = f.id AND r.kind = 'reply')"
+    " f.created_at, f.status_changed_at, f.body, f.due_at, f.resolved_at, f.handler,"
+    " (SELECT w.agency_name FROM forwards w WHERE w.feedback_id = f.id"
+    "  ORDER BY w.id DESC LIMIT 1),"
+    " r.satisfied, f.latitude, f.longitude"
     " FROM feedback f JOIN areas a ON a.id = f.area_id JOIN topics t ON t.id = f.topic_id"
+    " LEFT JOIN ratings r ON r.feedback_id = f.id"
     " WHERE f.id > ? AND f.id <= ? AND f.created_at >= ?"
     " ORDER BY f.id LIMIT ?"
+)
+# The answers a resident can read (public from published_at, unless withdrawn before) and
+# the notes, of a batch's range of feedback ids, in the order they were written.
+_EXPORT_RESPONSES_SQL = (
+    "SELECT feedback_id, kind, body, author, created_at, published_at FROM responses"
+    " WHERE feedback_id >= ? AND feedback_id <= ? AND (kind = 'note' OR (kind = 'reply'"
+    " AND withdrawn_at IS NULL AND published_at IS NOT NULL AND published_at <= ?))"
+    " ORDER BY feedback_id, id"
+)
+_EXPORT_ADDITIONS_SQL = (
+    "SELECT feedback_id, body, photo_file_id IS NOT NULL, created_at FROM additions"
+    " WHERE feedback_id >= ? AND feedback_id <= ? ORDER BY feedback_id, id"
 )
 
 
@@ -295,12 +581,14 @@ async def export_rows(
 ) -> AsyncIterator[ExportRow]:
     """Every feedback created since ``since``, in submission order, a batch at a time.
 
-    Keyset pagination on ``feedback.id``: each batch is one short query under the database
-    lock, released while the caller handles the rows, so an export of any size neither
-    holds all rows in memory nor keeps residents' submissions waiting. Feedback submitted
-    after the export began is left for the next export.
+    Keyset pagination on ``feedback.id``: each batch is a few short queries under the
+    database lock (the feedback, then the answers, notes and additions of its id range),
+    released while the caller handles the rows, so an export of any size neither holds all
+    rows in memory nor keeps residents' submissions waiting. Feedback submitted after the
+    export began is left for the next export; what is public and overdue is as of its start.
     """
-    since_text = to_db(since)
+    now = db.clock()
+    since_text, now_text = to_db(since), to_db(now)
     async with (
         db.reading() as conn,
         conn.execute(
@@ -312,25 +600,349 @@ async def export_rows(
         return
     after, last = int(bounds[0]) - 1, int(bounds[1])
     while True:
-        async with (
-            db.reading() as conn,
-            conn.execute(_EXPORT_SQL, (after, last, since_text, batch_size)) as cursor,
-        ):
-            rows = list(await cursor.fetchall())
+        async with db.reading() as conn:
+            async with conn.execute(_EXPORT_SQL, (after, last, since_text, batch_size)) as cursor:
+                rows = list(await cursor.fetchall())
+            texts = await _export_texts(conn, rows, now_text) if rows else {}
         for r in rows:
-            yield ExportRow(
-                code=str(r[1]),
-                area=str(r[2]),
-                topic=topic_from_row(tuple(r[3:7])),
-                status=FeedbackStatus(r[7]),
-                created_at=from_db(str(r[8])),
-                status_changed_at=from_db(str(r[9])),
-                body=str(r[10]),
-                reply_count=int(r[11]),
-            )
+            yield _export_row(r, texts.get(int(r[0]), ((), (), ())), now)
         if len(rows) < batch_size:
             return
         after = int(rows[-1][0])
+
+
+_Texts = tuple[tuple[ExportText, ...], tuple[ExportText, ...], tuple[ExportText, ...]]
+
+
+async def _export_texts(
+    conn: aiosqlite.Connection, rows: list[sqlite3.Row], now: str
+) -> dict[int, _Texts]:
+    """The public answers, notes and additions of a batch's feedbacks, by feedback id."""
+    ids = {int(r[0]) for r in rows}
+    first, last = min(ids), max(ids)
+    answers: dict[int, list[ExportText]] = {}
+    notes: dict[int, list[ExportText]] = {}
+    additions: dict[int, list[ExportText]] = {}
+    async with conn.execute(_EXPORT_RESPONSES_SQL, (first, last, now)) as cursor:
+        for feedback_id, kind, body, author, created_at, published_at in await cursor.fetchall():
+            if kind == "reply":
+                text = ExportText(from_db(str(published_at)), str(body), str(author))
+                answers.setdefault(int(feedback_id), []).append(text)
+            else:
+                text = ExportText(from_db(str(created_at)), str(body), str(author))
+                notes.setdefault(int(feedback_id), []).append(text)
+    async with conn.execute(_EXPORT_ADDITIONS_SQL, (first, last)) as cursor:
+        for feedback_id, body, photo, created_at in await cursor.fetchall():
+            text = ExportText(from_db(str(created_at)), str(body), photo=bool(photo))
+            additions.setdefault(int(feedback_id), []).append(text)
+    return {
+        i: (tuple(answers.get(i, ())), tuple(notes.get(i, ())), tuple(additions.get(i, ())))
+        for i in ids
+    }
+
+
+def _export_row(r: sqlite3.Row, texts: _Texts, now: datetime) -> ExportRow:
+    status = FeedbackStatus(r[7])
+    due_at = None if r[11] is None else from_db(str(r[11]))
+    answers, notes, additions = texts
+    return ExportRow(
+        code=str(r[1]),
+        area=str(r[2]),
+        topic=topic_from_row(tuple(r[3:7])),
+        status=status,
+        created_at=from_db(str(r[8])),
+        status_changed_at=from_db(str(r[9])),
+        body=str(r[10]),
+        reply_count=len(answers),
+        due_at=due_at,
+        resolved_at=None if r[12] is None else from_db(str(r[12])),
+        overdue=due_at is not None and not status.is_closed and due_at <= now,
+        handler=None if r[13] is None else str(r[13]),
+        agency=None if r[14] is None else str(r[14]),
+        answers=answers,
+        notes=notes,
+        additions=additions,
+        satisfied=None if r[15] is None else bool(r[15]),
+        location=None if r[16] is None else (float(str(r[16])), float(str(r[17]))),
+    )
+
+
+# --- the periodic report (/report) ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Feedback received in a period, by where it stands now: resolved (``on_time`` of
+    them by their due date), not handled, or open (``overdue`` of them past it now).
+    ``resolved + rejected + open == received``."""
+
+    received: int = 0
+    resolved: int = 0
+    on_time: int = 0
+    rejected: int = 0
+    open: int = 0
+    overdue: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.received + other.received,
+            self.resolved + other.resolved,
+            self.on_time + other.on_time,
+            self.rejected + other.rejected,
+            self.open + other.open,
+            self.overdue + other.overdue,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTally:
+    """One topic's line of the report."""
+
+    topic: Topic
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class AreaTally:
+    """One area's line of the report."""
+
+    code: str
+    name: str
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardedItem:
+    """A feedback of the period forwarded to an agency: the last agency it went to, when,
+    and its status now. ``agency`` is None for a feedback marked forwarded, before 0007,
+    without naming one."""
+
+    code: str
+    area: str
+    topic: Topic
+    agency: str | None
+    forwarded_at: datetime
+    status: FeedbackStatus
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueItem:
+    """A feedback past its due date and not resolved or rejected at the end of a period:
+    its last day allowed, and how many working days after it the period ended."""
+
+    code: str
+    area: str
+    topic: Topic
+    due_at: datetime
+    due_day: date
+    working_days_late: int
+    handler: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What /report says of the feedback received in ``[start, end)``, as it stands at
+    ``made_at``: totals, rates, lines by topic and by area, the forwarded feedback, and the
+    feedback overdue at the end of the period (received in it or before).
+
+    Topics are in the committee's order, areas by name; forwarded feedback by date, overdue
+    feedback the longest overdue first.
+    """
+
+    start: datetime
+    end: datetime
+    made_at: datetime
+    totals: Tally
+    ratings: int
+    satisfied: int
+    by_topic: tuple[TopicTally, ...]
+    by_area: tuple[AreaTally, ...]
+    forwarded: tuple[ForwardedItem, ...]
+    overdue: tuple[OverdueItem, ...]
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved by the due date ÷ resolved; None when none is resolved."""
+        return self.totals.on_time / self.totals.resolved if self.totals.resolved else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Satisfied ratings ÷ ratings; None when nobody rated."""
+        return self.satisfied / self.ratings if self.ratings else None
+
+
+async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFacts:
+    """The facts of the report on feedback received in ``[start, end)``.
+
+    Statuses, rates and "open" are as they stand now. "Overdue at the end" is judged at
+    ``end`` (or now, if the period is not over): due before it, and not resolved nor
+    rejected by then, as far as the current status and its time tell (a feedback reopened
+    since counts as it stands now).
+    """
+    now = db.clock()
+    cut = min(end, now)
+    first, last, now_text, cut_text = to_db(start), to_db(end), to_db(now), to_db(cut)
+    async with db.reading() as conn:
+        areas = await _names(conn, "SELECT id, code, name FROM areas")
+        topics = {
+            int(str(r[0])): topic_from_row(tuple(r))
+            for r in await _rows(conn, f"SELECT {TOPIC_COLUMNS} FROM topics t", ())
+        }
+        tallies = await _rows(
+            conn,
+            "SELECT area_id, topic_id, status, COUNT(*),"
+            " COALESCE(SUM(status = 'resolved' AND resolved_at <= due_at), 0),"
+            f" COALESCE(SUM({UNRESOLVED_SQL} AND due_at <= ?), 0)"
+            " FROM feedback WHERE created_at >= ? AND created_at < ?"
+            " GROUP BY area_id, topic_id, status",
+            (now_text, first, last),
+        )
+        forwarded = await _rows(
+            conn,
+            # A forward comes after its feedback: forwards_time bounds the search to the
+            # forwards made since the period began.
+            "SELECT f.id, f.code, f.area_id, f.topic_id, f.status, w.agency_name,"
+            " w.forwarded_at FROM forwards w JOIN feedback f ON f.id = w.feedback_id"
+            " WHERE w.forwarded_at >= ? AND f.created_at >= ? AND f.created_at < ?"
+            " ORDER BY w.forwarded_at, w.id",
+            (first, first, last),
+        )
+        forwarded += await _rows(
+            conn,
+            # Marked forwarded before 0007 recorded forwards: the agency, if the status
+            # change named one.
+            "SELECT f.id, f.code, f.area_id, f.topic_id, f.status,"
+            " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
+            "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
+            " COALESCE((SELECT s.changed_at FROM status_changes s WHERE s.feedback_id = f.id"
+            "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1), f.status_changed_at)"
+            " FROM feedback f WHERE f.status = 'forwarded' AND f.created_at >= ?"
+            " AND f.created_at < ?"
+            " AND NOT EXISTS (SELECT 1 FROM forwards w WHERE w.feedback_id = f.id)",
+            (first, last),
+        )
+        overdue = await _overdue_at(conn, cut_text)
+        async with conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(r.satisfied), 0) FROM ratings r"
+            " JOIN feedback f ON f.id = r.feedback_id"
+            " WHERE f.created_at >= ? AND f.created_at < ?",
+            (first, last),
+        ) as cursor:
+            row = await cursor.fetchone()
+    ratings, satisfied = (int(row[0]), int(row[1])) if row else (0, 0)
+    by_topic: dict[int, Tally] = {}
+    by_area: dict[int, Tally] = {}
+    for area_id, topic_id, status, count, on_time, late in tallies:
+        tally = _tally(FeedbackStatus(status), int(count), int(on_time), int(late))
+        by_topic[int(topic_id)] = by_topic.get(int(topic_id), Tally()) + tally
+        by_area[int(area_id)] = by_area.get(int(area_id), Tally()) + tally
+    totals = sum(by_topic.values(), Tally())
+    return ReportFacts(
+        start=start,
+        end=end,
+        made_at=now,
+        totals=totals,
+        ratings=ratings,
+        satisfied=satisfied,
+        by_topic=tuple(TopicTally(topics[i], by_topic[i]) for i in sorted(by_topic)),
+        by_area=tuple(
+            AreaTally(areas[i][0], areas[i][1], by_area[i])
+            for i in sorted(by_area, key=lambda i: (name_order(areas[i][1]), areas[i][0]))
+        ),
+        forwarded=_forwarded_items(forwarded, areas, topics),
+        overdue=_overdue_items(db, overdue, cut, areas, topics),
+    )
+
+
+def name_order(name: str) -> tuple[str, str]:
+    """How a Vietnamese reader orders names: by their letters without marks first ("Ấp An
+    Lạc" before "Khu phố 1", where code points would put it after), then as written."""
+    bare = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in bare if not unicodedata.combining(c)).casefold(), name
+
+
+def _tally(status: FeedbackStatus, count: int, on_time: int, late: int) -> Tally:
+    if status is FeedbackStatus.RESOLVED:
+        return Tally(received=count, resolved=count, on_time=on_time)
+    if status is FeedbackStatus.REJECTED:
+        return Tally(received=count, rejected=count)
+    return Tally(received=count, open=count, overdue=late)
+
+
+async def _rows(
+    conn: aiosqlite.Connection, sql: str, values: tuple[object, ...]
+) -> list[sqlite3.Row]:
+    async with conn.execute(sql, values) as cursor:
+        return list(await cursor.fetchall())
+
+
+async def _names(conn: aiosqlite.Connection, sql: str) -> dict[int, tuple[str, str]]:
+    """Code and name by id (areas, every one, open or closed)."""
+    return {int(str(r[0])): (str(r[1]), str(r[2])) for r in await _rows(conn, sql, ())}
+
+
+async def _overdue_at(conn: aiosqlite.Connection, moment: str) -> list[sqlite3.Row]:
+    """Feedback due before ``moment`` and neither resolved nor rejected by then: open now
+    (feedback_open_due), resolved since (feedback_resolved) or rejected since."""
+    columns = "f.code, f.area_id, f.topic_id, f.due_at, f.handler"
+    return await _rows(
+        conn,
+        f"SELECT {columns} FROM feedback f WHERE f.{UNRESOLVED_SQL} AND f.due_at < ?"
+        f" UNION ALL SELECT {columns} FROM feedback f WHERE f.resolved_at > ?"
+        " AND f.status = 'resolved' AND f.due_at < ?"
+        f" UNION ALL SELECT {columns} FROM feedback f WHERE f.status = 'rejected'"
+        " AND f.status_changed_at > ? AND f.due_at < ?",
+        (moment, moment, moment, moment, moment),
+    )
+
+
+def _forwarded_items(
+    rows: list[sqlite3.Row],
+    areas: dict[int, tuple[str, str]],
+    topics: dict[int, Topic],
+) -> tuple[ForwardedItem, ...]:
+    """One item per feedback, with its latest forward (the rows come oldest first)."""
+    latest: dict[int, ForwardedItem] = {}
+    for feedback_id, code, area_id, topic_id, status, agency, forwarded_at in rows:
+        latest[int(str(feedback_id))] = ForwardedItem(
+            code=str(code),
+            area=areas[int(str(area_id))][1],
+            topic=topics[int(str(topic_id))],
+            agency=None if agency is None else str(agency),
+            forwarded_at=from_db(str(forwarded_at)),
+            status=FeedbackStatus(status),
+        )
+    return tuple(sorted(latest.values(), key=lambda item: (item.forwarded_at, item.code)))
+
+
+def _overdue_items(
+    db: Database,
+    rows: list[sqlite3.Row],
+    moment: datetime,
+    areas: dict[int, tuple[str, str]],
+    topics: dict[int, Topic],
+) -> tuple[OverdueItem, ...]:
+    deadlines = db.deadlines
+    calendar = deadlines.calendar
+    # The last day of the period: the day before the instant it ended.
+    last_day = calendar.local_date(moment - _TICK)
+    due = [(row, from_db(str(row[3]))) for row in rows]
+    late = working_days_late(calendar, {deadlines.due_day(at) for _, at in due}, last_day)
+    items = []
+    for (code, area_id, topic_id, _, handler), due_at in due:
+        due_day = deadlines.due_day(due_at)
+        items.append(
+            OverdueItem(
+                code=str(code),
+                area=areas[int(str(area_id))][1],
+                topic=topics[int(str(topic_id))],
+                due_at=due_at,
+                due_day=due_day,
+                working_days_late=late[due_day],
+                handler=None if handler is None else str(handler),
+            )
+        )
+    return tuple(sorted(items, key=lambda item: (item.due_at, item.code)))
 
 
 # --- digest bookkeeping ---------------------------------------------------------------------

@@ -97,6 +97,9 @@ class RecordingBotAPI(BaseRequest):
         self._failures: dict[str, list[Failure]] = {}
         # Called with each call Telegram accepted, before its answer reaches the bot.
         self.on_accept: list[Callable[[Call], None]] = []
+        # Groups the bot is in, beside the staff group: chat id → title (getChat,
+        # getChatMember); any other chat is "not found", as Telegram says.
+        self.groups: dict[int, str] = {}
 
     def fail_next(
         self,
@@ -123,6 +126,11 @@ class RecordingBotAPI(BaseRequest):
                 return failure
         return None
 
+    def _unknown_chat(self, method: str, params: dict[str, Any]) -> Failure | None:
+        if method in ("getChat", "getChatMember") and int(params["chat_id"]) not in self.groups:
+            return Failure(400, "Bad Request: chat not found", None, None, None)
+        return None
+
     async def initialize(self) -> None:
         """Nothing to open."""
 
@@ -147,7 +155,7 @@ class RecordingBotAPI(BaseRequest):
         """Answer one Bot API request."""
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
-        failure = self._take_failure(api_method, params)
+        failure = self._take_failure(api_method, params) or self._unknown_chat(api_method, params)
         if failure is not None:
             self.calls.append(Call(api_method, params, None))
             if failure.raise_error is not None:
@@ -207,6 +215,19 @@ class RecordingBotAPI(BaseRequest):
             return []
         if method == "getChatMemberCount":
             return 7
+        if method == "getChat":
+            chat_id = int(params["chat_id"])
+            title = self.groups[chat_id]
+            return {
+                "id": chat_id,
+                "type": "supergroup",
+                "title": title,
+                "accent_color_id": 0,
+                "max_reaction_count": 11,
+            }
+        if method == "getChatMember":
+            user = {"id": int(params["user_id"]), "is_bot": True, "first_name": "Hòm thư góp ý"}
+            return {"status": "member", "user": user}
         raise AssertionError(f"the test Bot API does not know {method}")
 
     def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:

@@ -46,10 +46,13 @@ UNIT = "Thị trấn Cam Lộ"
 
 @dataclass(frozen=True)
 class State:
-    """Areas (code → name, open) and topics (number → vi name, en name, open) on disk."""
+    """Areas (code → name, open), topics (number → vi name, en name, open, working days),
+    agencies (code → name, open, group) and the active answer templates, on disk."""
 
     areas: dict[str, tuple[str, bool]]
-    topics: dict[int, tuple[str, str, bool]]
+    topics: dict[int, tuple[str, str, bool, int | None]]
+    agencies: dict[str, tuple[str, bool, int | None]]
+    templates: tuple[str, ...]
 
     def area(self, code: str, name: str | None = None, is_open: bool | None = None) -> State:
         """This state with one area added or changed."""
@@ -57,11 +60,39 @@ class State:
         new = (name or old_name, old_open if is_open is None else is_open)
         return dataclasses.replace(self, areas={**self.areas, code: new})
 
-    def topic(self, number: int, name_vi: str | None = None, is_open: bool | None = None) -> State:
+    def topic(
+        self,
+        number: int,
+        name_vi: str | None = None,
+        is_open: bool | None = None,
+        sla: int | str | None = "kept",
+    ) -> State:
         """This state with one topic added or changed (its English name kept, or the vi one)."""
-        vi, en, was_open = self.topics.get(number, (name_vi or "", name_vi or "", True))
-        new = (name_vi or vi, en, was_open if is_open is None else is_open)
+        default = (name_vi or "", name_vi or "", True, None)
+        vi, en, was_open, days = self.topics.get(number, default)
+        new = (
+            name_vi or vi,
+            en,
+            was_open if is_open is None else is_open,
+            days if sla == "kept" else sla,  # type: ignore[assignment]
+        )
         return dataclasses.replace(self, topics={**self.topics, number: new})
+
+    def agency(
+        self,
+        code: str,
+        name: str | None = None,
+        is_open: bool | None = None,
+        chat_id: int | str | None = "kept",
+    ) -> State:
+        """This state with one agency added or changed."""
+        old_name, old_open, old_chat = self.agencies.get(code, ("", True, None))
+        new = (
+            name or old_name,
+            old_open if is_open is None else is_open,
+            old_chat if chat_id == "kept" else chat_id,  # type: ignore[assignment]
+        )
+        return dataclasses.replace(self, agencies={**self.agencies, code: new})
 
 
 def state(app: HomThuApplication) -> State:
@@ -72,12 +103,24 @@ def state(app: HomThuApplication) -> State:
             for code, name, is_open in conn.execute("SELECT code, name, is_open FROM areas")
         }
         topics = {
-            int(number): (str(vi), str(en), bool(is_open))
-            for number, vi, en, is_open in conn.execute(
-                "SELECT id, name_vi, name_en, is_open FROM topics"
+            int(number): (str(vi), str(en), bool(is_open), sla)
+            for number, vi, en, is_open, sla in conn.execute(
+                "SELECT id, name_vi, name_en, is_open, sla_days FROM topics"
             )
         }
-    return State(areas, topics)
+        agencies = {
+            str(code): (str(name), bool(is_open), chat)
+            for code, name, is_open, chat in conn.execute(
+                "SELECT code, name, is_open, chat_id FROM agencies"
+            )
+        }
+        templates = tuple(
+            str(body)
+            for (body,) in conn.execute(
+                "SELECT body FROM answer_templates WHERE is_active ORDER BY id"
+            )
+        )
+    return State(areas, topics, agencies, templates)
 
 
 # --- People ------------------------------------------------------------------------------
@@ -156,6 +199,43 @@ async def nothing(db: Database) -> None:
     return None
 
 
+AGENCY_GROUP_ID = -1001234500099
+
+
+async def an_agency_with_a_group(db: Database) -> None:
+    await db.agencies.add("dienluc", "Điện lực Cam Lộ")
+    await db.agencies.set_group("dienluc", AGENCY_GROUP_ID)
+
+
+async def a_closed_agency(db: Database) -> None:
+    await an_agency_with_a_group(db)
+    await db.agencies.set_open("dienluc", False)
+
+
+async def a_template(db: Database) -> None:
+    await db.dialogue.add_template("Cảm ơn ông/bà đã góp ý; Ban sẽ kiểm tra và trả lời sớm.")
+
+
+def agencies_answer() -> str:
+    line = VI.with_html(
+        "agencies_line",
+        code="dienluc",
+        name="Điện lực Cam Lộ",
+        state=VI("state_open"),
+        group=VI("agency_group", chat_id=AGENCY_GROUP_ID),
+    )
+    return "\n".join([VI("agencies_header", count=1), line])
+
+
+def templates_answer() -> str:
+    line = VI(
+        "templates_line",
+        number=1,
+        body="Cảm ơn ông/bà đã góp ý; Ban sẽ kiểm tra và trả lời sớm.",
+    )
+    return "\n".join([VI("templates_header", count=1), line])
+
+
 @dataclass(frozen=True)
 class Case:
     """An admin command, what it answers and what it does to the database."""
@@ -226,6 +306,49 @@ CASES = [
         lambda: VI("topic_opened", number=11, name="Khác"),
         lambda s: s.topic(11, is_open=True),
         prepare=close_topic_11,
+    ),
+    Case(
+        "/topicsla 2 5",
+        lambda: VI("topicsla_set", number=2, name="Kinh tế, đời sống", days=5),
+        lambda s: s.topic(2, sla=5),
+    ),
+    Case("/agencies", agencies_answer, prepare=an_agency_with_a_group),
+    Case(
+        "/addagency dienluc Điện lực Cam Lộ",
+        lambda: VI("agency_added", code="dienluc", name="Điện lực Cam Lộ"),
+        lambda s: s.agency("dienluc", "Điện lực Cam Lộ", True, None),
+    ),
+    Case(
+        "/agencygroup dienluc none",
+        lambda: VI("agency_group_removed", code="dienluc", name="Điện lực Cam Lộ"),
+        lambda s: s.agency("dienluc", chat_id=None),
+        prepare=an_agency_with_a_group,
+    ),
+    Case(
+        "/closeagency dienluc",
+        lambda: VI("agency_closed", code="dienluc", name="Điện lực Cam Lộ"),
+        lambda s: s.agency("dienluc", is_open=False),
+        prepare=an_agency_with_a_group,
+    ),
+    Case(
+        "/openagency dienluc",
+        lambda: VI("agency_opened", code="dienluc", name="Điện lực Cam Lộ"),
+        lambda s: s.agency("dienluc", is_open=True),
+        prepare=a_closed_agency,
+    ),
+    Case("/templates", templates_answer, prepare=a_template),
+    Case(
+        "/addtemplate Ban đã chuyển ý kiến tới cơ quan chức năng.",
+        lambda: VI("template_added", number=1),
+        lambda s: dataclasses.replace(
+            s, templates=(*s.templates, "Ban đã chuyển ý kiến tới cơ quan chức năng.")
+        ),
+    ),
+    Case(
+        "/removetemplate 1",
+        lambda: VI("template_removed", number=1),
+        lambda s: dataclasses.replace(s, templates=()),
+        prepare=a_template,
     ),
     Case("/resend", lambda: VI("resend_none")),
 ]
@@ -326,6 +449,29 @@ BAD_INPUT = [
     ("/renametopic 0 Kinh tế", VI("topic_not_found", number=0)),
     ("/renametopic 999 Kinh tế", VI("topic_not_found", number=999)),
     ("/closetopic " + "9" * 30, VI("topic_not_found", number="9" * 30)),
+    ("/topicsla", VI("usage_topicsla")),
+    ("/topicsla 2", VI("usage_topicsla")),
+    ("/topicsla 999 5", VI("topic_not_found", number=999)),
+    ("/topicsla 2 0", VI("topicsla_invalid", value="0", most=365)),
+    ("/topicsla 2 366", VI("topicsla_invalid", value="366", most=365)),
+    ("/topicsla 2 -3", VI("topicsla_invalid", value="-3", most=365)),
+    ("/topicsla 2 ba", VI("topicsla_invalid", value="ba", most=365)),
+    ("/topicsla 2 ５", VI("topicsla_invalid", value="５", most=365)),
+    ("/agencies all", VI("usage_agencies")),
+    ("/addagency dienluc", VI("usage_addagency")),
+    ("/addagency Điện Điện lực", VI("area_code_invalid", code="Điện")),
+    ("/addagency dienluc " + "x" * 101, VI("name_invalid", max_chars=100, length=101)),
+    ("/agencygroup dienluc", VI("usage_agencygroup")),
+    ("/agencygroup nope -100123", VI("agency_not_found", code="nope")),
+    ("/closeagency", VI("usage_closeagency")),
+    ("/closeagency nope", VI("agency_not_found", code="nope")),
+    ("/openagency nope", VI("agency_not_found", code="nope")),
+    ("/templates 1", VI("usage_templates")),
+    ("/addtemplate", VI("usage_addtemplate")),
+    ("/addtemplate " + "x" * 1001, VI("template_too_long", most=1000)),
+    ("/removetemplate", VI("usage_removetemplate")),
+    ("/removetemplate một", VI("template_number_invalid", value="một")),
+    ("/removetemplate 7", VI("template_not_found", number=7)),
 ]
 
 
@@ -338,6 +484,54 @@ async def test_bad_input_is_explained_and_changes_nothing(
     assert [c.method for c in calls] == ["sendMessage"]
     assert only_message(calls).text == expected
     assert state(app_with_feedback) == before
+
+
+AGENCY_BAD_INPUT = [
+    (
+        "/addagency dienluc Điện lực mới",
+        VI("agency_duplicate", code="dienluc", name="Điện lực Cam Lộ"),
+    ),
+    ("/agencygroup dienluc 12345", VI("agency_group_invalid", value="12345")),
+    ("/agencygroup dienluc nhóm", VI("agency_group_invalid", value="nhóm")),
+    ("/agencygroup dienluc -1" + "0" * 20, VI("agency_group_invalid", value="-1" + "0" * 20)),
+    (
+        f"/agencygroup dienluc {STAFF_CHAT_ID}",
+        VI("agency_group_invalid", value=str(STAFF_CHAT_ID)),
+    ),
+    (
+        "/agencygroup dienluc -100777",
+        VI("agency_group_not_in", chat_id=-100777, code="dienluc", name="Điện lực Cam Lộ"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("command", "expected"), AGENCY_BAD_INPUT)
+async def test_bad_agency_input_is_explained_and_changes_nothing(
+    command: str, expected: str, admin_person: Person, app_with_feedback: HomThuApplication
+) -> None:
+    await an_agency_with_a_group(app_with_feedback.bot_data.database)
+    before = state(app_with_feedback)
+    calls = await admin_person.send(command)
+    assert [c.method for c in calls if c.method == "sendMessage"] == ["sendMessage"]
+    assert only_message(calls).text == expected
+    assert state(app_with_feedback) == before
+
+
+async def test_an_agency_group_the_bot_is_in_is_kept_and_named(
+    admin_person: Person, app_with_feedback: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await app_with_feedback.bot_data.database.agencies.add("dienluc", "Điện lực Cam Lộ")
+    api.groups[-100555] = "Điện lực – tiếp nhận"
+    calls = await admin_person.send("/agencygroup dienluc -100555")
+    assert only_message(calls).text == VI(
+        "agency_group_set",
+        code="dienluc",
+        name="Điện lực Cam Lộ",
+        title="Điện lực – tiếp nhận",
+        chat_id=-100555,
+    )
+    assert state(app_with_feedback).agencies["dienluc"] == ("Điện lực Cam Lộ", True, -100555)
+    assert -100555 in app_with_feedback.bot_data.agency_chats
 
 
 def test_invalid_code_message_states_the_pattern() -> None:
@@ -508,7 +702,7 @@ async def test_menus_are_set_per_scope_in_vietnamese_and_english(
 ) -> None:
     menus = menu_calls(api)
     residents = ["start", "status", "help", "language", "cancel"]
-    staff = ["open", "show", "status", "stats", "digest", "export"]
+    staff = ["open", "find", "show", "status", "stats", "digest", "export", "report"]
     staff_not_resident = [c for c in staff if c not in residents]
     admin_in_group = ("chat_member", STAFF_CHAT_ID, ADMIN_ID)
     assert len(menus) == 2 * 4

@@ -34,6 +34,7 @@ class Audience(Enum):
     ADMINS = "admins"  # ADMIN_IDS, in a private chat or in the staff group
     STAFF = "staff"  # anyone in the staff group, and admins in a private chat
     STAFF_GROUP = "staff group"  # the buttons under a notification, in the staff group
+    AGENCY_GROUP = "agency group"  # the buttons under a forwarded feedback, in its group
 
 
 class Outcome(Enum):
@@ -71,6 +72,15 @@ ACTIONS = [
     Action("/renametopic 2 Kinh tế, việc làm", Audience.ADMINS),
     Action("/closetopic 11", Audience.ADMINS),
     Action("/opentopic 11", Audience.ADMINS),
+    Action("/topicsla 2 5", Audience.ADMINS),
+    Action("/agencies", Audience.ADMINS),
+    Action("/addagency dienluc Điện lực", Audience.ADMINS),
+    Action("/agencygroup dienluc none", Audience.ADMINS),
+    Action("/closeagency dienluc", Audience.ADMINS),
+    Action("/openagency dienluc", Audience.ADMINS),
+    Action("/templates", Audience.ADMINS),
+    Action("/addtemplate Ban đã tiếp nhận.", Audience.ADMINS),
+    Action("/removetemplate 1", Audience.ADMINS),
     Action("/resend", Audience.ADMINS),
     Action("resend:all", Audience.ADMINS, button=True),
     # Staff commands (SPEC §5): the staff group, or an admin in a private chat.
@@ -79,11 +89,28 @@ ACTIONS = [
     Action("/stats 30", Audience.STAFF),
     Action("/open", Audience.STAFF),
     Action("/export 30", Audience.STAFF),
+    Action("/find đèn đường", Audience.STAFF),
+    Action("/report 2026-10", Audience.STAFF),
+    Action("backlog:all:kf12.1:2", Audience.STAFF, button=True),
     # The status buttons under a notification; callback data can be forged by a client.
     Action("st:{id}:resolved", Audience.STAFF_GROUP, button=True),
     Action("st:{id}:rejected", Audience.STAFF_GROUP, button=True),
+    Action("st:{id}:forwarded", Audience.STAFF_GROUP, button=True),
+    Action("take:{id}", Audience.STAFF_GROUP, button=True),
+    Action("ask:{id}", Audience.STAFF_GROUP, button=True),
+    Action("tpl:{id}", Audience.STAFF_GROUP, button=True),
+    Action("tpl:{id}:1", Audience.STAFF_GROUP, button=True),
+    Action("rj:{id}:1", Audience.STAFF_GROUP, button=True),
+    Action("fw:{id}:1", Audience.STAFF_GROUP, button=True),
+    Action("pr:send:1", Audience.STAFF_GROUP, button=True),
+    Action("pr:undo:1", Audience.STAFF_GROUP, button=True),
+    Action("pr:tpl:1:1", Audience.STAFF_GROUP, button=True),
+    Action("open:{id}", Audience.STAFF_GROUP, button=True),
+    # The buttons under a feedback forwarded to an agency's group: only there.
+    Action("ag:rcv:1", Audience.AGENCY_GROUP, button=True),
+    Action("ag:done:1", Audience.AGENCY_GROUP, button=True),
 ]
-STAFF_COMMANDS = {"show", "digest", "stats", "open", "export"}
+STAFF_COMMANDS = {"show", "digest", "stats", "open", "find", "export", "report"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +132,7 @@ class Requester:
             Audience.ADMINS: self.is_admin,
             Audience.STAFF: in_staff_group or self.is_admin,
             Audience.STAFF_GROUP: in_staff_group,
+            Audience.AGENCY_GROUP: False,  # no requester here is in an agency's group
         }[audience]
         return Outcome.ALLOWED if allowed else Outcome.REFUSED
 

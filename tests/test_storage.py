@@ -460,7 +460,7 @@ async def test_unknown_topic_is_not_found(db: Database) -> None:
 # --- feedback -----------------------------------------------------------------------------
 
 
-def SEAL(code: str) -> SealedChannel:  # noqa: N802 - a stand-in for the bot's sealing
+def SEAL(code: str) -> SealedChannel:
     return SealedChannel("chat-key-" + code, b"sealed for " + code.encode())
 
 

@@ -46,7 +46,7 @@ from tests.support import (
     running_bot,
 )
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
-from tests.test_staff import deliver, send_feedback
+from tests.test_staff import answer, deliver, send_feedback
 
 VI = Texts("vi")
 # The master secret of make_settings' SECRET_KEY, as the bot derives it.
@@ -442,11 +442,12 @@ async def test_a_channel_moved_to_another_feedback_delivers_nothing(
                 (channels[other], code),
             )
     officer = Person(app, api, user_id=5001, chat_id=STAFF_CHAT_ID)
-    card = next(c for c in api.messages.values() if first in c.text and c.reply_markup)
-    await officer.reply_to(card.message_id, "Đã xử lý xong.")
-    await officer.press("Gửi trả lời")
-    clock.advance(timedelta(seconds=61))
-    calls = await deliver(app)
+    card = next(
+        c
+        for c in api.messages.values()
+        if c.chat_id == STAFF_CHAT_ID and first in c.text and c.reply_markup
+    )
+    calls = await answer(officer, card.message_id, "Đã xử lý xong.", app, clock)
     to_residents = [c for c in sent(calls) if int(c.params["chat_id"]) > 0]
     assert to_residents == []
     assert VI("staff_reply_failed", code=first, error="Undeliverable") in [

@@ -7,6 +7,8 @@ import string
 from collections.abc import Mapping
 
 from bot.texts import (
+    desk_en,
+    desk_vi,
     dialogue_en,
     dialogue_vi,
     documents_en,
@@ -19,8 +21,20 @@ from bot.texts import (
 
 # Each language is its sections merged; tests check that no key is defined twice.
 SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
-    "vi": (vi.TEXTS, reports_vi.TEXTS, documents_vi.TEXTS, dialogue_vi.TEXTS),
-    "en": (en.TEXTS, reports_en.TEXTS, documents_en.TEXTS, dialogue_en.TEXTS),
+    "vi": (
+        vi.TEXTS,
+        reports_vi.TEXTS,
+        documents_vi.TEXTS,
+        dialogue_vi.TEXTS,
+        desk_vi.TEXTS,
+    ),
+    "en": (
+        en.TEXTS,
+        reports_en.TEXTS,
+        documents_en.TEXTS,
+        dialogue_en.TEXTS,
+        desk_en.TEXTS,
+    ),
 }
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
     language: {key: text for section in sections for key, text in section.items()}

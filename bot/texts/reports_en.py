@@ -23,19 +23,8 @@ TEXTS: dict[str, str] = {
     ),
     "stats_empty": "📊 No feedback in the past {days} day(s) (from {since} to {until}).",
     # /open
-    "open_header": (
-        "📋 <b>Unresolved feedback: {total}</b>\n"
-        "Oldest first · ⏰ overdue (waiting over {sla_days} days) · "
-        "details: <code>/show CODE</code>"
-    ),
-    "open_line": (
-        "{mark} <code>{code}</code> · {date} · {age} · {area} · {topic} · <i>{status}</i>"
-    ),
     "open_mark_overdue": "⏰",
     "open_mark_waiting": "▫️",
-    "open_age_days": "waiting {days} day(s)",
-    "open_age_fresh": "waiting under a day",
-    "open_more": "… and {more} more (only the {shown} oldest are shown).",
     "open_empty": "✅ No feedback is waiting to be resolved.",
     # Digest
     "digest_period": "from {since} to {until}",
@@ -43,13 +32,6 @@ TEXTS: dict[str, str] = {
     "digest_header": "📰 <b>Feedback digest – {unit}</b>\nPeriod: {period}",
     "digest_new": "🆕 New feedback: <b>{count}</b>",
     "digest_unresolved": "📌 Unresolved: <b>{count}</b>",
-    "digest_overdue": "⏰ Overdue (waiting over {sla_days} days): <b>{count}</b>",
-    "digest_overdue_none": "⏰ Nothing overdue (waiting over {sla_days} days).",
-    "digest_overdue_more": "… and {more} more codes — see /open",
-    "digest_quiet": (
-        "📰 <b>Feedback digest – {unit}</b>: no new feedback {period}. "
-        "Unresolved: {unresolved}; overdue (waiting over {sla_days} days): {overdue}."
-    ),
     # Digest chart (plain text drawn in the image)
     "chart_title": "New feedback by topic\n{period}",
     "chart_period": "{since} – {until}",

@@ -23,19 +23,8 @@ TEXTS: dict[str, str] = {
     ),
     "stats_empty": "📊 Không có góp ý nào trong {days} ngày qua (từ {since} đến {until}).",
     # /open
-    "open_header": (
-        "📋 <b>Góp ý chưa giải quyết: {total}</b>\n"
-        "Cũ nhất trước · ⏰ quá hạn (chờ hơn {sla_days} ngày) · "
-        "xem chi tiết: <code>/show MÃ</code>"
-    ),
-    "open_line": (
-        "{mark} <code>{code}</code> · {date} · {age} · {area} · {topic} · <i>{status}</i>"
-    ),
     "open_mark_overdue": "⏰",
     "open_mark_waiting": "▫️",
-    "open_age_days": "chờ {days} ngày",
-    "open_age_fresh": "chờ dưới 1 ngày",
-    "open_more": "… và {more} góp ý khác (chỉ hiện {shown} góp ý cũ nhất).",
     "open_empty": "✅ Không có góp ý nào đang chờ giải quyết.",
     # Digest
     "digest_period": "từ {since} đến {until}",
@@ -43,13 +32,6 @@ TEXTS: dict[str, str] = {
     "digest_header": "📰 <b>Bản tin góp ý – {unit}</b>\nKỳ báo cáo: {period}",
     "digest_new": "🆕 Góp ý mới: <b>{count}</b>",
     "digest_unresolved": "📌 Chưa giải quyết: <b>{count}</b>",
-    "digest_overdue": "⏰ Quá hạn (chờ hơn {sla_days} ngày): <b>{count}</b>",
-    "digest_overdue_none": "⏰ Không có góp ý quá hạn (chờ hơn {sla_days} ngày).",
-    "digest_overdue_more": "… và {more} mã khác — xem /open",
-    "digest_quiet": (
-        "📰 <b>Bản tin góp ý – {unit}</b>: không có góp ý mới {period}. "
-        "Chưa giải quyết: {unresolved}; quá hạn (chờ hơn {sla_days} ngày): {overdue}."
-    ),
     # Digest chart (plain text drawn in the image)
     "chart_title": "Góp ý mới theo lĩnh vực\n{period}",
     "chart_period": "{since} – {until}",

@@ -1,36 +1,59 @@
-"""Staff commands: /digest, /stats, /open, /export (SPEC §5)."""
+"""Staff commands: /digest, /stats, /open (in pages), /find, /export (SPEC §5)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import re
+import string
 import tempfile
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from telegram import Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
+from telegram.error import BadRequest
 
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.digest import build_digest
-from bot.handlers.staff.access import staff_only
+from bot.handlers.staff.access import is_staff_place, officer_name, staff_only
 from bot.reports import (
+    BacklogKind,
+    BacklogView,
+    backlog_messages,
     days_usage,
     export_caption,
     export_stem,
-    open_messages,
+    find_messages,
     parse_days,
     stats_messages,
     write_export,
 )
 from bot.texts import Texts
-from storage.reports import ExportRow, count_by, export_rows, open_feedback
+from storage import AreaNotFound
+from storage.models import validate_area_code
+from storage.reports import ExportRow, OpenCursor, OpenFilter, count_by, export_rows, open_page
+from storage.search import EmptySearch, find
 
 log = logging.getLogger(__name__)
 
 
-# /open lists this many; the rest are counted.
-OPEN_LIST_LIMIT = 100
+# /open shows this many feedbacks a page; the next page is a button away.
+OPEN_PAGE_SIZE = 20
+# /find shows this many feedbacks, newest first; more words narrow it down.
+FIND_PAGE_SIZE = 20
+# Callback data of the "next page" button under /open. Not "open:", which opens cards.
+BACKLOG_PREFIX = "backlog:"
+_BACKLOG_DATA = re.compile(
+    rf"^{BACKLOG_PREFIX}(all|overdue|mine|a([0-9]{{1,9}})):([0-9a-z]{{1,12}})\."
+    r"([0-9a-z]{1,12}):([0-9]{1,6})$"
+)
+_DIGITS36 = string.digits + string.ascii_lowercase
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_KEYWORDS = {"overdue": BacklogKind.OVERDUE, "mine": BacklogKind.MINE}
 
 
 @staff_only
@@ -57,7 +80,7 @@ async def _days_or_usage(
 
 @staff_only
 async def stats_command(update: Update, context: HomThuContext) -> None:
-    """/stats [days]: counts by area, topic and status."""
+    """/stats [days]: counts by area, topic and status, on-time and satisfaction rates."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
@@ -69,23 +92,162 @@ async def stats_command(update: Update, context: HomThuContext) -> None:
         await message.reply_text(text)
 
 
+# --- /open in pages -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BacklogPage:
+    """Which page of which /open list a "next page" button asks for."""
+
+    kind: BacklogKind
+    area_id: int | None
+    after: OpenCursor
+    number: int
+
+
+def backlog_data(page: BacklogPage) -> str:
+    """The callback data of a "next page" button (well under Telegram's 64 bytes)."""
+    where = f"a{page.area_id}" if page.kind is BacklogKind.AREA else page.kind.value
+    micros = (page.after.created_at - _EPOCH) // timedelta(microseconds=1)
+    cursor = f"{_base36(micros)}.{_base36(page.after.id)}"
+    return f"{BACKLOG_PREFIX}{where}:{cursor}:{page.number}"
+
+
+def parse_backlog_data(data: str | None) -> BacklogPage | None:
+    """The page a "next page" button asks for; None for data the bot did not make."""
+    match = _BACKLOG_DATA.fullmatch(data or "")
+    if match is None:
+        return None
+    where, area, micros, feedback_id, number = match.groups()
+    # A "next page" is the second page or later.
+    if int(number) < 2:
+        return None
+    kind = BacklogKind.AREA if area is not None else BacklogKind(where)
+    try:
+        created_at = _EPOCH + timedelta(microseconds=int(micros, 36))
+    except OverflowError:
+        return None
+    after = OpenCursor(created_at, int(feedback_id, 36))
+    return BacklogPage(kind, None if area is None else int(area), after, int(number))
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = _DIGITS36[digit] + digits
+        if number == 0:
+            return digits
+
+
 @staff_only
 async def open_command(update: Update, context: HomThuContext) -> None:
-    """/open: unresolved feedback, oldest first, overdue marked."""
+    """/open [area_code | overdue | mine]: unresolved feedback, oldest first, in pages."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    backlog = await open_feedback(context.db, OPEN_LIST_LIMIT)
-    settings = context.settings
-    for text in open_messages(
-        t,
-        backlog.items,
-        backlog.total,
-        settings.sla_days,
-        context.runtime.now(),
-        settings.timezone,
-    ):
+    args = context.args or []
+    word = args[0].lower() if args else ""
+    if len(args) > 1 or (word and word not in _KEYWORDS and not validate_area_code(word)):
+        await message.reply_text(t("backlog_usage"))
+        return
+    area_id = None
+    if not word:
+        view = BacklogView(BacklogKind.ALL)
+    elif word in _KEYWORDS:
+        kind = _KEYWORDS[word]
+        view = BacklogView(kind, officer_name(update) if kind is BacklogKind.MINE else "")
+    else:
+        try:
+            area = await context.db.areas.get(word)
+        except AreaNotFound:
+            await message.reply_text(t("backlog_unknown_area", code=word))
+            return
+        view, area_id = BacklogView(BacklogKind.AREA, area.name), area.id
+    await _send_backlog(message, context, t, view, area_id, None, 1)
+
+
+async def backlog_button(update: Update, context: HomThuContext) -> None:
+    """The "next page" button under a /open list: the next page, below it.
+
+    Taken where /open is (the staff group, an admin's private chat); the button leaves the
+    page it was under, so that each page has one way on.
+    """
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    if not is_staff_place(update, context):
+        log.info("backlog button refused outside the staff places")
+        await answer_quietly(query, t("staff_only"), show_alert=True)
+        return
+    page = parse_backlog_data(query.data)
+    message = query.message
+    if page is None or not isinstance(message, Message):
+        await answer_quietly(query, t("stale_button"))
+        return
+    view = BacklogView(page.kind)
+    if page.kind is BacklogKind.MINE:
+        view = BacklogView(page.kind, officer_name(update))
+    elif page.kind is BacklogKind.AREA:
+        areas = {area.id: area for area in await context.db.areas.list()}
+        if page.area_id not in areas:
+            await answer_quietly(query, t("stale_button"))
+            return
+        view = BacklogView(page.kind, areas[page.area_id].name)
+    await answer_quietly(query)
+    with contextlib.suppress(BadRequest):
+        await message.edit_reply_markup(None)
+    await _send_backlog(message, context, t, view, page.area_id, page.after, page.number)
+
+
+async def _send_backlog(
+    message: Message,
+    context: HomThuContext,
+    t: Texts,
+    view: BacklogView,
+    area_id: int | None,
+    after: OpenCursor | None,
+    number: int,
+) -> None:
+    """Page ``number`` of a /open list, with a "next page" button under it when it goes on."""
+    where = OpenFilter(
+        area_id=area_id,
+        overdue=view.kind is BacklogKind.OVERDUE,
+        handler=view.name if view.kind is BacklogKind.MINE else None,
+    )
+    page = await open_page(context.db, where, limit=OPEN_PAGE_SIZE, after=after)
+    first = (number - 1) * OPEN_PAGE_SIZE + 1
+    texts = backlog_messages(t, view, page, number, first, context.settings.timezone)
+    markup = None
+    if page.next is not None:
+        data = backlog_data(BacklogPage(view.kind, area_id, page.next, number + 1))
+        button = InlineKeyboardButton(t("btn_backlog_next", page=number + 1), callback_data=data)
+        markup = InlineKeyboardMarkup([[button]])
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        await message.reply_text(text, reply_markup=markup if last else None)
+
+
+# --- /find --------------------------------------------------------------------------------
+
+
+@staff_only
+async def find_command(update: Update, context: HomThuContext) -> None:
+    """/find <words>: feedback whose text, answers, notes or additions hold every word."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    try:
+        page = await find(context.db, " ".join(context.args or []), limit=FIND_PAGE_SIZE)
+    except EmptySearch:
+        await message.reply_text(t("find_usage"))
+        return
+    for text in find_messages(t, page, context.settings.timezone):
         await message.reply_text(text)
+    log.info("search words=%d found=%d", len(page.words.words), page.total)
+
+
+# --- /export ------------------------------------------------------------------------------
 
 
 @staff_only

@@ -205,8 +205,10 @@ async def _send_slip(
     zone = settings.timezone
     due = context.db.deadlines.due_day(feedback.due_at) if feedback.due_at else None
     now = context.runtime.now()
+    # The slip is the committee's paper to the agency: in the committee's own language.
+    paper = Texts(settings.default_language)
     data = SlipData(
-        letterhead=paperwork.letterhead(settings, now.astimezone(zone).date()),
+        letterhead=paperwork.letterhead(paper, settings.unit_name, now.astimezone(zone).date()),
         agency=forwarded.forward.agency_name,
         code=feedback.code,
         area=feedback.area.name,
@@ -220,7 +222,7 @@ async def _send_slip(
     chat = settings.staff_chat_id
     with contextlib.suppress(BadRequest):
         await context.bot.send_chat_action(chat, ChatAction.UPLOAD_DOCUMENT)
-    pdf = await asyncio.to_thread(render_slip_pdf, data, paperwork.words(settings))
+    pdf = await asyncio.to_thread(render_slip_pdf, data, paperwork.words(paper))
     caption = t("slip_caption", code=feedback.code, agency=forwarded.forward.agency_name)
     document = InputFile(pdf, filename=f"phieu-chuyen-{feedback.code}.pdf")
     if prompt is not None:

@@ -1,0 +1,345 @@
+"""/find: the search over texts, answers, notes and additions, and what staff read of it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import storage.search
+from bot.reports import find_messages
+from bot.texts import Texts
+from storage import Database, FeedbackStatus, NewFeedback, open_database
+from storage.dialogue import Choice
+from storage.models import AdditionKind, ProposalKind
+from storage.search import (
+    COUNT_LIMIT,
+    MAX_WORDS,
+    EmptySearch,
+    FoundItem,
+    FoundPage,
+    SearchWords,
+    find,
+    match_expression,
+    search_words,
+)
+
+START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+VI = Texts("vi")
+EN = Texts("en")
+ECONOMY = 2
+
+
+class ManualClock:
+    """A clock that moves only when the test moves it."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """An empty database with one area; now is START."""
+    async with open_database(tmp_path / "homthu.sqlite3", clock=ManualClock()) as database:
+        await database.areas.add("kp3", "Khu phố 3")
+        yield database
+
+
+async def send(db: Database, body: str) -> int:
+    """A resident's feedback, one minute after the one before; its id."""
+    clock = db.clock
+    assert isinstance(clock, ManualClock)
+    clock.now += timedelta(minutes=1)
+    area = await db.areas.get("kp3")
+    return (await db.feedback.submit(NewFeedback(area.id, ECONOMY, body))).feedback.id
+
+
+async def answer(db: Database, feedback_id: int, body: str) -> int:
+    """An answer proposed and sent (public after a minute); its proposal's id."""
+    proposal = await db.dialogue.propose(feedback_id, ProposalKind.ANSWER, body, "Hoa")
+    await db.dialogue.decide(proposal.id, Choice.SEND, "Hoa", delay=timedelta(minutes=1))
+    return proposal.id
+
+
+async def codes(db: Database, words: str, **page: int) -> list[str]:
+    """Codes found for ``words``, in the order found."""
+    found = await find(db, words, limit=page.get("limit", 50), offset=page.get("offset", 0))
+    return [item.code for item in found.items]
+
+
+async def code_of(db: Database, feedback_id: int) -> str:
+    """The reference code of a feedback."""
+    return (await db.feedback.get(feedback_id)).code
+
+
+# --- finding ------------------------------------------------------------------------------
+
+
+async def test_dien_luc_finds_dien_luc_wherever_it_was_written(db: Database) -> None:
+    in_text = await send(db, "Điện lực cắt điện cả ngày không báo trước")
+    in_answer = await send(db, "Mất điện ở ngõ 3")
+    await answer(db, in_answer, "Đã chuyển ĐIỆN LỰC Cam Lộ xử lý")
+    in_note = await send(db, "Cột điện nghiêng")
+    await db.feedback.note(in_note, "Gọi điện lực hỏi lịch sửa", "Hoa")
+    in_addition = await send(db, "Đường tối")
+    await db.dialogue.add(in_addition, AdditionKind.ADDITION, "dien luc hen thu hai moi sua")
+    withdrawn = await send(db, "Đèn đường hỏng")
+    taken_back = await answer(db, withdrawn, "Điện lực sẽ sửa")
+    await db.dialogue.withdraw(taken_back, "Hoa")
+    await send(db, "Điện thoại công cộng hỏng")  # "điện" without "lực"
+
+    found = await find(db, "dien luc", limit=10)
+
+    assert [item.id for item in found.items] == [in_addition, in_note, in_answer, in_text]
+    assert [item.found_in for item in found.items] == ["addition", "note", "reply", "feedback"]
+    assert (found.total, found.total_is_exact) == (4, True)
+    assert found.words == SearchWords(("dien", "luc"), 0)
+    assert await codes(db, "ĐIỆN LỰC") == await codes(db, "điện lực")
+    assert await codes(db, "điện lực") == [item.code for item in found.items]
+
+
+async def test_a_feedback_matching_twice_is_found_once_by_its_own_text(db: Database) -> None:
+    first = await send(db, "Rác thải ở chợ")
+    await answer(db, first, "Đã báo đội thu gom rác")
+    await db.feedback.note(first, "rác vẫn còn", "Hoa")
+    await db.dialogue.add(first, AdditionKind.ADDITION, "Rác lại đầy")
+
+    found = await find(db, "rác", limit=10)
+
+    assert [(item.id, item.found_in) for item in found.items] == [(first, "feedback")]
+    assert found.total == 1
+    assert found.items[0].snippet == (("Rác", True), (" thải ở chợ", False))
+
+
+async def test_every_word_must_be_there_and_case_and_marks_do_not_matter(db: Database) -> None:
+    both = await send(db, "Nước sinh hoạt bị đục")
+    await send(db, "Nước ngập đường")
+    await send(db, "sinh hoạt văn hóa")
+
+    assert await codes(db, "NUOC sinh") == [await code_of(db, both)]
+    assert await codes(db, "nuoc sinh dien") == []
+    # Without marks in the text, with marks in the search: found all the same.
+    plain = await send(db, "Duong ngap nuoc")
+    assert await code_of(db, plain) in await codes(db, "đường ngập")
+
+
+async def test_the_d_letter_is_found_with_or_without_its_bar(db: Database) -> None:
+    # The index keeps đ apart from d: both spellings of each word are searched for.
+    barred = await send(db, "Đề nghị đổ đất")
+    plain = await send(db, "de nghi do dat")
+
+    assert await codes(db, "de nghi") == [await code_of(db, plain), await code_of(db, barred)]
+    assert await codes(db, "đề nghị đổ đất") == await codes(db, "de nghi do dat")
+
+
+async def test_newest_first_in_pages_with_the_total(db: Database) -> None:
+    ids = [await send(db, f"Đèn đường số {n} hỏng") for n in range(7)]
+    newest_first = [await code_of(db, i) for i in reversed(ids)]
+
+    first = await find(db, "đèn hỏng", limit=3)
+    second = await find(db, "đèn hỏng", limit=3, offset=3)
+    third = await find(db, "đèn hỏng", limit=3, offset=6)
+
+    assert [i.code for i in first.items + second.items + third.items] == newest_first
+    assert [(p.total, p.offset) for p in (first, second, third)] == [(7, 0), (7, 3), (7, 6)]
+    assert first.items[0].created_at == START + timedelta(minutes=7)
+    assert (first.items[0].area, first.items[0].status) == ("Khu phố 3", FeedbackStatus.NEW)
+    assert first.items[0].topic.name_vi == "Kinh tế, đời sống"
+
+
+async def test_the_count_stops_at_its_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage.search, "COUNT_LIMIT", 3)
+    for n in range(5):
+        await send(db, f"Ổ gà số {n}")
+
+    found = await find(db, "ổ gà", limit=2)
+
+    assert (found.total, found.total_is_exact, len(found.items)) == (3, False, 2)
+    assert COUNT_LIMIT == 1000
+
+
+@pytest.mark.parametrize("count_limit", [2, 1000])
+async def test_an_answer_puts_a_newer_feedback_first_whatever_the_ids(
+    db: Database, monkeypatch: pytest.MonkeyPatch, count_limit: int
+) -> None:
+    # Answers and additions are indexed under their own ids, which say nothing of their
+    # feedback's age: the oldest feedback's answer is written first (answer 1), the
+    # newest's last.
+    monkeypatch.setattr(storage.search, "COUNT_LIMIT", count_limit)
+    oldest = await send(db, "Hỏi về giấy tờ")
+    await db.feedback.note(oldest, "Gom rác chưa đúng giờ", "Hoa")
+    with_word = [await send(db, f"Rác ở ngõ {n}") for n in range(5)]
+    newest = await send(db, "Mùi hôi ở chợ")
+    await answer(db, newest, "Đã nhắc đội thu gom rác")
+    await db.dialogue.add(newest, AdditionKind.ADDITION, "rác vẫn còn")
+
+    found = await find(db, "rac", limit=3)
+    rest = await find(db, "rac", limit=10, offset=3)
+
+    assert [i.id for i in found.items] == [newest, with_word[4], with_word[3]]
+    assert [i.found_in for i in found.items] == ["reply", "feedback", "feedback"]
+    if count_limit == 2:
+        assert (found.total, found.total_is_exact) == (2, False)
+    else:
+        assert (found.total, found.total_is_exact) == (7, True)
+        assert [i.id for i in rest.items] == [*reversed(with_word[:3]), oldest]
+        assert rest.items[-1].found_in == "note"
+
+
+# --- what staff type is never FTS syntax --------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", '"', "*", "-", "(", ")", '"*" - ( )', "…!?", "_"])
+async def test_a_search_without_a_word_is_refused(db: Database, text: str) -> None:
+    await send(db, "Đèn đường hỏng")
+
+    with pytest.raises(EmptySearch):
+        await find(db, text, limit=10)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"đèn', ["written", "bright", "broken"]),
+        # Not a prefix: "đènled" is not found.
+        ("đèn*", ["written", "bright", "broken"]),
+        # Not NOT: "-" is no word, and the broken lamp is found.
+        ("-đèn hỏng", ["written", "broken"]),
+        ("đèn NEAR hỏng", ["written"]),
+        ("NEAR(đèn hỏng)", ["written"]),
+        ("(đèn OR rác) AND hỏng", ["written"]),
+        ("đèn NOT hỏng", ["written"]),
+        ("body:đèn", ["written"]),
+        ("{text} : đèn ^hỏng", ["written"]),
+    ],
+)
+async def test_fts_syntax_is_read_as_plain_words(
+    db: Database, text: str, expected: list[str]
+) -> None:
+    sent = {
+        "broken": await send(db, "Đèn đường hỏng"),
+        "bright": await send(db, "Đèn đường sáng"),
+        "led": await send(db, "Đènled hỏng"),
+        # The operators as words: found where they were written, like any other word.
+        "written": await send(db, f"Ghi lại: {text} đèn hỏng near or and not body text"),
+    }
+
+    found = await codes(db, text)
+
+    assert found == [await code_of(db, sent[name]) for name in expected]
+
+
+async def test_a_4000_character_search_is_answered_quickly(db: Database) -> None:
+    await send(db, "đèn đường hỏng ở ngõ ba")
+    text = ("đèn đường hỏng " + "ở ngõ ba " * 10 + '"(*-NEAR ') * 60
+    text = text[:4000]
+    assert len(text) == 4000
+
+    started = time.perf_counter()
+    found = await find(db, text, limit=20)
+    elapsed = time.perf_counter() - started
+
+    assert elapsed < 1.0
+    assert found.words.words == ("đèn", "đường", "hỏng", "ở", "ngõ", "ba", "near")
+    assert len(found.items) == 0  # "near" is nowhere in the feedback
+    many = " ".join(f"từ{n}" for n in range(400))
+    words = search_words(many)
+    assert (len(words.words), words.left_out) == (MAX_WORDS, 400 - MAX_WORDS)
+
+
+def test_words_are_letters_and_digits_quoted_one_by_one() -> None:
+    words = search_words('Điện  lực, "ngõ 5"* NEAR(x) đ_d Điện')
+
+    assert words == SearchWords(("điện", "lực", "ngõ", "5", "near", "x", "đ", "d"), 0)
+    assert match_expression(SearchWords(("điện", "lực"), 0)) == ('("diện" OR "điện") AND ("lực")')
+
+
+def test_each_d_is_spelled_both_ways() -> None:
+    assert match_expression(SearchWords(("dien",), 0)) == '("dien" OR "đien")'
+    assert match_expression(SearchWords(("đđ",), 0)) == '("dd" OR "dđ" OR "đd" OR "đđ")'
+    # Past three d's, the all-d and all-đ spellings only.
+    assert match_expression(SearchWords(("dddd",), 0)) == '("dddd" OR "đđđđ")'
+
+
+def test_a_decomposed_word_is_one_word() -> None:
+    decomposed = "Đie\u0302\u0323n lu\u031b\u0323c"
+    assert search_words(decomposed).words == ("điện", "lực")
+
+
+# --- what staff read ----------------------------------------------------------------------
+
+
+def item(**values: object) -> FoundItem:
+    """A found feedback with ``values`` over plain ones."""
+    from storage.models import Topic
+
+    fields: dict[str, object] = {
+        "id": 1,
+        "code": "AB-12345678",
+        "area": "Khu phố 3",
+        "topic": Topic(2, "Kinh tế, đời sống", "Economy and livelihoods", True),
+        "status": FeedbackStatus.IN_PROGRESS,
+        "created_at": START,
+        "found_in": "feedback",
+        "snippet": (("Điện", True), (" ", False), ("lực", True), (" cắt", False)),
+    }
+    fields.update(values)
+    return FoundItem(**fields)  # type: ignore[arg-type]
+
+
+def page(*items: FoundItem, total: int | None = None, exact: bool = True) -> FoundPage:
+    """A first page of a search for "dien luc"."""
+    count = len(items) if total is None else total
+    return FoundPage(SearchWords(("dien", "luc"), 0), items, count, exact, 0)
+
+
+def test_found_lines_name_code_area_topic_status_and_mark_the_words() -> None:
+    assert find_messages(VI, page(item()), ZONE) == [
+        "🔎 Tìm «dien luc»: <b>1</b> góp ý, mới nhất trước\n"
+        "\n"
+        "• <code>AB-12345678</code> · 21/11/2026 · Khu phố 3 · Kinh tế, đời sống · "
+        "<i>Đang xử lý</i>\n"
+        "   nội dung: <b>Điện</b> <b>lực</b> cắt"
+    ]
+
+
+def test_what_was_written_is_escaped() -> None:
+    found = item(
+        area="<Tổ>",
+        found_in="note",
+        snippet=(("<script>", False), ("&lực", True), ("\n\n</b>", False)),
+    )
+
+    [text] = find_messages(EN, page(found), ZONE)
+
+    assert "· &lt;Tổ&gt; · Economy and livelihoods · <i>In progress</i>" in text
+    assert text.endswith("note: &lt;script&gt;<b>&amp;lực</b> &lt;/b&gt;")
+
+
+def test_no_result_more_results_and_too_many() -> None:
+    assert find_messages(VI, page(), ZONE) == ["🔎 Không tìm thấy góp ý nào có «dien luc»."]
+    twenty = tuple(item(id=n, code=f"AB-{n:08d}") for n in range(20))
+    more = "\n".join(find_messages(VI, page(*twenty, total=35), ZONE))
+    assert more.startswith("🔎 Tìm «dien luc»: <b>35</b> góp ý")
+    assert more.endswith("… và 15 góp ý khác. Thêm từ để thu hẹp kết quả.")
+    many = "\n".join(find_messages(VI, page(*twenty, total=1000, exact=False), ZONE))
+    assert many.startswith(
+        "🔎 Tìm «dien luc»: hơn <b>1000</b> góp ý, mới nhất trước. Thêm từ để thu hẹp kết quả."
+    )
+    assert "… và" not in many
+
+
+def test_words_left_out_are_said() -> None:
+    words = SearchWords(tuple(f"w{n}" for n in range(MAX_WORDS)), 3)
+
+    [text] = find_messages(VI, FoundPage(words, (item(),), 1, True, 0), ZONE)
+
+    assert "(Chỉ tìm theo 12 từ đầu, bỏ qua 3 từ sau.)" in text
