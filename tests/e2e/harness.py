@@ -39,6 +39,9 @@ def bot_environment(workdir: Path, base_url: str, **extra: str) -> dict[str, str
         "UNIT_NAME": UNIT,
         "PYTHONPATH": str(ROOT),
         "MPLCONFIGDIR": str(workdir / "matplotlib"),
+        # Answers and notices wait this long before they go out; stories that take an
+        # answer back set a longer window.
+        "UNDO_SECONDS": "2",
     }
     env.update(extra)
     return env

@@ -88,20 +88,20 @@ async def add_photo(resident: Person, caption: str | None = None) -> tuple[BotMe
 
 
 async def preview(resident: Person) -> BotMessage:
-    """«Xem lại và gửi»: the card with send / rewrite / cancel / replies."""
+    """«Xem lại và gửi»: the card with send / rewrite / cancel."""
     resident.press("Xem lại")
     card = await resident.wait_for(has_button("Gửi"))
-    for word in ("Sửa", "Hủy", "phản hồi"):
+    for word in ("Sửa", "Hủy"):
         assert any(word in label for label in card.labels), card.labels
     return card
 
 
-async def turn_replies_on(resident: Person) -> None:
-    """The reply toggle, from off to on."""
-    resident.press("phản hồi")
-    await resident.wait_for(has_button("BẬT"))
+async def receive_answers(resident: Person, code: str) -> None:
+    """«Nhận trả lời tại đây» under the receipt: the bot confirms where answers will go."""
+    resident.press("Nhận trả lời")
+    await resident.wait_for(shown(VI("receive_confirmed", code=code)))
     answer = await resident.answer_to()
-    assert answer.get("text") == VI("replies_on")
+    assert answer.get("text") == VI("toast_receive_on")
 
 
 async def send(resident: Person) -> str:
@@ -115,3 +115,28 @@ async def status(person: Person, code: str) -> BotMessage:
     """``/status <code>``: what the person reads."""
     person.say(f"/status {code}")
     return await person.wait_for(f"Góp ý {code}")
+
+
+async def propose(officer: Person, message: BotMessage, text: str, code: str) -> BotMessage:
+    """An officer replies to a bot message about ``code``: the bot asks what to do with it
+    (nothing is sent yet)."""
+    officer.reply_to(message, text)
+    proposal = await officer.wait_for(
+        lambda m: f"trả lời góp ý {code}" in m.text and has_button("Gửi trả lời")(m)
+    )
+    for word in ("Ghi chú", "Hủy"):
+        assert any(word in label for label in proposal.labels), proposal.labels
+    return proposal
+
+
+async def answer(officer: Person, message: BotMessage, text: str, code: str) -> BotMessage:
+    """Propose an answer and press «Gửi trả lời»; the group's word that it went out (after
+    the harness's short UNDO_SECONDS)."""
+    await propose(officer, message, text, code)
+    officer.press("Gửi trả lời")
+    await officer.wait_for(has_button("Thu hồi"))
+    return await officer.wait_for(
+        lambda m: f"Đã gửi trả lời góp ý {code}" in m.text
+        or f"Đã công khai trả lời góp ý {code}" in m.text,
+        timeout=15,
+    )

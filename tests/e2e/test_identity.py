@@ -90,8 +90,8 @@ async def play(server: BotAPIServer, bot: BotProcess, people: list[Person]) -> l
     await story.write(sender, "Đường ngõ 5 ngập khi mưa. Tôi là người ở số nhà 12.")
     await story.add_photo(sender, caption="Ảnh tối qua")
     await story.preview(sender)
-    await story.turn_replies_on(sender)
     codes.append(await story.send(sender))
+    await story.receive_answers(sender, codes[0])
     await story.status(sender, codes[0])
 
     canceller.say("/start thon-a")
@@ -134,7 +134,7 @@ async def play(server: BotAPIServer, bot: BotProcess, people: list[Person]) -> l
     )
     officer.press("Đã tiếp nhận")
     await officer.answer_to()
-    officer.reply_to(card, "Cảm ơn bạn, tổ công tác sẽ xuống kiểm tra.")
+    await story.answer(officer, card, "Cảm ơn ông/bà, tổ công tác sẽ xuống kiểm tra.", codes[0])
     await sender.wait_for(f"Trả lời góp ý {codes[0]}", timeout=20)
     officer.reply_to(card, "/note Người gửi có vẻ ở gần số nhà 12")
     await officer.wait_for("ghi chú nội bộ")

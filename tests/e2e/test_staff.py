@@ -27,6 +27,9 @@ STATUS_LABELS = [
     "Đã chuyển cấp có thẩm quyền",
     "Đã giải quyết",
     "Không xử lý",
+    "🙋 Nhận xử lý",
+    "❓ Hỏi thêm",
+    "📋 Trả lời mẫu",
 ]
 
 
@@ -50,9 +53,10 @@ async def resident_sends(
     if photo:
         _, photo_id = await story.add_photo(resident)
     await story.preview(resident)
+    code = await story.send(resident)
     if replies:
-        await story.turn_replies_on(resident)
-    return resident, await story.send(resident), photo_id
+        await story.receive_answers(resident, code)
+    return resident, code, photo_id
 
 
 async def the_card(
@@ -97,9 +101,10 @@ async def test_staff_receive_answer_and_report_on_a_feedback(
     assert "Trạng thái: Đang xử lý — Hoa Lê Thị" in edited.text
     assert "✅ Đang xử lý" in edited.labels
 
-    # The officer replies: the resident gets it in the committee's name; the group is told.
-    officer.reply_to(card, REPLY)
-    await officer.wait_for(shown(VI("staff_reply_sent", code=code)))
+    # The officer replies and sends it: after the window the resident gets it in the
+    # committee's name; the group is told.
+    sent = await story.answer(officer, card, REPLY, code)
+    assert "tới người góp ý" in sent.text
     delivered = await resident.wait_for(f"Trả lời góp ý {code}", timeout=15)
     assert REPLY in delivered.text
     assert UNIT in delivered.text
@@ -112,7 +117,7 @@ async def test_staff_receive_answer_and_report_on_a_feedback(
 
     # /status: the new status and the public reply, not the note, not the officer.
     status = await story.status(resident, code)
-    assert "Trạng thái: Đang xử lý" in status.text
+    assert "Trạng thái: " + VI("resident_status_in_progress") in status.text
     assert REPLY in status.text
     assert NOTE not in status.text
     assert "Hoa" not in status.text
@@ -154,8 +159,7 @@ async def test_a_long_reply_reaches_the_resident_whole(
     resident, code, _ = await resident_sends(server, replies=True, photo=False)
     card = await the_card(server, code)
     officer = an_officer(server)
-    officer.reply_to(card, LONG_REPLY)
-    await officer.wait_for(f"{code}")
+    await story.answer(officer, card, LONG_REPLY, code)
     await server.wait_until(
         lambda: "".join(m.text for m in resident.messages()).count("Nội dung giải trình.") == 194,
         timeout=8,
@@ -174,8 +178,8 @@ async def test_status_shows_a_long_reply_whole(
     resident, code, _ = await resident_sends(server, replies=False, photo=False)
     card = await the_card(server, code)
     officer = an_officer(server)
-    officer.reply_to(card, LONG_REPLY)
-    await officer.wait_for(shown(VI("staff_reply_public_only", code=code)))
+    sent = await story.answer(officer, card, LONG_REPLY, code)
+    assert "Đã công khai" in sent.text
     resident.say(f"/status {code}")
     await server.wait_until(
         lambda: "".join(m.text for m in resident.messages()).count("Nội dung giải trình.") == 194,
@@ -194,8 +198,7 @@ async def test_show_gives_staff_a_long_reply_whole(
     _, code, _ = await resident_sends(server, replies=False, photo=False)
     card = await the_card(server, code)
     officer = an_officer(server)
-    officer.reply_to(card, LONG_REPLY)
-    await officer.wait_for(shown(VI("staff_reply_public_only", code=code)))
+    await story.answer(officer, card, LONG_REPLY, code)
     officer.reply_to(card, f"/note {NOTE}")
     await officer.wait_for(shown(VI("staff_note_saved", code=code)))
     officer.say(f"/show {code}")

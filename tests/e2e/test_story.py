@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.botapi import BotAPIServer
 from tests.e2e import story
 from tests.e2e.harness import ADMIN_ID, BotProcess, query
-from tests.e2e.story import VI, shown
+from tests.e2e.story import VI
 
 
 async def test_from_the_qr_poster_to_the_status_of_a_feedback(
@@ -27,11 +27,11 @@ async def test_from_the_qr_poster_to_the_status_of_a_feedback(
     assert "Ảnh chụp tối qua <b>ngõ 5</b>" in card.text  # shown literally, not rendered
     # The preview shows the resident's own photo again, by its file id.
     assert [m.photo_file_id for m in resident.messages() if m.method == "sendPhoto"] == [photo_id]
-    await story.turn_replies_on(resident)
     code = await story.send(resident)
+    await story.receive_answers(resident, code)
 
     answer = await story.status(resident, code)
-    assert f"{shown(VI('status_new'))} (cập nhật" in answer.text
+    assert f"{VI('resident_status_new')} (cập nhật" in answer.text
     assert "Khu vực: Khu phố 3" in answer.text
     assert VI("status_no_replies") in answer.text
     stored = query(running_bot.database, "SELECT body, status FROM feedback WHERE code = ?", code)

@@ -109,10 +109,11 @@ async def begin(server: BotAPIServer, person: Person, text: str) -> None:
 async def finish(person: Person, replies: bool) -> str:
     """The resident previews and sends (answers wanted or not); the reference code."""
     await story.preview(person)
-    if replies:
-        await story.turn_replies_on(person)
     person.press("Gửi")
-    return reference_code(await person.wait_for("Mã tra cứu", timeout=30))
+    code = reference_code(await person.wait_for("Mã tra cứu", timeout=30))
+    if replies:
+        await story.receive_answers(person, code)
+    return code
 
 
 async def test_no_resident_id_in_any_file_with_fifty_residents_writing(
