@@ -136,7 +136,9 @@ async def answer(officer: Person, message: BotMessage, text: str, code: str) -> 
     officer.press("Gửi trả lời")
     await officer.wait_for(has_button("Thu hồi"))
     return await officer.wait_for(
-        lambda m: f"Đã gửi trả lời góp ý {code}" in m.text
-        or f"Đã công khai trả lời góp ý {code}" in m.text,
+        lambda m: (
+            f"Đã gửi trả lời góp ý {code}" in m.text
+            or f"Đã công khai trả lời góp ý {code}" in m.text
+        ),
         timeout=15,
     )
