@@ -253,6 +253,7 @@ def _staff_handlers(application: HomThuApplication) -> None:
         ("digest", commands.digest_command),
         ("stats", commands.stats_command),
         ("open", commands.open_command),
+        ("mine", commands.mine_command),
         ("find", commands.find_command),
         ("export", commands.export_command),
         ("report", report.report_command),

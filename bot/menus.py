@@ -44,6 +44,7 @@ def staff_commands(t: Texts) -> list[BotCommand]:
     """What staff can do in their group; each new staff command is one more line here."""
     return [
         BotCommand("open", t("cmd_open")),
+        BotCommand("mine", t("cmd_mine")),
         BotCommand("find", t("cmd_find")),
         BotCommand("show", t("cmd_show")),
         BotCommand("status", t("cmd_status")),

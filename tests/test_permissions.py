@@ -89,6 +89,7 @@ ACTIONS = [
     Action("/stats 30", Audience.STAFF),
     Action("/open", Audience.STAFF),
     Action("/export 30", Audience.STAFF),
+    Action("/mine", Audience.STAFF),
     Action("/find đèn đường", Audience.STAFF),
     Action("/report 2026-10", Audience.STAFF),
     Action("backlog:all:kf12.1:2", Audience.STAFF, button=True),
@@ -110,7 +111,7 @@ ACTIONS = [
     Action("ag:rcv:1", Audience.AGENCY_GROUP, button=True),
     Action("ag:done:1", Audience.AGENCY_GROUP, button=True),
 ]
-STAFF_COMMANDS = {"show", "digest", "stats", "open", "find", "export", "report"}
+STAFF_COMMANDS = {"show", "digest", "stats", "open", "mine", "find", "export", "report"}
 
 
 @dataclass(frozen=True)

@@ -124,5 +124,6 @@ TEXTS: dict[str, str] = {
     "export_dissatisfied": "Not satisfied",
     # Command menus
     "cmd_find": "Search feedback by words: /find words",
+    "cmd_mine": "Feedback I have taken on",
     "cmd_report": "Monthly or quarterly report (DOCX, PDF): /report 2026-11",
 }

@@ -121,5 +121,6 @@ TEXTS: dict[str, str] = {
     "export_dissatisfied": "Chưa hài lòng",
     # Command menus
     "cmd_find": "Tìm góp ý theo từ: /find từ khóa",
+    "cmd_mine": "Góp ý tôi đang nhận xử lý",
     "cmd_report": "Báo cáo tháng hoặc quý (DOCX, PDF): /report 2026-11",
 }

@@ -143,12 +143,21 @@ def _base36(number: int) -> str:
 @staff_only
 async def open_command(update: Update, context: HomThuContext) -> None:
     """/open [area_code | overdue | mine]: unresolved feedback, oldest first, in pages."""
+    args = context.args or []
+    await _open(update, context, args[0].lower() if args else "", len(args) > 1)
+
+
+@staff_only
+async def mine_command(update: Update, context: HomThuContext) -> None:
+    """/mine: the unresolved feedback the officer took on (``/open mine``)."""
+    await _open(update, context, "mine", bool(context.args))
+
+
+async def _open(update: Update, context: HomThuContext, word: str, too_many: bool) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    args = context.args or []
-    word = args[0].lower() if args else ""
-    if len(args) > 1 or (word and word not in _KEYWORDS and not validate_area_code(word)):
+    if too_many or (word and word not in _KEYWORDS and not validate_area_code(word)):
         await message.reply_text(t("backlog_usage"))
         return
     area_id = None
