@@ -92,10 +92,31 @@ class Topic:
     is_open: bool
     # Working days allowed for feedback on this topic; None: SLA_DAYS.
     sla_days: int | None = None
+    # What residents see (SPEC §3.1): an emoji and a short label; None: the full name.
+    emoji: str = ""
+    label_vi: str | None = None
+    label_en: str | None = None
+    # Where admins placed it among the topics (``Khác`` is shown last whatever it is).
+    position: int = 0
 
     def name(self, language: str) -> str:
         """The topic's name in ``language``, Vietnamese when no translation exists."""
         return self.name_en if language == "en" and self.name_en else self.name_vi
+
+    def label(self, language: str) -> str:
+        """The topic as a resident's button shows it: emoji and short label in
+        ``language`` (the full name where no short label was set)."""
+        short = self.label_en if language == "en" else self.label_vi
+        if language == "en" and not short:
+            # An English reader gets the English name before a Vietnamese short label.
+            short = self.name_en if self.name_en != self.name_vi else self.label_vi
+        text = short or self.name(language)
+        return f"{self.emoji} {text}" if self.emoji else text
+
+    @property
+    def is_other(self) -> bool:
+        """The catch-all topic ("Khác" / "Other"), always offered last."""
+        return self.name_vi.casefold() == "khác" or self.name_en.casefold() == "other"
 
 
 @dataclass(frozen=True, slots=True)

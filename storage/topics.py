@@ -12,20 +12,36 @@ from storage.models import Topic, clean_name
 if TYPE_CHECKING:
     from storage.database import Database
 
-_COLUMNS = "t.id, t.name_vi, t.name_en, t.is_open, t.sla_days"
-# What other modules select to build a Topic with topic_from_row.
-TOPIC_COLUMNS = _COLUMNS
+# What other modules select to build a Topic with topic_from_row (what staff see).
+TOPIC_COLUMNS = "t.id, t.name_vi, t.name_en, t.is_open, t.sla_days"
+# And what residents see of it, read here.
+_COLUMNS = f"{TOPIC_COLUMNS}, t.emoji, t.label_vi, t.label_en, t.position"
 
 
 def topic_from_row(row: tuple[object, ...]) -> Topic:
-    """A Topic from the columns of ``TOPIC_COLUMNS`` (the first four are enough)."""
+    """A Topic from the columns of ``TOPIC_COLUMNS`` (the first four are enough), and of
+    ``_COLUMNS`` when the row has them."""
+    labels: dict[str, object] = {}
+    if len(row) > 8:
+        labels = {
+            "emoji": str(row[5]),
+            "label_vi": None if row[6] is None else str(row[6]),
+            "label_en": None if row[7] is None else str(row[7]),
+            "position": int(str(row[8])),
+        }
     return Topic(
         id=int(str(row[0])),
         name_vi=str(row[1]),
         name_en=str(row[2]),
         is_open=bool(row[3]),
         sla_days=int(str(row[4])) if len(row) > 4 and row[4] is not None else None,
+        **labels,  # type: ignore[arg-type]
     )
+
+
+def display_order(topic: Topic) -> tuple[bool, int, int]:
+    """Admins' order, the catch-all last."""
+    return (topic.is_other, topic.position, topic.id)
 
 
 class TopicRepository:
@@ -41,6 +57,10 @@ class TopicRepository:
             cursor = await conn.execute(f"SELECT {_COLUMNS} FROM topics t {where} ORDER BY t.id")
             rows = await cursor.fetchall()
         return [topic_from_row(tuple(row)) for row in rows]
+
+    async def for_residents(self) -> builtins.list[Topic]:
+        """The open topics in the order residents see them: admins' order, "Khác" last."""
+        return sorted(await self.list(), key=display_order)
 
     async def get(self, topic_id: int) -> Topic:
         """The topic with that number, open or closed."""
@@ -68,7 +88,8 @@ class TopicRepository:
             raise InvalidName(name_vi)
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "INSERT INTO topics (name_vi, name_en, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO topics (name_vi, name_en, created_at, position)"
+                " SELECT ?, ?, ?, COALESCE(MAX(position), 0) + 1 FROM topics",
                 (cleaned, cleaned_en, to_db(self._db.clock())),
             )
             topic_id = cursor.lastrowid
