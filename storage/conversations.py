@@ -56,6 +56,8 @@ class SessionWrite:
 
     resident_key: str
     sealed: bytes | None
+    # For a draft: its area sealed on its own, kept when an idle draft is discarded.
+    sealed_area: bytes | None = None
     # For a conversation state: its name and key; None for a draft.
     name: str | None = None
     conversation_key: str | None = None
@@ -99,7 +101,7 @@ class ConversationStore:
         """Delete drafts and states untouched since ``idle_since``; their resident keys.
 
         For each, a notice under the resident key is left so that the resident is told on
-        their next message.
+        their next message, with the draft's sealed area (nothing else of the draft).
         """
         cutoff = to_db(idle_since)
         async with self._db.transaction() as conn:
@@ -113,14 +115,16 @@ class ConversationStore:
             keys = [str(row[0]) for row in await cursor.fetchall()]
             now = to_db(self._db.clock())
             for key in keys:
+                await conn.execute(
+                    "INSERT INTO draft_expiry_notices (resident_key, expired_at, sealed_area)"
+                    " VALUES (?, ?, (SELECT sealed_area FROM resident_drafts"
+                    "  WHERE resident_key = ?)) ON CONFLICT (resident_key) DO UPDATE SET"
+                    " expired_at = excluded.expired_at, sealed_area = excluded.sealed_area",
+                    (key, now, key),
+                )
                 await conn.execute("DELETE FROM resident_drafts WHERE resident_key = ?", (key,))
                 await conn.execute(
                     "DELETE FROM conversation_states WHERE resident_key = ?", (key,)
-                )
-                await conn.execute(
-                    "INSERT INTO draft_expiry_notices (resident_key, expired_at) VALUES (?, ?)"
-                    " ON CONFLICT (resident_key) DO UPDATE SET expired_at = excluded.expired_at",
-                    (key, now),
                 )
         return keys
 
@@ -170,10 +174,11 @@ async def _apply(conn: aiosqlite.Connection, change: SessionWrite, now: str) -> 
             )
         else:
             await conn.execute(
-                "INSERT INTO resident_drafts (resident_key, sealed, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (resident_key) DO UPDATE SET sealed = excluded.sealed,"
+                "INSERT INTO resident_drafts (resident_key, sealed, sealed_area, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (resident_key) DO UPDATE SET"
+                " sealed = excluded.sealed, sealed_area = excluded.sealed_area,"
                 " updated_at = excluded.updated_at",
-                (change.resident_key, change.sealed, now),
+                (change.resident_key, change.sealed, change.sealed_area, now),
             )
         return
     if change.sealed is None:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
 
 if TYPE_CHECKING:
     from storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryNotice:
+    """A draft was discarded for idleness: the area it was for, sealed by the bot (None
+    when it was written before the area was kept)."""
+
+    sealed_area: bytes | None
 
 
 class ResidentRepository:
@@ -41,10 +50,14 @@ class ResidentRepository:
             cursor = await conn.execute("SELECT resident_key FROM draft_expiry_notices")
             return {str(row[0]) for row in await cursor.fetchall()}
 
-    async def take_expiry_notice(self, resident_key: str) -> bool:
-        """True (once) if a draft of this resident was discarded for idleness."""
+    async def take_expiry_notice(self, resident_key: str) -> ExpiryNotice | None:
+        """The notice (once) that a draft of this resident was discarded for idleness."""
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "DELETE FROM draft_expiry_notices WHERE resident_key = ?", (resident_key,)
+                "DELETE FROM draft_expiry_notices WHERE resident_key = ? RETURNING sealed_area",
+                (resident_key,),
             )
-            return cursor.rowcount > 0
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        return ExpiryNotice(None if row[0] is None else bytes(row[0]))

@@ -33,6 +33,7 @@ from storage import (
 from storage.clock import to_db
 from storage.conversations import SessionWrite, StoredDraft, StoredState
 from storage.models import SealedChannel
+from storage.residents import ExpiryNotice
 from storage.schema import Migration, available_migrations
 from tests.support import DEFAULT_TOPICS_VI
 
@@ -761,11 +762,23 @@ async def test_expire_idle_removes_stale_drafts_and_leaves_keyed_notices(
     assert await fetch(
         db, "SELECT resident_key, expired_at FROM draft_expiry_notices ORDER BY resident_key"
     ) == [("stale", to_db(db_clock())), ("state-only", to_db(db_clock()))]
-    assert await db.residents.take_expiry_notice("fresh") is False
-    assert await db.residents.take_expiry_notice("stale") is True
-    assert await db.residents.take_expiry_notice("stale") is False
-    assert await db.residents.take_expiry_notice("state-only") is True
+    assert await db.residents.take_expiry_notice("fresh") is None
+    assert await db.residents.take_expiry_notice("stale") == ExpiryNotice(sealed_area=None)
+    assert await db.residents.take_expiry_notice("stale") is None
+    assert await db.residents.take_expiry_notice("state-only") == ExpiryNotice(sealed_area=None)
     assert await count(db, "draft_expiry_notices") == 0
+
+
+async def test_an_expired_drafts_sealed_area_moves_to_its_notice(
+    db: Database, db_clock: ManualClock
+) -> None:
+    store = db.conversations
+    await store.write([SessionWrite("idle", b"d", sealed_area=b"sealed kp3")])
+    db_clock.advance(timedelta(hours=25))
+    assert await store.expire_idle(db_clock() - timedelta(hours=24)) == ["idle"]
+    assert await store.load_drafts() == []
+    assert await db.residents.take_expiry_notice("idle") == ExpiryNotice(b"sealed kp3")
+    assert await db.residents.take_expiry_notice("idle") is None
 
 
 async def test_expire_idle_with_nothing_idle_changes_nothing(
