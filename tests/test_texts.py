@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.texts import CATALOGUES, SECTIONS, Texts, placeholders
+from bot.texts import CATALOGUES, SECTIONS, Texts, placeholders, resident_vi
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 
@@ -71,3 +71,21 @@ def test_values_are_escaped_for_html() -> None:
 
 def test_unknown_language_falls_back_to_vietnamese() -> None:
     assert Texts("fr").language == "vi"
+
+
+def test_vietnamese_texts_keep_the_committees_register() -> None:
+    # SPEC §3: a committee does not call the people it serves "bạn" nor order them ("Hãy").
+    # Officers are addressed in the same plain, polite way.
+    impolite = re.compile(r"(?<!\w)(bạn|hãy)(?!\w)", re.IGNORECASE)
+    found = {
+        key: match.group(0)
+        for key, text in CATALOGUES["vi"].items()
+        if (match := impolite.search(text))
+    }
+    assert found == {}
+
+
+def test_residents_read_one_word_for_answers_and_for_the_code() -> None:
+    # "trả lời" for staff's answers, "mã tra cứu" for the reference code: never "phản hồi".
+    assert [k for k, v in resident_vi.TEXTS.items() if "phản hồi" in v.lower()] == []
+    assert [k for k, v in resident_vi.TEXTS.items() if re.search(r"mã (số|góp ý)", v)] == []

@@ -16,6 +16,8 @@ from bot.texts import (
     en,
     reports_en,
     reports_vi,
+    resident_en,
+    resident_vi,
     vi,
 )
 
@@ -23,6 +25,7 @@ from bot.texts import (
 SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
     "vi": (
         vi.TEXTS,
+        resident_vi.TEXTS,
         reports_vi.TEXTS,
         documents_vi.TEXTS,
         dialogue_vi.TEXTS,
@@ -30,6 +33,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
     ),
     "en": (
         en.TEXTS,
+        resident_en.TEXTS,
         reports_en.TEXTS,
         documents_en.TEXTS,
         dialogue_en.TEXTS,

@@ -32,7 +32,7 @@ TEXTS: dict[str, str] = {
     "backlog_usage": (
         "Cách dùng: <code>/open</code> (tất cả), <code>/open mã_khu_vực</code> "
         "(ví dụ <code>/open kp3</code>), <code>/open overdue</code> (quá hạn) hoặc "
-        "<code>/open mine</code> (góp ý bạn đang xử lý)."
+        "<code>/open mine</code> (góp ý đang nhận xử lý)."
     ),
     "backlog_header_all": "📋 <b>Góp ý chưa giải quyết: {total}</b>",
     "backlog_header_area": "📋 <b>Góp ý chưa giải quyết ở {area}: {total}</b>",
@@ -56,7 +56,7 @@ TEXTS: dict[str, str] = {
     "backlog_empty_area": "✅ Khu vực {area} không có góp ý nào đang chờ giải quyết.",
     "backlog_empty_overdue": "✅ Không có góp ý nào quá hạn.",
     "backlog_empty_mine": (
-        "Bạn ({officer}) không có góp ý nào đang xử lý. Bấm «Nhận xử lý» trên thẻ góp ý để nhận."
+        "{officer} hiện không có góp ý nào đang xử lý. Bấm «Nhận xử lý» trên thẻ góp ý để nhận."
     ),
     "backlog_unknown_area": (
         "Không có khu vực mã <code>{code}</code>. Gõ <code>/open</code> để xem tất cả góp ý "
@@ -95,7 +95,7 @@ TEXTS: dict[str, str] = {
         "(một tháng) hoặc <code>/report 2026-Q4</code> (một quý)."
     ),
     "period_report_future": (
-        "Kỳ {period} chưa bắt đầu. Hãy chọn một tháng hoặc một quý đã qua hoặc đang diễn ra."
+        "Kỳ {period} chưa bắt đầu. Xin chọn một tháng hoặc một quý đã qua hoặc đang diễn ra."
     ),
     "period_report_caption": (
         "📄 Báo cáo {period}: tiếp nhận {received} góp ý, đã giải quyết {resolved}, "

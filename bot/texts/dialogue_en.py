@@ -44,8 +44,10 @@ TEXTS: dict[str, str] = {
     "status_rated_satisfied": "Rating: satisfied with the outcome.",
     "status_rated_unsatisfied": "Rating: not satisfied with the outcome.",
     # --- Answers, questions and notices, for residents ----------------------------------------
-    "resident_correction": "📬 <b>Correction to the answer to feedback {code}</b> from {unit}:",
-    "resident_question": "❓ <b>The staff of {unit} ask about feedback {code}:</b>",
+    "resident_correction": (
+        "📬 <b>Correction to the answer to feedback {code}</b> from {committee}:"
+    ),
+    "resident_question": "❓ <b>{committee} would like to ask about feedback {code}:</b>",
     "resident_question_footer": "Please press «Add» to answer, or reply to this message.",
     "resident_forwarded": (
         "📨 Feedback <code>{code}</code> has been passed to {agency} to be dealt with."

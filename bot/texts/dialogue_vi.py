@@ -49,8 +49,8 @@ TEXTS: dict[str, str] = {
     "status_rated_satisfied": "Đánh giá: hài lòng với kết quả.",
     "status_rated_unsatisfied": "Đánh giá: chưa hài lòng với kết quả.",
     # --- Answers, questions and notices, for residents ----------------------------------------
-    "resident_correction": "📬 <b>Đính chính trả lời góp ý {code}</b> từ {unit}:",
-    "resident_question": "❓ <b>Cán bộ {unit} hỏi thêm về góp ý {code}:</b>",
+    "resident_correction": "📬 <b>Đính chính trả lời góp ý {code}</b> của {committee}:",
+    "resident_question": "❓ <b>{committee} xin hỏi thêm về góp ý {code}:</b>",
     "resident_question_footer": (
         "Xin bấm «Bổ sung» để trả lời, hoặc trả lời (reply) ngay tin nhắn này."
     ),
@@ -321,7 +321,7 @@ TEXTS: dict[str, str] = {
         "✅ Đã thêm cơ quan «{name}», mã <code>{code}</code>. Nếu cơ quan có nhóm Telegram: "
         "thêm bot vào nhóm rồi <code>/agencygroup {code} &lt;id nhóm&gt;</code>."
     ),
-    "agency_duplicate": "Đã có cơ quan mã <code>{code}</code> («{name}»). Hãy chọn mã khác.",
+    "agency_duplicate": "Đã có cơ quan mã <code>{code}</code> («{name}»). Xin chọn mã khác.",
     "agency_not_found": "Không có cơ quan mã <code>{code}</code>. Xem danh sách bằng /agencies.",
     "agency_group_invalid": "«{value}» không phải id nhóm (số âm, lấy bằng /groupid trong nhóm).",
     "agency_group_not_in": (

@@ -2,139 +2,10 @@
 
 TEXTS: dict[str, str] = {
     # Arrival
-    "choose_area": (
-        "🏛 <b>Suggestion box – {unit}</b>\n"
-        "The Fatherland Front listens to the people.\n\n"
-        "Which area are you in? Tap the name of your area:"
-    ),
-    "unknown_area": (
-        "No area has the code «{code}». The QR code may be out of date.\nPlease choose your area:"
-    ),
-    "malformed_area": "The area code in the link is not valid.\nPlease choose your area:",
-    "closed_area": (
-        "The area «{area}» is not taking feedback through this QR code at the moment.\n"
-        "You can choose another area:"
-    ),
-    "no_open_areas": (
-        "No area is taking feedback at the moment. Please come back later. "
-        "You can still look up feedback you sent with /status and its reference code."
-    ),
-    "greeting": (
-        "🏛 <b>Suggestion box – {unit}</b>\n"
-        "Area: <b>{area}</b>\n\n"
-        "🔒 Your feedback is <b>anonymous</b>: staff see only the text, the topic and the "
-        "area; never your name, username or account.\n\n"
-        "What is your feedback about? Tap a button:"
-    ),
-    "no_open_topics": "No topic is taking feedback at the moment. Please come back later.",
-    "choose_topic_again": "Please choose a topic by tapping a button:",
-    "kept_before_topic": "Your text is kept. Now please choose a topic:",
     # Writing
-    "write_prompt": (
-        "Topic: <b>{topic}</b>\n\n"
-        "✍️ Write your feedback and send it as an ordinary message. "
-        "You may send several messages and up to {max_photos} photos.\n"
-        "When you are done, tap «Review and send»."
-    ),
-    "write_prompt_with_content": (
-        "Topic: <b>{topic}</b>\n\n"
-        "So far: {chars}/{max_chars} characters, {photos}/{max_photos} photos. "
-        "Write more if you like, or tap «Review and send»."
-    ),
-    "received": (
-        "Got it: {chars}/{max_chars} characters, {photos}/{max_photos} photos.\n"
-        "Write more if you like, or tap «Review and send»."
-    ),
-    "too_long": (
-        "That is too long: at most {max_chars} characters for the whole feedback. "
-        "You have {current} characters and this message adds {incoming}. "
-        "This message was not kept; please send something shorter."
-    ),
-    "too_many_photos": "At most {max_photos} photos. This photo was not kept.",
-    "voice_refused": (
-        "Voice messages are not accepted, because a voice can reveal who you are. "
-        "Please write your feedback, with photos if needed."
-    ),
-    "content_refused": (
-        "{kind} cannot be accepted. Only text and photos (at most {max_photos}) are."
-    ),
-    "kind_sticker": "Stickers",
-    "kind_video": "Videos",
-    "kind_audio": "Audio files",
-    "kind_location": "Locations",
-    "kind_contact": "Contacts",
-    "kind_document": "Files",
-    "kind_animation": "Animations",
-    "kind_poll": "Polls",
-    "kind_other": "This kind of message",
-    "empty_draft": "You have not written anything yet. Please send your feedback first.",
     # Preview
-    "preview": (
-        "<b>Review your feedback</b> — staff will see exactly this:\n"
-        "────────────\n"
-        "{card}\n"
-        "────────────\n"
-        "Tap «Send» to send it, «Edit» to rewrite it, «Cancel» to drop it."
-    ),
-    "card": ("📮 <b>Feedback {code}</b>\n📍 Area: {area}\n🏷 Topic: {topic}\n🕒 {time}\n\n{body}"),
-    "card_photos": "\n\n🖼 {photos} photo(s) attached.",
-    "card_code_pending": "(code given on sending)",
-    "card_time_pending": "(time of sending)",
-    "edit_prompt": (
-        "Your text was cleared. Please write your feedback again (topic: <b>{topic}</b>)."
-    ),
-    "cancelled": "Cancelled. Nothing was sent.\nTo send feedback, tap /start.",
-    "nothing_to_cancel": "You are not writing any feedback. To send feedback, tap /start.",
-    "send_failed_area_closed": (
-        "This area has just stopped taking feedback, so nothing was sent. Your text is kept: "
-        "choose another area or tap /cancel."
-    ),
-    "send_failed_topic_closed": (
-        "This topic has just stopped taking feedback, so nothing was sent. Choose another topic:"
-    ),
-    "feedback_rate_limited": (
-        "You have sent {limit} feedbacks in the past hour. This one is kept; "
-        "please tap «Send» again in a few minutes."
-    ),
     # Restart, expiry, stale buttons
-    "restart_confirm": "You are in the middle of writing feedback. Drop it and start again?",
-    "draft_expired": (
-        "⌛ The feedback you were writing was dropped after {minutes} minutes without activity. "
-        "Nothing was sent."
-    ),
-    "stale_button": "This button is out of date. Please use the latest message.",
-    "outside_draft": (
-        "To send feedback, scan your area's QR code or choose your area below. "
-        "To look up feedback you sent, send /status with its reference code."
-    ),
-    "edited_ignored": (
-        "Edited messages are not taken. To change your feedback, tap «Review and send», "
-        "then «Edit»."
-    ),
-    "error": (
-        "Sorry, something went wrong. Any feedback you were writing is kept; please try again. "
-        "If it keeps failing, tap /cancel and then /start."
-    ),
     # Status
-    "status_usage": (
-        "Send the reference code after the command, e.g. <code>/status GY-7Q2K9M4T</code>"
-    ),
-    "status_invalid": (
-        "«{code}» is not a reference code. Codes look like <code>GY-7Q2K9M4T</code>: "
-        "2 letters, a dash, 8 characters."
-    ),
-    "status_not_found": "No feedback has the code <code>{code}</code>. Please check it.",
-    "status_rate_limited": "Too many look-ups in the past hour. Please try again later.",
-    "status_view": (
-        "📮 <b>Feedback {code}</b>\n"
-        "🏷 Topic: {topic}\n"
-        "📍 Area: {area}\n"
-        "🕒 Sent: {created}\n"
-        "📌 Status: <b>{status}</b> (updated {changed})"
-    ),
-    "status_no_replies": "No answer yet.",
-    "status_replies_header": "<b>Answers from {unit}:</b>",
-    "status_reply": "💬 <i>{time}</i>",
     "status_new": "New",
     "status_received": "Received",
     "status_in_progress": "In progress",
@@ -142,22 +13,6 @@ TEXTS: dict[str, str] = {
     "status_resolved": "Resolved",
     "status_rejected": "Not handled",
     # Help and language
-    "help": (
-        "<b>Suggestion box – {unit}</b>\n\n"
-        "1️⃣ Scan your area's QR code (or tap /start and choose your area).\n"
-        "2️⃣ Tap a topic.\n"
-        "3️⃣ Write your feedback, with up to {max_photos} photos. Tap «Review and send», "
-        "then «Send».\n"
-        "4️⃣ Keep the reference code. Send <code>/status CODE</code> to see its status and "
-        "answers.\n\n"
-        "🔒 Feedback is anonymous: staff see only the text, the topic and the area; never your "
-        "name, username or account. Voice messages are not accepted because a voice can "
-        "reveal who you are.\n\n"
-        "/cancel — drop the feedback you are writing\n"
-        "/language — change language (Tiếng Việt / English)"
-    ),
-    "language_prompt": "Chọn ngôn ngữ / Choose your language:",
-    "language_set": "Language set to English.",
     # Admin commands (SPEC §6)
     "admin_only": "⛔ This command is for admins only. Nothing was changed.",
     "usage_addarea": (
@@ -244,16 +99,11 @@ TEXTS: dict[str, str] = {
     "qr_poster_caption": "🖨 A4 poster – {area}",
     "qr_failed": "The QR code could not be made: {reason}",
     # Command menus (descriptions shown by Telegram next to each command)
-    "cmd_start": "Send feedback",
-    "cmd_status": "Look up feedback by its reference code",
     "cmd_open": "Unresolved feedback, oldest first",
     "cmd_show": "All of one feedback: /show CODE",
     "cmd_stats": "Counts by area, topic and status",
     "cmd_digest": "The digest, now",
     "cmd_export": "CSV and Excel export: /export [days]",
-    "cmd_help": "How it works",
-    "cmd_language": "Đổi ngôn ngữ / Change language",
-    "cmd_cancel": "Drop the feedback you are writing",
     "cmd_addarea": "Add an area: /addarea code name",
     "cmd_areas": "List the areas",
     "cmd_renamearea": "Rename an area: /renamearea code name",
@@ -268,7 +118,10 @@ TEXTS: dict[str, str] = {
     # Staff group: notifications, status, replies
     "staff_status": "📌 Status: <b>{status}</b>",
     "staff_status_by": "📌 Status: <b>{status}</b> — {who}, {time}",
-    "staff_hint": "↩️ Reply to this message to answer; start with /note for an internal note.",
+    "staff_hint": (
+        "↩️ Reply to this message to draft an answer to the resident;"
+        " start with /note for an internal note."
+    ),
     "staff_status_set": "Status set: {status}",
     "staff_note_saved": "📝 Internal note saved for {code} (the resident does not see it).",
     "staff_reply_empty": (
@@ -297,15 +150,6 @@ TEXTS: dict[str, str] = {
     "delivery_blocked": ", the resident blocked the bot",
     "delivery_failed": ", could not be delivered",
     # To residents who asked for replies
-    "resident_reply_footer": "See its status: <code>/status {code}</code>",
-    "resident_reply": ("📬 <b>Answer to feedback {code}</b> from {unit}:"),
-    "resident_resolved": (
-        "✅ Feedback <code>{code}</code> has been resolved. Details: <code>/status {code}</code>"
-    ),
-    "resident_rejected": (
-        "Feedback <code>{code}</code> was reviewed and is outside what the committee handles. "
-        "Details: <code>/status {code}</code>"
-    ),
     # To admins, when the bot cannot deliver to the staff group
     "admin_delivery_failed": (
         "⚠️ The bot cannot deliver to the staff group: {error}. The message is kept in the "
@@ -371,12 +215,4 @@ TEXTS: dict[str, str] = {
     ),
     "btn_open_card": "📂 {code}",
     # Buttons
-    "btn_preview": "👀 Review and send",
-    "btn_send": "✅ Send · Gửi",
-    "btn_edit": "✏️ Edit · Sửa",
-    "btn_cancel": "❌ Cancel · Hủy",
-    "btn_restart_yes": "🗑 Drop it and start again",
-    "btn_restart_no": "↩️ Keep writing",
-    "btn_lang_vi": "🇻🇳 Tiếng Việt",
-    "btn_lang_en": "🇬🇧 English",
 }

@@ -2,135 +2,10 @@
 
 TEXTS: dict[str, str] = {
     # Arrival
-    "choose_area": (
-        "🏛 <b>Hòm thư góp ý – {unit}</b>\n"
-        "Mặt trận lắng nghe ý kiến Nhân dân.\n\n"
-        "Bạn ở khu vực nào? Hãy bấm tên khu vực của bạn:"
-    ),
-    "unknown_area": (
-        "Không tìm thấy khu vực có mã «{code}». Có thể mã QR đã cũ.\nHãy chọn khu vực của bạn:"
-    ),
-    "malformed_area": "Mã khu vực trong đường dẫn không hợp lệ.\nHãy chọn khu vực của bạn:",
-    "closed_area": (
-        "Khu vực «{area}» hiện tạm ngừng nhận góp ý qua mã QR này.\nBạn có thể chọn khu vực khác:"
-    ),
-    "no_open_areas": (
-        "Hiện chưa có khu vực nào nhận góp ý. Xin vui lòng quay lại sau. "
-        "Bạn vẫn có thể tra cứu góp ý đã gửi bằng /status kèm mã tra cứu."
-    ),
-    "greeting": (
-        "🏛 <b>Hòm thư góp ý – {unit}</b>\n"
-        "Khu vực: <b>{area}</b>\n\n"
-        "🔒 Góp ý được gửi <b>ẩn danh</b>: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; "
-        "không bao giờ thấy tên, tên người dùng hay tài khoản của bạn.\n\n"
-        "Bạn muốn góp ý về lĩnh vực nào? Hãy bấm một nút:"
-    ),
-    "no_open_topics": "Hiện chưa có lĩnh vực nào nhận góp ý. Xin vui lòng quay lại sau.",
-    "choose_topic_again": "Hãy chọn lĩnh vực bằng cách bấm một nút:",
-    "kept_before_topic": "Đã ghi nhận nội dung. Bây giờ hãy chọn lĩnh vực:",
     # Writing
-    "write_prompt": (
-        "Lĩnh vực: <b>{topic}</b>\n\n"
-        "✍️ Hãy viết góp ý của bạn và gửi như một tin nhắn bình thường. "
-        "Bạn có thể gửi nhiều tin và kèm tối đa {max_photos} ảnh.\n"
-        "Viết xong, bấm «Xem lại và gửi»."
-    ),
-    "write_prompt_with_content": (
-        "Lĩnh vực: <b>{topic}</b>\n\n"
-        "Đã có: {chars}/{max_chars} ký tự, {photos}/{max_photos} ảnh. "
-        "Viết thêm nếu muốn, hoặc bấm «Xem lại và gửi»."
-    ),
-    "received": (
-        "Đã ghi nhận: {chars}/{max_chars} ký tự, {photos}/{max_photos} ảnh.\n"
-        "Viết thêm nếu muốn, hoặc bấm «Xem lại và gửi»."
-    ),
-    "too_long": (
-        "Góp ý dài quá: tối đa {max_chars} ký tự cho cả góp ý. "
-        "Đã có {current} ký tự, tin vừa gửi thêm {incoming}. "
-        "Tin này chưa được ghi nhận; hãy gửi ngắn hơn."
-    ),
-    "too_many_photos": "Chỉ được kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
-    "voice_refused": (
-        "Hòm thư không nhận tin nhắn thoại, vì giọng nói có thể làm lộ bạn là ai. "
-        "Hãy viết bằng chữ, và kèm ảnh nếu cần."
-    ),
-    "content_refused": (
-        "Hòm thư không nhận {kind}. Chỉ nhận chữ và ảnh (tối đa {max_photos} ảnh)."
-    ),
-    "kind_sticker": "nhãn dán (sticker)",
-    "kind_video": "video",
-    "kind_audio": "tệp âm thanh",
-    "kind_location": "vị trí",
-    "kind_contact": "danh bạ",
-    "kind_document": "tệp đính kèm",
-    "kind_animation": "ảnh động",
-    "kind_poll": "bình chọn",
-    "kind_other": "loại tin nhắn này",
-    "empty_draft": "Bạn chưa viết nội dung nào. Hãy gửi nội dung góp ý trước.",
     # Preview
-    "preview": (
-        "<b>Xem lại góp ý</b> — cán bộ sẽ thấy đúng như sau:\n"
-        "────────────\n"
-        "{card}\n"
-        "────────────\n"
-        "Bấm «Gửi» để gửi, «Sửa» để viết lại, «Hủy» để bỏ."
-    ),
-    "card": (
-        "📮 <b>Góp ý {code}</b>\n📍 Khu vực: {area}\n🏷 Lĩnh vực: {topic}\n🕒 {time}\n\n{body}"
-    ),
-    "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
-    "card_code_pending": "(mã cấp khi gửi)",
-    "card_time_pending": "(thời điểm gửi)",
-    "edit_prompt": "Đã xóa nội dung cũ. Hãy viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
-    "cancelled": "Đã hủy. Không có gì được gửi đi.\nMuốn góp ý, bấm /start.",
-    "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
-    "send_failed_area_closed": (
-        "Khu vực này vừa ngừng nhận góp ý nên chưa gửi được. Nội dung của bạn chưa bị mất: "
-        "hãy chọn khu vực khác hoặc bấm /cancel."
-    ),
-    "send_failed_topic_closed": (
-        "Lĩnh vực này vừa ngừng nhận góp ý nên chưa gửi được. Hãy chọn lĩnh vực khác:"
-    ),
-    "feedback_rate_limited": (
-        "Bạn đã gửi {limit} góp ý trong một giờ qua. Góp ý này vẫn được giữ; "
-        "xin vui lòng bấm «Gửi» lại sau ít phút."
-    ),
     # Restart, expiry, stale buttons
-    "restart_confirm": ("Bạn đang viết dở một góp ý. Bỏ bản đang viết và bắt đầu lại?"),
-    "draft_expired": (
-        "⌛ Góp ý bạn đang viết đã bị hủy vì quá {minutes} phút không có thao tác. "
-        "Không có gì được gửi đi."
-    ),
-    "stale_button": "Nút này đã cũ. Hãy dùng tin nhắn mới nhất.",
-    "outside_draft": (
-        "Để gửi góp ý, hãy quét mã QR của khu vực hoặc chọn khu vực bên dưới. "
-        "Để tra cứu góp ý đã gửi, gửi /status kèm mã tra cứu."
-    ),
-    "edited_ignored": (
-        "Bot không nhận tin nhắn đã sửa. Muốn sửa góp ý, bấm «Xem lại và gửi» rồi «Sửa»."
-    ),
-    "error": (
-        "Xin lỗi, đã có lỗi xảy ra. Góp ý đang viết (nếu có) vẫn được giữ; hãy thử lại. "
-        "Nếu vẫn lỗi, bấm /cancel rồi /start."
-    ),
     # Status
-    "status_usage": "Gửi mã tra cứu sau lệnh, ví dụ: <code>/status GY-7Q2K9M4T</code>",
-    "status_invalid": (
-        "«{code}» không phải mã tra cứu. Mã có dạng <code>GY-7Q2K9M4T</code>: "
-        "2 chữ cái, dấu gạch ngang, 8 ký tự."
-    ),
-    "status_not_found": "Không tìm thấy góp ý có mã <code>{code}</code>. Hãy kiểm tra lại mã.",
-    "status_rate_limited": "Bạn đã tra cứu quá nhiều lần trong một giờ. Xin thử lại sau.",
-    "status_view": (
-        "📮 <b>Góp ý {code}</b>\n"
-        "🏷 Lĩnh vực: {topic}\n"
-        "📍 Khu vực: {area}\n"
-        "🕒 Gửi lúc: {created}\n"
-        "📌 Trạng thái: <b>{status}</b> (cập nhật {changed})"
-    ),
-    "status_no_replies": "Chưa có câu trả lời.",
-    "status_replies_header": "<b>Trả lời của {unit}:</b>",
-    "status_reply": "💬 <i>{time}</i>",
     "status_new": "Mới",
     "status_received": "Đã tiếp nhận",
     "status_in_progress": "Đang xử lý",
@@ -138,20 +13,6 @@ TEXTS: dict[str, str] = {
     "status_resolved": "Đã giải quyết",
     "status_rejected": "Không xử lý",
     # Help and language
-    "help": (
-        "<b>Hòm thư góp ý – {unit}</b>\n\n"
-        "1️⃣ Quét mã QR của khu vực (hoặc bấm /start và chọn khu vực).\n"
-        "2️⃣ Bấm chọn lĩnh vực.\n"
-        "3️⃣ Viết góp ý, có thể kèm tối đa {max_photos} ảnh. Bấm «Xem lại và gửi», rồi «Gửi».\n"
-        "4️⃣ Lưu mã tra cứu. Gửi <code>/status MÃ</code> để xem tình trạng và câu trả lời.\n\n"
-        "🔒 Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; "
-        "không thấy tên, tên người dùng hay tài khoản của bạn. "
-        "Không nhận tin nhắn thoại vì giọng nói có thể làm lộ danh tính.\n\n"
-        "/cancel — hủy góp ý đang viết\n"
-        "/language — đổi ngôn ngữ (Tiếng Việt / English)"
-    ),
-    "language_prompt": "Chọn ngôn ngữ / Choose your language:",
-    "language_set": "Đã chuyển sang tiếng Việt.",
     # Admin commands (SPEC §6)
     "admin_only": "⛔ Lệnh này chỉ dành cho quản trị viên. Không có gì thay đổi.",
     "usage_addarea": (
@@ -190,7 +51,7 @@ TEXTS: dict[str, str] = {
         "chữ thường không dấu, chữ số, gạch ngang hoặc gạch dưới, ví dụ <code>kp3</code>."
     ),
     "area_duplicate": (
-        "Đã có khu vực mã <code>{code}</code> («{name}»). Hãy chọn mã khác, "
+        "Đã có khu vực mã <code>{code}</code> («{name}»). Xin chọn mã khác, "
         "hoặc đổi tên khu vực này bằng /renamearea."
     ),
     "area_not_found": "Không có khu vực mã <code>{code}</code>. Xem danh sách bằng /areas.",
@@ -220,7 +81,7 @@ TEXTS: dict[str, str] = {
     "topics_line": "{number}. {name} · {state}",
     "topics_empty": "Chưa có lĩnh vực nào. Thêm bằng <code>/addtopic &lt;tên&gt;</code>.",
     "topic_number_invalid": (
-        "«{value}» không phải số của lĩnh vực. Hãy dùng một số trong danh sách /topics."
+        "«{value}» không phải số của lĩnh vực. Xin dùng một số trong danh sách /topics."
     ),
     "topic_not_found": "Không có lĩnh vực số {number}. Xem danh sách bằng /topics.",
     "topic_added": "✅ Đã thêm lĩnh vực số {number}: «{name}».",
@@ -242,16 +103,11 @@ TEXTS: dict[str, str] = {
     "qr_poster_caption": "🖨 Áp phích A4 – {area}",
     "qr_failed": "Không tạo được mã QR: {reason}",
     # Command menus (descriptions shown by Telegram next to each command)
-    "cmd_start": "Gửi góp ý",
-    "cmd_status": "Tra cứu góp ý bằng mã tra cứu",
     "cmd_open": "Góp ý chưa giải quyết, cũ nhất trước",
     "cmd_show": "Xem đầy đủ một góp ý: /show MÃ",
     "cmd_stats": "Thống kê theo khu vực, lĩnh vực, trạng thái",
     "cmd_digest": "Bản tin góp ý ngay bây giờ",
     "cmd_export": "Xuất CSV và Excel: /export [số ngày]",
-    "cmd_help": "Hướng dẫn sử dụng",
-    "cmd_language": "Đổi ngôn ngữ / Change language",
-    "cmd_cancel": "Hủy góp ý đang viết",
     "cmd_addarea": "Thêm khu vực: /addarea mã tên",
     "cmd_areas": "Danh sách khu vực",
     "cmd_renamearea": "Đổi tên khu vực: /renamearea mã tên",
@@ -266,11 +122,14 @@ TEXTS: dict[str, str] = {
     # Staff group: notifications, status, replies
     "staff_status": "📌 Trạng thái: <b>{status}</b>",
     "staff_status_by": "📌 Trạng thái: <b>{status}</b> — {who}, {time}",
-    "staff_hint": "↩️ Trả lời (reply) tin này để phản hồi; bắt đầu bằng /note để ghi chú nội bộ.",
+    "staff_hint": (
+        "↩️ Trả lời (reply) tin này để soạn câu trả lời gửi người dân;"
+        " bắt đầu bằng /note để ghi chú nội bộ."
+    ),
     "staff_status_set": "Đã đặt trạng thái: {status}",
     "staff_note_saved": "📝 Đã lưu ghi chú nội bộ cho {code} (người góp ý không thấy).",
     "staff_reply_empty": (
-        "Hãy trả lời bằng chữ. Bắt đầu bằng /note hoặc #note để ghi chú nội bộ."
+        "Xin trả lời bằng chữ. Bắt đầu bằng /note hoặc #note để ghi chú nội bộ."
     ),
     "staff_feedback_gone": "Góp ý này không còn trong hệ thống.",
     "staff_reply_blocked": (
@@ -295,23 +154,13 @@ TEXTS: dict[str, str] = {
     "delivery_blocked": ", người góp ý đã chặn bot",
     "delivery_failed": ", không gửi được",
     # To residents who asked for replies
-    "resident_reply_footer": "Xem tình trạng: <code>/status {code}</code>",
-    "resident_reply": ("📬 <b>Trả lời góp ý {code}</b> từ {unit}:"),
-    "resident_resolved": (
-        "✅ Góp ý <code>{code}</code> đã được giải quyết. "
-        "Xem chi tiết: <code>/status {code}</code>"
-    ),
-    "resident_rejected": (
-        "Góp ý <code>{code}</code> đã được xem xét và không thuộc phạm vi xử lý. "
-        "Xem chi tiết: <code>/status {code}</code>"
-    ),
     # To admins, when the bot cannot deliver to the staff group
     "admin_delivery_failed": (
         "⚠️ Bot không gửi được tin tới nhóm cán bộ: {error}. Tin vẫn được lưu trong cơ sở dữ "
-        "liệu. Hãy kiểm tra bot còn trong nhóm và STAFF_CHAT_ID đúng."
+        "liệu. Xin kiểm tra bot còn trong nhóm và STAFF_CHAT_ID đúng."
     ),
     "admin_chat_migrated": (
-        "⚠️ Nhóm cán bộ đã đổi id thành <code>{new_id}</code>. Hãy sửa "
+        "⚠️ Nhóm cán bộ đã đổi id thành <code>{new_id}</code>. Xin sửa "
         "<code>STAFF_CHAT_ID={new_id}</code> trong .env rồi khởi động lại bot."
     ),
     # The staff group refusing the bot, and /resend
@@ -369,12 +218,4 @@ TEXTS: dict[str, str] = {
     ),
     "btn_open_card": "📂 {code}",
     # Buttons
-    "btn_preview": "👀 Xem lại và gửi",
-    "btn_send": "✅ Gửi",
-    "btn_edit": "✏️ Sửa",
-    "btn_cancel": "❌ Hủy",
-    "btn_restart_yes": "🗑 Bỏ và bắt đầu lại",
-    "btn_restart_no": "↩️ Tiếp tục viết",
-    "btn_lang_vi": "🇻🇳 Tiếng Việt",
-    "btn_lang_en": "🇬🇧 English",
 }

@@ -1,0 +1,241 @@
+"""Vietnamese texts a resident reads while sending feedback, looking it up and getting help.
+
+The register is the committee's to the people it serves (SPEC §3): never "bạn", never
+"Hãy"; sentences that need no pronoun, "Xin mời…", "Xin cảm ơn", "người gửi" where one
+must be named. One word per thing: "trả lời" for staff's answers, "mã tra cứu" for the
+code, "góp ý" for what the resident sends, "tình trạng" for where it stands. Plain words
+an elderly reader knows; no English, no jargon. Buttons are short and in one language.
+"""
+
+TEXTS: dict[str, str] = {
+    # --- Who we are --------------------------------------------------------------------------
+    "committee_of": "Ủy ban Mặt trận Tổ quốc Việt Nam {unit}",
+    "bot_description": (
+        "Hòm thư góp ý của {committee} – Mặt trận lắng nghe ý kiến Nhân dân.\n\n"
+        "Gửi góp ý, kiến nghị về những việc ở khu dân cư; có thể kèm ảnh và vị trí. "
+        "Góp ý được gửi ẩn danh: cán bộ không thấy tên hay tài khoản Telegram của người "
+        "gửi. Mỗi góp ý có một mã tra cứu để xem tình trạng và nhận trả lời.\n\n"
+        "Bấm «Bắt đầu» (Start) để gửi góp ý."
+    ),
+    "bot_short_description": (
+        "Hòm thư góp ý ẩn danh của {committee}. Gửi góp ý, theo dõi bằng mã tra cứu."
+    ),
+    "bot_short_description_plain": (
+        "Hòm thư góp ý ẩn danh – Mặt trận lắng nghe ý kiến Nhân dân. Gửi góp ý, theo dõi "
+        "bằng mã tra cứu."
+    ),
+    "contact_line": "📞 Liên hệ khác: {contact}",
+    # --- Arrival -------------------------------------------------------------------------------
+    "choose_area": (
+        "🏛 <b>Hòm thư góp ý – {committee}</b>\n"
+        "Mặt trận lắng nghe ý kiến Nhân dân.\n\n"
+        "Xin mời chọn khu vực có sự việc cần góp ý:"
+    ),
+    "unknown_area": (
+        "Không tìm thấy khu vực có mã «{code}»; có thể mã QR đã cũ.\nXin mời chọn khu vực:"
+    ),
+    "malformed_area": "Đường dẫn này không mang mã khu vực đúng.\nXin mời chọn khu vực:",
+    "closed_area": "Khu vực «{area}» hiện tạm ngừng nhận góp ý qua Telegram.",
+    "closed_area_others": "Nếu sự việc ở khu vực khác, xin mời chọn bên dưới:",
+    "no_open_areas": (
+        "Hiện chưa có khu vực nào nhận góp ý. Xin vui lòng quay lại sau. Góp ý đã gửi vẫn "
+        "xem được bằng mã tra cứu, ví dụ <code>/status GY-7Q2K9M4T</code>."
+    ),
+    "greeting": (
+        "🏛 <b>Hòm thư góp ý – {committee}</b>\n"
+        "Khu vực: <b>{area}</b>\n\n"
+        "🔒 Góp ý được gửi <b>ẩn danh</b>: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; "
+        "không bao giờ thấy tên, tên người dùng hay tài khoản Telegram của người gửi.\n\n"
+        "Xin mời chọn lĩnh vực của góp ý:"
+    ),
+    "no_open_topics": "Hiện chưa có lĩnh vực nào nhận góp ý. Xin vui lòng quay lại sau.",
+    "choose_topic_again": "Xin mời chọn lĩnh vực của góp ý:",
+    "kept_before_topic": "Đã ghi nhận nội dung. Xin mời chọn lĩnh vực của góp ý:",
+    # --- Writing -------------------------------------------------------------------------------
+    "write_prompt": (
+        "Lĩnh vực: <b>{topic}</b>\n\n"
+        "✍️ Xin mời viết góp ý và gửi như một tin nhắn thường. Có thể gửi nhiều tin, kèm "
+        "đến {max_photos} ảnh và một vị trí (bấm 📎 rồi chọn «Vị trí»).\n"
+        "Viết xong, bấm «Xem lại và gửi»."
+    ),
+    "write_prompt_with_content": (
+        "Lĩnh vực: <b>{topic}</b>\n\n"
+        "Nội dung đã viết vẫn được giữ. Có thể viết thêm, hoặc bấm «Xem lại và gửi»."
+    ),
+    "received": "✅ Đã ghi nhận. Có thể viết thêm, hoặc bấm «Xem lại và gửi».",
+    "received_chars_left": "Còn viết thêm được {left} ký tự.",
+    "received_photos_left": "Còn kèm được {left} ảnh nữa.",
+    "received_photos_full": "Đã đủ {max_photos} ảnh.",
+    "received_location": "📍 Đã ghi nhận vị trí; cán bộ sẽ thấy vị trí này trên bản đồ.",
+    "received_location_replaced": (
+        "📍 Đã thay vị trí cũ bằng vị trí vừa gửi (mỗi góp ý kèm một vị trí)."
+    ),
+    "too_long": (
+        "Góp ý dài quá: cả góp ý tối đa {max_chars} ký tự. Đã viết {current} ký tự, tin vừa "
+        "gửi có {incoming} ký tự. Tin này chưa được ghi nhận; xin gửi ngắn hơn."
+    ),
+    "too_many_photos": "Mỗi góp ý kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
+    "voice_refused": (
+        "Hòm thư không nhận tin nhắn thoại, vì giọng nói có thể cho biết người gửi là ai.\n"
+        "🎤 Nếu không tiện gõ chữ: bấm biểu tượng micro trên bàn phím điện thoại rồi nói, "
+        "điện thoại sẽ tự viết thành chữ; sau đó gửi như tin nhắn thường."
+    ),
+    "content_refused": (
+        "Hòm thư không nhận {kind}. Chỉ nhận chữ, ảnh (tối đa {max_photos} ảnh) và vị trí."
+    ),
+    "kind_sticker": "nhãn dán (sticker)",
+    "kind_video": "video",
+    "kind_audio": "tệp âm thanh",
+    "kind_contact": "danh bạ",
+    "kind_document": "tệp đính kèm",
+    "kind_animation": "ảnh động",
+    "kind_poll": "bình chọn",
+    "kind_other": "loại tin nhắn này",
+    "empty_draft": "Chưa có nội dung góp ý. Xin mời viết góp ý trước.",
+    "edited_updated": "✏️ Đã sửa theo tin vừa chỉnh.",
+    "edited_too_long": (
+        "Tin vừa chỉnh làm góp ý dài quá {max_chars} ký tự, nên vẫn giữ nội dung cũ của tin đó."
+    ),
+    "edited_not_in_draft": (
+        "Tin vừa chỉnh không thuộc góp ý đang viết nên không thay đổi gì. Góp ý đã gửi thì "
+        "không sửa được; muốn thêm thông tin, xin bấm «Bổ sung thông tin» ở tình trạng của "
+        "góp ý."
+    ),
+    # --- Preview -------------------------------------------------------------------------------
+    "preview": (
+        "<b>Xem lại góp ý</b> — cán bộ sẽ thấy đúng như sau:\n"
+        "────────────\n"
+        "{card}\n"
+        "────────────\n"
+        "Bấm «Gửi» để gửi, «Sửa» để viết thêm hoặc viết lại, «Hủy» để bỏ."
+    ),
+    "card": (
+        "📮 <b>Góp ý {code}</b>\n📍 Khu vực: {area}\n🏷 Lĩnh vực: {topic}\n🕒 {time}\n\n{body}"
+    ),
+    "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
+    "card_location": "\n\n🗺 Kèm vị trí trên bản đồ.",
+    "card_code_pending": "(mã cấp khi gửi)",
+    "card_time_pending": "(thời điểm gửi)",
+    "preview_personal_data": (
+        "⚠️ Nội dung có vẻ chứa <b>thông tin cá nhân</b> ({kinds}). Cán bộ sẽ thấy đúng "
+        "những gì đã viết. Nếu không muốn, bấm «Sửa» để sửa lại trước khi gửi."
+    ),
+    "personal_phone": "số điện thoại",
+    "personal_id_number": "số căn cước hoặc chứng minh nhân dân",
+    "personal_email": "địa chỉ email",
+    "personal_plate": "biển số xe",
+    "preview_complaint": (
+        "ℹ️ Nếu đây là <b>đơn tố cáo hoặc khiếu nại</b>: theo quy định, tố cáo và khiếu nại "
+        "phải ghi rõ họ tên, địa chỉ người gửi mới được xem xét giải quyết, nên không thể "
+        "gửi qua hòm thư ẩn danh này. Xin gửi trực tiếp tới Bộ phận tiếp công dân của Ủy ban "
+        "nhân dân, hoặc gặp Ban Thường trực Ủy ban Mặt trận Tổ quốc. Nội dung này vẫn có "
+        "thể gửi như một góp ý."
+    ),
+    "edit_choice": "Xin chọn cách sửa góp ý:",
+    "btn_edit_more": "✍️ Viết thêm (giữ nội dung cũ)",
+    "btn_edit_over": "🗑 Viết lại từ đầu",
+    "btn_edit_back": "↩️ Quay lại",
+    "edit_more_prompt": (
+        "Nội dung và ảnh đã gửi vẫn được giữ. Xin mời viết thêm, rồi bấm «Xem lại và gửi».\n"
+        "Muốn sửa một tin đã gửi: giữ ngón tay trên tin đó và chọn «Sửa»."
+    ),
+    "edit_over_confirm": (
+        "Viết lại từ đầu sẽ xóa hết chữ, ảnh và vị trí đã gửi trong góp ý này (khu vực và "
+        "lĩnh vực vẫn giữ). Xóa và viết lại?"
+    ),
+    "btn_edit_over_yes": "🗑 Xóa và viết lại",
+    "btn_edit_over_no": "↩️ Không, giữ lại",
+    "edit_prompt": "Đã xóa nội dung cũ. Xin mời viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
+    "cancelled": "Đã hủy. Không có gì được gửi đi.\nMuốn góp ý, bấm /start.",
+    "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
+    "send_failed_area_closed": (
+        "Khu vực này vừa ngừng nhận góp ý nên chưa gửi được. Nội dung vẫn được giữ: xin "
+        "chọn khu vực khác, hoặc bấm /cancel để bỏ."
+    ),
+    "send_failed_topic_closed": (
+        "Lĩnh vực này vừa ngừng nhận góp ý nên chưa gửi được. Nội dung vẫn được giữ; xin "
+        "mời chọn lĩnh vực khác:"
+    ),
+    "feedback_rate_limited": (
+        "Trong một giờ qua, tài khoản này đã gửi {limit} góp ý. Góp ý này vẫn được giữ; "
+        "xin vui lòng bấm «Gửi» lại sau ít phút."
+    ),
+    # --- Restart, expiry, stale buttons ----------------------------------------------------------
+    "restart_confirm": "Đang có một góp ý viết dở. Bỏ góp ý đó và bắt đầu lại?",
+    "draft_expired": (
+        "⌛ Góp ý viết dở đã để quá {hours} giờ nên đã tự hủy; không có gì được gửi đi."
+    ),
+    "draft_expired_kept": (
+        "Tin vừa gửi được giữ làm góp ý mới cho khu vực «{area}». Xin mời chọn lĩnh vực:"
+    ),
+    "draft_expired_same_area": "Xin mời góp ý tiếp cho khu vực «{area}», hoặc chọn khu vực khác:",
+    "btn_same_area": "✍️ Góp ý cho {area}",
+    "stale_button": "Nút này đã cũ. Xin dùng tin nhắn mới nhất.",
+    "outside_draft": (
+        "Để gửi góp ý, xin quét mã QR của khu vực hoặc chọn khu vực bên dưới. Để xem góp ý "
+        "đã gửi, xin gửi mã tra cứu (ví dụ <code>GY-7Q2K9M4T</code>)."
+    ),
+    "error": (
+        "Xin lỗi, đã có lỗi xảy ra. Góp ý đang viết (nếu có) vẫn được giữ; xin thử lại. "
+        "Nếu vẫn lỗi, bấm /cancel rồi /start."
+    ),
+    # --- Status -------------------------------------------------------------------------------
+    "status_usage": "Xin gửi mã tra cứu sau lệnh, ví dụ: <code>/status GY-7Q2K9M4T</code>",
+    "status_invalid": (
+        "«{code}» không phải mã tra cứu. Mã tra cứu có dạng <code>GY-7Q2K9M4T</code>: "
+        "2 chữ cái, dấu gạch ngang, 8 ký tự."
+    ),
+    "status_not_found": (
+        "Không tìm thấy góp ý có mã tra cứu <code>{code}</code>. Xin kiểm tra lại mã."
+    ),
+    "status_rate_limited": "Đã tra cứu nhiều lần trong một giờ qua. Xin thử lại sau.",
+    "status_view": (
+        "📮 <b>Góp ý {code}</b>\n"
+        "🏷 Lĩnh vực: {topic}\n"
+        "📍 Khu vực: {area}\n"
+        "🕒 Gửi lúc: {created}\n"
+        "📌 Tình trạng: <b>{status}</b> (cập nhật {changed})"
+    ),
+    "status_no_replies": "Chưa có trả lời.",
+    "status_replies_header": "<b>Trả lời của {committee}:</b>",
+    "status_reply": "💬 <i>{time}</i>",
+    # --- Answers and notices ---------------------------------------------------------------------
+    "resident_reply": "📬 <b>Trả lời góp ý {code}</b> của {committee}:",
+    "resident_resolved": (
+        "✅ Góp ý <code>{code}</code> đã được giải quyết. Xin cho biết việc đã ổn chưa:"
+    ),
+    "resident_rejected": (
+        "Góp ý <code>{code}</code> đã được xem xét và không thuộc phạm vi xử lý."
+    ),
+    # --- Help and language ---------------------------------------------------------------------
+    "help": (
+        "<b>Hòm thư góp ý – {committee}</b>\n\n"
+        "1️⃣ Quét mã QR của khu vực (hoặc bấm /start rồi chọn khu vực).\n"
+        "2️⃣ Chọn lĩnh vực.\n"
+        "3️⃣ Viết góp ý; có thể kèm đến {max_photos} ảnh và một vị trí. Bấm «Xem lại và "
+        "gửi», rồi «Gửi».\n"
+        "4️⃣ Giữ lại mã tra cứu. Gửi mã tra cứu cho bot để xem tình trạng và trả lời.\n\n"
+        "🔒 Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; không "
+        "thấy tên, tên người dùng hay tài khoản Telegram của người gửi. Hòm thư không nhận "
+        "tin nhắn thoại vì giọng nói có thể cho biết người gửi là ai.\n\n"
+        "/status &lt;mã tra cứu&gt; — xem tình trạng góp ý đã gửi\n"
+        "/cancel — hủy góp ý đang viết\n"
+        "/language — đổi ngôn ngữ (Tiếng Việt / English)"
+    ),
+    "language_prompt": "Xin chọn ngôn ngữ / Choose your language:",
+    "language_set": "Đã chuyển sang tiếng Việt.",
+    # --- Buttons and menus ---------------------------------------------------------------------
+    "btn_preview": "👀 Xem lại và gửi",
+    "btn_send": "✅ Gửi",
+    "btn_edit": "✏️ Sửa",
+    "btn_cancel": "❌ Hủy",
+    "btn_restart_yes": "🗑 Bỏ và bắt đầu lại",
+    "btn_restart_no": "↩️ Viết tiếp góp ý đang dở",
+    "btn_lang_vi": "🇻🇳 Tiếng Việt",
+    "btn_lang_en": "🇬🇧 English",
+    "cmd_start": "Gửi góp ý",
+    "cmd_status": "Xem tình trạng góp ý bằng mã tra cứu",
+    "cmd_help": "Hướng dẫn",
+    "cmd_language": "Đổi ngôn ngữ / Change language",
+    "cmd_cancel": "Hủy góp ý đang viết",
+}
