@@ -35,7 +35,7 @@ ADMIN_ID = 515_000_777
 BOT_USERNAME = "homthu_bench_bot"
 AREA_CODE = "kp3"
 AREA_NAME = "Khu phố 3"
-TOPIC = "Kinh tế, đời sống"
+TOPIC = "💼 Đời sống"  # the resident's label of "Kinh tế, đời sống" (migration 0008)
 FIRST_RESIDENT = 930_000_000
 REFERENCE_CODE = re.compile(r"\b[A-Z]{2}-[0-9A-HJKMNP-TV-Z]{8,}\b")
 

@@ -50,7 +50,7 @@ from bot.keyboards import (
     STATUS_PREFIX,
     TOPIC_PREFIX,
 )
-from bot.menus import set_command_menus
+from bot.menus import set_command_menus, set_descriptions
 from bot.outbox import OutboxWorker
 from bot.persistence import SQLitePersistence
 from bot.updates import HomThuBot
@@ -179,7 +179,7 @@ def register_handlers(application: HomThuApplication) -> None:
     application.add_handler(CallbackQueryHandler(general.stale_button), group=MAIN_GROUP)
     application.add_handler(
         MessageHandler(
-            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, general.edited_message
+            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, intake.edited_message
         ),
         group=MAIN_GROUP,
     )
@@ -195,6 +195,22 @@ def register_handlers(application: HomThuApplication) -> None:
 def _button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler[Any, Any]:
     pattern = f"^{re.escape(data)}" if prefix else f"^{re.escape(data)}$"
     return CallbackQueryHandler(callback, pattern=pattern)  # type: ignore[arg-type]
+
+
+class ExpiredArea(filters.MessageFilter):
+    """A resident whose idle draft was swept, with its area waiting (``general.gate``)."""
+
+    def __init__(self, application: HomThuApplication) -> None:
+        super().__init__(name="ExpiredArea")
+        self._application = application
+
+    def filter(self, message: Message) -> bool:
+        """True when the sender's area waits for a new draft."""
+        user = message.from_user
+        if user is None:
+            return False
+        data = self._application.user_data.get(user.id)
+        return data is not None and intake.EXPIRED_AREA in data
 
 
 class AgencyChats(filters.MessageFilter):
@@ -289,8 +305,10 @@ def _resident_handlers(application: HomThuApplication) -> None:
     settings = application.bot_data.settings
     private = filters.ChatType.PRIVATE
     new_private = private & filters.UpdateType.MESSAGE
-    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
-    other_content = new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.COMMAND
+    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.LOCATION)
+    other_content = (
+        new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.LOCATION & ~filters.COMMAND
+    )
     staff_or_private = private | filters.Chat(settings.staff_chat_id)
 
     application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING))
@@ -321,6 +339,8 @@ def _resident_handlers(application: HomThuApplication) -> None:
             # Deep links and plain /start share one callback, which reads the argument.
             CommandHandler("start", intake.start, filters=new_private),
             _button(intake.pick_area, AREA_PREFIX, prefix=True),
+            # The first message after an idle draft was swept: a new draft, same area.
+            MessageHandler(content & ExpiredArea(application), intake.resume_expired),
         ],
         states={
             intake.CHOOSING_TOPIC: [
@@ -337,7 +357,11 @@ def _resident_handlers(application: HomThuApplication) -> None:
             ],
             intake.PREVIEW: [
                 _button(intake.send_feedback, SEND, prefix=True),
-                _button(intake.rewrite, EDIT),
+                _button(intake.change, EDIT),
+                _button(intake.write_more, keyboards.EDIT_MORE),
+                _button(intake.start_over, keyboards.EDIT_OVER),
+                _button(intake.start_over_confirmed, keyboards.EDIT_OVER_YES),
+                _button(intake.back_to_preview, keyboards.EDIT_BACK),
                 _button(intake.cancel_button, CANCEL),
                 MessageHandler(content, intake.add_content),
                 refuse,
@@ -380,6 +404,7 @@ async def _open_services(application: HomThuApplication) -> None:
     await runtime.refresh_agency_chats()
     runtime.expiry_notices = await runtime.database.residents.pending_notices()
     await set_command_menus(application.bot, runtime.settings)
+    await set_descriptions(application.bot, runtime.settings)
     await digest.catch_up(runtime)
     if runtime.outbox is not None:
         # Whatever the staff group refused before the restart is tried again now.

@@ -20,6 +20,44 @@ if TYPE_CHECKING:
     from bot.persistence import SQLitePersistence
 
 _LANGUAGE_CACHE_SIZE = 10_000
+_BUTTONS_SIZE = 10_000
+
+
+class DraftButtons:
+    """The message under which each resident's draft buttons sit («Xem lại và gửi», «Gửi»…),
+    so that a newer one can take them off the older (SPEC §3.3).
+
+    Kept in memory only, never on disk: after a restart an older message may keep its
+    buttons, which still act on the current draft. Bounded: the oldest entries go first.
+    """
+
+    def __init__(self, size: int = _BUTTONS_SIZE) -> None:
+        self._size = size
+        self._messages: OrderedDict[int, tuple[int, str | None]] = OrderedDict()
+
+    def get(self, user_id: int) -> tuple[int, str | None] | None:
+        """The message id (and the album it acknowledged, if any) of the buttons."""
+        return self._messages.get(user_id)
+
+    def put(self, user_id: int, message_id: int, album: str | None = None) -> None:
+        """The buttons are now under ``message_id``."""
+        self._messages[user_id] = (message_id, album)
+        self._messages.move_to_end(user_id)
+        while len(self._messages) > self._size:
+            self._messages.popitem(last=False)
+
+    def pop(self, user_id: int) -> tuple[int, str | None] | None:
+        """Forget the resident's buttons (the draft ended); where they were."""
+        return self._messages.pop(user_id, None)
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+
+def reported_language(language_code: str | None) -> str | None:
+    """The bot's language for what a Telegram app reports ("vi", "vi-VN", "en-GB"…)."""
+    primary = (language_code or "").split("-", 1)[0].split("_", 1)[0].lower()
+    return primary if primary in ("vi", "en") else None
 
 
 class BotRuntime:
@@ -48,8 +86,9 @@ class BotRuntime:
         # Resident keys with an idle-draft notice waiting in the database: checked here so
         # that an ordinary update costs no database write.
         self.expiry_notices: set[str] = set()
-        # Languages of recent residents by resident key; a bounded cache of the database.
+        # Languages residents chose, by resident key ("" for none); a bounded cache.
         self._languages: OrderedDict[str, str] = OrderedDict()
+        self.draft_buttons = DraftButtons()
 
     def configure(
         self,
@@ -112,14 +151,16 @@ class BotRuntime:
         """The current time, from the same clock as storage (frozen in tests)."""
         return self.database.clock()
 
-    async def language_of(self, user_id: int) -> str:
-        """The resident's chosen language, or the default."""
+    async def language_of(self, user_id: int, reported: str | None = None) -> str:
+        """The resident's language: the one they chose with /language; else the one their
+        Telegram app reports (``language_code``) when the bot speaks it; else the default.
+        What the app reports is used as it comes and never stored."""
         key = self.anonymizer.resident_key(user_id)
         cached = self._languages.get(key)
         if cached is None:
-            cached = await self.database.residents.language(key) or self.settings.default_language
+            cached = await self.database.residents.language(key) or ""
             self._remember_language(key, cached)
-        return cached
+        return cached or reported_language(reported) or self.settings.default_language
 
     async def chosen_language(self, user_id: int) -> str | None:
         """The language the resident chose with /language, if they ever did."""
@@ -163,7 +204,7 @@ class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         """
         chat, user = update.effective_chat, update.effective_user
         if chat is not None and chat.type == chat.PRIVATE and user is not None:
-            return Texts(await self.runtime.language_of(user.id))
+            return Texts(await self.runtime.language_of(user.id, user.language_code))
         return Texts(self.settings.default_language)
 
 

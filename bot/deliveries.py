@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from telegram import InputMediaPhoto, Message, ReplyParameters
 from telegram.ext import ExtBot
 
-from bot import keyboards
+from bot import keyboards, paperwork
 from bot.context import BotRuntime
 from bot.texts import Texts
 from bot.views import agency_card, escaped_lines, excerpt, local_time, pack_lines, staff_card
@@ -391,16 +391,16 @@ class Deliveries:
         if response.withdrawn_at is not None:
             raise Undeliverable("answer withdrawn")
         chat_id, t = await self._resident(message)
-        unit = self._runtime.settings.unit_name
+        who = paperwork.committee_name(t, self._runtime.settings.unit_name)
         if response.kind is ResponseKind.QUESTION:
             heading, footer = (
-                t("resident_question", code=feedback.code, unit=unit),
+                t("resident_question", code=feedback.code, committee=who),
                 t("resident_question_footer"),
             )
         elif response.corrects is not None:
-            heading, footer = t("resident_correction", code=feedback.code, unit=unit), ""
+            heading, footer = t("resident_correction", code=feedback.code, committee=who), ""
         else:
-            heading, footer = t("resident_reply", code=feedback.code, unit=unit), ""
+            heading, footer = t("resident_reply", code=feedback.code, committee=who), ""
         lines = [heading, "", *escaped_lines(response.body)]
         if footer:
             lines += ["", footer]

@@ -1,7 +1,13 @@
-"""The feedback a resident is writing, kept in the conversation's persisted user data."""
+"""The feedback a resident is writing, kept in the conversation's persisted user data.
+
+Each text keeps the id of the message it came from, so that editing that message in
+Telegram changes its part of the draft (SPEC §3.3). Message ids are numbers within the
+resident's own chat and say nothing of who they are.
+"""
 
 from __future__ import annotations
 
+import bisect
 import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -9,8 +15,10 @@ from typing import Any
 
 MAX_CHARS = 4000
 MAX_PHOTOS = 5
-IDLE_LIMIT = timedelta(minutes=30)
 PART_SEPARATOR = "\n\n"
+# Acknowledgements show counts only this close to a limit (SPEC §3.3: short answers).
+CHARS_NEAR_LIMIT = 1000
+PHOTOS_NEAR_LIMIT = 1
 _KEY = "draft"
 
 
@@ -29,7 +37,7 @@ class TooManyPhotos(Exception):
 
 @dataclass
 class Draft:
-    """Area, topic, texts in the order sent, photo file ids and the reply choice."""
+    """Area, topic, texts and photos in the order sent, and a location."""
 
     area_id: int
     area_code: str
@@ -38,13 +46,14 @@ class Draft:
     topic_id: int | None = None
     topic_name: str = ""
     parts: list[str] = field(default_factory=list)
+    # The message each part came from (0: not known, from an older version of the bot).
+    part_ids: list[int] = field(default_factory=list)
     photos: list[str] = field(default_factory=list)
+    # Latitude and longitude of the matter, when the resident sent a location.
+    location: list[float] | None = None
     # Set while asking whether to drop this draft for a new /start.
     resume_state: int | None = None
     pending_area_code: str | None = None
-    # The last "received" message, edited in place for the photos of one album.
-    ack_message_id: int | None = None
-    ack_media_group: str | None = None
     # A random token sent with the feedback: sending this draft again (a double tap, or a
     # tap after a crash before the receipt) finds the feedback stored the first time.
     submission: str = field(default_factory=lambda: secrets.token_urlsafe(12))
@@ -61,36 +70,79 @@ class Draft:
 
     @property
     def is_empty(self) -> bool:
-        """True when there is nothing to send."""
+        """True when there is nothing to send (a location alone says too little)."""
         return not self.parts and not self.photos
 
-    def add_text(self, text: str) -> None:
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """The location as (latitude, longitude)."""
+        return None if self.location is None else (self.location[0], self.location[1])
+
+    def add_text(self, text: str, message_id: int = 0) -> None:
         """Append a text; raise TooLong and keep the draft unchanged if it does not fit."""
         if not text.strip():
             return
         joined = len(text) + (len(PART_SEPARATOR) if self.parts else 0)
         if self.char_count + joined > MAX_CHARS:
             raise TooLong(self.char_count, len(text))
-        self.parts.append(text)
+        self._align_ids()
+        position = len(self.parts)
+        if message_id:
+            # A caption edited in later sits where its photo's message was.
+            position = bisect.bisect_right(self.part_ids, message_id)
+        self.parts.insert(position, text)
+        self.part_ids.insert(position, message_id)
 
-    def add_photo(self, file_id: str, caption: str | None) -> None:
+    def add_photo(self, file_id: str, caption: str | None, message_id: int = 0) -> None:
         """Append a photo and its caption; all or nothing."""
         if len(self.photos) >= MAX_PHOTOS:
             raise TooManyPhotos()
         if caption:
-            self.add_text(caption)
+            self.add_text(caption, message_id)
         self.photos.append(file_id)
 
-    def clear_content(self) -> None:
-        """Forget texts and photos, keep area, topic and reply choice."""
-        self.parts.clear()
-        self.photos.clear()
-        self.ack_message_id = None
-        self.ack_media_group = None
+    def replace_text(self, message_id: int, text: str, *, may_add: bool = False) -> bool:
+        """The message ``message_id`` was edited to ``text``: change its part (drop it when
+        the text is gone). False when no part came from that message, unless ``may_add``
+        (a photo of the draft given a caption later), which adds one. Raise TooLong and
+        keep the draft unchanged when the new text does not fit."""
+        self._align_ids()
+        if not message_id or message_id not in self.part_ids:
+            if not may_add:
+                return False
+            self.add_text(text, message_id)
+            return True
+        index = self.part_ids.index(message_id)
+        if not text.strip():
+            del self.parts[index], self.part_ids[index]
+            return True
+        new_count = self.char_count - len(self.parts[index]) + len(text)
+        if new_count > MAX_CHARS:
+            raise TooLong(self.char_count - len(self.parts[index]), len(text))
+        self.parts[index] = text
+        return True
 
-    def is_idle(self, now: datetime) -> bool:
-        """True when untouched for longer than ``IDLE_LIMIT``."""
-        return now.timestamp() - self.touched_at > IDLE_LIMIT.total_seconds()
+    def set_location(self, latitude: float, longitude: float) -> bool:
+        """Keep the location (one per feedback); True when it replaced an earlier one."""
+        replaced = self.location is not None
+        self.location = [latitude, longitude]
+        return replaced
+
+    def clear_content(self) -> None:
+        """Forget texts, photos and the location; keep area and topic."""
+        self.parts.clear()
+        self.part_ids.clear()
+        self.photos.clear()
+        self.location = None
+
+    def is_idle(self, now: datetime, limit: timedelta) -> bool:
+        """True when untouched for longer than ``limit``."""
+        return now.timestamp() - self.touched_at > limit.total_seconds()
+
+    def _align_ids(self) -> None:
+        # A draft from an older version has parts without ids.
+        if len(self.part_ids) != len(self.parts):
+            self.part_ids = [0] * len(self.parts)
 
 
 def load_draft(user_data: dict[Any, Any]) -> Draft | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -16,6 +17,10 @@ LANGUAGE_PREFIX = "lang:"
 PREVIEW = "draft:preview"
 SEND = "draft:send"
 EDIT = "draft:edit"
+EDIT_MORE = "draft:edit:more"
+EDIT_OVER = "draft:edit:over"
+EDIT_OVER_YES = "draft:edit:over:yes"
+EDIT_BACK = "draft:edit:back"
 CANCEL = "draft:cancel"
 RESTART_YES = "restart:yes"
 RESTART_NO = "restart:no"
@@ -38,25 +43,54 @@ def _column(buttons: Sequence[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[button] for button in buttons])
 
 
-def areas_keyboard(areas: Sequence[Area]) -> InlineKeyboardMarkup:
-    """One button per open area."""
-    return _column(
-        [InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code) for a in areas]
-    )
+def areas_keyboard(
+    areas: Sequence[Area], t: Texts | None = None, first: Area | None = None
+) -> InlineKeyboardMarkup:
+    """One button per open area; ``first`` (the area of a draft that expired) on top."""
+    buttons = []
+    if first is not None and t is not None:
+        label = t("btn_same_area", area=first.name)
+        buttons.append(InlineKeyboardButton(_plain(label), callback_data=AREA_PREFIX + first.code))
+    buttons += [
+        InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code)
+        for a in areas
+        if first is None or a.code != first.code
+    ]
+    return _column(buttons)
+
+
+# A topic label this long or shorter shares its row with the next one (SPEC §3.1: two to a
+# row where they fit on a phone's screen).
+PAIRED_LABEL = 18
 
 
 def topics_keyboard(topics: Sequence[Topic], language: str) -> InlineKeyboardMarkup:
-    """One button per open topic."""
-    return _column(
-        [
-            InlineKeyboardButton(t.name(language), callback_data=f"{TOPIC_PREFIX}{t.id}")
-            for t in topics
-        ]
-    )
+    """The open topics in the order given (residents' order: ``Khác`` last), each as its
+    emoji and short label; two short ones share a row."""
+    rows: list[list[InlineKeyboardButton]] = []
+    pending: InlineKeyboardButton | None = None
+    for topic in topics:
+        label = topic.label(language)
+        button = InlineKeyboardButton(label, callback_data=f"{TOPIC_PREFIX}{topic.id}")
+        short = len(label) <= PAIRED_LABEL and not topic.is_other
+        if pending is not None and short:
+            rows.append([pending, button])
+            pending = None
+            continue
+        if pending is not None:
+            rows.append([pending])
+            pending = None
+        if short:
+            pending = button
+        else:
+            rows.append([button])
+    if pending is not None:
+        rows.append([pending])
+    return InlineKeyboardMarkup(rows)
 
 
 def writing_keyboard(t: Texts) -> InlineKeyboardMarkup:
-    """Shown under each acknowledgement while the resident writes."""
+    """Shown under the newest acknowledgement while the resident writes."""
     return _column(
         [
             InlineKeyboardButton(t("btn_preview"), callback_data=PREVIEW),
@@ -80,6 +114,32 @@ def preview_keyboard(t: Texts, submission: str) -> InlineKeyboardMarkup:
             ],
         ]
     )
+
+
+def edit_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """«Sửa»: write more (everything kept), start over (asked first), or back."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_edit_more"), callback_data=EDIT_MORE),
+            InlineKeyboardButton(t("btn_edit_over"), callback_data=EDIT_OVER),
+            InlineKeyboardButton(t("btn_edit_back"), callback_data=EDIT_BACK),
+        ]
+    )
+
+
+def edit_over_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Starting over deletes what was written: yes, or keep it."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_edit_over_yes"), callback_data=EDIT_OVER_YES),
+            InlineKeyboardButton(t("btn_edit_over_no"), callback_data=EDIT_BACK),
+        ]
+    )
+
+
+def _plain(text: str) -> str:
+    # Button labels are plain text: a catalogue text's escaped values restored.
+    return html.unescape(text)
 
 
 def restart_keyboard(t: Texts) -> InlineKeyboardMarkup:

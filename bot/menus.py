@@ -1,4 +1,5 @@
-"""The command menus Telegram shows, per scope and language (SPEC §6).
+"""The command menus Telegram shows, per scope and language (SPEC §6), and the bot's
+description (SPEC §3.11).
 
 Residents see their commands in every private chat; the staff group sees the staff
 commands; each admin sees the admin commands too, in their private chat and in the staff
@@ -8,6 +9,7 @@ Telegram clients in that language.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 
@@ -21,6 +23,7 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
+from bot import paperwork
 from bot.config import LANGUAGES, Settings
 from bot.texts import Texts
 
@@ -132,3 +135,37 @@ async def set_command_menus(bot: Bot, settings: Settings) -> None:
                     language_code or "default",
                     exc.message,
                 )
+
+
+# Telegram's limits on the bot's description and short description.
+DESCRIPTION_LIMIT = 512
+SHORT_DESCRIPTION_LIMIT = 120
+
+
+def descriptions(t: Texts, unit_name: str) -> tuple[str, str]:
+    """The bot's description and short description (the screen before «Start», SPEC
+    §3.11), naming the committee; plain text, within Telegram's limits."""
+    who = paperwork.committee_name(t, unit_name)
+    description = html.unescape(t("bot_description", committee=who))
+    if len(description) > DESCRIPTION_LIMIT:
+        description = description[: DESCRIPTION_LIMIT - 1] + "…"
+    short = html.unescape(t("bot_short_description", committee=who))
+    if len(short) > SHORT_DESCRIPTION_LIMIT:
+        short = html.unescape(t("bot_short_description_plain"))
+    return description, short
+
+
+async def set_descriptions(bot: Bot, settings: Settings) -> None:
+    """Set the description and short description in every language; a refusal is logged
+    and start-up goes on."""
+    for language_code, t in languages(settings):
+        description, short = descriptions(t, settings.unit_name)
+        try:
+            await bot.set_my_description(description, language_code=language_code)
+            await bot.set_my_short_description(short, language_code=language_code)
+        except TelegramError as exc:
+            log.warning(
+                "description not set language=%s error=%s",
+                language_code or "default",
+                exc.message,
+            )

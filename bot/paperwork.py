@@ -1,5 +1,5 @@
-"""What the committee's documents take from the bot: the letterhead built from
-``UNIT_NAME`` and the words, both in the language of the staff who asked for them."""
+"""How the committee names itself, from ``UNIT_NAME``: to residents, and on its documents
+(the letterhead and the words, in the language of the staff who asked for them)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,17 @@ def unit_in_text(unit: str) -> str:
     if _LOCALITY.match(unit):
         return unit[0].lower() + unit[1:]
     return unit
+
+
+def committee_name(t: Texts, unit_name: str) -> str:
+    """Who runs the box, as residents read it (plain text): "Ủy ban Mặt trận Tổ quốc Việt
+    Nam thị trấn Cam Lộ" from ``UNIT_NAME`` "Thị trấn Cam Lộ"; a UNIT_NAME that names a
+    committee already is used as it is."""
+    unit = " ".join(unit_name.split())
+    if _COMMITTEE.match(unit):
+        return unit
+    in_text = unit_in_text(unit) if t.language == "vi" else unit
+    return _plain(t, "committee_of", unit=in_text)
 
 
 def letterhead(t: Texts, unit_name: str, issued_on: date) -> Letterhead:

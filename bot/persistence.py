@@ -198,7 +198,21 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         sealed = self._anonymizer.seal_record(
             _draft_context(resident), {"user_id": user_id, "data": data}
         )
-        return SessionWrite(resident, sealed)
+        draft = data.get("draft")
+        area = draft.get("area_code") if isinstance(draft, dict) else None
+        sealed_area = (
+            self._anonymizer.seal_record(expired_area_context(resident), area)
+            if isinstance(area, str)
+            else None
+        )
+        return SessionWrite(resident, sealed, sealed_area=sealed_area)
+
+    def expired_area(self, resident_key: str, sealed_area: bytes | None) -> str | None:
+        """The area code of a draft discarded for idleness (None if it cannot be read)."""
+        if sealed_area is None:
+            return None
+        area = self._anonymizer.open_record(expired_area_context(resident_key), sealed_area)
+        return area if isinstance(area, str) else None
 
     def _state_write(self, name: str, ids: tuple[int, int], state: object | None) -> SessionWrite:
         chat_id, user_id = ids
@@ -261,6 +275,11 @@ _UNKNOWN = object()
 
 def _fingerprint(data: dict[Any, Any]) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def expired_area_context(resident_key: str) -> str:
+    """What the area of a resident's draft is sealed for."""
+    return f"draft area {resident_key}"
 
 
 def _draft_context(resident_key: str) -> str:

@@ -34,6 +34,7 @@ def card_messages(
     time: str,
     body: str,
     photos: int,
+    location: bool = False,
     reserve: int = 0,
 ) -> list[str]:
     """The card as one message, or several when the body does not fit in one.
@@ -41,6 +42,8 @@ def card_messages(
     ``reserve`` keeps room in the first message for text the caller wraps around it.
     """
     suffix = t("card_photos", photos=photos) if photos else ""
+    if location:
+        suffix += t("card_location")
     head = t.with_html(
         "card",
         code=html.escape(code),
@@ -73,7 +76,7 @@ def due_date(due_at: datetime, zone: tzinfo) -> str:
     return short_date(due_at - timedelta(microseconds=1), zone)
 
 
-def status_messages(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> list[str]:
+def status_messages(t: Texts, feedback: Feedback, committee: str, zone: tzinfo) -> list[str]:
     """What the resident reads about a feedback: its status written for them, the
     deadline, why it was not handled or where it went, and the public answers and questions
     (a correction marked as such), split to fit."""
@@ -98,7 +101,7 @@ def status_messages(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> li
     if not public:
         lines.append(t("status_no_replies"))
     else:
-        lines.append(t("status_replies_header", unit=unit))
+        lines.append(t("status_replies_header", committee=committee))
         for reply in public:
             when = local_time(reply.published_at or reply.created_at, zone)
             if reply.kind is ResponseKind.QUESTION:

@@ -40,6 +40,23 @@ DEFAULT_TOPICS_VI = [
     "Gương điển hình, mô hình tiêu biểu",
     "Khác",
 ]
+# What residents see of them (migration 0008): emoji and short label, two to a row where
+# they fit, "Khác" last.
+DEFAULT_TOPIC_LABELS_VI = {
+    "Chính trị, xây dựng Đảng và chính quyền": "🏛️ Chính quyền",
+    "Kinh tế, đời sống": "💼 Đời sống",
+    "Văn hóa – xã hội, y tế, giáo dục": "🏥 Y tế, trường học",
+    "Quốc phòng, an ninh, trật tự": "🚓 An ninh, trật tự",
+    "Cải cách hành chính, dịch vụ công": "📄 Thủ tục, giấy tờ",
+    "Phòng chống tham nhũng, lãng phí": "⚖️ Tham nhũng",
+    "Tài nguyên, môi trường": "🌳 Môi trường, rác",
+    "Xây dựng đô thị văn minh, hạ tầng": "🚧 Đường, điện nước",
+    "Góp ý cán bộ, đảng viên": "👤 Về cán bộ",
+    "Gương điển hình, mô hình tiêu biểu": "🌟 Gương tốt",
+    "Khác": "💬 Khác",
+}
+_LABELS = list(DEFAULT_TOPIC_LABELS_VI.values())
+DEFAULT_TOPIC_ROWS_VI = [_LABELS[i : i + 2] for i in range(0, 10, 2)] + [["💬 Khác"]]
 
 
 @dataclass
@@ -188,7 +205,7 @@ class RecordingBotAPI(BaseRequest):
                 "can_read_all_group_messages": False,
                 "supports_inline_queries": False,
             }
-        if method in ("sendMessage", "sendPhoto", "sendDocument"):
+        if method in ("sendMessage", "sendPhoto", "sendDocument", "sendLocation"):
             return self._new_message(params)
         if method == "sendMediaGroup":
             media = params["media"]
@@ -206,6 +223,8 @@ class RecordingBotAPI(BaseRequest):
             "answerCallbackQuery",
             "sendChatAction",
             "setMyCommands",
+            "setMyDescription",
+            "setMyShortDescription",
             "deleteMessage",
             "deleteWebhook",
             "setChatMenuButton",
@@ -317,6 +336,8 @@ class Person:
     last_name: str | None = "Nguyễn"
     username: str | None = "lan_nguyen"
     chat_id: int | None = None
+    # The language of the person's Telegram app, as Telegram reports it.
+    language_code: str | None = "vi"
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -330,8 +351,9 @@ class Person:
             "id": self.user_id,
             "is_bot": False,
             "first_name": self.first_name,
-            "language_code": "vi",
         }
+        if self.language_code:
+            data["language_code"] = self.language_code
         if self.last_name:
             data["last_name"] = self.last_name
         if self.username:
@@ -398,6 +420,13 @@ class Person:
         message["edit_date"] = message["date"]
         return await self.push({"edited_message": message})
 
+    async def edit_content(self, message_id: int, **content: Any) -> list[Call]:
+        """Edit one of this person's earlier messages that was not a text (a caption)."""
+        message = self._message(**content)
+        message["message_id"] = message_id
+        message["edit_date"] = message["date"]
+        return await self.push({"edited_message": message})
+
     async def reply_to(
         self, message_id: int, text: str | None = None, **content: Any
     ) -> list[Call]:
@@ -446,13 +475,19 @@ class Person:
         )
 
 
+UNIT_NAME = "Thị trấn Cam Lộ"
+# Who runs the box, as residents read it in each language (bot.paperwork.committee_name).
+COMMITTEE_VI = "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Cam Lộ"
+COMMITTEE_EN = "Vietnam Fatherland Front Committee of Thị trấn Cam Lộ"
+
+
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
     """Settings for a test: a temporary database and a fixed secret."""
     values: dict[str, Any] = {
         "token": BotToken("123456789:" + "A" * 35),
         "staff_chat_id": STAFF_CHAT_ID,
         "admin_ids": frozenset({ADMIN_ID}),
-        "unit_name": "Thị trấn Cam Lộ",
+        "unit_name": UNIT_NAME,
         "database_path": tmp_path / "data" / "homthu.sqlite3",
         "secret_key": "s" * 40,
     }

@@ -24,6 +24,8 @@ from storage import Database, NewFeedback
 from tests.support import (
     ADMIN_ID,
     BOT_USERNAME,
+    COMMITTEE_VI,
+    DEFAULT_TOPIC_LABELS_VI,
     DEFAULT_TOPICS_VI,
     STAFF_CHAT_ID,
     Call,
@@ -576,28 +578,30 @@ async def test_closed_area_keeps_its_history_and_its_qr_says_closed(
         "areas_line", code="kp3", name="Khu phố 3", state=VI("state_closed"), count="1"
     )
     assert line in areas.splitlines()
-    assert only_message(await resident.send("/start kp3")).text == VI(
-        "closed_area", area="Khu phố 3"
-    )
+    closed = only_message(await resident.send("/start kp3")).text
+    assert closed == VI("closed_area", area="Khu phố 3") + "\n\n" + VI("closed_area_others")
     await admin_person.send("/openarea kp3")
     greeting = only_message(await resident.send("/start kp3"))
-    assert greeting.text == VI("greeting", unit=UNIT, area="Khu phố 3")
+    assert greeting.text == VI("greeting", committee=COMMITTEE_VI, area="Khu phố 3")
 
 
 async def test_closed_topic_is_not_offered_and_a_new_one_is(
     admin_person: Person, resident: Person
 ) -> None:
-    await admin_person.send("/closetopic 11")
+    await admin_person.send("/closetopic 1")
     await admin_person.send("/addtopic Giao thông")
     greeting = only_message(await resident.send("/start kp3"))
-    assert greeting.buttons == [[name] for name in TOPICS_VI[:10]] + [["Giao thông"]]
+    # The new topic comes after the others but before the catch-all, two to a row.
+    labels = [*list(DEFAULT_TOPIC_LABELS_VI.values())[1:10], "Giao thông"]
+    rows = [labels[i : i + 2] for i in range(0, len(labels), 2)]
+    assert greeting.buttons == [*rows, ["💬 Khác"]]
 
 
 async def test_admin_command_in_the_middle_of_a_draft_keeps_the_draft(
     admin_person: Person,
 ) -> None:
     await admin_person.send("/start kp3")
-    await admin_person.press("Kinh tế")
+    await admin_person.press("Đời sống")
     await admin_person.send("Đèn đường hỏng")
     assert only_message(await admin_person.send("/areas")).text == areas_answer()
     await admin_person.send("thêm một câu")
@@ -608,7 +612,7 @@ async def test_admin_command_in_the_middle_of_a_draft_keeps_the_draft(
 
 async def test_unknown_command_still_gets_help(resident: Person) -> None:
     message = only_message(await resident.send("/frobnicate"))
-    assert message.text == VI("help", unit=UNIT, max_photos=5)
+    assert message.text == VI("help", committee=COMMITTEE_VI, max_photos=5)
 
 
 async def test_lists_in_the_admins_language(admin_person: Person) -> None:

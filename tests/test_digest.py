@@ -274,8 +274,8 @@ async def test_open_filters_by_area_overdue_and_mine(
     [
         ("/open kp9", "✅ Khu vực Khu phố 9 không có góp ý nào đang chờ giải quyết."),
         ("/open overdue", "✅ Không có góp ý nào quá hạn."),
-        ("/open mine", "Bạn (Tâm Nguyễn) không có góp ý nào đang xử lý."),
-        ("/mine", "Bạn (Tâm Nguyễn) không có góp ý nào đang xử lý."),
+        ("/open mine", "Tâm Nguyễn hiện không có góp ý nào đang xử lý."),
+        ("/mine", "Tâm Nguyễn hiện không có góp ý nào đang xử lý."),
         ("/mine all", "Cách dùng: <code>/open</code> (tất cả)"),
         ("/open khong-co", "Không có khu vực mã <code>khong-co</code>."),
         ("/open Kp 3", "Cách dùng: <code>/open</code> (tất cả)"),

@@ -10,7 +10,7 @@ from bot.context import HomThuApplication
 from bot.draft import MAX_CHARS
 from bot.texts import Texts
 from tests.support import (
-    DEFAULT_TOPICS_VI,
+    DEFAULT_TOPIC_ROWS_VI,
     Call,
     FrozenClock,
     Person,
@@ -19,7 +19,10 @@ from tests.support import (
 )
 
 VI = Texts("vi")
-TOPICS_VI = DEFAULT_TOPICS_VI
+EN = Texts("en")
+TOPIC_ROWS = DEFAULT_TOPIC_ROWS_VI
+COMMITTEE = "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Cam Lộ"
+WRITING_BUTTONS = [["👀 Xem lại và gửi"], ["❌ Hủy"]]
 OPEN_AREAS = [["Khu phố 3"], ["Thôn Tân Định"]]
 CODE = re.compile(r"<code>([A-Z]{2}-[0-9A-Z]{8})</code>")
 
@@ -45,7 +48,7 @@ def rows(app: HomThuApplication, sql: str) -> list[tuple[object, ...]]:
 async def write_feedback(resident: Person, text: str = "Đèn đường hỏng ở ngõ 5") -> None:
     """Scan, pick a topic, write one message."""
     await resident.send("/start kp3")
-    await resident.press("Kinh tế")
+    await resident.press("Đời sống")
     await resident.send(text)
 
 
@@ -64,16 +67,18 @@ async def submit(resident: Person, text: str = "Đèn đường hỏng ở ngõ 
 
 async def test_deep_link_greets_with_unit_area_promise_and_topics(resident: Person) -> None:
     greeting = only_message(await resident.send("/start kp3"))
-    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Khu phố 3")
-    assert "Thị trấn Cam Lộ" in greeting.text
+    assert greeting.text == VI("greeting", committee=COMMITTEE, area="Khu phố 3")
+    assert f"Hòm thư góp ý – {COMMITTEE}</b>" in greeting.text
     assert "ẩn danh" in greeting.text
     assert "không bao giờ thấy tên, tên người dùng hay tài khoản" in greeting.text
-    assert greeting.buttons == [[name] for name in TOPICS_VI]
+    # Short labels, two to a row, «Khác» last on its own.
+    assert greeting.buttons == TOPIC_ROWS
+    assert greeting.buttons[-1] == ["💬 Khác"]
 
 
 async def test_bare_start_lists_open_areas(resident: Person) -> None:
     message = only_message(await resident.send("/start"))
-    assert message.text == VI("choose_area", unit="Thị trấn Cam Lộ")
+    assert message.text == VI("choose_area", committee=COMMITTEE)
     assert message.buttons == OPEN_AREAS
 
 
@@ -85,7 +90,9 @@ async def test_unknown_area_code_lists_open_areas(resident: Person) -> None:
 
 async def test_closed_area_says_so_and_lists_open_areas(resident: Person) -> None:
     message = only_message(await resident.send("/start kp9"))
-    assert message.text == VI("closed_area", area="Khu phố 9")
+    assert message.text == (
+        VI("closed_area", area="Khu phố 9") + "\n\n" + VI("closed_area_others")
+    )
     assert message.buttons == OPEN_AREAS
 
 
@@ -101,8 +108,8 @@ async def test_area_button_starts_a_draft(resident: Person) -> None:
     calls = await resident.press("Thôn Tân Định")
     assert sent(calls, "answerCallbackQuery")
     greeting = only_message(calls)
-    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Thôn Tân Định")
-    assert greeting.buttons == [[name] for name in TOPICS_VI]
+    assert greeting.text == VI("greeting", committee=COMMITTEE, area="Thôn Tân Định")
+    assert greeting.buttons == TOPIC_ROWS
 
 
 async def test_no_open_area_is_not_a_crash(resident: Person, app: HomThuApplication) -> None:
@@ -118,29 +125,69 @@ async def test_no_open_area_is_not_a_crash(resident: Person, app: HomThuApplicat
 
 async def test_topic_button_asks_for_the_text(resident: Person) -> None:
     await resident.send("/start kp3")
-    calls = await resident.press("Kinh tế")
+    calls = await resident.press("Đời sống")
     edited = sent(calls, "editMessageText")
     assert len(edited) == 1
     assert edited[0].text == VI("write_prompt", topic="Kinh tế, đời sống", max_photos=5)
     assert edited[0].buttons == []
 
 
-async def test_each_message_is_acknowledged_with_counts(resident: Person) -> None:
+async def test_each_message_gets_a_short_acknowledgement_with_the_buttons(
+    resident: Person,
+) -> None:
     await write_feedback(resident, "Một")
     ack = only_message(await resident.send("Hai"))
-    assert ack.text == VI("received", chars=8, max_chars=4000, photos=0, max_photos=5)
-    assert ack.buttons == [["👀 Xem lại và gửi"], ["❌ Hủy"]]
+    assert (
+        ack.text
+        == VI("received")
+        == "✅ Đã ghi nhận. Có thể viết thêm, hoặc bấm «Xem lại và gửi»."
+    )
+    assert ack.buttons == WRITING_BUTTONS
+
+
+async def test_a_newer_acknowledgement_takes_the_buttons_off_the_older(
+    resident: Person,
+) -> None:
+    await write_feedback(resident, "Một")
+    first = only_message(await resident.send("Hai"))
+    calls = await resident.send("Ba")
+    cleared = sent(calls, "editMessageReplyMarkup")
+    assert [(c.params["message_id"], c.buttons) for c in cleared] == [
+        (first.result["message_id"], [])
+    ]
+    assert only_message(calls).buttons == WRITING_BUTTONS
+    # What the resident sees: only the newest acknowledgement has buttons.
+    with_buttons = [
+        m
+        for (chat, _), m in resident.api.messages.items()
+        if chat == resident.chat and m.reply_markup
+    ]
+    assert len(with_buttons) == 1
+
+
+async def test_counts_show_only_near_a_limit(resident: Person) -> None:
+    await write_feedback(resident, "a" * 2900)
+    ack = only_message(await resident.send("b" * 98))
+    assert ack.text == VI("received") + "\n" + VI("received_chars_left", left=1000)
+    for n in range(1, 4):
+        assert only_message(await resident.send_photo(f"P{n}")).text == VI("received")
+    assert only_message(await resident.send_photo("P4")).text == (
+        VI("received") + "\n" + VI("received_photos_left", left=1)
+    )
+    assert only_message(await resident.send_photo("P5")).text == (
+        VI("received") + "\n" + VI("received_photos_full", max_photos=5)
+    )
 
 
 async def test_text_before_a_topic_is_kept(resident: Person) -> None:
     await resident.send("/start kp3")
     ask = only_message(await resident.send("Rác thải chưa được thu gom"))
     assert ask.text == VI("kept_before_topic")
-    assert ask.buttons == [[name] for name in TOPICS_VI]
-    calls = await resident.press("Tài nguyên")
+    assert ask.buttons == TOPIC_ROWS
+    calls = await resident.press("Môi trường")
     prompt = sent(calls, "editMessageText")[0]
-    assert "26/4000" in prompt.text
-    assert prompt.buttons == [["👀 Xem lại và gửi"], ["❌ Hủy"]]
+    assert prompt.text == VI("write_prompt_with_content", topic="Tài nguyên, môi trường")
+    assert prompt.buttons == WRITING_BUTTONS
 
 
 async def test_text_over_the_limit_is_refused_with_the_limit(resident: Person) -> None:
@@ -149,7 +196,7 @@ async def test_text_over_the_limit_is_refused_with_the_limit(resident: Person) -
     assert refusal.text == VI("too_long", max_chars=4000, current=3990, incoming=20)
     # The refused message is not kept: exactly the limit still fits.
     ack = only_message(await resident.send("c" * (MAX_CHARS - 3990 - 2)))
-    assert "4000/4000" in ack.text
+    assert ack.text.endswith(VI("received_chars_left", left=0))
 
 
 async def test_single_message_over_the_limit_is_refused(resident: Person) -> None:
@@ -164,7 +211,7 @@ async def test_up_to_five_photos_then_a_refusal(resident: Person) -> None:
     await resident.press("Khác")
     for n in range(1, 6):
         ack = only_message(await resident.send_photo(f"P{n}"))
-        assert f"{n}/5 ảnh" in ack.text
+        assert ack.text.startswith(VI("received"))
     refusal = only_message(await resident.send_photo("P6", caption="không được lưu"))
     assert refusal.text == VI("too_many_photos", max_photos=5)
     await resident.press("Xem lại")
@@ -185,7 +232,9 @@ async def test_album_photos_share_one_edited_acknowledgement(resident: Person) -
     assert sent(second) == []
     edits = sent(second, "editMessageText")
     assert len(edits) == 1
-    assert "2/5 ảnh" in edits[0].text
+    assert edits[0].params["message_id"] == sent(first)[0].result["message_id"]
+    assert edits[0].text == VI("received")
+    assert edits[0].buttons == WRITING_BUTTONS
 
 
 async def test_refused_kinds_get_a_clear_message(resident: Person) -> None:
@@ -220,10 +269,6 @@ async def test_refused_kinds_get_a_clear_message(resident: Person) -> None:
             },
             VI("content_refused", kind=VI("kind_video"), max_photos=5),
         ),
-        "location": (
-            {"location": {"latitude": 16.8, "longitude": 107.0}},
-            VI("content_refused", kind=VI("kind_location"), max_photos=5),
-        ),
         "contact": (
             {"contact": {"phone_number": "+84900000000", "first_name": "A"}},
             VI("content_refused", kind=VI("kind_contact"), max_photos=5),
@@ -236,10 +281,11 @@ async def test_refused_kinds_get_a_clear_message(resident: Person) -> None:
     for name, (content, expected) in cases.items():
         answer = only_message(await resident.send_content(**content))
         assert answer.text == expected, name
-    assert "giọng nói có thể làm lộ" in VI("voice_refused")
+    assert "giọng nói có thể cho biết người gửi là ai" in VI("voice_refused")
+    assert "micro trên bàn phím" in VI("voice_refused")
     # The draft is untouched and the resident can still go on.
     ack = only_message(await resident.send("Vẫn viết tiếp được"))
-    assert "18/4000" in ack.text
+    assert ack.text == VI("received")
 
 
 # --- Preview ---------------------------------------------------------------------------
@@ -324,11 +370,53 @@ async def test_no_thanks_keeps_answers_public_only(
     assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
 
 
-async def test_rewrite_clears_text_and_keeps_topic(resident: Person) -> None:
-    await write_feedback(resident, "Bản nháp sai")
+async def test_change_offers_to_write_more_or_start_over(resident: Person) -> None:
+    await write_feedback(resident, "Bản nháp")
+    await resident.send_photo("PH1")
     await resident.press("Xem lại")
-    prompt = only_message(await resident.press("Sửa"))
+    calls = await resident.press("Sửa")
+    choice = only_message(calls)
+    assert choice.text == VI("edit_choice")
+    assert choice.buttons == [
+        ["✍️ Viết thêm (giữ nội dung cũ)"],
+        ["🗑 Viết lại từ đầu"],
+        ["↩️ Quay lại"],
+    ]
+    # The preview's buttons go: one set of buttons at a time.
+    assert sent(calls, "editMessageReplyMarkup")[0].buttons == []
+    prompt = sent(await resident.press("Viết thêm"), "editMessageText")[0]
+    assert prompt.text == VI("edit_more_prompt")
+    assert prompt.buttons == WRITING_BUTTONS
+    await resident.send("và thêm ý này")
+    preview = only_message(await resident.press("Xem lại"))
+    assert "Bản nháp\n\nvà thêm ý này" in preview.text
+    assert "Kèm 1 ảnh" in preview.text
+
+
+async def test_going_back_from_change_shows_the_same_preview(resident: Person) -> None:
+    await write_feedback(resident, "Không đổi gì")
+    first = only_message(await resident.press("Xem lại"))
+    await resident.press("Sửa")
+    again = only_message(await resident.press("Quay lại"))
+    assert again.text == first.text
+    assert again.buttons == first.buttons
+
+
+async def test_start_over_asks_first_then_clears_text_and_keeps_topic(resident: Person) -> None:
+    await write_feedback(resident, "Bản nháp sai")
+    await resident.send_content(location={"latitude": 16.81, "longitude": 107.1})
+    await resident.press("Xem lại")
+    await resident.press("Sửa")
+    question = sent(await resident.press("Viết lại từ đầu"), "editMessageText")[0]
+    assert question.text == VI("edit_over_confirm")
+    assert question.buttons == [["🗑 Xóa và viết lại"], ["↩️ Không, giữ lại"]]
+    kept = only_message(await resident.press("Không, giữ lại"))
+    assert "Bản nháp sai" in kept.text
+    await resident.press("Sửa")
+    await resident.press("Viết lại từ đầu")
+    prompt = sent(await resident.press("Xóa và viết lại"), "editMessageText")[0]
     assert prompt.text == VI("edit_prompt", topic="Kinh tế, đời sống")
+    assert prompt.buttons == []
     await resident.send("Bản đúng")
     await resident.press("Xem lại")
     receipt = only_message(await resident.press("Gửi"))
@@ -337,6 +425,7 @@ async def test_rewrite_clears_text_and_keeps_topic(resident: Person) -> None:
     feedback = await resident.app.bot_data.database.feedback.get_by_code(match.group(1))
     assert feedback.body == "Bản đúng"
     assert feedback.topic.name_vi == "Kinh tế, đời sống"
+    assert feedback.location is None
 
 
 async def test_cancel_button_discards_the_draft(resident: Person, app: HomThuApplication) -> None:
@@ -528,32 +617,79 @@ async def test_messages_in_other_groups_are_ignored(
     assert await stranger.press_data("area:kp3") == []
 
 
-async def test_edited_message_is_not_taken(resident: Person, app: HomThuApplication) -> None:
+async def test_an_edited_message_changes_its_part_of_the_draft(
+    resident: Person, app: HomThuApplication
+) -> None:
     await write_feedback(resident, "Bản gốc")
-    answer = only_message(await resident.edit(3, "Bản đã sửa"))
-    assert answer.text == VI("edited_ignored")
+    await resident.send("Câu thứ hai")
+    # /start kp3 was message 1; "Bản gốc" is message 2.
+    answer = only_message(await resident.edit(2, "Bản đã sửa"))
+    assert answer.text == VI("edited_updated")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Bản đã sửa", "Câu thứ hai"]
     await resident.press("Xem lại")
     receipt = only_message(await resident.press("Gửi"))
     assert CODE.search(receipt.text)
-    assert rows(app, "SELECT body FROM feedback") == [("Bản gốc",)]
+    assert rows(app, "SELECT body FROM feedback") == [("Bản đã sửa\n\nCâu thứ hai",)]
+
+
+async def test_an_edit_that_would_pass_the_limit_keeps_the_old_text(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Ngắn")
+    await resident.send("x" * 3900)
+    answer = only_message(await resident.edit(2, "y" * 200))
+    assert answer.text == VI("edited_too_long", max_chars=4000)
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"][0] == "Ngắn"
+
+
+async def test_an_edit_of_a_message_from_before_the_draft_changes_nothing(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await resident.send("Một tin trước khi góp ý")
+    await write_feedback(resident, "Nội dung góp ý")
+    answer = only_message(await resident.edit(1, "Sửa tin cũ"))
+    assert answer.text == VI("edited_not_in_draft")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Nội dung góp ý"]
+    # With no draft at all, the same answer.
+    await resident.send("/cancel")
+    assert only_message(await resident.edit(1, "Sửa lần nữa")).text == VI("edited_not_in_draft")
+
+
+async def test_a_photo_caption_added_by_an_edit_joins_the_draft(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Trước ảnh")
+    await resident.send_photo("PH1")
+    await resident.send("Sau ảnh")
+    edited = await resident.edit_content(
+        3,
+        photo=[{"file_id": "PH1", "file_unique_id": "u1", "width": 1, "height": 1}],
+        caption="Chú thích ảnh",
+    )
+    assert only_message(edited).text == VI("edited_updated")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Trước ảnh", "Chú thích ảnh", "Sau ảnh"]
 
 
 async def test_second_start_asks_before_discarding(resident: Person) -> None:
     await write_feedback(resident, "Đang viết dở")
     question = only_message(await resident.send("/start thon-tan-dinh"))
     assert question.text == VI("restart_confirm")
-    assert question.buttons == [["🗑 Bỏ và bắt đầu lại"], ["↩️ Tiếp tục viết"]]
-    resumed = only_message(await resident.press("Tiếp tục"))
-    assert "12/4000" in resumed.text
+    assert question.buttons == [["🗑 Bỏ và bắt đầu lại"], ["↩️ Viết tiếp góp ý đang dở"]]
+    resumed = only_message(await resident.press("Viết tiếp"))
+    assert resumed.text == VI("write_prompt_with_content", topic="Kinh tế, đời sống")
     await resident.send("/start thon-tan-dinh")
     greeting = only_message(await resident.press("Bỏ và bắt đầu lại"))
-    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Thôn Tân Định")
+    assert greeting.text == VI("greeting", committee=COMMITTEE, area="Thôn Tân Định")
 
 
 async def test_second_start_without_content_just_restarts(resident: Person) -> None:
     await resident.send("/start kp3")
     greeting = only_message(await resident.send("/start thon-tan-dinh"))
-    assert greeting.text == VI("greeting", unit="Thị trấn Cam Lộ", area="Thôn Tân Định")
+    assert greeting.text == VI("greeting", committee=COMMITTEE, area="Thôn Tân Định")
 
 
 async def test_outside_a_draft_text_gets_the_areas(resident: Person) -> None:
@@ -564,7 +700,7 @@ async def test_outside_a_draft_text_gets_the_areas(resident: Person) -> None:
 
 async def test_unknown_command_gets_help(resident: Person) -> None:
     message = only_message(await resident.send("/whatever"))
-    assert message.text == VI("help", unit="Thị trấn Cam Lộ", max_photos=5)
+    assert message.text == VI("help", committee=COMMITTEE, max_photos=5)
 
 
 async def test_a_failing_handler_answers_politely_and_keeps_the_draft(
@@ -578,23 +714,50 @@ async def test_a_failing_handler_answers_politely_and_keeps_the_draft(
     assert sent(calls)[1].text == VI("error")
     (draft,) = drafts_on_disk(app).values()
     assert draft["draft"]["parts"] == ["Không được mất", "thêm"]
-    assert only_message(await resident.send("nữa")).text.startswith("Đã ghi nhận: 25/4000")
+    assert only_message(await resident.send("nữa")).text == VI("received")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Không được mất", "thêm", "nữa"]
 
 
 # --- Idle drafts -----------------------------------------------------------------------
 
 
-async def test_idle_draft_is_discarded_on_the_next_message(
+async def test_an_idle_draft_gives_way_to_a_new_one_for_the_same_area(
+    resident: Person, clock: FrozenClock, app: HomThuApplication
+) -> None:
+    """SPEC §3.7: after DRAFT_IDLE_HOURS (24 by default) the draft is gone; what was just
+    typed starts the new draft, for the same area."""
+    await write_feedback(resident, "Viết từ hôm qua")
+    clock.advance(timedelta(hours=24, minutes=1))
+    calls = await resident.send("Tôi quay lại rồi")
+    texts = [c.text for c in sent(calls)]
+    assert texts == [
+        VI("draft_expired", hours=24),
+        VI("draft_expired_kept", area="Khu phố 3"),
+    ]
+    assert sent(calls)[1].buttons == TOPIC_ROWS
+    await resident.press("Đời sống")
+    preview = only_message(await resident.press("Xem lại"))
+    assert "Tôi quay lại rồi" in preview.text
+    assert "Viết từ hôm qua" not in preview.text
+    assert "Khu vực: Khu phố 3" in preview.text
+
+
+async def test_a_button_of_an_idle_draft_offers_the_same_area_first(
     resident: Person, clock: FrozenClock, app: HomThuApplication
 ) -> None:
     await write_feedback(resident)
-    clock.advance(timedelta(minutes=31))
-    calls = await resident.send("Tôi quay lại rồi")
+    clock.advance(timedelta(hours=25))
+    calls = await resident.press("Xem lại")
     texts = [c.text for c in sent(calls)]
-    assert texts == [VI("draft_expired", minutes=30), VI("outside_draft")]
-    assert sent(calls)[1].buttons == OPEN_AREAS
+    assert texts == [
+        VI("draft_expired", hours=24),
+        VI("draft_expired_same_area", area="Khu phố 3"),
+    ]
+    assert sent(calls)[1].buttons == [["✍️ Góp ý cho Khu phố 3"], ["Thôn Tân Định"]]
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
-    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+    greeting = only_message(await resident.press("Góp ý cho Khu phố 3"))
+    assert greeting.text == VI("greeting", committee=COMMITTEE, area="Khu phố 3")
 
 
 async def test_draft_touched_within_the_limit_survives(
@@ -602,6 +765,6 @@ async def test_draft_touched_within_the_limit_survives(
 ) -> None:
     await write_feedback(resident)
     for _ in range(3):
-        clock.advance(timedelta(minutes=20))
+        clock.advance(timedelta(hours=23))
         ack = only_message(await resident.send("thêm"))
-        assert ack.text.startswith("Đã ghi nhận")
+        assert ack.text == VI("received")

@@ -1215,7 +1215,7 @@ async def test_backlog_escapes_what_residents_and_staff_wrote(box: Box) -> None:
         (BacklogView(BacklogKind.OVERDUE), "✅ Không có góp ý nào quá hạn."),
         (
             BacklogView(BacklogKind.MINE, "Lan & Hoa"),
-            "Bạn (Lan &amp; Hoa) không có góp ý nào đang xử lý. "
+            "Lan &amp; Hoa hiện không có góp ý nào đang xử lý. "
             "Bấm «Nhận xử lý» trên thẻ góp ý để nhận.",
         ),
     ],

@@ -9,7 +9,15 @@ import pytest
 
 from bot.context import HomThuApplication
 from bot.texts import Texts
-from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
+from tests.support import (
+    ADMIN_ID,
+    COMMITTEE_VI,
+    STAFF_CHAT_ID,
+    Call,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+)
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
 
 VI = Texts("vi")
@@ -214,7 +222,7 @@ async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
     assert len(delivered) == 1
     assert delivered[0].text == "\n".join(
         [
-            VI("resident_reply", code=code, unit="Thị trấn Cam Lộ"),
+            VI("resident_reply", code=code, committee=COMMITTEE_VI),
             "",
             "Đã báo điện lực, &lt;sửa&gt; tuần này",
         ]

@@ -36,6 +36,7 @@ from storage.models import ProposalKind
 from tests.support import (
     ADMIN_ID,
     BOT_ID,
+    COMMITTEE_VI,
     STAFF_CHAT_ID,
     Call,
     FrozenClock,
@@ -397,7 +398,7 @@ async def test_an_admin_gets_a_groups_id_with_groupid(
     assert await stranger.send("/groupid") == []
     resident = Person(app, api, user_id=6667)
     assert [c.text for c in sent(await resident.send("/groupid"))] == [
-        VI("help", unit="Thị trấn Cam Lộ", max_photos=5)
+        VI("help", committee=COMMITTEE_VI, max_photos=5)
     ]
 
 
@@ -529,7 +530,7 @@ async def test_rows_of_an_older_version_are_sealed_and_refiled(
         # The resident carries on where they were, and sends.
         resident = Person(app, api, user_id=user)
         ack = only_message(await resident.send("và thêm sau khi nâng cấp"))
-        assert ack.text.startswith("Đã ghi nhận")
+        assert ack.text.startswith("✅ Đã ghi nhận")
         await resident.press("Xem lại")
         receipt = only_message(await resident.press("Gửi"))
         assert CODE.search(receipt.text)

@@ -469,10 +469,12 @@ def test_load_draft_of_nothing_or_an_unknown_shape_is_none() -> None:
     assert load_draft({"draft": {"area_id": 1, "unknown_field": 2}}) is None
 
 
-def test_is_idle_after_30_minutes() -> None:
+def test_is_idle_after_the_limit() -> None:
     draft = new_draft()
     touched = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
     store_draft({}, draft, touched)
-    assert not draft.is_idle(touched + timedelta(minutes=29, seconds=59))
-    assert draft.is_idle(touched + timedelta(minutes=30, seconds=1))
-    assert draft.is_idle(touched + timedelta(hours=5))
+    limit = timedelta(hours=24)
+    assert not draft.is_idle(touched + timedelta(hours=23, minutes=59, seconds=59), limit)
+    assert draft.is_idle(touched + timedelta(hours=24, seconds=1), limit)
+    assert draft.is_idle(touched + timedelta(days=5), limit)
+    assert draft.is_idle(touched + timedelta(minutes=31), timedelta(minutes=30))

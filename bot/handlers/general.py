@@ -12,14 +12,17 @@ from telegram.ext import ApplicationHandlerStop
 from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
-from bot.draft import IDLE_LIMIT, MAX_PHOTOS
-from bot.handlers.resident.intake import offer_areas, refusal
+from bot.draft import MAX_PHOTOS
+from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
+from bot.handlers.resident.writing import committee, refusal
+from bot.texts import Texts
 
 log = logging.getLogger(__name__)
 
 
 async def gate(update: Update, context: HomThuContext) -> None:
-    """Let through private chats and the staff group only; tell about an expired draft."""
+    """Let through private chats, the staff group and agencies' groups only; tell a
+    resident whose idle draft was discarded (SPEC §3.7)."""
     chat = update.effective_chat
     if chat is None:
         raise ApplicationHandlerStop
@@ -29,14 +32,35 @@ async def gate(update: Update, context: HomThuContext) -> None:
     user = update.effective_user
     if chat.type != chat.PRIVATE or user is None:
         return
-    resident = context.runtime.anonymizer.resident_key(user.id)
-    if resident not in context.runtime.expiry_notices:
+    runtime = context.runtime
+    resident = runtime.anonymizer.resident_key(user.id)
+    if resident not in runtime.expiry_notices:
         return
-    context.runtime.expiry_notices.discard(resident)
-    if await context.db.residents.take_expiry_notice(resident) and update.effective_message:
-        t = await context.texts(update)
-        minutes = int(IDLE_LIMIT.total_seconds() // 60)
-        await update.effective_message.reply_text(t("draft_expired", minutes=minutes))
+    runtime.expiry_notices.discard(resident)
+    notice = await context.db.residents.take_expiry_notice(resident)
+    message = update.effective_message
+    if notice is None or message is None:
+        return
+    area = runtime.persistence.expired_area(resident, notice.sealed_area)
+    t = await context.texts(update)
+    if area is not None and _starts_content(update) and context.user_data is not None:
+        # The conversation takes this message as the start of a new draft for the area.
+        context.user_data[EXPIRED_AREA] = area
+        return
+    if area is not None and not (message.text or "").startswith("/start"):
+        if update.callback_query is not None:
+            await answer_quietly(update.callback_query)
+        await expired_draft(update, context, t, area)
+        raise ApplicationHandlerStop
+    await message.reply_text(t("draft_expired", hours=context.settings.draft_idle_hours))
+
+
+def _starts_content(update: Update) -> bool:
+    message = update.message
+    if message is None:
+        return False
+    text = message.text or ""
+    return bool((text and not text.startswith("/")) or message.photo or message.location)
 
 
 async def persist_now(update: Update, context: HomThuContext) -> None:
@@ -62,7 +86,14 @@ async def help_command(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    await message.reply_text(t("help", unit=context.settings.unit_name, max_photos=MAX_PHOTOS))
+    await message.reply_text(help_text(context, t))
+
+
+def help_text(context: HomThuContext, t: Texts) -> str:
+    """/help for residents: how it works, and how else to reach the committee."""
+    text = t("help", committee=committee(context, t), max_photos=MAX_PHOTOS)
+    contact = context.settings.contact_text
+    return f"{text}\n\n{t('contact_line', contact=contact)}" if contact else text
 
 
 async def language_command(update: Update, context: HomThuContext) -> None:
@@ -115,19 +146,11 @@ async def private_fallback(update: Update, context: HomThuContext) -> None:
     assert message is not None
     t = await context.texts(update)
     if message.text and message.text.startswith("/"):
-        await message.reply_text(t("help", unit=context.settings.unit_name, max_photos=MAX_PHOTOS))
+        await message.reply_text(help_text(context, t))
         return
-    if not (message.text or message.photo):
+    if not (message.text or message.photo or message.location):
         await message.reply_text(refusal(t, message))
     await offer_areas(message, context, t, t("outside_draft"))
-
-
-async def edited_message(update: Update, context: HomThuContext) -> None:
-    """An edited private message: its new text is not taken, say how to change a draft."""
-    message = update.effective_message
-    assert message is not None
-    t = await context.texts(update)
-    await message.reply_text(t("edited_ignored"))
 
 
 async def stale_button(update: Update, context: HomThuContext) -> None:
@@ -174,7 +197,7 @@ async def on_error(update: object, context: HomThuContext) -> None:
 async def sweep_idle_drafts(context: HomThuContext) -> None:
     """Delete drafts idle past the limit (leaving a notice under the resident key)."""
     runtime = context.runtime
-    cutoff = runtime.now() - IDLE_LIMIT
+    cutoff = runtime.now() - idle_limit(context)
     expired = await runtime.database.conversations.expire_idle(cutoff)
     application = context.application
     for user_id in runtime.persistence.forget_expired(expired):

@@ -222,6 +222,9 @@ class BotAPIServer:
         self.allowed_updates: list[str] | None = None
         self.webhook_url = ""
         self.command_menus: dict[tuple[str, str], list[dict[str, str]]] = {}
+        # The bot's description and short description, by language code ("" for none).
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self.callback_answers: dict[str, dict[str, Any]] = {}
         self.updates: list[dict[str, Any]] = []  # every update ever queued, for the record
         # Seconds every method but getUpdates takes to answer (a simulated network).
@@ -260,6 +263,7 @@ class BotAPIServer:
                 "sendMessage": self._send_message,
                 "sendPhoto": self._send_photo,
                 "sendDocument": self._send_document,
+                "sendLocation": self._send_location,
                 "sendMediaGroup": self._send_media_group,
                 "copyMessage": self._copy_message,
                 "forwardMessage": self._forward_message,
@@ -270,6 +274,8 @@ class BotAPIServer:
                 "answerCallbackQuery": self._answer_callback_query,
                 "sendChatAction": self._send_chat_action,
                 "setMyCommands": self._set_my_commands,
+                "setMyDescription": self._set_my_description,
+                "setMyShortDescription": self._set_my_short_description,
                 "getMyCommands": self._get_my_commands,
                 "deleteMyCommands": self._delete_my_commands,
                 "setChatMenuButton": self._always_true,
@@ -914,6 +920,17 @@ class BotAPIServer:
         content, html = self._formatted(params, "caption", MAX_CAPTION, required=False)
         return self._new_message(params, "sendPhoto", {"photo": sizes, **content}, html, used)
 
+    async def _send_location(self, params: dict[str, Any], uploads: list[Upload]) -> Any:
+        self._target_chat(params)
+        try:
+            latitude, longitude = float(params["latitude"]), float(params["longitude"])
+        except (KeyError, TypeError, ValueError):
+            raise bad_request("latitude and longitude must be numbers") from None
+        if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise bad_request("wrong latitude or longitude")
+        location = {"latitude": latitude, "longitude": longitude}
+        return self._new_message(params, "sendLocation", {"location": location}, None, [])
+
     async def _send_document(self, params: dict[str, Any], uploads: list[Upload]) -> Any:
         self._target_chat(params)
         stored, _, used = self._input_file(params.get("document"), "document", uploads, "document")
@@ -1140,6 +1157,22 @@ class BotAPIServer:
                 raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
         key = (self._scope_key(params), str(params.get("language_code") or ""))
         self.command_menus[key] = list(commands)
+        return True
+
+    async def _set_my_description(self, params: dict[str, Any], uploads: list[Upload]) -> Any:
+        description = str(params.get("description") or "")
+        if len(description) > 512:
+            raise bad_request("BOT_DESCRIPTION_INVALID")
+        self.descriptions[str(params.get("language_code") or "")] = description
+        return True
+
+    async def _set_my_short_description(
+        self, params: dict[str, Any], uploads: list[Upload]
+    ) -> Any:
+        short = str(params.get("short_description") or "")
+        if len(short) > 120:
+            raise bad_request("BOT_SHORT_DESCRIPTION_INVALID")
+        self.short_descriptions[str(params.get("language_code") or "")] = short
         return True
 
     async def _get_my_commands(self, params: dict[str, Any], uploads: list[Upload]) -> Any:

@@ -11,7 +11,7 @@ from PIL import Image
 from bot.texts import Texts
 from tests.botapi import BotAPIServer, BotMessage, Person, parse_html, png
 from tests.e2e.harness import ADMIN_ID, BOT_USERNAME, reference_code
-from tests.support import DEFAULT_TOPICS_VI
+from tests.support import DEFAULT_TOPIC_LABELS_VI, DEFAULT_TOPIC_ROWS_VI
 
 VI = Texts("vi")
 
@@ -63,14 +63,15 @@ async def start_from_link(resident: Person, link: str, area_name: str) -> BotMes
     code = link.rsplit("start=", 1)[1]
     resident.say(f"/start {code}")
     greeting = await resident.wait_for(f"Khu vực: {area_name}")
-    assert greeting.labels == DEFAULT_TOPICS_VI
+    assert greeting.labels == [label for row in DEFAULT_TOPIC_ROWS_VI for label in row]
     assert "ẩn danh" in greeting.text
     return greeting
 
 
 async def choose_topic(resident: Person, topic: str) -> None:
-    """Tap a topic; the greeting turns into the writing prompt."""
-    resident.press(topic)
+    """Tap a topic (by its full name; the button shows its short label); the greeting
+    turns into the writing prompt, which names the topic in full."""
+    resident.press(DEFAULT_TOPIC_LABELS_VI.get(topic, topic))
     await resident.wait_for(lambda m: "✍️" in m.text and topic in m.text)
 
 

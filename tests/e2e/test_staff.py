@@ -13,6 +13,7 @@ from tests.botapi import BotAPIServer, BotMessage, Fault, Person
 from tests.e2e import story
 from tests.e2e.harness import STAFF_CHAT_ID, UNIT, BotProcess, query
 from tests.e2e.story import VI, shown
+from tests.support import COMMITTEE_VI
 
 BODY = "Đèn đường ở ngõ 5 hỏng đã hai tuần, tối đi lại rất nguy hiểm."
 REPLY = "Đã cử tổ điện lực kiểm tra <ngay> hôm nay; dự kiến sửa xong thứ Sáu."
@@ -107,7 +108,7 @@ async def test_staff_receive_answer_and_report_on_a_feedback(
     assert "tới người góp ý" in sent.text
     delivered = await resident.wait_for(f"Trả lời góp ý {code}", timeout=15)
     assert REPLY in delivered.text
-    assert UNIT in delivered.text
+    assert COMMITTEE_VI in delivered.text
     assert "Hoa" not in delivered.text
     assert "Lê Thị" not in delivered.text
 
@@ -117,7 +118,7 @@ async def test_staff_receive_answer_and_report_on_a_feedback(
 
     # /status: the new status and the public reply, not the note, not the officer.
     status = await story.status(resident, code)
-    assert "Trạng thái: " + VI("resident_status_in_progress") in status.text
+    assert "Tình trạng: " + VI("resident_status_in_progress") in status.text
     assert REPLY in status.text
     assert NOTE not in status.text
     assert "Hoa" not in status.text

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.botapi import BotAPIServer, Fault
 from tests.e2e.harness import STAFF_CHAT_ID, TOKEN, BotProcess, bot_environment
-from tests.e2e.story import VI
+from tests.e2e.story import VI, shown
 
 # A log line at WARNING or above that says Telegram cannot be reached and that the bot will
 # try again (in Vietnamese or English).
@@ -24,7 +24,7 @@ async def a_resident_is_answered(server: BotAPIServer) -> None:
     """A resident's /start gets the usual answer (no area yet: the list is empty)."""
     resident = server.resident(8_801_234_567, "Tâm", "Lý", "tam_startup_e2e")
     resident.say("/start")
-    await resident.wait_for(VI("no_open_areas"), timeout=40)
+    await resident.wait_for(shown(VI("no_open_areas")), timeout=40)
 
 
 async def idle_cpu(bot: BotProcess, seconds: float) -> float:

@@ -21,7 +21,10 @@ async def test_from_the_qr_poster_to_the_status_of_a_feedback(
     await story.choose_topic(resident, "Kinh tế, đời sống")
     await story.write(resident, "Đèn đường ở ngõ 5 hỏng đã hai tuần.")
     ack, photo_id = await story.add_photo(resident, caption="Ảnh chụp tối qua <b>ngõ 5</b>")
-    assert "1/5" in ack.text
+    assert ack.text == VI("received")
+    # Shown to the resident as a location on the preview and to staff on the card.
+    resident.send_location(16.7923, 107.0128)
+    await resident.wait_for(VI("received_location"))
     card = await story.preview(resident)
     assert "Đèn đường ở ngõ 5 hỏng đã hai tuần." in card.text
     assert "Ảnh chụp tối qua <b>ngõ 5</b>" in card.text  # shown literally, not rendered
@@ -34,9 +37,18 @@ async def test_from_the_qr_poster_to_the_status_of_a_feedback(
     assert f"{VI('resident_status_new')} (cập nhật" in answer.text
     assert "Khu vực: Khu phố 3" in answer.text
     assert VI("status_no_replies") in answer.text
-    stored = query(running_bot.database, "SELECT body, status FROM feedback WHERE code = ?", code)
+    stored = query(
+        running_bot.database,
+        "SELECT body, status, latitude, longitude FROM feedback WHERE code = ?",
+        code,
+    )
     assert stored == [
-        ("Đèn đường ở ngõ 5 hỏng đã hai tuần.\n\nẢnh chụp tối qua <b>ngõ 5</b>", "new")
+        (
+            "Đèn đường ở ngõ 5 hỏng đã hai tuần.\n\nẢnh chụp tối qua <b>ngõ 5</b>",
+            "new",
+            16.7923,
+            107.0128,
+        )
     ]
     assert server.allowed_updates == [
         "message",

@@ -20,11 +20,11 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
-from bot import keyboards
+from bot import keyboards, paperwork
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_CHARS
-from bot.handlers.resident.intake import refusal
+from bot.handlers.resident.writing import refusal
 from bot.texts import Texts
 from bot.views import status_messages
 from storage import Feedback, FeedbackNotFound
@@ -116,7 +116,8 @@ async def show_status(
         return
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
     settings = context.settings
-    texts = status_messages(t, feedback, settings.unit_name, settings.timezone)
+    who = paperwork.committee_name(t, settings.unit_name)
+    texts = status_messages(t, feedback, who, settings.timezone)
     markup = None
     if private:
         receives = await _receives_here(context, feedback, message.chat_id)

@@ -1,61 +1,80 @@
-"""The resident's conversation: area → topic → writing → preview → sent (SPEC §3)."""
+"""The resident's conversation: area → topic → writing → preview → sent (SPEC §3).
+
+What a message adds to the draft and what the bot says back are in ``writing``.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import logging
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputMediaPhoto, Message, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
-from bot.draft import (
-    IDLE_LIMIT,
-    MAX_CHARS,
-    MAX_PHOTOS,
-    Draft,
-    TooLong,
-    TooManyPhotos,
-    forget_draft,
-    load_draft,
-    store_draft,
+from bot.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
+from bot.handlers.resident.writing import (
+    acknowledge,
+    closed_area_intro,
+    committee,
+    drop_buttons,
+    drop_buttons_of,
+    forget_buttons,
+    keep,
+    moved_buttons,
+    refusal,
+    send_preview,
+    take_content,
+    take_edit,
 )
 from bot.texts import Texts
-from bot.views import card_messages, visible_length
-from storage import AreaClosed, AreaNotFound, FeedbackNotFound, NewFeedback, TopicNotFound
+from storage import Area, AreaClosed, AreaNotFound, FeedbackNotFound, NewFeedback, TopicNotFound
 from storage.models import validate_area_code
 
 log = logging.getLogger(__name__)
 
+__all__ = ["CONVERSATION_NAME", "WRITING", "offer_areas", "refusal"]
+
 CONVERSATION_NAME = "intake"
 CHOOSING_TOPIC, WRITING, PREVIEW, CONFIRM_RESTART = range(1, 5)
 END = ConversationHandler.END
+# Where a resident's area waits, between the notice that their idle draft was discarded
+# and their next message (which starts a new draft for that area).
+EXPIRED_AREA = "expired_area"
 
 Step = Callable[[Update, HomThuContext, Draft], Coroutine[Any, Any, int]]
 Callback = Callable[[Update, HomThuContext], Coroutine[Any, Any, int]]
+
+
+def idle_limit(context: HomThuContext) -> timedelta:
+    """How long an untouched draft is kept (``DRAFT_IDLE_HOURS``)."""
+    return timedelta(hours=context.settings.draft_idle_hours)
 
 
 def with_draft(step: Step) -> Callback:
     """Run a step on the resident's live draft, then keep it (or drop it when the step ends).
 
     A draft that is missing (swept away) or idle past the limit ends the conversation with
-    a message and the list of areas, so an old button or message never dead-ends.
+    a message and the areas (its own first), so an old button or message never dead-ends;
+    a message that arrives after the limit starts a new draft for the same area.
     """
 
     @functools.wraps(step)
     async def run(update: Update, context: HomThuContext) -> int:
         draft = load_draft(context.user_data or {})
-        if draft is None or draft.is_idle(context.runtime.now()):
-            return await _draft_gone(update, context, expired=draft is not None)
+        if draft is None or draft.is_idle(context.runtime.now(), idle_limit(context)):
+            return await _draft_gone(update, context, draft)
         state = await step(update, context, draft)
         if state == END:
             discard_draft(context)
+            if update.effective_chat is not None:
+                forget_buttons(context, update.effective_chat.id)
         else:
             store_draft(_user_data(context), draft, context.runtime.now())
         return state
@@ -75,7 +94,7 @@ def discard_draft(context: HomThuContext) -> None:
     forget_draft(_user_data(context))
 
 
-async def _draft_gone(update: Update, context: HomThuContext, *, expired: bool) -> int:
+async def _draft_gone(update: Update, context: HomThuContext, expired: Draft | None) -> int:
     t = await context.texts(update)
     if update.callback_query:
         await answer_quietly(update.callback_query)
@@ -83,20 +102,66 @@ async def _draft_gone(update: Update, context: HomThuContext, *, expired: bool) 
     message = update.effective_message
     if message is None:
         return END
-    if expired:
-        log.info("draft expired on next message")
-        await message.reply_text(t("draft_expired", minutes=int(IDLE_LIMIT.total_seconds() // 60)))
+    forget_buttons(context, message.chat_id)
+    swept = _user_data(context).pop(EXPIRED_AREA, None)
+    if expired is None and isinstance(swept, str):
+        # Swept away while the conversation still stood at a step: the gate left its area.
+        return await expired_draft(update, context, t, swept)
+    if expired is None:
+        await offer_areas(message, context, t, t("outside_draft"))
+        return END
+    log.info("draft expired on next message")
+    return await expired_draft(update, context, t, expired.area_code)
+
+
+async def expired_draft(update: Update, context: HomThuContext, t: Texts, area_code: str) -> int:
+    """Say the idle draft is gone; what the resident just sent (text, photo, location)
+    starts a new one for the same area, else that area is offered first."""
+    message = update.effective_message
+    assert message is not None
+    await message.reply_text(t("draft_expired", hours=context.settings.draft_idle_hours))
+    try:
+        area: Area | None = await context.db.areas.get_open(area_code)
+    except (AreaNotFound, AreaClosed):
+        area = None
+    is_content = update.callback_query is None and bool(
+        (message.text and not message.text.startswith("/")) or message.photo or message.location
+    )
+    if area is not None and is_content:
+        draft = Draft(area.id, area.code, area.name, touched_at=0.0)
+        if await take_content(message, t, draft):
+            await keep(update, context, draft)
+            return await _ask_topic(message, context, t, t("draft_expired_kept", area=area.name))
+    if area is not None:
+        intro = t("draft_expired_same_area", area=area.name)
+        await offer_areas(message, context, t, intro, first=area)
+        return END
     await offer_areas(message, context, t, t("outside_draft"))
     return END
 
 
-async def offer_areas(message: Message, context: HomThuContext, t: Texts, intro: str) -> None:
-    """Say ``intro`` with the open areas as buttons, or that none is open."""
+async def resume_expired(update: Update, context: HomThuContext) -> int:
+    """The first message after an idle draft was swept away (the gate left its area)."""
+    area_code = _user_data(context).pop(EXPIRED_AREA, None)
+    t = await context.texts(update)
+    if not isinstance(area_code, str):
+        message = update.effective_message
+        assert message is not None
+        await offer_areas(message, context, t, t("outside_draft"))
+        return END
+    return await expired_draft(update, context, t, area_code)
+
+
+async def offer_areas(
+    message: Message, context: HomThuContext, t: Texts, intro: str, first: Area | None = None
+) -> None:
+    """Say ``intro`` with the open areas as buttons (``first`` on top), or that none is
+    open."""
     areas = await context.db.areas.list(include_closed=False)
     if not areas:
         await message.reply_text(t("no_open_areas"))
         return
-    await message.reply_text(intro, reply_markup=keyboards.areas_keyboard(areas))
+    await message.reply_text(intro, reply_markup=keyboards.areas_keyboard(areas, t, first))
 
 
 # --- Arrival -------------------------------------------------------------------------
@@ -122,10 +187,11 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     assert message is not None
     # Starting anew ends any wait for an addition (follow_up.ADDING).
     _user_data(context).pop("adding", None)
+    _user_data(context).pop(EXPIRED_AREA, None)
     t = await context.texts(update)
-    unit = context.settings.unit_name
+    who = committee(context, t)
     if code is None:
-        await offer_areas(message, context, t, t("choose_area", unit=unit))
+        await offer_areas(message, context, t, t("choose_area", committee=who))
         return END
     if not validate_area_code(code):
         log.info("start with malformed area code")
@@ -140,9 +206,10 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     except AreaClosed:
         closed = await context.db.areas.get(code)
         log.info("start with closed area=%s", code)
-        await offer_areas(message, context, t, t("closed_area", area=closed.name))
+        intro = closed_area_intro(t, closed.name, context.settings.contact_text)
+        await offer_areas(message, context, t, intro)
         return END
-    topics = await context.db.topics.list()
+    topics = await context.db.topics.for_residents()
     if not topics:
         await message.reply_text(t("no_open_topics"))
         return END
@@ -150,7 +217,7 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     store_draft(_user_data(context), draft, context.runtime.now())
     log.info("draft started area=%s", area.code)
     await message.reply_text(
-        t("greeting", unit=unit, area=area.name),
+        t("greeting", committee=who, area=area.name),
         reply_markup=keyboards.topics_keyboard(topics, t.language),
     )
     return CHOOSING_TOPIC
@@ -174,12 +241,12 @@ async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> i
         return CHOOSING_TOPIC
     await answer_quietly(query)
     draft.area_id, draft.area_code, draft.area_name = area.id, area.code, area.name
-    greeting = t("greeting", unit=context.settings.unit_name, area=area.name)
+    greeting = t("greeting", committee=committee(context, t), area=area.name)
     return await _ask_topic(query.message, context, t, greeting)
 
 
 async def _ask_topic(message: object, context: HomThuContext, t: Texts, text: str) -> int:
-    topics = await context.db.topics.list()
+    topics = await context.db.topics.for_residents()
     if isinstance(message, Message):
         await message.reply_text(text, reply_markup=keyboards.topics_keyboard(topics, t.language))
     return CHOOSING_TOPIC
@@ -204,42 +271,39 @@ async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> in
     draft.topic_id, draft.topic_name = topic.id, topic.name(t.language)
     log.info("topic chosen area=%s topic=%s", draft.area_code, topic.id)
     markup = None if draft.is_empty else keyboards.writing_keyboard(t)
-    await _edit_or_reply(query.message, _writing_prompt(t, draft), markup)
+    await _edit_or_reply(context, query.message, _writing_prompt(t, draft), markup)
     return WRITING
 
 
 def _writing_prompt(t: Texts, draft: Draft) -> str:
     if draft.is_empty:
         return t("write_prompt", topic=draft.topic_name, max_photos=MAX_PHOTOS)
-    return t(
-        "write_prompt_with_content",
-        topic=draft.topic_name,
-        chars=draft.char_count,
-        max_chars=MAX_CHARS,
-        photos=len(draft.photos),
-        max_photos=MAX_PHOTOS,
-    )
+    return t("write_prompt_with_content", topic=draft.topic_name)
 
 
-async def _edit_or_reply(message: object, text: str, markup: InlineKeyboardMarkup | None) -> None:
+async def _edit_or_reply(
+    context: HomThuContext, message: object, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
     """Turn the message whose button was pressed into the next prompt (its buttons go)."""
     if not isinstance(message, Message):
         return
     try:
-        await message.edit_text(text, reply_markup=markup)
+        edited = await message.edit_text(text, reply_markup=markup)
     except BadRequest:
-        await message.reply_text(text, reply_markup=markup)
+        edited = await message.reply_text(text, reply_markup=markup)
+    if markup is not None and isinstance(edited, Message):
+        await moved_buttons(context, edited)
 
 
 @with_draft
 async def content_before_topic(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """Text or a photo before a topic was chosen: keep it, and ask for the topic again."""
+    """Text, a photo or a location before a topic was chosen: keep it, ask for the topic."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    if not await _take_content(message, t, draft):
+    if not await take_content(message, t, draft):
         return CHOOSING_TOPIC
-    await _keep(update, context, draft)
+    await keep(update, context, draft)
     return await _ask_topic(message, context, t, t("kept_before_topic"))
 
 
@@ -248,100 +312,39 @@ async def content_before_topic(update: Update, context: HomThuContext, draft: Dr
 
 @with_draft
 async def add_content(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """Text or a photo while writing (or after the preview): join it to the draft."""
+    """Text, a photo or a location while writing (or after the preview): join it."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    if await _take_content(message, t, draft):
-        await _keep(update, context, draft)
-        await _acknowledge(message, t, draft)
+    had_location = draft.location is not None
+    if await take_content(message, t, draft):
+        await keep(update, context, draft)
+        replaced = message.location is not None and had_location
+        await acknowledge(context, message, t, draft, replaced=replaced)
     return WRITING
 
 
-async def _keep(update: Update, context: HomThuContext, draft: Draft) -> None:
-    """Write the draft to disk now, before telling the resident it is kept.
-
-    The flush after every update would come a moment later; a crash in that moment would
-    lose a message the resident had been told was received.
-    """
-    assert update.effective_user is not None
-    store_draft(_user_data(context), draft, context.runtime.now())
-    context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
-    await context.application.update_persistence()
-
-
-async def _take_content(message: Message, t: Texts, draft: Draft) -> bool:
-    """Add the message's text or photo; say why not when it does not fit."""
-    try:
-        if message.photo:
-            draft.add_photo(message.photo[-1].file_id, message.caption)
-        else:
-            draft.add_text(message.text or "")
-    except TooLong as exc:
-        await message.reply_text(
-            t("too_long", max_chars=MAX_CHARS, current=exc.current, incoming=exc.incoming)
-        )
-        return False
-    except TooManyPhotos:
-        await message.reply_text(t("too_many_photos", max_photos=MAX_PHOTOS))
-        return False
-    return True
-
-
-async def _acknowledge(message: Message, t: Texts, draft: Draft) -> None:
-    """Confirm what is kept; the photos of one album share one, edited, confirmation."""
-    text = t(
-        "received",
-        chars=draft.char_count,
-        max_chars=MAX_CHARS,
-        photos=len(draft.photos),
-        max_photos=MAX_PHOTOS,
-    )
-    markup = keyboards.writing_keyboard(t)
-    album = message.media_group_id
-    if album and album == draft.ack_media_group and draft.ack_message_id:
-        try:
-            await message.get_bot().edit_message_text(
-                text, chat_id=message.chat_id, message_id=draft.ack_message_id, reply_markup=markup
-            )
-            return
-        except BadRequest:
-            pass
-    sent = await message.reply_text(text, reply_markup=markup)
-    draft.ack_message_id, draft.ack_media_group = sent.message_id, album
-
-
 async def refuse_content(update: Update, context: HomThuContext) -> None:
-    """Voice, stickers, video, location, contacts, files: say what is accepted (state kept)."""
+    """Voice, stickers, video, contacts, files: say what is accepted (state kept)."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
     await message.reply_text(refusal(t, message))
 
 
-def refusal(t: Texts, message: Message) -> str:
-    """Why this kind of message is not accepted."""
-    if message.voice or message.video_note:
-        return t("voice_refused")
-    if message.sticker:
-        kind = "kind_sticker"
-    elif message.animation:
-        kind = "kind_animation"
-    elif message.video:
-        kind = "kind_video"
-    elif message.audio:
-        kind = "kind_audio"
-    elif message.location or message.venue:
-        kind = "kind_location"
-    elif message.contact:
-        kind = "kind_contact"
-    elif message.document:
-        kind = "kind_document"
-    elif message.poll:
-        kind = "kind_poll"
-    else:
-        kind = "kind_other"
-    return t("content_refused", kind=t(kind), max_photos=MAX_PHOTOS)
+async def edited_message(update: Update, context: HomThuContext) -> None:
+    """An edited private message: a part of the draft is changed to its new text; an edit
+    of anything else is explained (a sent feedback cannot be edited)."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    draft = load_draft(context.user_data or {})
+    if draft is None or draft.is_idle(context.runtime.now(), idle_limit(context)):
+        await message.reply_text(t("edited_not_in_draft"))
+        return
+    if await take_edit(message, t, draft):
+        await keep(update, context, draft)
+        log.info("draft part edited area=%s", draft.area_code)
 
 
 # --- Preview -------------------------------------------------------------------------
@@ -349,7 +352,7 @@ def refusal(t: Texts, message: Message) -> str:
 
 @with_draft
 async def show_preview(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """Show exactly what staff will see, with send / rewrite / cancel / replies."""
+    """Show exactly what staff will see, with send / change / cancel."""
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
@@ -359,58 +362,85 @@ async def show_preview(update: Update, context: HomThuContext, draft: Draft) -> 
     await answer_quietly(query)
     message = query.message
     if isinstance(message, Message):
-        await _drop_buttons(message)
-        await send_preview(message, t, draft)
+        await drop_buttons(message)
+        await send_preview(context, message, t, draft)
     return PREVIEW
 
 
-async def send_preview(message: Message, t: Texts, draft: Draft) -> None:
-    """The photos, then the card; the buttons sit under the last message."""
-    chat = message.chat
-    if len(draft.photos) == 1:
-        await chat.send_photo(draft.photos[0])
-    elif draft.photos:
-        await chat.send_media_group([InputMediaPhoto(file_id) for file_id in draft.photos])
-    wrapper = visible_length(t.with_html("preview", card=""))
-    cards = card_messages(
-        t,
-        code=t("card_code_pending"),
-        area=draft.area_name,
-        topic=draft.topic_name,
-        time=t("card_time_pending"),
-        body=draft.body,
-        photos=len(draft.photos),
-        reserve=wrapper,
-    )
-    markup = keyboards.preview_keyboard(t, draft.submission)
-    if len(cards) == 1:
-        await chat.send_message(t.with_html("preview", card=cards[0]), reply_markup=markup)
-        return
-    intro, outro = t.with_html("preview", card="\n").split("\n\n", 1)
-    await chat.send_message(intro)
-    for card in cards:
-        await chat.send_message(card)
-    await chat.send_message(outro.strip(), reply_markup=markup)
-
-
-async def _drop_buttons(message: Message) -> None:
-    # Already without buttons, or too old to edit: nothing to clean up then.
-    with contextlib.suppress(BadRequest):
-        await message.edit_reply_markup(reply_markup=None)
+@with_draft
+async def change(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Sửa»: ask how — write more (everything kept) or start over (asked again)."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    await answer_quietly(query)
+    if isinstance(query.message, Message):
+        await drop_buttons(query.message)
+        sent = await query.message.reply_text(
+            t("edit_choice"), reply_markup=keyboards.edit_keyboard(t)
+        )
+        await moved_buttons(context, sent)
+    return PREVIEW
 
 
 @with_draft
-async def rewrite(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """Drop the texts and photos, keep area and topic, and ask for the text again."""
+async def write_more(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """Keep everything and go on writing."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    await answer_quietly(query)
+    if isinstance(query.message, Message):
+        await _edit_or_reply(
+            context, query.message, t("edit_more_prompt"), keyboards.writing_keyboard(t)
+        )
+    return WRITING
+
+
+@with_draft
+async def start_over(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Viết lại từ đầu»: ask before deleting what was written."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    await answer_quietly(query)
+    if isinstance(query.message, Message):
+        await _edit_or_reply(
+            context, query.message, t("edit_over_confirm"), keyboards.edit_over_keyboard(t)
+        )
+    return PREVIEW
+
+
+@with_draft
+async def start_over_confirmed(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """Drop the texts, photos and location; keep area and topic; ask for the text again."""
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
     await answer_quietly(query)
     draft.clear_content()
     if isinstance(query.message, Message):
-        await _drop_buttons(query.message)
-        await query.message.reply_text(t("edit_prompt", topic=draft.topic_name))
+        await _edit_or_reply(
+            context, query.message, t("edit_prompt", topic=draft.topic_name), None
+        )
+    log.info("draft started over area=%s", draft.area_code)
     return WRITING
+
+
+@with_draft
+async def back_to_preview(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Quay lại» / «Không, giữ lại»: nothing changes; the preview again."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    await answer_quietly(query)
+    if isinstance(query.message, Message):
+        await drop_buttons(query.message)
+        if draft.is_empty:
+            await query.message.reply_text(_writing_prompt(t, draft))
+            return WRITING
+        await send_preview(context, query.message, t, draft)
+    return PREVIEW
 
 
 @with_draft
@@ -446,6 +476,7 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
         draft.body,
         tuple(draft.photos),
         submission=draft.submission,
+        location=draft.coordinates,
     )
     try:
         submitted = await context.db.feedback.submit(new)
@@ -464,7 +495,7 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
         runtime.wake_outbox()
     await answer_quietly(query)
     if isinstance(query.message, Message):
-        await _drop_buttons(query.message)
+        await drop_buttons(query.message)
         await _receipt(query.message, t, feedback.code)
     log.info(
         "feedback sent code=%s area=%s topic=%s photos=%d again=%s",
@@ -504,7 +535,7 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
         return
     await answer_quietly(query)
     if isinstance(query.message, Message):
-        await _drop_buttons(query.message)
+        await drop_buttons(query.message)
         await _receipt(query.message, t, feedback.code)
     log.info("send pressed again code=%s: kept once", feedback.code)
 
@@ -517,7 +548,7 @@ async def cancel_button(update: Update, context: HomThuContext, draft: Draft) ->
     t = await context.texts(update)
     await answer_quietly(query)
     if isinstance(query.message, Message):
-        await _drop_buttons(query.message)
+        await drop_buttons(query.message)
         await query.message.reply_text(t("cancelled"))
     log.info("draft cancelled area=%s", draft.area_code)
     return END
@@ -530,6 +561,9 @@ async def cancel_command(update: Update, context: HomThuContext) -> int:
     t = await context.texts(update)
     discard_draft(context)
     _user_data(context).pop("adding", None)
+    buttons = context.runtime.draft_buttons.pop(message.chat_id)
+    if buttons is not None:
+        await drop_buttons_of(message, buttons[0])
     await message.reply_text(t("cancelled"))
     log.info("draft cancelled by command")
     return END
@@ -544,7 +578,11 @@ async def restart(update: Update, context: HomThuContext) -> int:
     assert message is not None
     code = context.args[0] if context.args else None
     draft = load_draft(context.user_data or {})
-    if draft is None or draft.is_idle(context.runtime.now()) or draft.is_empty:
+    if (
+        draft is None
+        or draft.is_idle(context.runtime.now(), idle_limit(context))
+        or draft.is_empty
+    ):
         discard_draft(context)
         return await _begin(update, context, code)
     t = await context.texts(update)
@@ -564,7 +602,7 @@ async def restart_confirmed(update: Update, context: HomThuContext) -> int:
     code = draft.pending_area_code if draft else None
     discard_draft(context)
     if isinstance(query.message, Message):
-        await _drop_buttons(query.message)
+        await drop_buttons(query.message)
     return await _begin(update, context, code or None)
 
 
@@ -579,7 +617,7 @@ async def restart_declined(update: Update, context: HomThuContext, draft: Draft)
     draft.resume_state, draft.pending_area_code = None, None
     message = query.message
     if isinstance(message, Message):
-        await _drop_buttons(message)
+        await drop_buttons(message)
         if state == CHOOSING_TOPIC:
             return await _ask_topic(message, context, t, t("choose_topic_again"))
         markup = None if draft.is_empty else keyboards.writing_keyboard(t)

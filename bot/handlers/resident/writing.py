@@ -1,0 +1,266 @@
+"""What a resident's messages add to a draft, and what the bot says back (SPEC §3.3, §3.4).
+
+Texts, photos and one location join the draft; an edited message changes its part; the
+newest acknowledgement carries the draft's buttons and the older one loses them; the
+preview shows exactly what staff will see, warning of personal data and explaining
+denunciations and complaints.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import re
+
+from telegram import InputMediaPhoto, Message, Update
+from telegram.error import BadRequest
+
+from bot import keyboards, paperwork
+from bot.context import HomThuContext
+from bot.draft import (
+    CHARS_NEAR_LIMIT,
+    MAX_CHARS,
+    MAX_PHOTOS,
+    PHOTOS_NEAR_LIMIT,
+    Draft,
+    TooLong,
+    TooManyPhotos,
+    store_draft,
+)
+from bot.personal_data import PersonalData, find_personal_data
+from bot.texts import Texts
+from bot.views import card_messages, visible_length
+
+log = logging.getLogger(__name__)
+
+# Words that make a text a denunciation or a complaint, which the law wants signed (§3.4);
+# typed with or without diacritics.
+_COMPLAINT = re.compile(r"\b(tố\s+cáo|khiếu\s+nại|to\s+cao|khieu\s+nai)\b", re.IGNORECASE)
+
+
+async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
+    """Add the message's text, photo or location; say why not when it does not fit."""
+    try:
+        if message.photo:
+            draft.add_photo(message.photo[-1].file_id, message.caption, message.message_id)
+        elif message.location is not None:
+            replaced = draft.set_location(message.location.latitude, message.location.longitude)
+            log.info("location kept area=%s replaced=%s", draft.area_code, replaced)
+        else:
+            draft.add_text(message.text or "", message.message_id)
+    except TooLong as exc:
+        await message.reply_text(
+            t("too_long", max_chars=MAX_CHARS, current=exc.current, incoming=exc.incoming)
+        )
+        return False
+    except TooManyPhotos:
+        await message.reply_text(t("too_many_photos", max_photos=MAX_PHOTOS))
+        return False
+    return True
+
+
+async def keep(update: Update, context: HomThuContext, draft: Draft) -> None:
+    """Write the draft to disk now, before telling the resident it is kept.
+
+    The flush after every update would come a moment later; a crash in that moment would
+    lose a message the resident had been told was received.
+    """
+    assert update.effective_user is not None
+    assert context.user_data is not None
+    store_draft(context.user_data, draft, context.runtime.now())
+    context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
+    await context.application.update_persistence()
+
+
+def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
+    """A short "received"; counts only near a limit."""
+    if message.location is not None:
+        return t("received_location")
+    lines = [t("received")]
+    left = MAX_CHARS - draft.char_count
+    if message.text and left <= CHARS_NEAR_LIMIT:
+        lines.append(t("received_chars_left", left=left))
+    if message.photo:
+        photos_left = MAX_PHOTOS - len(draft.photos)
+        if photos_left == 0:
+            lines.append(t("received_photos_full", max_photos=MAX_PHOTOS))
+        elif photos_left <= PHOTOS_NEAR_LIMIT:
+            lines.append(t("received_photos_left", left=photos_left))
+    return "\n".join(lines)
+
+
+async def acknowledge(
+    context: HomThuContext, message: Message, t: Texts, draft: Draft, *, replaced: bool = False
+) -> None:
+    """Confirm what is kept, with the draft's buttons; the photos of one album share one,
+    edited, confirmation; the previous confirmation loses its buttons."""
+    text = t("received_location_replaced") if replaced else acknowledgement(t, draft, message)
+    markup = keyboards.writing_keyboard(t)
+    buttons = context.runtime.draft_buttons
+    previous = buttons.get(message.chat_id)
+    album = message.media_group_id
+    if album and previous is not None and previous[1] == album:
+        with contextlib.suppress(BadRequest):
+            await message.get_bot().edit_message_text(
+                text, chat_id=message.chat_id, message_id=previous[0], reply_markup=markup
+            )
+            return
+    sent = await message.reply_text(text, reply_markup=markup)
+    await moved_buttons(context, sent, album)
+
+
+async def moved_buttons(
+    context: HomThuContext, message: Message, album: str | None = None
+) -> None:
+    """The draft's buttons are now under ``message``: take them off the older message."""
+    buttons = context.runtime.draft_buttons
+    previous = buttons.get(message.chat_id)
+    buttons.put(message.chat_id, message.message_id, album)
+    if previous is not None and previous[0] != message.message_id:
+        await drop_buttons_of(message, previous[0])
+
+
+async def drop_buttons_of(message: Message, message_id: int) -> None:
+    """Take the buttons off an earlier message of the bot in the same chat."""
+    # Already without buttons, or too old to edit: nothing to clean up then.
+    with contextlib.suppress(BadRequest):
+        await message.get_bot().edit_message_reply_markup(
+            chat_id=message.chat_id, message_id=message_id, reply_markup=None
+        )
+
+
+async def drop_buttons(message: Message) -> None:
+    """Take the buttons off the message whose button was pressed."""
+    with contextlib.suppress(BadRequest):
+        await message.edit_reply_markup(reply_markup=None)
+
+
+def forget_buttons(context: HomThuContext, chat_id: int) -> None:
+    """The draft ended: its buttons are nobody's to move any more."""
+    context.runtime.draft_buttons.pop(chat_id)
+
+
+# --- Edited messages -----------------------------------------------------------------------
+
+
+async def take_edit(message: Message, t: Texts, draft: Draft) -> bool:
+    """An edited message of the draft changes its part; say what happened. True when the
+    draft changed."""
+    text = message.text if message.text is not None else message.caption or ""
+    try:
+        changed = draft.replace_text(
+            message.message_id, text, may_add=bool(message.photo) and _photo_in(message, draft)
+        )
+    except TooLong:
+        await message.reply_text(t("edited_too_long", max_chars=MAX_CHARS))
+        return False
+    if not changed:
+        await message.reply_text(t("edited_not_in_draft"))
+        return False
+    await message.reply_text(t("edited_updated"))
+    return True
+
+
+def _photo_in(message: Message, draft: Draft) -> bool:
+    return bool(message.photo) and message.photo[-1].file_id in draft.photos
+
+
+# --- Refusals ------------------------------------------------------------------------------
+
+
+def refusal(t: Texts, message: Message) -> str:
+    """Why this kind of message is not accepted."""
+    if message.voice or message.video_note:
+        return t("voice_refused")
+    if message.sticker:
+        kind = "kind_sticker"
+    elif message.animation:
+        kind = "kind_animation"
+    elif message.video:
+        kind = "kind_video"
+    elif message.audio:
+        kind = "kind_audio"
+    elif message.contact:
+        kind = "kind_contact"
+    elif message.document:
+        kind = "kind_document"
+    elif message.poll:
+        kind = "kind_poll"
+    else:
+        kind = "kind_other"
+    return t("content_refused", kind=t(kind), max_photos=MAX_PHOTOS)
+
+
+# --- The preview -----------------------------------------------------------------------------
+
+
+def warnings(t: Texts, draft: Draft) -> list[str]:
+    """What the preview warns of: personal data staff would see, and that a denunciation
+    or complaint needs the sender's name."""
+    lines = []
+    found = find_personal_data(draft.body)
+    if found:
+        # In the catalogue's order, not the set's (which changes from run to run).
+        ordered = [kind for kind in PersonalData if kind in found]
+        kinds = ", ".join(html.unescape(t(f"personal_{kind.value}")) for kind in ordered)
+        lines.append(t("preview_personal_data", kinds=kinds))
+    if _COMPLAINT.search(draft.body):
+        lines.append(t("preview_complaint"))
+    return lines
+
+
+async def send_preview(context: HomThuContext, message: Message, t: Texts, draft: Draft) -> None:
+    """The photos, the location, then the card and the warnings; the buttons sit under the
+    last message."""
+    chat = message.chat
+    if len(draft.photos) == 1:
+        await chat.send_photo(draft.photos[0])
+    elif draft.photos:
+        await chat.send_media_group([InputMediaPhoto(file_id) for file_id in draft.photos])
+    if draft.coordinates is not None:
+        latitude, longitude = draft.coordinates
+        await chat.send_location(latitude=latitude, longitude=longitude)
+    extra = warnings(t, draft)
+    contact = context.settings.contact_text
+    if extra and contact and _COMPLAINT.search(draft.body):
+        extra.append(t("contact_line", contact=contact))
+    wrapper = visible_length(t.with_html("preview", card="")) + sum(
+        visible_length(line) + 2 for line in extra
+    )
+    cards = card_messages(
+        t,
+        code=t("card_code_pending"),
+        area=draft.area_name,
+        topic=draft.topic_name,
+        time=t("card_time_pending"),
+        body=draft.body,
+        photos=len(draft.photos),
+        location=draft.location is not None,
+        reserve=wrapper,
+    )
+    markup = keyboards.preview_keyboard(t, draft.submission)
+    if len(cards) == 1:
+        text = "\n\n".join([t.with_html("preview", card=cards[0]), *extra])
+        sent = await chat.send_message(text, reply_markup=markup)
+    else:
+        intro, outro = t.with_html("preview", card="\n").split("\n\n", 1)
+        await chat.send_message(intro)
+        for card in cards:
+            await chat.send_message(card)
+        sent = await chat.send_message("\n\n".join([outro.strip(), *extra]), reply_markup=markup)
+    await moved_buttons(context, sent)
+
+
+def closed_area_intro(t: Texts, area: str, contact: str | None) -> str:
+    """A closed area: said plainly, another way to reach the committee, and the others."""
+    lines = [t("closed_area", area=area)]
+    if contact:
+        lines.append(t("contact_line", contact=contact))
+    lines.append(t("closed_area_others"))
+    return "\n\n".join(lines)
+
+
+def committee(context: HomThuContext, t: Texts) -> str:
+    """Who runs the box, in ``t``'s language (plain text)."""
+    return paperwork.committee_name(t, context.settings.unit_name)

@@ -1,0 +1,169 @@
+"""What SPEC §3.1–§3.4 and §3.9 promise a resident while writing, beyond the bare flow:
+a location, voice typing, warnings at the preview, who runs the box, the language their
+Telegram speaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.context import HomThuApplication
+from bot.texts import Texts
+from tests.support import (
+    COMMITTEE_EN,
+    COMMITTEE_VI,
+    STAFF_CHAT_ID,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    make_settings,
+    running_bot,
+)
+from tests.test_intake import CODE, only_message, rows, sent, write_feedback
+from tests.test_staff import card_of, deliver
+
+VI = Texts("vi")
+EN = Texts("en")
+CONTACT = "Văn phòng UBMTTQ thị trấn, 0233 3871 234"
+
+
+async def test_one_location_is_kept_shown_at_preview_and_to_staff(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Cột điện nghiêng sắp đổ")
+    first = only_message(
+        await resident.send_content(location={"latitude": 16.8, "longitude": 107.1})
+    )
+    assert first.text == VI("received_location")
+    second = only_message(
+        await resident.send_content(location={"latitude": 16.7923, "longitude": 107.0128})
+    )
+    assert second.text == VI("received_location_replaced")
+    calls = await resident.press("Xem lại")
+    (shown,) = [c for c in calls if c.method == "sendLocation"]
+    assert (shown.params["latitude"], shown.params["longitude"]) == (16.7923, 107.0128)
+    receipt = only_message(await resident.press("Gửi"))
+    code = CODE.search(receipt.text)
+    assert code
+    assert rows(app, "SELECT latitude, longitude FROM feedback") == [(16.7923, 107.0128)]
+    delivered = await deliver(app)
+    card = card_of(delivered)
+    assert "16.79230" in card.text
+    assert "107.01280" in card.text
+    (pin,) = [c for c in delivered if c.method == "sendLocation"]
+    assert pin.params["chat_id"] == STAFF_CHAT_ID
+    assert (pin.params["latitude"], pin.params["longitude"]) == (16.7923, 107.0128)
+    # The pin hangs under its card, so staff see which feedback it belongs to.
+    assert pin.params["reply_parameters"]["message_id"] == card.result["message_id"]
+
+
+async def test_a_location_alone_is_not_enough_to_send(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Đời sống")
+    await resident.send_content(location={"latitude": 16.8, "longitude": 107.1})
+    calls = await resident.press("Xem lại")
+    assert sent(calls) == []
+    (alert,) = sent(calls, "answerCallbackQuery")
+    assert alert.params["text"] == VI("empty_draft")
+
+
+async def test_voice_is_refused_with_voice_typing_suggested(resident: Person) -> None:
+    await write_feedback(resident)
+    voice = {"file_id": "V1", "file_unique_id": "v1", "duration": 3}
+    refusal = only_message(await resident.send_content(voice=voice))
+    assert refusal.text == VI("voice_refused")
+    assert "micro" in refusal.text
+    assert "giọng nói" in refusal.text
+
+
+async def test_preview_warns_of_personal_data_in_a_fixed_order(resident: Person) -> None:
+    await write_feedback(
+        resident,
+        "Gọi tôi 0912 345 678 hoặc lan@example.com; xe 75A-123.45 đỗ chắn lối; CCCD 012345678901",
+    )
+    preview = sent(await resident.press("Xem lại"))[-1]
+    kinds = "số điện thoại, số căn cước hoặc chứng minh nhân dân, địa chỉ email, biển số xe"
+    assert VI("preview_personal_data", kinds=kinds) in preview.text
+    assert "thông tin cá nhân" in preview.text
+    # The preview's buttons stay: the resident may still send it as it is, or change it.
+    assert preview.buttons == [[VI("btn_send")], [VI("btn_edit"), VI("btn_cancel")]]
+
+
+async def test_preview_of_plain_text_has_no_warning(resident: Person) -> None:
+    await write_feedback(resident, "Đèn đường ngõ 5 hỏng, số nhà 12 tổ 3")
+    preview = sent(await resident.press("Xem lại"))[-1]
+    assert "thông tin cá nhân" not in preview.text
+    assert VI("preview_complaint") not in preview.text
+
+
+async def test_a_complaint_is_told_where_to_go_and_may_still_be_sent(tmp_path: Path) -> None:
+    api = RecordingBotAPI()
+    settings = make_settings(tmp_path, contact_text=CONTACT)
+    async with running_bot(settings, api, FrozenClock()) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(app, api, user_id=700001)
+        await write_feedback(resident, "Tôi muốn tố cáo cán bộ địa chính nhận tiền")
+        preview = sent(await resident.press("Xem lại"))[-1]
+        assert VI("preview_complaint") in preview.text
+        assert VI("contact_line", contact=CONTACT) in preview.text
+        receipt = only_message(await resident.press("Gửi"))
+        assert CODE.search(receipt.text)
+
+
+async def test_contact_on_help_and_on_a_closed_area(tmp_path: Path) -> None:
+    api = RecordingBotAPI()
+    settings = make_settings(tmp_path, contact_text=CONTACT)
+    async with running_bot(settings, api, FrozenClock()) as app:
+        db = app.bot_data.database
+        await db.areas.add("kp3", "Khu phố 3")
+        await db.areas.add("kp9", "Khu phố 9")
+        await db.areas.set_open("kp9", False)
+        resident = Person(app, api, user_id=700002)
+        help_text = only_message(await resident.send("/help")).text
+        assert help_text.startswith(VI("help", committee=COMMITTEE_VI, max_photos=5))
+        assert VI("contact_line", contact=CONTACT) in help_text
+        closed = sent(await resident.send("/start kp9"))
+        text = "\n".join(c.text for c in closed)
+        assert VI("closed_area", area="Khu phố 9") in text
+        assert VI("contact_line", contact=CONTACT) in text
+        # No dead end: the open areas are there to choose.
+        assert [["Khu phố 3"]] in [c.buttons for c in closed]
+
+
+async def test_a_resident_whose_telegram_speaks_english_is_answered_in_english(
+    app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    visitor = Person(app, api, user_id=700003, language_code="en-GB")
+    greeting = only_message(await visitor.send("/start kp3"))
+    assert greeting.text == EN("greeting", committee=COMMITTEE_EN, area="Khu phố 3")
+    await visitor.press("Jobs, living")
+    ack = only_message(await visitor.send("The street light on lane 5 is broken"))
+    assert ack.text == EN("received")
+    preview = sent(await visitor.press("Review"))[-1]
+    assert preview.buttons == [[EN("btn_send")], [EN("btn_edit"), EN("btn_cancel")]]
+    # A language the bot does not speak falls back to Vietnamese; a choice made with
+    # /language wins over what Telegram says.
+    other = Person(app, api, user_id=700004, language_code="fr")
+    assert only_message(await other.send("/help")).text.startswith("<b>Hòm thư góp ý")
+    await visitor.send("/language vi")
+    assert only_message(await visitor.send("/help")).text.startswith("<b>Hòm thư góp ý")
+
+
+async def test_descriptions_name_the_committee_in_both_languages(
+    app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    described = {
+        (c.method, c.params.get("language_code")): c.params
+        for c in api.calls
+        if c.method in {"setMyDescription", "setMyShortDescription"}
+    }
+    assert set(described) == {
+        ("setMyDescription", None),
+        ("setMyDescription", "en"),
+        ("setMyShortDescription", None),
+        ("setMyShortDescription", "en"),
+    }
+    assert COMMITTEE_VI in described["setMyDescription", None]["description"]
+    assert COMMITTEE_EN in described["setMyDescription", "en"]["description"]
+    assert len(described["setMyDescription", None]["description"]) <= 512
+    for key in (None, "en"):
+        assert len(described["setMyShortDescription", key]["short_description"]) <= 120
