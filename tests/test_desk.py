@@ -8,13 +8,24 @@ import csv
 import io
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from bot.context import HomThuApplication
 from bot.texts import Texts
 from storage.models import Agency
-from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
+from tests.support import (
+    ADMIN_ID,
+    STAFF_CHAT_ID,
+    Call,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    make_settings,
+    running_bot,
+)
+from tests.test_documents import pdf_pages
 from tests.test_intake import CODE, only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
 
@@ -460,3 +471,501 @@ def only_message_to(calls: list[Call], chat_id: int) -> Call:
     messages = [c for c in sent(calls) if int(c.params["chat_id"]) == chat_id]
     assert len(messages) == 1, [(c.method, c.params.get("chat_id")) for c in calls]
     return messages[0]
+
+
+# --- 4. agencies: bad input, closing, leaving, and the slip ---------------------------------
+
+
+async def test_topicsla_refuses_what_is_not_a_number_of_working_days(
+    admin: Person, app: HomThuApplication
+) -> None:
+    for typed in ("0", "-3", "366", "mười", "1.5"):
+        answer = only_message(await admin.send(f"/topicsla 8 {typed}")).text
+        assert answer == VI("topicsla_invalid", value=typed, most=365), typed
+    assert only_message(await admin.send("/topicsla 8")).text == VI("usage_topicsla")
+    assert only_message(await admin.send("/topicsla 99 5")).text == VI(
+        "topic_not_found", number=99
+    )
+    assert rows(app, "SELECT COUNT(*) FROM topics WHERE sla_days IS NOT NULL") == [(0,)]
+    assert only_message(await admin.send("/topicsla 8 365")).text == VI(
+        "topicsla_set", number=8, name=TOPIC_8, days=365
+    )
+    assert only_message(await admin.send("/topicsla 8 default")).text == VI(
+        "topicsla_default", number=8, name=TOPIC_8, days=7
+    )
+    assert rows(app, "SELECT COUNT(*) FROM topics WHERE sla_days IS NOT NULL") == [(0,)]
+
+
+async def test_agency_commands_refuse_a_duplicate_a_long_name_and_a_group_without_the_bot(
+    admin: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    added = only_message(await admin.send("/addagency dienluc Điện lực Cam Lộ")).text
+    assert added == VI("agency_added", code="dienluc", name="Điện lực Cam Lộ")
+    again = only_message(await admin.send("/addagency dienluc Điện lực khác")).text
+    assert again == VI("agency_duplicate", code="dienluc", name="Điện lực Cam Lộ")
+    long_name = "Công ty " + "x" * 100
+    refused = only_message(await admin.send(f"/addagency capnuoc {long_name}")).text
+    assert "100" in refused
+    assert rows(app, "SELECT code, name FROM agencies") == [("dienluc", "Điện lực Cam Lộ")]
+
+    # A group the bot is not in: said so, the agency kept as it was (no group).
+    answer = only_message(await admin.send(f"/agencygroup dienluc {AGENCY_CHAT}")).text
+    assert answer == VI(
+        "agency_group_not_in", chat_id=AGENCY_CHAT, code="dienluc", name="Điện lực Cam Lộ"
+    )
+    assert rows(app, "SELECT chat_id, is_open FROM agencies") == [(None, 1)]
+    # Once the bot is in it, the group is set.
+    api.groups[AGENCY_CHAT] = "Nhóm Điện lực"
+    answer = only_message(await admin.send(f"/agencygroup dienluc {AGENCY_CHAT}")).text
+    assert answer == VI(
+        "agency_group_set",
+        code="dienluc",
+        name="Điện lực Cam Lộ",
+        title="Nhóm Điện lực",
+        chat_id=AGENCY_CHAT,
+    )
+    assert rows(app, "SELECT chat_id FROM agencies") == [(AGENCY_CHAT,)]
+    # Another group the bot is not in keeps the one set.
+    await admin.send(f"/agencygroup dienluc {OTHER_AGENCY_CHAT}")
+    assert rows(app, "SELECT chat_id FROM agencies") == [(AGENCY_CHAT,)]
+    for typed in ("/agencygroup dienluc abc", f"/agencygroup dienluc {STAFF_CHAT_ID}"):
+        assert (
+            VI("agency_group_invalid", value=typed.split()[-1])
+            == only_message(await admin.send(typed)).text
+        )
+    assert only_message(await admin.send("/agencygroup nope -100")).text == VI(
+        "agency_not_found", code="nope"
+    )
+
+
+async def test_forwarding_to_an_agency_closed_meanwhile_is_refused(
+    resident: Person, officer: Person, admin: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await add_agency(app, api, "dienluc", "Điện lực Cam Lộ", AGENCY_CHAT)
+    await send_feedback(resident, BODY, replies=True)
+    await deliver(app)
+    await officer.press("Đã chuyển cấp có thẩm quyền")
+    await admin.send("/closeagency dienluc")
+    calls = await officer.press("Điện lực Cam Lộ")
+    said = sent(calls, "editMessageText")
+    assert [c.text for c in said] == [VI("agency_closed_meanwhile")]
+    assert rows(app, "SELECT status FROM feedback") == [("new",)]
+    assert rows(app, "SELECT COUNT(*) FROM forwards") == [(0,)]
+    assert await deliver(app) == []
+    # And it is no longer offered.
+    calls = await officer.press("Đã chuyển cấp có thẩm quyền")
+    assert "Điện lực Cam Lộ" not in flat_buttons(only_message(calls))
+
+
+def flat_buttons(call: Call) -> list[str]:
+    """Every button label of a message."""
+    return [label for row in call.buttons for label in row]
+
+
+async def test_an_agency_group_removing_the_bot_keeps_the_forward_and_tells_staff(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await add_agency(app, api, "dienluc", "Điện lực Cam Lộ", AGENCY_CHAT)
+    code = await send_feedback(resident, BODY)
+    await deliver(app)
+    await forward(officer, "Điện lực Cam Lộ")
+    await deliver(app)
+
+    member = agency_member(app, api, AGENCY_CHAT)
+    bot_user = {"id": app.bot.id, "is_bot": True, "first_name": "Hòm thư góp ý"}
+    await member.push(
+        {
+            "my_chat_member": {
+                "chat": {"id": AGENCY_CHAT, "type": "supergroup", "title": "Nhóm Điện lực"},
+                "from": member.user(),
+                "date": int(BEFORE_TET.timestamp()),
+                "old_chat_member": {"status": "member", "user": bot_user},
+                "new_chat_member": {"status": "left", "user": bot_user},
+            }
+        }
+    )
+    told = only_message(await deliver(app))
+    assert told.params["chat_id"] == STAFF_CHAT_ID
+    assert told.text == VI("staff_agency_left", agency="Điện lực Cam Lộ", code="dienluc")
+    assert rows(app, "SELECT agency_name FROM forwards") == [("Điện lực Cam Lộ",)]
+    assert rows(app, "SELECT status FROM feedback") == [("forwarded",)]
+    shown = "\n".join(c.text for c in sent(await officer.send(f"/show {code}")))
+    assert "Điện lực Cam Lộ" in shown
+
+
+async def test_an_agency_without_a_group_gets_an_a4_slip_with_the_content_only(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await add_agency(app, api, "congan", "Công an thị trấn", None)
+    code = await send_feedback(resident, BODY, photos=1)
+    await deliver(app)
+    calls = await forward(officer, "Công an thị trấn")
+    decided = sent(calls, "editMessageText")[0]
+    assert decided.text == VI(
+        "forwarded_with_slip", code=code, agency="Công an thị trấn", who="Hoa Lê Thị", seconds=60
+    )
+    slips = sent(calls, "sendDocument")
+    assert len(slips) == 1
+    slip = slips[0]
+    assert slip.params["chat_id"] == STAFF_CHAT_ID
+    assert slip.file_names["document"] == f"phieu-chuyen-{code}.pdf"
+    assert slip.text == VI("slip_caption", code=code, agency="Công an thị trấn")
+    content = slip.files["document"]
+    text = " ".join(" ".join(pdf_pages(content)).split())
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Công an thị trấn",
+        code,
+        "Khu phố 3",
+        "Kinh tế, đời sống",
+        " ".join(BODY.split()),
+        "CAM LỘ",
+    ):
+        assert expected.lower() in text.lower(), expected
+    for hidden in resident_identity(resident):
+        assert hidden not in text
+    assert "Hoa" not in text
+    width, height = pdf_size(content)
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+    # Nothing goes to any agency group.
+    assert [c for c in await deliver(app) if int(c.params.get("chat_id", 0)) < 0] == []
+
+
+def pdf_size(content: bytes) -> tuple[float, float]:
+    """The first page's size in points."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(content)
+    try:
+        return tuple(document[0].get_size())  # type: ignore[return-value]
+    finally:
+        document.close()
+
+
+async def test_without_an_agency_list_the_agency_is_named_by_reply(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    code = await send_feedback(resident, BODY, replies=True)
+    await deliver(app)
+    calls = await officer.press("Đã chuyển cấp có thẩm quyền")
+    prompt = only_message(calls)
+    assert prompt.text == VI("ask_agency_prompt_none", code=code)
+    calls = await officer.reply_to(prompt.result["message_id"], "x" * 101)
+    assert sent(calls, "editMessageText")[0].text == VI("agency_name_invalid", max_chars=100)
+    assert rows(app, "SELECT COUNT(*) FROM forwards") == [(0,)]
+
+    calls = await officer.reply_to(prompt.result["message_id"], "Phòng Tài nguyên huyện")
+    assert sent(calls, "editMessageText")[0].text == VI(
+        "forwarded_with_slip",
+        code=code,
+        agency="Phòng Tài nguyên huyện",
+        who="Hoa Lê Thị",
+        seconds=60,
+    )
+    assert sent(calls, "sendDocument")[0].file_names["document"] == f"phieu-chuyen-{code}.pdf"
+    clock.advance(WINDOW)
+    told = only_message(await deliver(app))
+    assert told.text == VI("resident_forwarded", code=code, agency="Phòng Tài nguyên huyện")
+
+
+# --- 5. finding things -------------------------------------------------------------------
+
+
+async def test_find_ignores_case_and_marks_over_texts_answers_and_notes(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    in_text = await send_feedback(resident, "ĐIỆN LỰC cắt điện cả ngày không báo trước")
+    await deliver(app)
+    in_answer = await send_feedback(resident, "Đèn đường ngõ 7 hỏng")
+    card = card_of(await deliver(app))
+    await officer.reply_to(card.result["message_id"], "Đã báo Điện lực Cam Lộ")
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    await deliver(app)
+    in_note = await send_feedback(resident, "Cột điện nghiêng ở ngõ 9")
+    card = card_of(await deliver(app))
+    await officer.reply_to(card.result["message_id"], "/note hỏi lại điện lực xem")
+    elsewhere = await send_feedback(resident, "Rác ở chợ chưa được thu gom")
+    await deliver(app)
+
+    found = "\n".join(c.text for c in sent(await officer.send("/find dien luc")))
+    assert found.startswith(VI("find_header", words="dien luc", total=3))
+    for code in (in_text, in_answer, in_note):
+        assert code in found
+    assert elsewhere not in found
+    assert VI("find_in_reply") in found
+    assert VI("find_in_note") in found
+    # Upper case, marks, one word only where it is: the same.
+    assert in_note in "\n".join(c.text for c in sent(await officer.send("/find NGHIÊNG")))
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("", None),
+        ('"', None),
+        ("*", None),
+        ("-", None),
+        ("(", None),
+        ("NEAR", "near"),
+        ('" * NEAR -', "near"),
+        ("NEAR(a b)", "near a b"),
+        ('"đèn* -chợ', "đèn chợ"),
+    ],
+)
+async def test_find_with_no_word_or_fts_syntax_is_answered_clearly(
+    resident: Person, officer: Person, app: HomThuApplication, query: str, words: str | None
+) -> None:
+    code = await send_feedback(resident, "Đèn đường hỏng gần chợ")
+    await deliver(app)
+    answer = only_message(await officer.send(f"/find {query}".rstrip())).text
+    if words is None:
+        assert answer == VI("find_usage"), query
+    elif "near" in words:
+        # Operators are words here: looked for as such, not found.
+        assert answer == VI("find_none", words=words)
+    else:
+        assert answer.startswith(VI("find_header", words=words, total=1))
+        assert code in answer
+
+
+async def test_find_with_4000_characters_is_answered(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident, "Đèn đường hỏng gần chợ")
+    await deliver(app)
+    query = ("đèn " * 1000)[:4000]
+    answers = sent(await officer.send(f"/find {query}"))
+    assert answers
+    assert code in "\n".join(c.text for c in answers)
+    assert all(len(c.text) <= 4096 for c in answers)
+
+
+async def test_open_filters_pages_and_filters_that_match_nothing(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    codes = []
+    for n in range(23):
+        # Ten feedbacks an hour per resident: several residents.
+        sender = Person(app, resident.api, user_id=900 + n // 8, first_name=f"Dân {n // 8}")
+        codes.append(await send_feedback(sender, f"Góp ý thứ {n}"))
+    await deliver(app)
+    first = sent(await officer.send("/open"))
+    listing = "\n".join(c.text for c in first)
+    assert codes[0] in listing
+    assert codes[19] in listing
+    assert codes[20] not in listing
+    assert first[-1].buttons == [[VI("btn_backlog_next", page=2)]]
+    calls = await officer.press(VI("btn_backlog_next", page=2))
+    second = "\n".join(c.text for c in sent(calls))
+    assert [code for code in codes if code in second] == codes[20:]
+
+    kp3 = "\n".join(c.text for c in sent(await officer.send("/open kp3")))
+    assert codes[0] in kp3
+    for command, expected in (
+        ("/open thon-tan-dinh", VI("backlog_empty_area", area="Thôn Tân Định")),
+        ("/open overdue", VI("backlog_empty_overdue")),
+        ("/open xyz", VI("backlog_unknown_area", code="xyz")),
+        ("/open kp3 overdue", VI("backlog_usage")),
+        ("/open Đ@!", VI("backlog_usage")),
+    ):
+        assert only_message(await officer.send(command)).text == expected, command
+
+
+async def test_show_posts_a_live_card_whose_buttons_work(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code = await send_feedback(resident, BODY)
+    await deliver(app)
+    shown = sent(await officer.send(f"/show {code}"))[0]
+    assert shown.buttons[0] == ["Đã tiếp nhận", "Đang xử lý"]
+    calls = await officer.press_data(
+        api.messages[(STAFF_CHAT_ID, shown.result["message_id"])].reply_markup[  # type: ignore[index]
+            "inline_keyboard"
+        ][0][1]["callback_data"],
+        shown.result["message_id"],
+    )
+    assert toast(calls) == VI("staff_status_set", status="Đang xử lý")
+    edit = only_edit(calls)
+    assert edit.params["message_id"] == shown.result["message_id"]
+    assert "Trạng thái: <b>Đang xử lý</b>" in edit.text
+    assert rows(app, "SELECT status FROM feedback") == [("in_progress",)]
+    proposal = only_message(await officer.reply_to(shown.result["message_id"], "Đang sửa"))
+    assert proposal.buttons[0] == ["📤 Gửi trả lời"]
+
+
+# --- 6. reports and exports ----------------------------------------------------------------
+
+
+async def test_report_of_a_seeded_quarter_says_what_the_database_holds(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await add_agency(app, api, "congan", "Công an thị trấn", None)
+    clock.now = datetime(2026, 8, 3, 2, 0, tzinfo=UTC)
+    codes = []
+    for n in range(4):
+        codes.append(await send_feedback(resident, f"Góp ý quý III số {n}"))
+        await deliver(app)  # one card each (several at once come as one batch)
+    ids = [await feedback_id(app, code) for code in codes]
+    await officer.press_data(f"st:{ids[0]}:resolved")
+    await officer.press_data(f"st:{ids[1]}:rejected")
+    await officer.press(VI("rejection_reason_2"))
+    await press_on(officer, f"Góp ý {codes[2]}", "Đã chuyển cấp có thẩm quyền")
+    await officer.press("Công an thị trấn")
+    clock.now = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+
+    calls = await officer.send("/report 2026-Q3")
+    documents = sent(calls, "sendDocument")
+    assert [d.file_names["document"] for d in documents] == [
+        "bao-cao-2026-Q3.docx",
+        "bao-cao-2026-Q3.pdf",
+    ]
+    received, resolved, rejected = rows(
+        app,
+        "SELECT COUNT(*), SUM(status = 'resolved'), SUM(status = 'rejected') FROM feedback"
+        " WHERE created_at >= '2026-06-30T17:00' AND created_at < '2026-09-30T17:00'",
+    )[0]
+    assert (received, resolved, rejected) == (4, 1, 1)
+    open_now = int(str(received)) - int(str(resolved)) - int(str(rejected))
+    assert documents[0].text == VI(
+        "period_report_caption",
+        period="quý III năm 2026",
+        received=received,
+        resolved=resolved,
+        rejected=rejected,
+        open=open_now,
+    )
+    pdf = " ".join(" ".join(pdf_pages(documents[1].files["document"])).split())
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập",
+        "Cam Lộ",
+        "quý III năm 2026",
+        "Công an thị trấn",
+        codes[2],
+    ):
+        assert expected in pdf, expected
+    from tests.test_documents import docx_lines
+
+    docx = " ".join(" ".join(docx_lines(documents[0].files["document"])).split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in docx
+    assert "Công an thị trấn" in docx
+
+    month = sent(await officer.send("/report 2026-08"), "sendDocument")
+    assert [d.file_names["document"] for d in month] == [
+        "bao-cao-2026-08.docx",
+        "bao-cao-2026-08.pdf",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("2026-13", "period_report_usage"),
+        ("2026-Q5", "period_report_usage"),
+        ("2026-00", "period_report_usage"),
+        ("2027-Q1", "period_report_future"),
+        ("2026-12", "period_report_future"),
+    ],
+)
+async def test_report_refuses_what_is_no_period_or_not_begun(
+    officer: Person, typed: str, key: str
+) -> None:
+    calls = await officer.send(f"/report {typed}")
+    assert only_message(calls).text == VI(key, period=typed)
+    assert sent(calls, "sendDocument") == []
+
+
+async def test_report_of_an_empty_period_is_a_report_that_says_so(officer: Person) -> None:
+    documents = sent(await officer.send("/report 2026-02"), "sendDocument")
+    assert [d.file_names["document"] for d in documents] == [
+        "bao-cao-2026-02.docx",
+        "bao-cao-2026-02.pdf",
+    ]
+    assert documents[0].text == VI("period_report_caption_empty", period="tháng 2 năm 2026")
+    pdf = " ".join(" ".join(pdf_pages(documents[1].files["document"])).split())
+    assert "không tiếp nhận góp ý nào" in pdf
+
+
+async def test_exports_have_the_desks_columns_and_the_xlsx_filters_and_prints_landscape(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    import openpyxl
+
+    code = await send_feedback(resident, BODY, replies=True)
+    card = card_of(await deliver(app))
+    await officer.press("Nhận xử lý")
+    await officer.reply_to(card.result["message_id"], "Đã thay bóng đèn")
+    await officer.press("Gửi trả lời")
+    await officer.reply_to(card.result["message_id"], "/note gọi tổ trưởng")
+    clock.advance(WINDOW)
+    await deliver(app)
+    await officer.press("Đã giải quyết")
+    clock.advance(WINDOW)
+    await deliver(app)
+    await resident.press("Hài lòng")
+
+    documents = sent(await officer.send("/export 30"), "sendDocument")
+    table = next(d for d in documents if d.file_names["document"].endswith(".csv"))
+    reader = csv.DictReader(io.StringIO(table.files["document"].decode("utf-8-sig")))
+    row = next(r for r in reader if r["Mã tra cứu"] == code)
+    assert "Đã thay bóng đèn" in row["Trả lời công khai"]
+    assert "gọi tổ trưởng" in row["Ghi chú nội bộ"]
+    assert row["Người xử lý"] == "Hoa Lê Thị"
+    assert row["Hạn giải quyết"] == "2026-12-02"
+    assert row["Ngày giải quyết"]
+    assert row["Quá hạn"] == "Không"
+    assert row["Đánh giá"] == VI("export_satisfied")
+    for hidden in resident_identity(resident):
+        assert hidden not in table.files["document"].decode("utf-8-sig")
+
+    workbook_file = next(d for d in documents if d.file_names["document"].endswith(".xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook_file.files["document"])).active
+    assert sheet is not None
+    assert sheet.auto_filter.ref is not None
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.page_setup.orientation == "landscape"
+    headers = [cell.value for cell in sheet[1]]
+    for column in ("Người xử lý", "Hạn giải quyết", "Trả lời công khai", "Đánh giá", "Quá hạn"):
+        assert column in headers
+
+
+# --- 7. a forum staff group ------------------------------------------------------------------
+
+
+async def test_staff_thread_id_puts_the_bots_messages_in_the_forum_thread(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock
+) -> None:
+    settings = make_settings(tmp_path, staff_thread_id=77)
+    async with running_bot(settings, api, clock) as application:
+        await application.bot_data.database.areas.add("kp3", "Khu phố 3")
+        await add_agency(application, api, "congan", "Công an thị trấn", None)
+        resident = Person(application, api, user_id=987654321)
+        officer = Person(application, api, user_id=5001, first_name="Hoa", chat_id=STAFF_CHAT_ID)
+        code = await send_feedback(resident, BODY, photos=2, replies=True)
+        delivered = await deliver(application)
+        await resident.send(code)
+        await resident.press("Bổ sung")
+        await resident.send("Thêm thông tin")
+        delivered += await deliver(application)
+        # The slip when forwarding without a group, from a button (no message to reply to
+        # is needed: it goes in the thread too).
+        calls = await forward(officer, "Công an thị trấn")
+        clock.advance(WINDOW)
+        delivered += await deliver(application)
+    to_group = [
+        c
+        for c in delivered + calls
+        if c.method in ("sendMessage", "sendMediaGroup", "sendPhoto", "sendDocument")
+        and int(c.params["chat_id"]) == STAFF_CHAT_ID
+        and "reply_parameters" not in c.params
+    ]
+    assert to_group, [c.method for c in delivered]
+    for call in to_group:
+        assert call.params.get("message_thread_id") == 77, (call.method, call.text[:40])
+    card = next(c for c in delivered if c.buttons and int(c.params["chat_id"]) == STAFF_CHAT_ID)
+    assert card.params["message_thread_id"] == 77
