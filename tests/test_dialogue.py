@@ -909,3 +909,70 @@ def rows_code(text: str) -> str:
     match = CODE.search(text)
     assert match, text
     return match.group(1)
+
+
+async def test_a_forward_within_the_window_replaces_the_resolved_notice(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await app.bot_data.database.agencies.add("congan", "Công an thị trấn")
+    await app.bot_data.refresh_agency_chats()
+    code = await send_feedback(resident, replies=True)
+    await deliver(app)
+    await officer.press("Đã giải quyết")
+    clock.advance(WINDOW / 3)
+    await officer.press("Đã chuyển cấp có thẩm quyền")
+    await officer.press("Công an thị trấn")
+    clock.advance(WINDOW)
+    reached = to_resident(await deliver(app), resident)
+    assert [c.text for c in reached] == [
+        VI("resident_forwarded", code=code, agency="Công an thị trấn")
+    ]
+
+
+async def test_a_question_in_english_is_framed_in_english(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    await resident.send("/language")
+    await resident.press("English")
+    code = await _send_in_english(resident)
+    await resident.press(EN("btn_receive"))
+    await deliver(app)
+    asked = only_message(await officer.press("Hỏi thêm"))
+    await propose(officer, asked.result["message_id"], "Số nhà bao nhiêu?")
+    await officer.press("Gửi câu hỏi")
+    clock.advance(WINDOW)
+    reached = to_resident(await deliver(app), resident)
+    assert [c.text for c in reached] == [
+        "\n".join(
+            [
+                EN("resident_question", code=code, unit=UNIT),
+                "",
+                "Số nhà bao nhiêu?",
+                "",
+                EN("resident_question_footer"),
+            ]
+        )
+    ]
+    assert EN("btn_answer_question") in flat(reached[0].buttons)
+
+
+async def test_hoi_them_says_when_the_resident_does_not_receive_answers(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    asked = only_message(await officer.press("Hỏi thêm"))
+    assert asked.text == VI("ask_question_prompt_public", code=code)
+    await propose(officer, asked.result["message_id"], "Số nhà bao nhiêu?")
+    await officer.press("Gửi câu hỏi")
+    clock.advance(WINDOW)
+    delivered = await deliver(app)
+    assert to_resident(delivered, resident) == []
+    assert sent(delivered, "editMessageText")[0].text.startswith(
+        VI("staff_question_public_only", code=code, who="Hoa Lê Thị", time="08:01 21/11/2026")
+    )
+    assert "Số nhà bao nhiêu?" in await status_of(resident, code)
