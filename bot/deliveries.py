@@ -407,7 +407,13 @@ class Deliveries:
         parts = pack_lines(lines, t("report_continued"))
         index = int(message.payload.get("part", 0))
         last = index + 1 >= len(parts)
-        markup = keyboards.about_feedback_keyboard(t, feedback.code, add=True) if last else None
+        # Under a question, «Bổ sung» answers it: staff see the addition as its answer.
+        question = response.kind is ResponseKind.QUESTION
+        markup = (
+            keyboards.about_feedback_keyboard(t, feedback.code, add=not question, answer=question)
+            if last
+            else None
+        )
         sent = await self._bot.send_message(chat_id, parts[index], reply_markup=markup)
         if not last:
             follow = FollowUp(RESIDENT_REPLY, {**message.payload, "part": index + 1})

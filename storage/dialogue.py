@@ -453,5 +453,7 @@ async def _require_not_rejected_since(conn: aiosqlite.Connection, proposal: Prop
     row = await cursor.fetchone()
     if row is None:
         raise FeedbackNotFound(str(proposal.feedback_id))
-    if row[0] == FeedbackStatus.REJECTED and from_db(str(row[1])) > proposal.created_at:
+    # At the same instant counts as after: the proposer cannot have seen it (a coarse
+    # clock stamps both alike).
+    if row[0] == FeedbackStatus.REJECTED and from_db(str(row[1])) >= proposal.created_at:
         raise ClosedMeanwhile(proposal.code)

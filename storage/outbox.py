@@ -129,9 +129,13 @@ class OutboxRepository:
         none of the kinds in ``skip``.
 
         A message waits while an earlier message of the same feedback is undelivered, so
-        one feedback's messages reach the group in the order they were queued.
+        one feedback's messages reach the group in the order they were queued. A message
+        queued to go out later (a resident's notice waiting out its undo window) holds
+        nothing back until its time comes: the card for an agency's group and the group's
+        lines about the feedback do not wait a minute behind it.
         """
-        where, params = "", [to_db(self._db.clock())]
+        now = to_db(self._db.clock())
+        where, params = "", [now]
         if only:
             where += f" AND o.kind IN ({', '.join('?' * len(only))})"
             params += list(only)
@@ -143,9 +147,10 @@ class OutboxRepository:
                 f"SELECT {_COLUMNS} FROM outbox o WHERE o.delivered_at IS NULL"
                 " AND o.failed_at IS NULL AND o.next_attempt_at <= ?" + where + " AND NOT EXISTS"
                 " (SELECT 1 FROM outbox p WHERE p.feedback_id = o.feedback_id AND p.id < o.id"
-                "  AND p.delivered_at IS NULL AND p.failed_at IS NULL)"
+                "  AND p.delivered_at IS NULL AND p.failed_at IS NULL"
+                "  AND NOT (p.attempts = 0 AND p.next_attempt_at > ?))"
                 " ORDER BY o.id LIMIT ?",
-                (*params, limit),
+                (*params, now, limit),
             )
             rows = await cursor.fetchall()
         return [_message(tuple(r)) for r in rows]

@@ -149,7 +149,11 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     match = _FOLLOW_UP.match(query.data or "")
     code = normalize_reference_code(match.group(2)) if match else None
     message = query.message if isinstance(query.message, Message) else None
-    if match is None or code is None or message is None:
+    # These buttons are only ever under the bot's messages to a resident: pressed in a
+    # group, the data was forged or copied, and a rating or addition from there would be
+    # taken as the resident's.
+    private = message is not None and message.chat.type == message.chat.PRIVATE
+    if match is None or code is None or message is None or not private:
         await answer_quietly(query, t("stale_button"))
         return
     action = match.group(1)
