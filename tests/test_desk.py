@@ -17,6 +17,7 @@ from bot.texts import Texts
 from storage.models import Agency
 from tests.support import (
     ADMIN_ID,
+    COMMITTEE_VI,
     STAFF_CHAT_ID,
     Call,
     FrozenClock,
@@ -195,11 +196,11 @@ async def test_topicsla_changes_the_due_date_of_feedback_sent_afterwards(
     resident: Person, officer: Person, admin: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
     clock.now = BEFORE_TET
-    before = await send_on_topic(resident, "Xây dựng đô thị", "Cống ngõ 7 bị tắc")
+    before = await send_on_topic(resident, "Đường, điện nước", "Cống ngõ 7 bị tắc")
     cards = [card_of(await deliver(app))]
     answer = only_message(await admin.send("/topicsla 8 10"))
     assert answer.text == VI("topicsla_set", number=8, name=TOPIC_8, days=10)
-    after = await send_on_topic(resident, "Xây dựng đô thị", "Vỉa hè ngõ 9 bị vỡ")
+    after = await send_on_topic(resident, "Đường, điện nước", "Vỉa hè ngõ 9 bị vỡ")
     cards.append(card_of(await deliver(app)))
     other_topic = await send_feedback(resident, "Chợ tạm lấn chiếm lòng đường")
     cards.append(card_of(await deliver(app)))
@@ -459,7 +460,9 @@ async def test_the_agencys_presses_and_reply_come_back_to_the_staff_group(
     clock.advance(WINDOW)
     delivered = await deliver(app)
     to_resident = only_message_to(delivered, resident.chat)
-    assert to_resident.text == "\n".join([VI("resident_reply", code=code, unit=UNIT), "", reply])
+    assert to_resident.text == "\n".join(
+        [VI("resident_reply", code=code, committee=COMMITTEE_VI), "", reply]
+    )
     for hidden in ("Tuấn", "Phạm", "Hoa"):
         assert hidden not in to_resident.text
     assert rows(app, "SELECT kind, delivery FROM responses") == [("reply", "delivered")]

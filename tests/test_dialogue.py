@@ -14,7 +14,16 @@ import pytest
 
 from bot.context import HomThuApplication
 from bot.texts import Texts
-from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
+from tests.support import (
+    ADMIN_ID,
+    COMMITTEE_EN,
+    COMMITTEE_VI,
+    STAFF_CHAT_ID,
+    Call,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+)
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
 
@@ -192,7 +201,9 @@ async def test_sent_it_waits_the_undo_window_then_reaches_the_resident(
     delivered = await deliver(app)
     reached = to_resident(delivered, resident)
     assert len(reached) == 1
-    assert reached[0].text == "\n".join([VI("resident_reply", code=code, unit=UNIT), "", ANSWER])
+    assert reached[0].text == "\n".join(
+        [VI("resident_reply", code=code, committee=COMMITTEE_VI), "", ANSWER]
+    )
     assert VI("btn_see_status") in flat(reached[0].buttons)
     assert "Hoa" not in reached[0].text
     record = sent(delivered, "editMessageText")[0]
@@ -288,7 +299,7 @@ async def test_an_answer_on_a_resolved_feedback_still_goes_through_the_window(
     clock.advance(WINDOW)
     reached = to_resident(await deliver(app), resident)
     assert [c.text.splitlines()[0] for c in reached] == [
-        VI("resident_reply", code=code, unit=UNIT)
+        VI("resident_reply", code=code, committee=COMMITTEE_VI)
     ]
 
 
@@ -368,7 +379,13 @@ async def test_a_published_answer_is_corrected_as_a_correction(
     clock.advance(WINDOW)
     reached = to_resident(await deliver(app), resident)
     assert [c.text for c in reached] == [
-        "\n".join([VI("resident_correction", code=code, unit=UNIT), "", "Thay bóng thứ Sáu."])
+        "\n".join(
+            [
+                VI("resident_correction", code=code, committee=COMMITTEE_VI),
+                "",
+                "Thay bóng thứ Sáu.",
+            ]
+        )
     ]
     status = await status_of(resident, code)
     assert "Thay bóng đèn thứ Năm." in status
@@ -421,7 +438,9 @@ async def test_templates_are_kept_by_admins_and_offered_in_the_proposal(
     await officer.press("Gửi trả lời")
     clock.advance(WINDOW)
     reached = to_resident(await deliver(app), resident)
-    assert reached[0].text == "\n".join([VI("resident_reply", code=code, unit=UNIT), "", standard])
+    assert reached[0].text == "\n".join(
+        [VI("resident_reply", code=code, committee=COMMITTEE_VI), "", standard]
+    )
 
 
 # --- 4. status notices -------------------------------------------------------------------
@@ -618,7 +637,7 @@ async def test_hoi_them_asks_the_resident_and_the_answer_comes_back_under_the_ca
     assert len(reached) == 1
     assert reached[0].text == "\n".join(
         [
-            VI("resident_question", code=code, unit=UNIT),
+            VI("resident_question", code=code, committee=COMMITTEE_VI),
             "",
             question,
             "",
@@ -870,7 +889,7 @@ async def test_an_english_resident_gets_everything_in_english(
     clock.advance(WINDOW)
     reached = to_resident(await deliver(app), resident)
     assert [c.text for c in reached] == [
-        "\n".join([EN("resident_reply", code=code, unit=UNIT), "", ANSWER])
+        "\n".join([EN("resident_reply", code=code, committee=COMMITTEE_EN), "", ANSWER])
     ]
     assert EN("btn_see_status") in flat(reached[0].buttons)
     assert EN("btn_add_more") in flat(reached[0].buttons)
@@ -896,7 +915,7 @@ async def test_an_english_resident_gets_everything_in_english(
 
 async def _send_in_english(resident: Person) -> str:
     await resident.send("/start kp3")
-    await resident.press("Economy")
+    await resident.press("Jobs, living")
     await resident.send("The street light in lane 5 is broken")
     await resident.press(EN("btn_preview"))
     receipt = only_message(await resident.press(EN("btn_send")))
@@ -949,7 +968,7 @@ async def test_a_question_in_english_is_framed_in_english(
     assert [c.text for c in reached] == [
         "\n".join(
             [
-                EN("resident_question", code=code, unit=UNIT),
+                EN("resident_question", code=code, committee=COMMITTEE_EN),
                 "",
                 "Số nhà bao nhiêu?",
                 "",
