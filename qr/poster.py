@@ -504,3 +504,35 @@ def render_poster_pdf(posters: Sequence[PosterInput]) -> bytes:
     for page in pages:
         _draw_page(pdf, page)
     return bytes(pdf.output())
+
+
+def area_posters(
+    bot_username: str,
+    areas: Sequence[tuple[str, str]],
+    unit_name: str,
+    *,
+    contact_text: str = "",
+    language: str = "vi",
+) -> list[PosterInput]:
+    """The poster of each (area code, area name), all for one bot, unit, contact, language."""
+    return [
+        PosterInput.for_area(
+            bot_username, code, name, unit_name, contact_text=contact_text, language=language
+        )
+        for code, name in areas
+    ]
+
+
+def render_area_posters_pdf(
+    bot_username: str,
+    areas: Sequence[tuple[str, str]],
+    unit_name: str,
+    *,
+    contact_text: str = "",
+    language: str = "vi",
+) -> bytes:
+    """One A4 PDF to print at once: a poster page per (area code, area name), in order."""
+    posters = area_posters(
+        bot_username, areas, unit_name, contact_text=contact_text, language=language
+    )
+    return render_poster_pdf(posters)
