@@ -16,6 +16,8 @@ from bot.texts import (
     en,
     reports_en,
     reports_vi,
+    setup_en,
+    setup_vi,
     vi,
 )
 
@@ -27,6 +29,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
         documents_vi.TEXTS,
         dialogue_vi.TEXTS,
         desk_vi.TEXTS,
+        setup_vi.TEXTS,
     ),
     "en": (
         en.TEXTS,
@@ -34,6 +37,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
         documents_en.TEXTS,
         dialogue_en.TEXTS,
         desk_en.TEXTS,
+        setup_en.TEXTS,
     ),
 }
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
