@@ -33,8 +33,11 @@ CANNOT_SCAN = (
 )
 TELEGRAM_NEEDED = (
     "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
-    "Sending feedback needs the Telegram app on a phone",
+    # Says where to get it too: the English lines have no room for a line of their own.
+    "Sending feedback needs the Telegram app on a phone (free on Google Play, App Store)",
 )
+# Where a resident without Telegram gets it: the two stores a phone in Vietnam has.
+GET_TELEGRAM = "Tải Telegram miễn phí trên CH Play (Android) hoặc App Store (iPhone)"
 STEPS = (
     (
         # A phone's camera hands the link to Telegram; Zalo's scanner opens it in Zalo's own
@@ -426,6 +429,7 @@ def _blocks(poster: _Checked, layout: _Layout) -> list[_Block | _Gap]:
         layout.gap(4, stretchy=True),
         _Text(TELEGRAM_NEEDED[0], 13, bold=True, colour=BLUE),
         *_english(poster, TELEGRAM_NEEDED[1], 9),
+        _Text(GET_TELEGRAM, 11),
         layout.gap(2.5),
         _steps(poster, layout),
         layout.gap(4, stretchy=True),
