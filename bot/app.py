@@ -77,10 +77,12 @@ SWEEP_INTERVAL = timedelta(minutes=1)
 REPLY_CHANNEL_SWEEP = timedelta(hours=6)
 
 # Handler groups; order matters: the groups the bot is in are looked at before the gate
-# (which ignores every group but the staff group), the persistence flush comes last.
+# (which ignores every group but the staff group), an admin's /help gets the admin guide
+# after the help everyone gets, the persistence flush comes last.
 GROUPS_GROUP = -2
 GATE_GROUP = -1
 MAIN_GROUP = 0
+ADMIN_HELP_GROUP = 1
 FLUSH_GROUP = 100
 
 
@@ -299,6 +301,11 @@ def _admin_handlers(application: HomThuApplication) -> None:
             group=MAIN_GROUP,
         )
     application.add_handler(_button(admin.resend_button, RESEND), group=MAIN_GROUP)
+    admins = filters.User(user_id=application.bot_data.settings.admin_ids)
+    admin_message = admins & staff_or_private & filters.UpdateType.MESSAGE
+    application.add_handler(
+        CommandHandler("help", admin.admin_help, filters=admin_message), group=ADMIN_HELP_GROUP
+    )
 
 
 def _resident_handlers(application: HomThuApplication) -> None:

@@ -63,6 +63,7 @@ def admin_commands(t: Texts) -> list[BotCommand]:
     return [
         BotCommand("areas", t("cmd_areas")),
         BotCommand("addarea", t("cmd_addarea")),
+        BotCommand("addareas", t("cmd_addareas")),
         BotCommand("renamearea", t("cmd_renamearea")),
         BotCommand("closearea", t("cmd_closearea")),
         BotCommand("openarea", t("cmd_openarea")),
@@ -73,6 +74,9 @@ def admin_commands(t: Texts) -> list[BotCommand]:
         BotCommand("closetopic", t("cmd_closetopic")),
         BotCommand("opentopic", t("cmd_opentopic")),
         BotCommand("topicsla", t("cmd_topicsla")),
+        BotCommand("topiclabel", t("cmd_topiclabel")),
+        BotCommand("topicname_en", t("cmd_topicname_en")),
+        BotCommand("topicorder", t("cmd_topicorder")),
         BotCommand("agencies", t("cmd_agencies")),
         BotCommand("addagency", t("cmd_addagency")),
         BotCommand("agencygroup", t("cmd_agencygroup")),

@@ -7,17 +7,26 @@ codes and names, and returns bytes (PNG, SVG, PDF). `python -m qr` is its comman
 from qr.errors import InvalidAreaCode, InvalidBotUsername, InvalidPosterText, QrError
 from qr.images import render_code_png, render_png, render_svg
 from qr.links import checked_area_code, checked_bot_username, deep_link
-from qr.poster import PosterInput, render_poster_pdf
+from qr.poster import (
+    LANGUAGES,
+    PosterInput,
+    area_posters,
+    render_area_posters_pdf,
+    render_poster_pdf,
+)
 
 __all__ = [
+    "LANGUAGES",
     "InvalidAreaCode",
     "InvalidBotUsername",
     "InvalidPosterText",
     "PosterInput",
     "QrError",
+    "area_posters",
     "checked_area_code",
     "checked_bot_username",
     "deep_link",
+    "render_area_posters_pdf",
     "render_code_png",
     "render_png",
     "render_poster_pdf",

@@ -22,7 +22,7 @@ from qr.errors import QrError
 from qr.images import render_png, render_svg
 from qr.links import checked_area_code, checked_bot_username
 from qr.names import MAX_CONTACT_LINES, MAX_CONTACT_TEXT
-from qr.poster import LANGUAGES, PosterInput, render_poster_pdf
+from qr.poster import LANGUAGES, PosterInput, area_posters, render_poster_pdf
 from storage import AreaNotFound, StorageError, open_database
 
 PROG = "python -m qr"
@@ -267,17 +267,13 @@ def _files(
     areas: Sequence[AreaToPrint], settings: PosterSettings, formats: Sequence[str], every: bool
 ) -> list[tuple[str, bytes]]:
     """Every file to write, rendered before any is written so an error leaves nothing half."""
-    posters = [
-        PosterInput.for_area(
-            settings.username,
-            area.code,
-            area.name,
-            settings.unit,
-            contact_text=settings.contact,
-            language=settings.language,
-        )
-        for area in areas
-    ]
+    posters = area_posters(
+        settings.username,
+        [(area.code, area.name) for area in areas],
+        settings.unit,
+        contact_text=settings.contact,
+        language=settings.language,
+    )
     renderers: dict[str, Callable[[PosterInput], bytes]] = {
         "png": lambda poster: render_png(poster.link, poster.area_name, poster.unit_name),
         "svg": lambda poster: render_svg(poster.link),

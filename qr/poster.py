@@ -33,8 +33,11 @@ CANNOT_SCAN = (
 )
 TELEGRAM_NEEDED = (
     "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
-    "Sending feedback needs the Telegram app on a phone",
+    # Says where to get it too: the English lines have no room for a line of their own.
+    "Sending feedback needs the Telegram app on a phone (free on Google Play, App Store)",
 )
+# Where a resident without Telegram gets it: the two stores a phone in Vietnam has.
+GET_TELEGRAM = "Tải Telegram miễn phí trên CH Play (Android) hoặc App Store (iPhone)"
 STEPS = (
     (
         # A phone's camera hands the link to Telegram; Zalo's scanner opens it in Zalo's own
@@ -426,6 +429,7 @@ def _blocks(poster: _Checked, layout: _Layout) -> list[_Block | _Gap]:
         layout.gap(4, stretchy=True),
         _Text(TELEGRAM_NEEDED[0], 13, bold=True, colour=BLUE),
         *_english(poster, TELEGRAM_NEEDED[1], 9),
+        _Text(GET_TELEGRAM, 11),
         layout.gap(2.5),
         _steps(poster, layout),
         layout.gap(4, stretchy=True),
@@ -504,3 +508,35 @@ def render_poster_pdf(posters: Sequence[PosterInput]) -> bytes:
     for page in pages:
         _draw_page(pdf, page)
     return bytes(pdf.output())
+
+
+def area_posters(
+    bot_username: str,
+    areas: Sequence[tuple[str, str]],
+    unit_name: str,
+    *,
+    contact_text: str = "",
+    language: str = "vi",
+) -> list[PosterInput]:
+    """The poster of each (area code, area name), all for one bot, unit, contact, language."""
+    return [
+        PosterInput.for_area(
+            bot_username, code, name, unit_name, contact_text=contact_text, language=language
+        )
+        for code, name in areas
+    ]
+
+
+def render_area_posters_pdf(
+    bot_username: str,
+    areas: Sequence[tuple[str, str]],
+    unit_name: str,
+    *,
+    contact_text: str = "",
+    language: str = "vi",
+) -> bytes:
+    """One A4 PDF to print at once: a poster page per (area code, area name), in order."""
+    posters = area_posters(
+        bot_username, areas, unit_name, contact_text=contact_text, language=language
+    )
+    return render_poster_pdf(posters)

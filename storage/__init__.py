@@ -8,10 +8,12 @@ from storage.errors import (
     DuplicateArea,
     FeedbackNotFound,
     InvalidAreaCode,
+    InvalidLabel,
     InvalidName,
     SchemaTooNew,
     StorageError,
     TopicNotFound,
+    TopicOrderInvalid,
 )
 from storage.models import (
     Area,
@@ -40,6 +42,7 @@ __all__ = [
     "FeedbackNotFound",
     "FeedbackStatus",
     "InvalidAreaCode",
+    "InvalidLabel",
     "InvalidName",
     "NewFeedback",
     "Response",
@@ -50,5 +53,6 @@ __all__ = [
     "Submitted",
     "Topic",
     "TopicNotFound",
+    "TopicOrderInvalid",
     "open_database",
 ]

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
+import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storage.clock import from_db, to_db
 from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
-from storage.models import Area, AreaSummary, clean_name, validate_area_code
+from storage.models import (
+    Area,
+    AreaSummary,
+    area_code_from_name,
+    clean_name,
+    validate_area_code,
+)
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -91,6 +99,55 @@ class AreaRepository:
         assert area_id is not None
         return await self.get(code)
 
+    async def add_many(self, areas: Sequence[tuple[str, str]]) -> builtins.list[Area]:
+        """Create every (code, name) as an open area, all in one transaction or none.
+
+        InvalidAreaCode or InvalidName for the first bad one, DuplicateArea for the first
+        code that exists already or comes twice; nothing is stored then.
+        """
+        rows: builtins.list[tuple[str, str]] = []
+        for code, name in areas:
+            if not validate_area_code(code):
+                raise InvalidAreaCode(code)
+            cleaned = clean_name(name)
+            if cleaned is None:
+                raise InvalidName(name)
+            rows.append((code, cleaned))
+        codes = [code for code, _ in rows]
+        repeated = [code for index, code in enumerate(codes) if code in codes[:index]]
+        if repeated:
+            raise DuplicateArea(repeated[0])
+        if not rows:
+            return []
+        now = to_db(self._db.clock())
+        async with self._db.transaction() as conn:
+            marks = ", ".join("?" * len(codes))
+            cursor = await conn.execute(
+                f"SELECT code FROM areas WHERE code IN ({marks}) ORDER BY code", codes
+            )
+            taken = await cursor.fetchone()
+            if taken is not None:
+                raise DuplicateArea(str(taken[0]))
+            await conn.executemany(
+                "INSERT INTO areas (code, name, created_at) VALUES (?, ?, ?)",
+                [(code, name, now) for code, name in rows],
+            )
+        by_code = {area.code: area for area in await self.list()}
+        return [by_code[code] for code in codes]
+
+    async def named(self, name: str) -> builtins.list[Area]:
+        """The areas called ``name`` (several may share one), ignoring case and spacing;
+        failing that, ignoring accents and signs too ("khu pho 3" finds "Khu phố 3")."""
+        areas = await self.list()
+        wanted = _comparable(name)
+        exact = [area for area in areas if _comparable(area.name) == wanted]
+        if exact:
+            return exact
+        loose = area_code_from_name(name)
+        if loose is None:
+            return []
+        return [area for area in areas if area_code_from_name(area.name) == loose]
+
     async def rename(self, code: str, name: str) -> Area:
         """Give an area a new name."""
         cleaned = clean_name(name)
@@ -111,3 +168,8 @@ class AreaRepository:
             )
             if cursor.rowcount == 0:
                 raise AreaNotFound(code)
+
+
+def _comparable(name: str) -> str:
+    """A name as admins mean it: composed, single-spaced, case left out."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()

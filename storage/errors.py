@@ -42,3 +42,27 @@ class DatabaseUnusable(StorageError):
 
     The message says what is wrong and how to restore a backup, in one line.
     """
+
+
+class InvalidLabel(StorageError):
+    """A topic's short label is empty or too long for a button, or its emoji is not one."""
+
+
+class TopicOrderInvalid(StorageError):
+    """An order of topics that does not name every open topic exactly once."""
+
+    def __init__(
+        self,
+        *,
+        missing: tuple[int, ...] = (),
+        repeated: tuple[int, ...] = (),
+        unknown: tuple[int, ...] = (),
+        closed: tuple[int, ...] = (),
+    ) -> None:
+        super().__init__(
+            f"missing={missing} repeated={repeated} unknown={unknown} closed={closed}"
+        )
+        self.missing = missing
+        self.repeated = repeated
+        self.unknown = unknown
+        self.closed = closed

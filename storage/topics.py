@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import builtins
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
-from storage.errors import InvalidName, TopicNotFound
+from storage.errors import InvalidLabel, InvalidName, TopicNotFound, TopicOrderInvalid
+from storage.labels import clean_label, is_emoji
 from storage.models import Topic, clean_name
 
 if TYPE_CHECKING:
@@ -133,3 +136,64 @@ class TopicRepository:
             if cursor.rowcount == 0:
                 raise TopicNotFound(str(topic_id))
         return await self.get(topic_id)
+
+    async def set_label(self, topic_id: int, emoji: str, label_vi: str) -> Topic:
+        """The emoji ("" for none) and Vietnamese short label residents see on the button."""
+        cleaned = clean_label(label_vi)
+        emoji = emoji.strip()
+        if cleaned is None or (emoji and not is_emoji(emoji)):
+            raise InvalidLabel(label_vi)
+        await self._update(topic_id, "emoji = ?, label_vi = ?", (emoji, cleaned))
+        return await self.get(topic_id)
+
+    async def set_label_en(self, topic_id: int, label_en: str) -> Topic:
+        """The English short label residents who read English see on the button."""
+        cleaned = clean_label(label_en)
+        if cleaned is None:
+            raise InvalidLabel(label_en)
+        await self._update(topic_id, "label_en = ?", (cleaned,))
+        return await self.get(topic_id)
+
+    async def set_name_en(self, topic_id: int, name_en: str) -> Topic:
+        """The English full name; renaming in Vietnamese no longer changes it."""
+        cleaned = clean_name(name_en)
+        if cleaned is None:
+            raise InvalidName(name_en)
+        await self._update(topic_id, "name_en = ?", (cleaned,))
+        return await self.get(topic_id)
+
+    async def set_order(self, topic_ids: Sequence[int]) -> builtins.list[Topic]:
+        """Put the open topics in this order (each exactly once); closed ones follow in
+        their old order. Returns the open topics as residents now see them ("Khác" last,
+        wherever it was put).
+
+        TopicOrderInvalid, and nothing changes, when the numbers are not every open topic
+        once.
+        """
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute("SELECT id, is_open FROM topics ORDER BY position, id")
+            rows = [(int(row[0]), bool(row[1])) for row in await cursor.fetchall()]
+            is_open = dict(rows)
+            counts = Counter(topic_ids)
+            problem = TopicOrderInvalid(
+                missing=tuple(sorted(n for n, o in is_open.items() if o and n not in counts)),
+                repeated=tuple(n for n, count in counts.items() if count > 1),
+                unknown=tuple(n for n in counts if n not in is_open),
+                closed=tuple(n for n in counts if n in is_open and not is_open[n]),
+            )
+            if problem.missing or problem.repeated or problem.unknown or problem.closed:
+                raise problem
+            closed = [n for n, o in rows if not o]
+            await conn.executemany(
+                "UPDATE topics SET position = ? WHERE id = ?",
+                [(place, n) for place, n in enumerate([*topic_ids, *closed], start=1)],
+            )
+        return await self.for_residents()
+
+    async def _update(self, topic_id: int, assignment: str, values: tuple[object, ...]) -> None:
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                f"UPDATE topics SET {assignment} WHERE id = ?", (*values, topic_id)
+            )
+            if cursor.rowcount == 0:
+                raise TopicNotFound(str(topic_id))

@@ -49,12 +49,15 @@ UNIT = "Thị trấn Cam Lộ"
 @dataclass(frozen=True)
 class State:
     """Areas (code → name, open), topics (number → vi name, en name, open, working days),
-    agencies (code → name, open, group) and the active answer templates, on disk."""
+    their buttons (number → emoji, vi label, en label), the topics' order, agencies (code →
+    name, open, group) and the active answer templates, on disk."""
 
     areas: dict[str, tuple[str, bool]]
     topics: dict[int, tuple[str, str, bool, int | None]]
     agencies: dict[str, tuple[str, bool, int | None]]
     templates: tuple[str, ...]
+    buttons: dict[int, tuple[str, str | None, str | None]]
+    order: tuple[int, ...]
 
     def area(self, code: str, name: str | None = None, is_open: bool | None = None) -> State:
         """This state with one area added or changed."""
@@ -79,6 +82,21 @@ class State:
             days if sla == "kept" else sla,  # type: ignore[assignment]
         )
         return dataclasses.replace(self, topics={**self.topics, number: new})
+
+    def button(
+        self, number: int, emoji: str | None = None, vi: str | None = None, en: str | None = None
+    ) -> State:
+        """This state with one topic's button changed (what is not given is kept)."""
+        old_emoji, old_vi, old_en = self.buttons.get(number, ("", None, None))
+        new = (old_emoji if emoji is None else emoji, vi or old_vi, en or old_en)
+        return dataclasses.replace(self, buttons={**self.buttons, number: new})
+
+    def english_name(self, number: int, name_en: str) -> State:
+        """This state with one topic's English name changed."""
+        vi, _, is_open, days = self.topics[number]
+        return dataclasses.replace(
+            self, topics={**self.topics, number: (vi, name_en, is_open, days)}
+        )
 
     def agency(
         self,
@@ -122,7 +140,17 @@ def state(app: HomThuApplication) -> State:
                 "SELECT body FROM answer_templates WHERE is_active ORDER BY id"
             )
         )
-    return State(areas, topics, agencies, templates)
+        buttons = {
+            int(number): (str(emoji), label_vi, label_en)
+            for number, emoji, label_vi, label_en in conn.execute(
+                "SELECT id, emoji, label_vi, label_en FROM topics"
+            )
+        }
+        order = tuple(
+            int(number)
+            for (number,) in conn.execute("SELECT id FROM topics ORDER BY position, id")
+        )
+    return State(areas, topics, agencies, templates, buttons, order)
 
 
 # --- People ------------------------------------------------------------------------------
@@ -181,12 +209,36 @@ def areas_answer() -> str:
     return "\n".join([VI("areas_header", count=3), *lines])
 
 
-def topics_answer() -> str:
+# The buttons migration 0008 gives the default topics: vi, en.
+DEFAULT_BUTTONS = [
+    ("🏛️ Chính quyền", "🏛️ Local council"),
+    ("💼 Đời sống", "💼 Daily life"),
+    ("🏥 Y tế, trường học", "🏥 Health, schools"),
+    ("🚓 An ninh, trật tự", "🚓 Safety, order"),
+    ("📄 Thủ tục, giấy tờ", "📄 Paperwork"),
+    ("⚖️ Tham nhũng", "⚖️ Corruption"),
+    ("🌳 Môi trường, rác", "🌳 Environment"),
+    ("🚧 Đường, điện nước", "🚧 Roads, utilities"),
+    ("👤 Về cán bộ", "👤 About officials"),
+    ("🌟 Gương tốt", "🌟 Good examples"),
+    ("💬 Khác", "💬 Other"),
+]
+
+
+def topics_answer(order: tuple[int, ...] = tuple(range(1, 12))) -> str:
+    """/topics of the default topics, in ``order`` (their numbers), for a Vietnamese admin."""
     lines = [
-        VI.with_html("topics_line", number=str(n), name=name, state=VI("state_open"))
-        for n, name in enumerate(TOPICS_VI, start=1)
+        VI(
+            "topics_line",
+            place=place,
+            button=DEFAULT_BUTTONS[number - 1][0],
+            number=number,
+            name=TOPICS_VI[number - 1],
+            button_en=DEFAULT_BUTTONS[number - 1][1],
+        )
+        for place, number in enumerate(order, start=1)
     ]
-    return "\n".join([VI("topics_header", count=11), *lines])
+    return "\n".join([VI("topics_header", count=11), *lines, VI("topics_footer")])
 
 
 def unchanged(before: State) -> State:
@@ -287,11 +339,30 @@ CASES = [
         method="sendPhoto",
         extra=("sendChatAction", "sendDocument"),
     ),
+    Case(
+        "/addareas\nkp1 Khu phố 1\nĐường Lê Lợi",
+        lambda: "\n".join(
+            [
+                VI("areas_batch_added_header", count=2),
+                VI("areas_batch_added_line", number=1, code="kp1", name="Khu phố 1"),
+                VI("areas_batch_added_line", number=2, code="duong-le-loi", name="Đường Lê Lợi"),
+                VI("areas_batch_added_footer"),
+            ]
+        ),
+        lambda s: s.area("kp1", "Khu phố 1", True).area("duong-le-loi", "Đường Lê Lợi", True),
+    ),
     Case("/topics", topics_answer),
     Case(
         "/addtopic Giao thông, trật tự đô thị",
-        lambda: VI("topic_added", number=12, name="Giao thông, trật tự đô thị"),
-        lambda s: s.topic(12, "Giao thông, trật tự đô thị"),
+        lambda: "\n".join(
+            [
+                VI("topic_added", number=12, name="Giao thông, trật tự đô thị"),
+                VI("topic_added_label_hint", number=12),
+            ]
+        ),
+        lambda s: dataclasses.replace(
+            s.topic(12, "Giao thông, trật tự đô thị").button(12), order=(*s.order, 12)
+        ),
     ),
     Case(
         "/renametopic 2 Kinh tế, việc làm",
@@ -313,6 +384,34 @@ CASES = [
         "/topicsla 2 5",
         lambda: VI("topicsla_set", number=2, name="Kinh tế, đời sống", days=5),
         lambda s: s.topic(2, sla=5),
+    ),
+    Case(
+        "/topiclabel 2 🛒 Chợ, giá cả",
+        lambda: VI("topic_label_set", number=2, name="Kinh tế, đời sống", button="🛒 Chợ, giá cả"),
+        lambda s: s.button(2, "🛒", "Chợ, giá cả"),
+    ),
+    Case(
+        "/topicname_en 2 Economy, jobs and prices",
+        lambda: VI(
+            "topic_name_en_set",
+            number=2,
+            old="Economy and livelihoods",
+            name="Economy, jobs and prices",
+        ),
+        lambda s: s.english_name(2, "Economy, jobs and prices"),
+    ),
+    Case(
+        "/topicorder 8 4 1 2 3 5 6 7 9 10 11",
+        lambda: "\n".join(
+            [
+                VI("topic_order_set"),
+                *(
+                    VI("topic_order_line", place=place, button=DEFAULT_BUTTONS[n - 1][0], number=n)
+                    for place, n in enumerate((8, 4, 1, 2, 3, 5, 6, 7, 9, 10, 11), start=1)
+                ),
+            ]
+        ),
+        lambda s: dataclasses.replace(s, order=(8, 4, 1, 2, 3, 5, 6, 7, 9, 10, 11)),
     ),
     Case("/agencies", agencies_answer, prepare=an_agency_with_a_group),
     Case(
@@ -416,8 +515,10 @@ BAD_INPUT = [
     ("/closearea kp3 kp9", VI("usage_closearea")),
     ("/openarea", VI("usage_openarea")),
     ("/openarea kp9 ngay", VI("usage_openarea")),
-    ("/qr", VI("usage_qr")),
-    ("/qr kp3 kp9", VI("usage_qr")),
+    ("/qr", VI("usage_qr", default="vi")),
+    ("/qr kp3 kp9", VI("usage_qr", default="vi")),
+    ("/qr kp3 fr", VI("usage_qr", default="vi")),
+    ("/qr all kp3", VI("usage_qr", default="vi")),
     ("/topics 2", VI("usage_topics")),
     ("/addtopic", VI("usage_addtopic")),
     ("/renametopic", VI("usage_renametopic")),
@@ -619,12 +720,15 @@ async def test_lists_in_the_admins_language(admin_person: Person) -> None:
     await admin_person.send("/language en")
     text = only_message(await admin_person.send("/topics")).text
     assert text.startswith(EN("topics_header", count=11))
-    assert (
-        EN.with_html(
-            "topics_line", number="2", name="Economy and livelihoods", state=EN("state_open")
-        )
-        in text.splitlines()
+    line = EN(
+        "topics_line",
+        place=2,
+        button="💼 Đời sống",
+        number=2,
+        name="Economy and livelihoods",
+        button_en="💼 Daily life",
     )
+    assert line in text
 
 
 async def test_long_area_list_is_split_under_telegrams_limit(

@@ -915,7 +915,7 @@ async def test_an_english_resident_gets_everything_in_english(
 
 async def _send_in_english(resident: Person) -> str:
     await resident.send("/start kp3")
-    await resident.press("Jobs, living")
+    await resident.press("Daily life")
     await resident.send("The street light in lane 5 is broken")
     await resident.press(EN("btn_preview"))
     receipt = only_message(await resident.press(EN("btn_send")))

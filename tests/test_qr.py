@@ -30,6 +30,7 @@ from qr.names import MAX_CONTACT_TEXT
 from qr.poster import (
     CANNOT_SCAN,
     FRAME_INSET,
+    GET_TELEGRAM,
     OTHER_CONTACT,
     PROMISE,
     QR_FLOOR,
@@ -311,6 +312,7 @@ def test_single_poster_is_one_a4_page_with_everything_on_it() -> None:
         "@homthu_camlo_bot",
         link,
         "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
+        "Tải Telegram miễn phí trên CH Play (Android) hoặc App Store (iPhone)",
         "Quét mã QR bằng camera điện thoại hoặc Telegram",
         "Chọn lĩnh vực, viết góp ý, có thể kèm ảnh",
         "Bấm nút Gửi, giữ lại mã tra cứu để theo dõi",
@@ -322,7 +324,14 @@ def test_single_poster_is_one_a4_page_with_everything_on_it() -> None:
 
 
 def test_poster_lines_speak_to_residents_politely() -> None:
-    vietnamese = [TITLE[0], SUBTITLE[0], CANNOT_SCAN[0], TELEGRAM_NEEDED[0], PROMISE[0]]
+    vietnamese = [
+        TITLE[0],
+        SUBTITLE[0],
+        CANNOT_SCAN[0],
+        TELEGRAM_NEEDED[0],
+        GET_TELEGRAM,
+        PROMISE[0],
+    ]
     vietnamese += [step for step, _ in STEPS] + [OTHER_CONTACT[0]]
     text = " ".join(vietnamese).lower()
     assert "bạn" not in text
@@ -349,7 +358,7 @@ def test_english_poster_has_an_english_line_under_each_vietnamese_one() -> None:
         TITLE,
         SUBTITLE,
         CANNOT_SCAN,
-        TELEGRAM_NEEDED,
+        (TELEGRAM_NEEDED[0], f"{TELEGRAM_NEEDED[1]} {GET_TELEGRAM}"),
         *STEPS,
         PROMISE,
         OTHER_CONTACT,

@@ -238,8 +238,8 @@ async def test_language_switch_is_remembered(resident: Person, app: HomThuApplic
     assert only_message(await resident.press("English")).text == EN("language_set")
     greeting = only_message(await resident.send("/start kp3"))
     assert greeting.text == EN("greeting", committee=COMMITTEE_EN, area="Khu phố 3")
-    assert greeting.buttons[0][1:] == ["💼 Jobs, living"]
-    await resident.press("Jobs, living")
+    assert greeting.buttons[0][1:] == ["💼 Daily life"]
+    await resident.press("Daily life")
     await resident.send("Streetlight broken")
     preview = only_message(await resident.press("Review"))
     assert preview.buttons == [[EN("btn_send")], [EN("btn_edit"), EN("btn_cancel")]]

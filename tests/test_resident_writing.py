@@ -135,7 +135,7 @@ async def test_a_resident_whose_telegram_speaks_english_is_answered_in_english(
     visitor = Person(app, api, user_id=700003, language_code="en-GB")
     greeting = only_message(await visitor.send("/start kp3"))
     assert greeting.text == EN("greeting", committee=COMMITTEE_EN, area="Khu phố 3")
-    await visitor.press("Jobs, living")
+    await visitor.press("Daily life")
     ack = only_message(await visitor.send("The street light on lane 5 is broken"))
     assert ack.text == EN("received")
     preview = sent(await visitor.press("Review"))[-1]

@@ -18,6 +18,8 @@ from bot.texts import (
     reports_vi,
     resident_en,
     resident_vi,
+    setup_en,
+    setup_vi,
     vi,
 )
 
@@ -30,6 +32,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
         documents_vi.TEXTS,
         dialogue_vi.TEXTS,
         desk_vi.TEXTS,
+        setup_vi.TEXTS,
     ),
     "en": (
         en.TEXTS,
@@ -38,6 +41,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
         documents_en.TEXTS,
         dialogue_en.TEXTS,
         desk_en.TEXTS,
+        setup_en.TEXTS,
     ),
 }
 CATALOGUES: Mapping[str, Mapping[str, str]] = {

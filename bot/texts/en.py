@@ -15,10 +15,6 @@ TEXTS: dict[str, str] = {
     # Help and language
     # Admin commands (SPEC §6)
     "admin_only": "⛔ This command is for admins only. Nothing was changed.",
-    "usage_addarea": (
-        "Usage: <code>/addarea &lt;code&gt; &lt;name&gt;</code>\n"
-        "Example: <code>/addarea kp3 Khu phố 3</code>"
-    ),
     "usage_areas": "Usage: <code>/areas</code> (nothing after it)",
     "usage_renamearea": (
         "Usage: <code>/renamearea &lt;code&gt; &lt;new name&gt;</code>\n"
@@ -30,7 +26,6 @@ TEXTS: dict[str, str] = {
     "usage_openarea": (
         "Usage: <code>/openarea &lt;code&gt;</code>\nExample: <code>/openarea kp3</code>"
     ),
-    "usage_qr": "Usage: <code>/qr &lt;code&gt;</code>\nExample: <code>/qr kp3</code>",
     "usage_topics": "Usage: <code>/topics</code> (nothing after it)",
     "usage_addtopic": (
         "Usage: <code>/addtopic &lt;name&gt;</code>\n"
@@ -75,8 +70,6 @@ TEXTS: dict[str, str] = {
     "areas_empty": "No areas yet. Add one with <code>/addarea &lt;code&gt; &lt;name&gt;</code>.",
     "state_open": "taking feedback",
     "state_closed": "closed",
-    "topics_header": "<b>Topics ({count})</b> — number · name · state",
-    "topics_line": "{number}. {name} · {state}",
     "topics_empty": "No topics yet. Add one with <code>/addtopic &lt;name&gt;</code>.",
     "topic_number_invalid": "«{value}» is not a topic number. Use a number from /topics.",
     "topic_not_found": "There is no topic number {number}. /topics lists them.",
@@ -109,7 +102,6 @@ TEXTS: dict[str, str] = {
     "cmd_renamearea": "Rename an area: /renamearea code name",
     "cmd_closearea": "Stop taking feedback from an area",
     "cmd_openarea": "Reopen an area",
-    "cmd_qr": "An area's QR code and A4 poster",
     "cmd_topics": "List the topics",
     "cmd_addtopic": "Add a topic: /addtopic name",
     "cmd_renametopic": "Rename a topic: /renametopic number name",

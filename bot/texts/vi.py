@@ -15,10 +15,6 @@ TEXTS: dict[str, str] = {
     # Help and language
     # Admin commands (SPEC §6)
     "admin_only": "⛔ Lệnh này chỉ dành cho quản trị viên. Không có gì thay đổi.",
-    "usage_addarea": (
-        "Cách dùng: <code>/addarea &lt;mã&gt; &lt;tên&gt;</code>\n"
-        "Ví dụ: <code>/addarea kp3 Khu phố 3</code>"
-    ),
     "usage_areas": "Cách dùng: <code>/areas</code> (không kèm gì thêm)",
     "usage_renamearea": (
         "Cách dùng: <code>/renamearea &lt;mã&gt; &lt;tên mới&gt;</code>\n"
@@ -30,7 +26,6 @@ TEXTS: dict[str, str] = {
     "usage_openarea": (
         "Cách dùng: <code>/openarea &lt;mã&gt;</code>\nVí dụ: <code>/openarea kp3</code>"
     ),
-    "usage_qr": "Cách dùng: <code>/qr &lt;mã&gt;</code>\nVí dụ: <code>/qr kp3</code>",
     "usage_topics": "Cách dùng: <code>/topics</code> (không kèm gì thêm)",
     "usage_addtopic": (
         "Cách dùng: <code>/addtopic &lt;tên&gt;</code>\n"
@@ -77,8 +72,6 @@ TEXTS: dict[str, str] = {
     ),
     "state_open": "đang nhận góp ý",
     "state_closed": "đã đóng",
-    "topics_header": "<b>Lĩnh vực ({count})</b> — số · tên · trạng thái",
-    "topics_line": "{number}. {name} · {state}",
     "topics_empty": "Chưa có lĩnh vực nào. Thêm bằng <code>/addtopic &lt;tên&gt;</code>.",
     "topic_number_invalid": (
         "«{value}» không phải số của lĩnh vực. Xin dùng một số trong danh sách /topics."
@@ -113,7 +106,6 @@ TEXTS: dict[str, str] = {
     "cmd_renamearea": "Đổi tên khu vực: /renamearea mã tên",
     "cmd_closearea": "Ngừng nhận góp ý từ một khu vực",
     "cmd_openarea": "Mở lại một khu vực",
-    "cmd_qr": "Mã QR và áp phích A4 của khu vực",
     "cmd_topics": "Danh sách lĩnh vực",
     "cmd_addtopic": "Thêm lĩnh vực: /addtopic tên",
     "cmd_renametopic": "Đổi tên lĩnh vực: /renametopic số tên",

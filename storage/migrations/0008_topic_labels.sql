@@ -10,7 +10,7 @@ UPDATE topics SET position = id;
 -- at most 18 characters with the emoji, so that two share a row on a phone.
 UPDATE topics SET emoji = '🏛️', label_vi = 'Chính quyền', label_en = 'Local council'
     WHERE id = 1 AND name_vi = 'Chính trị, xây dựng Đảng và chính quyền';
-UPDATE topics SET emoji = '💼', label_vi = 'Đời sống', label_en = 'Jobs, living'
+UPDATE topics SET emoji = '💼', label_vi = 'Đời sống', label_en = 'Daily life'
     WHERE id = 2 AND name_vi = 'Kinh tế, đời sống';
 UPDATE topics SET emoji = '🏥', label_vi = 'Y tế, trường học', label_en = 'Health, schools'
     WHERE id = 3 AND name_vi = 'Văn hóa – xã hội, y tế, giáo dục';
@@ -22,7 +22,7 @@ UPDATE topics SET emoji = '⚖️', label_vi = 'Tham nhũng', label_en = 'Corrup
     WHERE id = 6 AND name_vi = 'Phòng chống tham nhũng, lãng phí';
 UPDATE topics SET emoji = '🌳', label_vi = 'Môi trường, rác', label_en = 'Environment'
     WHERE id = 7 AND name_vi = 'Tài nguyên, môi trường';
-UPDATE topics SET emoji = '🚧', label_vi = 'Đường, điện nước', label_en = 'Roads, lights'
+UPDATE topics SET emoji = '🚧', label_vi = 'Đường, điện nước', label_en = 'Roads, utilities'
     WHERE id = 8 AND name_vi = 'Xây dựng đô thị văn minh, hạ tầng';
 UPDATE topics SET emoji = '👤', label_vi = 'Về cán bộ', label_en = 'About officials'
     WHERE id = 9 AND name_vi = 'Góp ý cán bộ, đảng viên';

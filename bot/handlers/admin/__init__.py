@@ -1,4 +1,5 @@
-"""Admin commands: areas, topics, QR codes and posters, undelivered messages (SPEC §6).
+"""Admin commands: areas, topics, QR codes and posters, agencies, answer templates,
+undelivered messages (SPEC §6).
 
 Every command runs for the users in ``ADMIN_IDS`` only, in a private chat or in the staff
 group (the handlers' filters keep other chats out). Anyone else gets a short refusal and
@@ -14,9 +15,9 @@ from bot.handlers.admin.agencies import (
     list_agencies,
     open_agency,
 )
+from bot.handlers.admin.area_batch import add_areas
 from bot.handlers.admin.areas import (
     add_area,
-    area_qr,
     close_area,
     list_areas,
     open_area,
@@ -24,6 +25,8 @@ from bot.handlers.admin.areas import (
 )
 from bot.handlers.admin.common import Callback, admin_only
 from bot.handlers.admin.delivery import resend, resend_button
+from bot.handlers.admin.guide import admin_help
+from bot.handlers.admin.posters import area_qr
 from bot.handlers.admin.templates import add_template, list_templates, remove_template
 from bot.handlers.admin.topics import (
     add_topic,
@@ -31,10 +34,13 @@ from bot.handlers.admin.topics import (
     list_topics,
     open_topic,
     rename_topic,
+    topic_label,
+    topic_name_en,
+    topic_order,
     topic_sla,
 )
 
-__all__ = ["COMMANDS", "resend_button"]
+__all__ = ["COMMANDS", "admin_help", "resend_button"]
 
 # The admin commands in menu order; bot/app.py registers them, bot/menus.py lists them.
 COMMANDS: dict[str, Callback] = {
@@ -42,6 +48,7 @@ COMMANDS: dict[str, Callback] = {
     for name, step in (
         ("areas", list_areas),
         ("addarea", add_area),
+        ("addareas", add_areas),
         ("renamearea", rename_area),
         ("closearea", close_area),
         ("openarea", open_area),
@@ -52,6 +59,9 @@ COMMANDS: dict[str, Callback] = {
         ("closetopic", close_topic),
         ("opentopic", open_topic),
         ("topicsla", topic_sla),
+        ("topiclabel", topic_label),
+        ("topicname_en", topic_name_en),
+        ("topicorder", topic_order),
         ("agencies", list_agencies),
         ("addagency", add_agency),
         ("agencygroup", agency_group),

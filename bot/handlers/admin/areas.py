@@ -1,17 +1,16 @@
-"""Admin commands for areas and their QR codes and posters (SPEC §6, §7)."""
+"""Admin commands for areas (SPEC §6): one at a time, and what a name typed where the
+code belongs gets (the command with the code, ready to copy)."""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from telegram import InputFile, Message
-from telegram.constants import ChatAction
+from telegram import Message
 
-import qr
 from bot.context import HomThuContext
+from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, another_code, first_word
 from bot.handlers.admin.common import (
     ECHO,
     args_of,
@@ -23,6 +22,7 @@ from bot.handlers.admin.common import (
 )
 from bot.texts import Texts
 from storage import Area, AreaNotFound, AreaSummary, DuplicateArea, InvalidAreaCode, InvalidName
+from storage.models import MAX_NAME_LENGTH, area_code_from_name, clean_name
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +30,17 @@ log = logging.getLogger(__name__)
 async def add_area(message: Message, context: HomThuContext, t: Texts) -> None:
     """/addarea <code> <name…>: a new open area."""
     args = args_of(context)
+    if args and first_word(args) is FirstWord.NAME:
+        await _code_for_name(message, context, t, args)
+        return
     if len(args) < 2:
         await message.reply_text(t("usage_addarea"))
         return
     code, name = args[0], joined(args[1:])
     if not await code_is_valid(message, t, code):
+        return
+    if code == ALL_AREAS:
+        await message.reply_text(t("area_code_reserved"))
         return
     try:
         area = await context.db.areas.add(code, name)
@@ -50,6 +56,70 @@ async def add_area(message: Message, context: HomThuContext, t: Texts) -> None:
         return
     log.info("area added area=%s", area.code)
     await message.reply_text(t("area_added", code=area.code, name=area.name))
+
+
+async def _code_for_name(
+    message: Message, context: HomThuContext, t: Texts, words: Sequence[str]
+) -> None:
+    """/addarea given a name alone: the command with a code made from it, to copy."""
+    name = joined(words)
+    cleaned = clean_name(name)
+    code = area_code_from_name(name)
+    if cleaned is None:
+        await name_invalid(message, t, name)
+        return
+    if code is None:
+        await message.reply_text(t("area_name_no_code", name=cleaned))
+        return
+    try:
+        existing = await context.db.areas.get(code)
+    except AreaNotFound:
+        await message.reply_text(t("area_name_for_code", word=words[0], code=code, name=cleaned))
+        return
+    await message.reply_text(
+        t(
+            "area_name_for_code_taken",
+            word=words[0],
+            code=code,
+            other=another_code(code),
+            name=cleaned,
+            existing=existing.name,
+        )
+    )
+
+
+async def name_instead_of_code(
+    message: Message,
+    context: HomThuContext,
+    t: Texts,
+    command: str,
+    words: Sequence[str],
+    *,
+    renaming: bool = False,
+) -> None:
+    """A command that takes a code was given an area's name: the command with its code.
+
+    When ``renaming``, the name is the longest run of first words that names an area and
+    the words after it are the new name.
+    """
+    ends = range(len(words), 0, -1) if renaming else (len(words),)
+    for end in ends:
+        name = joined(words[:end])
+        areas = await context.db.areas.named(name)
+        if not areas:
+            continue
+        after = html.escape(joined(words[end:])) if end < len(words) else ""
+        if renaming and not after:
+            after = t("area_new_name")
+        tail = f" {after}" if after else ""
+        commands = "\n".join(
+            f"<code>/{command} {html.escape(area.code)}{tail}</code>" for area in areas
+        )
+        await message.reply_text(
+            t.with_html("area_name_given", name=html.escape(name), commands=commands)
+        )
+        return
+    await message.reply_text(t("area_name_unknown", name=joined(words)[:MAX_NAME_LENGTH]))
 
 
 async def list_areas(message: Message, context: HomThuContext, t: Texts) -> None:
@@ -79,6 +149,9 @@ def _area_line(t: Texts, summary: AreaSummary) -> str:
 async def rename_area(message: Message, context: HomThuContext, t: Texts) -> None:
     """/renamearea <code> <name…>: give an area a new name."""
     args = args_of(context)
+    if args and first_word(args) is FirstWord.NAME:
+        await name_instead_of_code(message, context, t, "renamearea", args, renaming=True)
+        return
     if len(args) < 2:
         await message.reply_text(t("usage_renamearea"))
         return
@@ -116,6 +189,10 @@ async def _set_area_open(
     message: Message, context: HomThuContext, t: Texts, *, is_open: bool
 ) -> Area | None:
     args = args_of(context)
+    if args and first_word(args) is FirstWord.NAME:
+        command = "openarea" if is_open else "closearea"
+        await name_instead_of_code(message, context, t, command, args)
+        return None
     if len(args) != 1:
         await message.reply_text(t("usage_openarea") if is_open else t("usage_closearea"))
         return None
@@ -129,59 +206,3 @@ async def _set_area_open(
         return None
     log.info("area %s area=%s", "opened" if is_open else "closed", area.code)
     return area
-
-
-# --- QR codes and posters ------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class QrFiles:
-    """What ``/qr`` sends: the deep link, the labelled PNG and the A4 poster."""
-
-    link: str
-    png: bytes
-    pdf: bytes
-
-
-def render_qr_files(bot_username: str, area: Area, unit_name: str) -> QrFiles:
-    """Draw the PNG and the poster of one area; CPU work, run it off the event loop."""
-    poster = qr.PosterInput.for_area(bot_username, area.code, area.name, unit_name)
-    png = qr.render_png(poster.link, area.name, unit_name)
-    return QrFiles(poster.link, png, qr.render_poster_pdf([poster]))
-
-
-async def area_qr(message: Message, context: HomThuContext, t: Texts) -> None:
-    """/qr <code>: the area's QR code as a PNG and its printable A4 poster as a PDF."""
-    args = args_of(context)
-    if len(args) != 1:
-        await message.reply_text(t("usage_qr"))
-        return
-    code = args[0]
-    if not await code_is_valid(message, t, code):
-        return
-    try:
-        area = await context.db.areas.get(code)
-    except AreaNotFound:
-        await message.reply_text(t("area_not_found", code=code))
-        return
-    await message.reply_chat_action(ChatAction.UPLOAD_DOCUMENT)
-    try:
-        files = await asyncio.to_thread(
-            render_qr_files, context.bot.username, area, context.settings.unit_name
-        )
-    except qr.QrError as exc:
-        log.warning("qr not rendered area=%s error=%s", area.code, type(exc).__name__)
-        await message.reply_text(t("qr_failed", reason=str(exc)))
-        return
-    caption = t("qr_caption", area=area.name, code=area.code, link=files.link)
-    if not area.is_open:
-        note = t("qr_closed_note", code=area.code)
-        caption = f"{caption}\n\n{note}"
-    await message.reply_photo(
-        InputFile(files.png, filename=f"hom-thu-{area.code}.png"), caption=caption
-    )
-    await message.reply_document(
-        InputFile(files.pdf, filename=f"hom-thu-{area.code}.pdf"),
-        caption=t("qr_poster_caption", area=area.name),
-    )
-    log.info("qr sent area=%s open=%s", area.code, area.is_open)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 
 from telegram import Message
 
@@ -13,10 +15,10 @@ from bot.handlers.admin.common import (
     joined,
     name_invalid,
     reply_lines,
-    state_word,
 )
 from bot.texts import Texts
-from storage import InvalidName, Topic, TopicNotFound
+from storage import InvalidLabel, InvalidName, Topic, TopicNotFound, TopicOrderInvalid
+from storage.labels import MAX_LABEL_LENGTH, clean_label, is_emoji, leading_emoji
 
 log = logging.getLogger(__name__)
 
@@ -25,28 +27,43 @@ _LARGEST_TOPIC_NUMBER = 2**31
 
 
 async def list_topics(message: Message, context: HomThuContext, t: Texts) -> None:
-    """/topics: every topic with its number and state."""
+    """/topics: the open topics in the order residents see them, with their buttons and
+    numbers, then the closed ones."""
     if args_of(context):
         await message.reply_text(t("usage_topics"))
         return
-    topics = await context.db.topics.list(include_closed=True)
-    if not topics:
+    shown = await context.db.topics.for_residents()
+    every = await context.db.topics.list(include_closed=True)
+    if not every:
         await message.reply_text(t("topics_empty"))
         return
-    lines = [
-        t(
-            "topics_line",
-            number=topic.id,
-            name=topic.name(t.language),
-            state=state_word(t, topic.is_open),
-        )
-        for topic in topics
-    ]
-    await reply_lines(message, t("topics_header", count=len(topics)), lines)
+    lines = [_topic_line(t, "topics_line", topic, place) for place, topic in _places(shown)]
+    closed = [topic for topic in every if not topic.is_open]
+    if closed:
+        lines.append(t("topics_closed_header"))
+        lines += [_topic_line(t, "topics_closed_line", topic) for topic in closed]
+    lines.append(t("topics_footer"))
+    await reply_lines(message, t("topics_header", count=len(every)), lines)
+
+
+def _places(topics: Sequence[Topic]) -> list[tuple[int, Topic]]:
+    """Each topic with its place on the residents' screen, from 1."""
+    return list(enumerate(topics, start=1))
+
+
+def _topic_line(t: Texts, key: str, topic: Topic, place: int = 0) -> str:
+    return t(
+        key,
+        place=place,
+        button=topic.label("vi"),
+        number=topic.id,
+        name=topic.name(t.language),
+        button_en=topic.label("en"),
+    )
 
 
 async def add_topic(message: Message, context: HomThuContext, t: Texts) -> None:
-    """/addtopic <name…>: a new open topic."""
+    """/addtopic <name…>: a new open topic, offered before "Khác"."""
     args = args_of(context)
     if not args:
         await message.reply_text(t("usage_addtopic"))
@@ -58,7 +75,8 @@ async def add_topic(message: Message, context: HomThuContext, t: Texts) -> None:
         await name_invalid(message, t, name)
         return
     log.info("topic added topic=%s", topic.id)
-    await message.reply_text(t("topic_added", number=topic.id, name=topic.name_vi))
+    added = t("topic_added", number=topic.id, name=topic.name_vi)
+    await message.reply_text(f"{added}\n{t('topic_added_label_hint', number=topic.id)}")
 
 
 async def rename_topic(message: Message, context: HomThuContext, t: Texts) -> None:
@@ -173,3 +191,162 @@ async def topic_sla(message: Message, context: HomThuContext, t: Texts) -> None:
         await message.reply_text(
             t("topicsla_set", number=topic.id, name=topic.name(t.language), days=days)
         )
+
+
+# --- What residents see: buttons and their order -------------------------------------
+
+# Typed instead of an emoji: the button shows the label alone.
+_NO_EMOJI = "-"
+_ENGLISH = "en"
+
+
+async def topic_label(message: Message, context: HomThuContext, t: Texts) -> None:
+    """/topiclabel <n> <emoji> <label…>: the button residents see in Vietnamese;
+    /topiclabel <n> en <label…>: the button in English."""
+    args = args_of(context)
+    if len(args) < 3 and not (len(args) == 2 and _glued_label(args[1])):
+        await message.reply_text(t("usage_topiclabel", most=MAX_LABEL_LENGTH))
+        return
+    topic = await _topic(message, context, t, args[0])
+    if topic is None:
+        return
+    if args[1].lower() == _ENGLISH:
+        await _set_english_label(message, context, t, topic, joined(args[2:]))
+        return
+    emoji, label = _emoji_and_label(args[1], joined(args[2:]))
+    if emoji is None:
+        value = args[1][:ECHO]
+        await message.reply_text(t("topic_emoji_invalid", value=value, number=topic.id))
+        return
+    if clean_label(label) is None:
+        await _label_invalid(message, t, label)
+        return
+    try:
+        topic = await context.db.topics.set_label(topic.id, emoji, label)
+    except InvalidLabel:
+        await _label_invalid(message, t, label)
+        return
+    except TopicNotFound:
+        await message.reply_text(t("topic_not_found", number=topic.id))
+        return
+    log.info("topic label set topic=%s language=vi", topic.id)
+    name = topic.name(t.language)
+    await message.reply_text(
+        t("topic_label_set", number=topic.id, name=name, button=topic.label("vi"))
+    )
+
+
+def _glued_label(word: str) -> bool:
+    """An emoji with the label's first word typed against it: ``💼Việc``."""
+    emoji = leading_emoji(word)
+    return bool(emoji) and word[len(emoji) : len(emoji) + 1].isalnum()
+
+
+def _emoji_and_label(typed: str, rest: str) -> tuple[str | None, str]:
+    """The emoji ("" for none, None when what was typed is not one) and the label."""
+    if typed == _NO_EMOJI:
+        return "", rest
+    if is_emoji(typed):
+        return typed, rest
+    if _glued_label(typed):
+        emoji = leading_emoji(typed)
+        return emoji, f"{typed[len(emoji) :]} {rest}"
+    return None, rest
+
+
+async def _set_english_label(
+    message: Message, context: HomThuContext, t: Texts, topic: Topic, label: str
+) -> None:
+    if clean_label(label) is None:
+        await _label_invalid(message, t, label)
+        return
+    try:
+        topic = await context.db.topics.set_label_en(topic.id, label)
+    except TopicNotFound:
+        await message.reply_text(t("topic_not_found", number=topic.id))
+        return
+    log.info("topic label set topic=%s language=en", topic.id)
+    name = topic.name(t.language)
+    await message.reply_text(
+        t("topic_label_en_set", number=topic.id, name=name, button=topic.label("en"))
+    )
+
+
+async def _label_invalid(message: Message, t: Texts, label: str) -> None:
+    length = len(" ".join(label.split()))
+    await message.reply_text(t("topic_label_invalid", most=MAX_LABEL_LENGTH, length=length))
+
+
+async def topic_name_en(message: Message, context: HomThuContext, t: Texts) -> None:
+    """/topicname_en <n> <name…>: the topic's full name in English."""
+    args = args_of(context)
+    if len(args) < 2:
+        await message.reply_text(t("usage_topicname_en"))
+        return
+    name = joined(args[1:])
+    before = await _topic(message, context, t, args[0])
+    if before is None:
+        return
+    try:
+        topic = await context.db.topics.set_name_en(before.id, name)
+    except InvalidName:
+        await name_invalid(message, t, name)
+        return
+    except TopicNotFound:
+        await message.reply_text(t("topic_not_found", number=before.id))
+        return
+    log.info("topic English name set topic=%s", topic.id)
+    await message.reply_text(
+        t("topic_name_en_set", number=topic.id, old=before.name_en, name=topic.name_en)
+    )
+
+
+async def topic_order(message: Message, context: HomThuContext, t: Texts) -> None:
+    """/topicorder <n> <n> …: the order residents see the open topics in."""
+    typed = [word for word in re.split(r"[\s,;]+", joined(args_of(context))) if word]
+    if not typed:
+        current = await _current_order(context)
+        await message.reply_text(t("usage_topicorder", numbers=current))
+        return
+    numbers: list[int] = []
+    for word in typed:
+        if not (word.isascii() and word.isdigit()):
+            await message.reply_text(t("topic_number_invalid", value=word[:ECHO]))
+            return
+        numbers.append(int(word))
+    try:
+        shown = await context.db.topics.set_order(numbers)
+    except TopicOrderInvalid as problem:
+        await message.reply_text(await _order_problem(context, t, problem))
+        return
+    log.info("topic order set topics=%d", len(shown))
+    lines = [
+        t("topic_order_line", place=place, button=topic.label(t.language), number=topic.id)
+        for place, topic in _places(shown)
+    ]
+    for place, number in enumerate(numbers, start=1):
+        topic = next(topic for topic in shown if topic.id == number)
+        if topic.is_other and place != len(numbers):
+            name = topic.name(t.language)
+            lines.append(t("topic_order_other_last", name=name, number=number, place=place))
+    await reply_lines(message, t("topic_order_set"), lines)
+
+
+async def _current_order(context: HomThuContext) -> str:
+    """The open topics' numbers in the order residents see them, ready to copy."""
+    return " ".join(str(topic.id) for topic in await context.db.topics.for_residents())
+
+
+async def _order_problem(context: HomThuContext, t: Texts, problem: TopicOrderInvalid) -> str:
+    """What is wrong with an order, each kind of mistake on its line, and the order now."""
+    parts = [t("topic_order_invalid")]
+    for key, numbers in (
+        ("topic_order_missing", problem.missing),
+        ("topic_order_repeated", problem.repeated),
+        ("topic_order_unknown", problem.unknown),
+        ("topic_order_closed", problem.closed),
+    ):
+        if numbers:
+            parts.append(t(key, numbers=", ".join(str(number) for number in numbers)))
+    parts.append(t("topic_order_current", numbers=await _current_order(context)))
+    return "\n".join(parts)
