@@ -23,6 +23,7 @@ from bot.draft import (
     TooLong,
     TooManyPhotos,
     forget_draft,
+    keep_draft,
     load_draft,
     store_draft,
 )
@@ -51,13 +52,17 @@ def with_draft(step: Step) -> Callback:
     @functools.wraps(step)
     async def run(update: Update, context: HomThuContext) -> int:
         draft = load_draft(context.user_data or {})
-        if draft is None or draft.is_idle(context.runtime.now()):
+        now = context.runtime.now()
+        if draft is None or draft.is_idle(now):
             return await _draft_gone(update, context, expired=draft is not None)
+        # Touched once per update: a step that keeps the draft early (_keep) and the store
+        # below write the same thing, so the flush has nothing left to write.
+        draft.touched_at = now.timestamp()
         state = await step(update, context, draft)
         if state == END:
             discard_draft(context)
         else:
-            store_draft(_user_data(context), draft, context.runtime.now())
+            store_draft(_user_data(context), draft, now)
         return state
 
     return run
@@ -265,7 +270,7 @@ async def _keep(update: Update, context: HomThuContext, draft: Draft) -> None:
     lose a message the resident had been told was received.
     """
     assert update.effective_user is not None
-    store_draft(_user_data(context), draft, context.runtime.now())
+    keep_draft(_user_data(context), draft)
     context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
     await context.application.update_persistence()
 
@@ -308,7 +313,10 @@ async def _acknowledge(message: Message, t: Texts, draft: Draft) -> None:
         except BadRequest:
             pass
     sent = await message.reply_text(text, reply_markup=markup)
-    draft.ack_message_id, draft.ack_media_group = sent.message_id, album
+    if album:
+        # Only an album's later photos edit this confirmation; for a lone message nothing is
+        # remembered, so the draft kept before the answer is the draft at the end.
+        draft.ack_message_id, draft.ack_media_group = sent.message_id, album
 
 
 async def refuse_content(update: Update, context: HomThuContext) -> None:
