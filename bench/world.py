@@ -23,6 +23,7 @@ from telegram.ext import AIORateLimiter
 from bot.app import ALLOWED_UPDATES
 from bot.config import BotToken, Settings
 from bot.context import HomThuApplication
+from bot.flood import SlotRateLimiter
 from tests.botapi.model import BotMessage
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer
@@ -56,13 +57,13 @@ def settings_for(workdir: Path, server: BotAPIServer) -> Settings:
     )
 
 
-def scaled_rate_limiter(scale: float) -> AIORateLimiter:
+def scaled_rate_limiter(scale: float) -> SlotRateLimiter:
     """PTB's limiter with Telegram's limits played ``scale`` times faster.
 
     30 messages a second overall and 20 a minute per group become ``30 * scale`` a second
     and 20 per ``60 / scale`` seconds; the server's ``FloodControl`` enforces the same.
     """
-    return AIORateLimiter(
+    return SlotRateLimiter(
         max_retries=3,
         overall_max_rate=30 * scale,
         overall_time_period=1,

@@ -11,7 +11,6 @@ from typing import Any
 from telegram import LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     BaseHandler,
     BaseRateLimiter,
@@ -33,6 +32,7 @@ from bot.anonymity import Anonymizer, master_secret
 from bot.concurrency import ChatOrderedUpdateProcessor
 from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
+from bot.flood import SlotRateLimiter
 from bot.handlers import admin, general, groups
 from bot.handlers.resident import follow_up, intake
 from bot.handlers.staff import answers, cards, commands, forwarding, guide, report
@@ -119,7 +119,7 @@ def build_application(
         request=request or HTTPXRequest(connection_pool_size=CONNECTIONS),
         get_updates_request=request or HTTPXRequest(connection_pool_size=1),
         # Retries: a 429 on an answer waits retry_after and sends, rather than failing.
-        rate_limiter=rate_limiter or AIORateLimiter(max_retries=3),
+        rate_limiter=rate_limiter or SlotRateLimiter(max_retries=3),
     )
     builder = (
         ApplicationBuilder()

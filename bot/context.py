@@ -60,6 +60,11 @@ def reported_language(language_code: str | None) -> str | None:
     return primary if primary in ("vi", "en") else None
 
 
+# A resident's language is read again from the database after this long unused, so the
+# cache holds the residents of the last half hour, not everyone since the start.
+LANGUAGE_KEPT = 30 * 60.0
+
+
 class BotRuntime:
     """Services shared by all handlers: built once by ``build_application``.
 
@@ -86,8 +91,9 @@ class BotRuntime:
         # Resident keys with an idle-draft notice waiting in the database: checked here so
         # that an ordinary update costs no database write.
         self.expiry_notices: set[str] = set()
-        # Languages residents chose, by resident key ("" for none); a bounded cache.
-        self._languages: OrderedDict[str, str] = OrderedDict()
+        # Languages of recent residents by resident key, with when each was last used
+        # (bot clock, seconds), least recently used first; a bounded, expiring cache.
+        self._languages: OrderedDict[str, tuple[str, float]] = OrderedDict()
         self.draft_buttons = DraftButtons()
 
     def configure(
@@ -102,10 +108,16 @@ class BotRuntime:
         self._database = database
         self._anonymizer = anonymizer
         self._persistence = persistence
-        self.feedback_limit = SlidingWindowLimit(settings.feedback_per_hour)
-        self.status_limit = SlidingWindowLimit(settings.status_per_hour)
-        self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour)
-        self.rating_limit = SlidingWindowLimit(settings.status_per_hour)
+        # On the bot's clock, like every other time it keeps (frozen or played in tests).
+        seconds = self.clock_seconds
+        self.feedback_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
+        self.status_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
+        self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
+        self.rating_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
+
+    def clock_seconds(self) -> float:
+        """The bot's clock as seconds since the epoch."""
+        return self.now().timestamp()
 
     @property
     def settings(self) -> Settings:
@@ -157,10 +169,14 @@ class BotRuntime:
         What the app reports is used as it comes and never stored."""
         key = self.anonymizer.resident_key(user_id)
         cached = self._languages.get(key)
-        if cached is None:
-            cached = await self.database.residents.language(key) or ""
-            self._remember_language(key, cached)
-        return cached or reported_language(reported) or self.settings.default_language
+        now = self.clock_seconds()
+        if cached is not None and now - cached[1] < LANGUAGE_KEPT:
+            chosen = cached[0]
+        else:
+            # "" for a resident who never chose: the database is not asked again.
+            chosen = await self.database.residents.language(key) or ""
+        self._remember_language(key, chosen)
+        return chosen or reported_language(reported) or self.settings.default_language
 
     async def chosen_language(self, user_id: int) -> str | None:
         """The language the resident chose with /language, if they ever did."""
@@ -173,10 +189,43 @@ class BotRuntime:
         self._remember_language(key, language)
 
     def _remember_language(self, key: str, language: str) -> None:
-        self._languages[key] = language
+        now = self.clock_seconds()
+        self._languages[key] = (language, now)
         self._languages.move_to_end(key)
         while len(self._languages) > _LANGUAGE_CACHE_SIZE:
             self._languages.popitem(last=False)
+        self.forget_idle(now)
+
+    def forget_idle(self, now: float | None = None) -> None:
+        """Drop what is kept per resident for those idle past its time: cached languages
+        unused for ``LANGUAGE_KEPT``, rate-limit windows with no event left."""
+        now = self.clock_seconds() if now is None else now
+        while self._languages:
+            _, (_, used) = next(iter(self._languages.items()))
+            if now - used < LANGUAGE_KEPT:
+                break
+            self._languages.popitem(last=False)
+
+    def prune_limits(self) -> None:
+        """Forget rate-limit windows with no event left in them."""
+        for limit in (
+            self.feedback_limit,
+            self.status_limit,
+            self.addition_limit,
+            self.rating_limit,
+        ):
+            limit.prune()
+
+    def resident_structures(self) -> dict[str, int]:
+        """How many residents each in-memory structure holds (for the soak benchmark)."""
+        return {
+            "languages": len(self._languages),
+            "feedback_limit": len(self.feedback_limit),
+            "status_limit": len(self.status_limit),
+            "addition_limit": len(self.addition_limit),
+            "rating_limit": len(self.rating_limit),
+            "expiry_notices": len(self.expiry_notices),
+        }
 
 
 class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotRuntime]):

@@ -162,6 +162,11 @@ def load_draft(user_data: dict[Any, Any]) -> Draft | None:
 def store_draft(user_data: dict[Any, Any], draft: Draft, now: datetime) -> None:
     """Keep the draft (touched now) in the conversation's user data."""
     draft.touched_at = now.timestamp()
+    keep_draft(user_data, draft)
+
+
+def keep_draft(user_data: dict[Any, Any], draft: Draft) -> None:
+    """Keep the draft in the conversation's user data as it is (touched_at unchanged)."""
     user_data[_KEY] = asdict(draft)
 
 

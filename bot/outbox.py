@@ -56,6 +56,7 @@ from bot.deliveries import (
     Sent,
     Undeliverable,
 )
+from bot.flood import group_slot
 from bot.texts import Texts
 from bot.views import batch_message
 from storage import Delivery, FeedbackNotFound
@@ -214,21 +215,38 @@ class OutboxWorker:
             if blocked <= self._runtime.now():
                 # Time to see whether the group takes the bot again: its oldest message.
                 due = [*await outbox.due(limit=1, only=STAFF_KINDS), *due]
-        notifications = [m for m in due if m.kind == NOTIFY_STAFF]
         tried = 0
-        if len(notifications) >= SURGE_BACKLOG:
-            packed = {m.id for m in notifications}
-            for start in range(0, len(notifications), MOST_PER_BATCH):
-                if self._stopping or self._paused():
-                    return tried
-                tried += await self._deliver_batch(notifications[start : start + MOST_PER_BATCH])
-            due = [m for m in due if m.id not in packed]
+        handled: set[int] = set()
         for message in due:
             if self._stopping or self._paused():
                 break
+            if message.id in handled:
+                continue
+            if message.kind == NOTIFY_STAFF and blocked is None:
+                carried = await self._notify_staff()
+                handled.update(carried)
+                tried += len(carried)
+                # Not carried: paused or stopping meanwhile; the next round sends it.
+                continue
             await self._deliver(message)
             tried += 1
         return tried
+
+    async def _notify_staff(self) -> set[int]:
+        """One message of new-feedback notifications, composed once the group's slot is
+        granted: whatever waits by then goes in it (packed when several do)."""
+        staff_chat = self._runtime.settings.staff_chat_id
+        async with group_slot(self._bot.rate_limiter, staff_chat):
+            waiting = await self._runtime.database.outbox.due(
+                limit=MOST_PER_BATCH, only=(NOTIFY_STAFF,)
+            )
+            if not waiting or self._stopping or self._paused():
+                return set()
+            if len(waiting) >= SURGE_BACKLOG:
+                count = await self._deliver_batch(waiting)
+                return {m.id for m in waiting[:count]}
+            await self._deliver(waiting[0])
+            return {waiting[0].id}
 
     async def _deliver(self, message: OutboxMessage) -> None:
         outbox = self._runtime.database.outbox

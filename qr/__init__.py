@@ -2,18 +2,52 @@
 
 Knows nothing of Telegram's API nor of the database: it is given a bot username, area
 codes and names, and returns bytes (PNG, SVG, PDF). `python -m qr` is its command line.
+
+Drawing needs qrcode, Pillow and fpdf (with numpy and fontTools behind it): they are
+imported the first time an image or a poster is asked for, not with this package, so the
+bot starts without them.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from qr.errors import InvalidAreaCode, InvalidBotUsername, InvalidPosterText, QrError
-from qr.images import render_code_png, render_png, render_svg
 from qr.links import checked_area_code, checked_bot_username, deep_link
-from qr.poster import (
-    LANGUAGES,
-    PosterInput,
-    area_posters,
-    render_area_posters_pdf,
-    render_poster_pdf,
-)
+
+if TYPE_CHECKING:
+    from qr.images import render_code_png, render_png, render_svg
+    from qr.poster import (
+        LANGUAGES,
+        PosterInput,
+        area_posters,
+        render_area_posters_pdf,
+        render_poster_pdf,
+    )
+
+# Names whose module pulls in the drawing libraries, and that module.
+_DRAWING = {
+    "render_code_png": "qr.images",
+    "render_png": "qr.images",
+    "render_svg": "qr.images",
+    "LANGUAGES": "qr.poster",
+    "PosterInput": "qr.poster",
+    "area_posters": "qr.poster",
+    "render_area_posters_pdf": "qr.poster",
+    "render_poster_pdf": "qr.poster",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the drawing modules on first use of one of their names."""
+    module = _DRAWING.get(name)
+    if module is None:
+        raise AttributeError(f"module 'qr' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "LANGUAGES",

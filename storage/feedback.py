@@ -340,15 +340,13 @@ class FeedbackRepository:
     async def forget_reply_channels(self, closed_before: datetime) -> int:
         """Delete reply channels of feedback resolved or rejected before ``closed_before``.
 
-        Driven by the channels (few) rather than by the feedback (all of history): each
-        channel's feedback is looked up by its key.
+        Read from the index of closed channels (``closed_at``, kept by the triggers of
+        migration 0010 as the feedback's status changes): only the channels due to go are
+        read, however much feedback history holds.
         """
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
-                "DELETE FROM reply_channels WHERE id IN (SELECT r.id FROM reply_channels r"
-                " JOIN feedback f ON f.id = r.feedback_id"
-                " WHERE f.status IN ('resolved', 'rejected') AND f.status_changed_at < ?)",
-                (to_db(closed_before),),
+                "DELETE FROM reply_channels WHERE closed_at < ?", (to_db(closed_before),)
             )
             count = cursor.rowcount
         if count:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
+from collections.abc import AsyncIterator
 from datetime import timedelta
+
+import aiosqlite
+import pytest
 
 from bot.context import HomThuApplication
 from bot.draft import MAX_CHARS
@@ -768,3 +773,35 @@ async def test_draft_touched_within_the_limit_survives(
         clock.advance(timedelta(hours=23))
         ack = only_message(await resident.send("thêm"))
         assert ack.text == VI("received")
+
+
+async def test_each_step_commits_what_it_changed_once(
+    resident: Person, app: HomThuApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One write transaction per step (the text step's draft is kept before it is
+    acknowledged, and the flush after it finds nothing new); «Gửi» adds the feedback's own.
+    Rows written: what changed, not what the previous update touched."""
+    database = app.bot_data.database
+    opened = database.transaction
+    written: list[int] = []
+
+    @contextlib.asynccontextmanager
+    async def counted() -> AsyncIterator[aiosqlite.Connection]:
+        written[-1] += 1
+        async with opened() as conn:
+            yield conn
+
+    monkeypatch.setattr(database, "transaction", counted)
+    steps = [
+        lambda: resident.send("/start kp3"),
+        lambda: resident.press("Đời sống"),
+        lambda: resident.send("Đèn đường hỏng ở ngõ 5"),
+        lambda: resident.send("Tối nào cũng tắt"),
+        lambda: resident.press("Xem lại"),
+        lambda: resident.press("Gửi"),
+    ]
+    for step in steps:
+        written.append(0)
+        await step()
+    assert written == [1, 1, 1, 1, 1, 2]
+    assert drafts_on_disk(app) == {}

@@ -807,3 +807,34 @@ async def test_language_round_trip_keyed_by_the_given_key(db: Database) -> None:
     assert await fetch(
         db, "SELECT resident_key, language FROM resident_prefs ORDER BY resident_key"
     ) == sorted([(first, "vi"), (second, "en")])
+
+
+async def test_reply_channels_carry_when_their_feedback_closed(
+    db: Database, db_clock: ManualClock
+) -> None:
+    """Migration 0010's triggers: the cleanup's index follows every change of status, and a
+    channel added to closed feedback is born closed; the cleanup reads that index alone."""
+    area = await db.areas.add("kp3", "Khu phố 3")
+    first = await _submit(db, NewFeedback(area.id, 2, "Một", seal_reply_chat=SEAL))
+    second = await _submit(db, NewFeedback(area.id, 2, "Hai", seal_reply_chat=SEAL))
+
+    async def closed() -> list[tuple[object, ...]]:
+        return await fetch(db, "SELECT feedback_id, closed_at FROM reply_channels ORDER BY id")
+
+    assert await closed() == [(first.id, None), (second.id, None)]
+    await db.feedback.set_status(first.id, FeedbackStatus.RESOLVED, "Cán bộ")
+    resolved_at = to_db(db_clock.now)
+    assert await closed() == [(first.id, resolved_at), (second.id, None)]
+    db_clock.now += timedelta(days=1)
+    await db.feedback.set_status(first.id, FeedbackStatus.IN_PROGRESS, "Cán bộ")
+    assert await closed() == [(first.id, None), (second.id, None)]
+    await db.feedback.set_status(second.id, FeedbackStatus.REJECTED, "Cán bộ")
+    rejected_at = to_db(db_clock.now)
+    assert await db.feedback.add_reply_channel(second.id, SealedChannel("other", b"sealed"))
+    assert await closed() == [(first.id, None), (second.id, rejected_at), (second.id, rejected_at)]
+
+    assert await db.feedback.forget_reply_channels(db_clock.now) == 0
+    assert await db.feedback.forget_reply_channels(db_clock.now + timedelta(seconds=1)) == 2
+    assert await closed() == [(first.id, None)]
+    plan = await fetch(db, "EXPLAIN QUERY PLAN DELETE FROM reply_channels WHERE closed_at < ''")
+    assert any("reply_channels_closed" in str(row[-1]) for row in plan), plan

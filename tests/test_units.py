@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
 from bot.config import BotToken, Settings
+from bot.context import HomThuApplication
 from bot.draft import (
     MAX_CHARS,
     MAX_PHOTOS,
@@ -29,6 +30,7 @@ from bot.draft import (
 )
 from bot.ratelimit import SlidingWindowLimit
 from storage.codes import CROCKFORD, new_reference_code, normalize_reference_code
+from tests.support import FrozenClock
 
 CODE_SHAPE = re.compile(r"^[A-Z]{2}-[0-9A-Z]{8}$")
 SECRET = b"s" * 32
@@ -478,3 +480,42 @@ def test_is_idle_after_the_limit() -> None:
     assert draft.is_idle(touched + timedelta(hours=24, seconds=1), limit)
     assert draft.is_idle(touched + timedelta(days=5), limit)
     assert draft.is_idle(touched + timedelta(minutes=31), timedelta(minutes=30))
+
+
+def test_windows_expire_without_the_sweep() -> None:
+    """Keys seen once are forgotten by later events alone once their window has passed:
+    memory follows the residents of the last window, not every resident ever seen."""
+    ticker = Ticker()
+    limit = SlidingWindowLimit(10, window=60.0, clock=ticker)
+    for n in range(1000):
+        limit.allow(f"resident-{n}")
+        ticker.now += 0.1
+    # 100 s of residents, one every 0.1 s: those of the last window (and at most one
+    # pruning interval, 5 s, more) are kept.
+    assert 600 <= len(limit) <= 650
+    ticker.now += 65.0
+    limit.allow("someone new")
+    assert len(limit) == 1
+
+
+async def test_cached_languages_expire_on_the_bot_clock(
+    app: HomThuApplication, clock: FrozenClock
+) -> None:
+    runtime = app.bot_data
+    await runtime.set_language(7001, "en")
+    await runtime.language_of(7002)
+    assert runtime.resident_structures()["languages"] == 2
+    clock.advance(timedelta(minutes=31))
+    runtime.forget_idle()
+    assert runtime.resident_structures()["languages"] == 0
+    assert await runtime.language_of(7001) == "en"
+
+
+async def test_rate_limits_run_on_the_bot_clock(
+    app: HomThuApplication, clock: FrozenClock
+) -> None:
+    limit = app.bot_data.feedback_limit
+    assert all(limit.allow("k") for _ in range(limit.limit))
+    assert limit.allow("k") is False
+    clock.advance(timedelta(hours=1))
+    assert limit.allow("k") is True

@@ -206,12 +206,7 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     for user_id, data in list(application.user_data.items()):
         if not data:
             application.drop_user_data(user_id)
-    for limit in (
-        runtime.feedback_limit,
-        runtime.status_limit,
-        runtime.addition_limit,
-        runtime.rating_limit,
-    ):
-        limit.prune()
+    runtime.prune_limits()
+    runtime.forget_idle()
     if expired:
         log.info("idle drafts discarded count=%d", len(expired))

@@ -68,15 +68,19 @@ def with_draft(step: Step) -> Callback:
     @functools.wraps(step)
     async def run(update: Update, context: HomThuContext) -> int:
         draft = load_draft(context.user_data or {})
-        if draft is None or draft.is_idle(context.runtime.now(), idle_limit(context)):
+        now = context.runtime.now()
+        if draft is None or draft.is_idle(now, idle_limit(context)):
             return await _draft_gone(update, context, draft)
+        # Touched once per update: a step that keeps the draft early (writing.keep) and the
+        # store below write the same thing, so the flush has nothing left to write.
+        draft.touched_at = now.timestamp()
         state = await step(update, context, draft)
         if state == END:
             discard_draft(context)
             if update.effective_chat is not None:
                 forget_buttons(context, update.effective_chat.id)
         else:
-            store_draft(_user_data(context), draft, context.runtime.now())
+            store_draft(_user_data(context), draft, now)
         return state
 
     return run
@@ -128,7 +132,7 @@ async def expired_draft(update: Update, context: HomThuContext, t: Texts, area_c
         (message.text and not message.text.startswith("/")) or message.photo or message.location
     )
     if area is not None and is_content:
-        draft = Draft(area.id, area.code, area.name, touched_at=0.0)
+        draft = Draft(area.id, area.code, area.name, touched_at=context.runtime.now().timestamp())
         if await take_content(message, t, draft):
             await keep(update, context, draft)
             return await _ask_topic(message, context, t, t("draft_expired_kept", area=area.name))

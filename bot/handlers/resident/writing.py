@@ -26,7 +26,7 @@ from bot.draft import (
     Draft,
     TooLong,
     TooManyPhotos,
-    store_draft,
+    keep_draft,
 )
 from bot.personal_data import PersonalData, find_personal_data
 from bot.texts import Texts
@@ -68,7 +68,7 @@ async def keep(update: Update, context: HomThuContext, draft: Draft) -> None:
     """
     assert update.effective_user is not None
     assert context.user_data is not None
-    store_draft(context.user_data, draft, context.runtime.now())
+    keep_draft(context.user_data, draft)
     context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
     await context.application.update_persistence()
 

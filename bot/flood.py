@@ -1,0 +1,70 @@
+"""Telegram's flood limits: PTB's AIORateLimiter, with a group's slot granted before the
+message for it is composed.
+
+The outbox packs the new-feedback notifications waiting for the staff group into one
+message. Packed before waiting for the group's slot (20 messages a minute), a message
+carries only what was waiting when it was packed, and what arrives during the wait waits
+for the next slot too. ``slot`` waits first; the message is composed once it may be sent,
+and its sending does not wait (nor count) a second time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
+
+from telegram._utils.types import JSONDict
+from telegram.ext import AIORateLimiter, BaseRateLimiter
+
+# The group whose slot the current task holds, if any: its next request is not limited again.
+_granted: contextvars.ContextVar[int | None] = contextvars.ContextVar(
+    "granted_group", default=None
+)
+
+
+class SlotRateLimiter(AIORateLimiter):
+    """AIORateLimiter whose group slots can be taken before the request is made."""
+
+    @contextlib.asynccontextmanager
+    async def slot(self, chat_id: int) -> AsyncIterator[None]:
+        """Wait until a message may go to the group ``chat_id``; inside, the first request
+        to it does not wait for (or use) another slot of that group."""
+        if not self._group_max_rate or chat_id >= 0:
+            yield
+            return
+        await self._get_group_limiter(chat_id).acquire()
+        token = _granted.set(chat_id)
+        try:
+            yield
+        finally:
+            _granted.reset(token)
+
+    async def _run_request(
+        self,
+        chat: bool,
+        group: str | int | bool,
+        allow_paid_broadcast: bool,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> bool | JSONDict | list[JSONDict]:
+        granted = _granted.get()
+        if granted is not None and group == granted:
+            # The slot was taken by ``slot``; only the overall limit is left to wait for.
+            _granted.set(None)
+            group = False
+        return await super()._run_request(
+            chat, group, allow_paid_broadcast, callback, args, kwargs
+        )
+
+
+@contextlib.asynccontextmanager
+async def group_slot(limiter: BaseRateLimiter[Any] | None, chat_id: int) -> AsyncIterator[None]:
+    """``limiter.slot(chat_id)`` when the limiter grants slots; otherwise nothing to wait for."""
+    if isinstance(limiter, SlotRateLimiter):
+        async with limiter.slot(chat_id):
+            yield
+    else:
+        yield
