@@ -700,6 +700,8 @@ async def test_additions_are_rate_limited_and_a_voice_is_refused(
     await resident.press("Bổ sung")
     refused = only_message(await resident.send("Bổ sung số 11"))
     assert refused.text == VI("addition_rate_limited")
+    # No dead end: the button to add again comes with the refusal.
+    assert VI("btn_add_more") in [label for row in refused.buttons for label in row]
     assert rows(app, "SELECT COUNT(*) FROM additions") == [(10,)]
     assert len(to_group(await deliver(app))) == 10
     assert_no_identity_outside(everything, resident)

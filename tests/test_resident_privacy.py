@@ -155,7 +155,7 @@ async def test_status_shows_status_last_change_and_no_replies_yet(resident: Pers
     answer = only_message(await resident.send(f"/status {code}"))
     assert f"Góp ý {code}" in answer.text
     assert f"Tình trạng: <b>{VI('resident_status_new')}</b>" in answer.text
-    assert "(cập nhật 08:00 21/11/2026)" in answer.text
+    assert "(cập nhật lúc 08:00 21/11/2026)" in answer.text
     # 21/11/2026 is a Saturday; seven working days after it, with 24/11 (Vietnam Culture
     # Day) off: 23, 25, 26, 27 November, 30 November, 1 and 2 December.
     assert VI("status_due", due="02/12/2026") in answer.text

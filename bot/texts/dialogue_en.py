@@ -5,7 +5,7 @@ TEXTS: dict[str, str] = {
     "sent": (
         "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
         "Reference code: <code>{code}</code>\n"
-        "Please keep this code. To see how it is being handled, press «See the status» "
+        "Please keep this code. To see how it is being handled, tap «See the status» "
         "or send <code>/status {code}</code>.\n\n"
         "Would you like the staff's answers delivered in this chat?"
     ),
@@ -34,7 +34,7 @@ TEXTS: dict[str, str] = {
     "resident_status_in_progress": "Being dealt with",
     "resident_status_forwarded": "Passed to the competent body",
     "resident_status_resolved": "Resolved",
-    "resident_status_rejected": "Outside what can be handled",
+    "resident_status_rejected": "Considered, not taken further",
     "status_due": "⏳ To be dealt with by: {due}",
     "status_reason": "Reason: {reason}",
     "status_agency": "Passed to: {agency}",
@@ -45,16 +45,19 @@ TEXTS: dict[str, str] = {
     "status_rated_unsatisfied": "Rating: not satisfied with the outcome.",
     # --- Answers, questions and notices, for residents ----------------------------------------
     "resident_correction": (
-        "📬 <b>Correction to the answer to feedback {code}</b> from {committee}:"
+        "📬 <b>Correction to the answer from {committee}</b> about feedback <code>{code}</code>:"
     ),
     "resident_question": "❓ <b>{committee} would like to ask about feedback {code}:</b>",
-    "resident_question_footer": "Please press «Add» to answer, or reply to this message.",
+    "resident_question_footer": (
+        "Please tap «Add: answer the question» below, or reply to this message."
+    ),
     "resident_forwarded": (
         "📨 Feedback <code>{code}</code> has been passed to {agency} to be dealt with."
     ),
     "resident_rejected_because": (
-        "Feedback <code>{code}</code> has been looked at and is outside what can be handled.\n"
-        "Reason: {reason}"
+        "Feedback <code>{code}</code> has been considered; the committee will not take it "
+        "further.\nReason: {reason}\nIf you have more information, please send new feedback with "
+        "/start."
     ),
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
@@ -72,17 +75,20 @@ TEXTS: dict[str, str] = {
         "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"
     ),
     "addition_too_long": (
-        "The addition is too long: at most {max_chars} characters. Please shorten it."
+        "The addition is too long (at most {max_chars} characters) and was not passed on. Please "
+        "tap «Add information» and send it again, shorter."
     ),
     "addition_rate_limited": (
-        "Many additions were sent in the past hour. Please try again in a few minutes."
+        "Many additions were sent in the past hour, so this one was not passed on. Please send it "
+        "again later."
     ),
     "adding_expired": (
-        "No addition came for a long while, so the bot stopped waiting. To add something, "
-        "please press «Add» again."
+        "The message you just sent was not passed on: the time to add information had run out. To "
+        "add something, send the reference code and tap «Add information»; to send new feedback, "
+        "tap /start."
     ),
-    "adding_cancelled": "No longer waiting for an addition.",
-    "toast_adding_stopped": "Stopped.",
+    "adding_cancelled": "Adding cancelled. To send new feedback, tap /start.",
+    "toast_adding_stopped": "Adding cancelled.",
     # --- Ratings ----------------------------------------------------------------------------
     "toast_thanks": "Thank you!",
     "rated_satisfied": (

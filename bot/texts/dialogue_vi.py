@@ -27,7 +27,10 @@ TEXTS: dict[str, str] = {
         "🔔 Trả lời của cán bộ về góp ý <code>{code}</code> sẽ được gửi đến cuộc trò chuyện "
         "này. Danh tính người gửi vẫn được giữ kín."
     ),
-    "receive_too_many": "Góp ý này đã có nhiều nơi nhận trả lời; không thêm được nữa.",
+    "receive_too_many": (
+        "Góp ý này đã có quá nhiều nơi đăng ký nhận trả lời nên không thêm được nữa. Vẫn xem được "
+        "trả lời bằng mã tra cứu."
+    ),
     "toast_no_receive": "Đã ghi nhận.",
     "no_receive_confirmed": (
         "Đã ghi nhận: trả lời sẽ không được gửi đến đây. Có thể xem trả lời bất cứ lúc nào "
@@ -37,9 +40,9 @@ TEXTS: dict[str, str] = {
     "resident_status_new": "Đã nhận, đang chờ xem xét",
     "resident_status_received": "Cán bộ đã tiếp nhận",
     "resident_status_in_progress": "Đang được giải quyết",
-    "resident_status_forwarded": "Đã chuyển cơ quan có thẩm quyền",
+    "resident_status_forwarded": "Đã chuyển tới cơ quan có thẩm quyền",
     "resident_status_resolved": "Đã giải quyết",
-    "resident_status_rejected": "Không thuộc phạm vi xử lý",
+    "resident_status_rejected": "Đã xem xét, không tiếp tục xử lý",
     "status_due": "⏳ Hạn giải quyết: {due}",
     "status_reason": "Lý do: {reason}",
     "status_agency": "Đã chuyển tới: {agency}",
@@ -49,16 +52,19 @@ TEXTS: dict[str, str] = {
     "status_rated_satisfied": "Đánh giá: hài lòng với kết quả.",
     "status_rated_unsatisfied": "Đánh giá: chưa hài lòng với kết quả.",
     # --- Answers, questions and notices, for residents ----------------------------------------
-    "resident_correction": "📬 <b>Đính chính trả lời góp ý {code}</b> của {committee}:",
+    "resident_correction": (
+        "📬 <b>Đính chính trả lời của {committee}</b> về góp ý <code>{code}</code>:"
+    ),
     "resident_question": "❓ <b>{committee} xin hỏi thêm về góp ý {code}:</b>",
     "resident_question_footer": (
-        "Xin bấm «Bổ sung» để trả lời, hoặc trả lời (reply) ngay tin nhắn này."
+        "Xin bấm «Bổ sung: trả lời câu hỏi» bên dưới, hoặc trả lời (reply) ngay tin nhắn này."
     ),
     "resident_forwarded": (
         "📨 Góp ý <code>{code}</code> đã được chuyển tới {agency} để xem xét, giải quyết."
     ),
     "resident_rejected_because": (
-        "Góp ý <code>{code}</code> đã được xem xét và không thuộc phạm vi xử lý.\nLý do: {reason}"
+        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này.\nLý "
+        "do: {reason}\nNếu có thêm thông tin, xin gửi góp ý mới bằng /start."
     ),
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
@@ -75,20 +81,23 @@ TEXTS: dict[str, str] = {
     "addition_received": (
         "✅ Đã chuyển phần bổ sung cho góp ý <code>{code}</code> tới cán bộ. Xin cảm ơn!"
     ),
-    "addition_too_long": "Phần bổ sung dài quá: tối đa {max_chars} ký tự. Xin gửi ngắn hơn.",
+    "addition_too_long": (
+        "Phần bổ sung quá dài (tối đa {max_chars} ký tự) nên chưa được chuyển đi. Xin bấm «Bổ "
+        "sung thông tin» và gửi lại ngắn hơn."
+    ),
     "addition_rate_limited": (
-        "Đã gửi nhiều phần bổ sung trong một giờ qua. Xin vui lòng gửi lại sau ít phút."
+        "Đã gửi nhiều phần bổ sung trong một giờ qua nên tin này chưa được chuyển đi. Xin gửi lại "
+        "sau."
     ),
     "adding_expired": (
-        "Đã lâu không thấy phần bổ sung nên bot thôi chờ. Muốn bổ sung, xin bấm lại nút «Bổ sung»."
+        "Tin vừa gửi chưa được chuyển đi vì đã quá thời gian chờ phần bổ sung. Muốn bổ sung, xin "
+        "gửi mã tra cứu rồi bấm «Bổ sung thông tin»; muốn gửi góp ý mới, bấm /start."
     ),
-    "adding_cancelled": "Đã thôi chờ phần bổ sung.",
-    "toast_adding_stopped": "Đã thôi.",
+    "adding_cancelled": "Đã hủy việc bổ sung. Muốn gửi góp ý mới, bấm /start.",
+    "toast_adding_stopped": "Đã hủy bổ sung.",
     # --- Ratings ----------------------------------------------------------------------------
     "toast_thanks": "Xin cảm ơn!",
-    "rated_satisfied": (
-        "😊 Xin cảm ơn đã cho biết: vấn đề của góp ý <code>{code}</code> đã được giải quyết."
-    ),
+    "rated_satisfied": "😊 Xin cảm ơn đã đánh giá kết quả giải quyết góp ý <code>{code}</code>.",
     "toast_reopened": "Đã mở lại góp ý.",
     "rating_not_resolved": "Chỉ đánh giá được khi góp ý đã được giải quyết.",
     "rating_rate_limited": "Đã đánh giá nhiều lần trong một giờ qua. Xin thử lại sau.",

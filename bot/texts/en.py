@@ -128,7 +128,7 @@ TEXTS: dict[str, str] = {
         "⚠️ The answer for {code} could not be delivered ({error}). "
         "It can still be read with /status {code}."
     ),
-    "staff_only": "⛔ This command is for the staff group only. Nothing was changed.",
+    "staff_only": "⛔ This command is for the staff group only. To send feedback, tap /start.",
     "show_usage": "Usage: <code>/show CODE</code>, e.g. <code>/show GY-7Q2K9M4T</code>",
     "show_history": "<b>Status history</b>",
     "show_history_line": "• {time} — {status}",

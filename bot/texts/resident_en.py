@@ -13,7 +13,7 @@ TEXTS: dict[str, str] = {
         "The feedback box of {committee}: the Fatherland Front listens to the people.\n\n"
         "Send feedback and suggestions about your neighbourhood, with photos and a location "
         "if you like. Feedback is anonymous: staff never see your name or Telegram "
-        "account. Each feedback gets a reference code to follow its status and receive "
+        "account. Each piece of feedback gets a reference code to follow its status and receive "
         "answers.\n\n"
         "Press Start to send feedback."
     ),
@@ -162,8 +162,8 @@ TEXTS: dict[str, str] = {
         "please choose another topic:"
     ),
     "feedback_rate_limited": (
-        "{limit} feedbacks were sent from this account in the past hour. This one is kept; "
-        "please tap «Send» again in a few minutes."
+        "{limit} pieces of feedback were sent from this account in the past hour. This one is "
+        "kept; please tap «Send» again later (it may take up to an hour)."
     ),
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "You have unfinished feedback. Drop it and start again?",
@@ -208,13 +208,14 @@ TEXTS: dict[str, str] = {
     "status_replies_header": "<b>Answers from {committee}:</b>",
     "status_reply": "💬 <i>{time}</i>",
     # --- Answers and notices ---------------------------------------------------------------------
-    "resident_reply": "📬 <b>Answer to feedback {code}</b> from {committee}:",
+    "resident_reply": "📬 <b>Answer from {committee}</b> about feedback <code>{code}</code>:",
     "resident_resolved": (
-        "✅ Feedback <code>{code}</code> has been resolved. Please tell us whether the "
-        "matter is settled:"
+        "✅ Feedback <code>{code}</code> has been resolved. Please tell us whether you are "
+        "satisfied with the outcome:"
     ),
     "resident_rejected": (
-        "Feedback <code>{code}</code> was considered and is outside what the committee can handle."
+        "Feedback <code>{code}</code> has been considered; the committee will not take it "
+        "further. If you have more information, please send new feedback with /start."
     ),
     # --- Help and language ---------------------------------------------------------------------
     "help": (
@@ -243,7 +244,7 @@ TEXTS: dict[str, str] = {
     "btn_lang_vi": "🇻🇳 Tiếng Việt",
     "btn_lang_en": "🇬🇧 English",
     "cmd_start": "Send feedback",
-    "cmd_status": "Status of a feedback, by its reference code",
+    "cmd_status": "Status of your feedback, by its reference code",
     "cmd_help": "How it works",
     "cmd_language": "Đổi ngôn ngữ / Change language",
     "cmd_cancel": "Drop the feedback you are writing",

@@ -34,7 +34,7 @@ TEXTS: dict[str, str] = {
     "unknown_area": (
         "Không tìm thấy khu vực có mã «{code}»; có thể mã QR đã cũ.\nXin mời chọn khu vực:"
     ),
-    "malformed_area": "Đường dẫn này không mang mã khu vực đúng.\nXin mời chọn khu vực:",
+    "malformed_area": "Đường dẫn này bị sai hoặc thiếu mã khu vực.\nXin mời chọn khu vực:",
     "closed_area": "Khu vực «{area}» hiện tạm ngừng nhận góp ý qua Telegram.",
     "closed_area_others": "Nếu sự việc ở khu vực khác, xin mời chọn bên dưới:",
     "no_open_areas": (
@@ -53,10 +53,9 @@ TEXTS: dict[str, str] = {
     "kept_before_topic": "Đã ghi nhận nội dung. Xin mời chọn lĩnh vực của góp ý:",
     # --- Writing -------------------------------------------------------------------------------
     "write_prompt": (
-        "Lĩnh vực: <b>{topic}</b>\n\n"
-        "✍️ Xin mời viết góp ý và gửi như một tin nhắn thường. Có thể gửi nhiều tin, kèm "
-        "đến {max_photos} ảnh và một vị trí (bấm 📎 rồi chọn «Vị trí»).\n"
-        "Viết xong, bấm «Xem lại và gửi»."
+        "Lĩnh vực: <b>{topic}</b>\n\n✍️ Xin mời viết góp ý rồi gửi như tin nhắn bình thường. Có "
+        "thể gửi nhiều tin, kèm tối đa {max_photos} ảnh và một vị trí (bấm 📎, chọn «Vị trí» hoặc "
+        "«Location»).\nViết xong, bấm «Xem lại và gửi»."
     ),
     "write_prompt_with_content": (
         "Lĩnh vực: <b>{topic}</b>\n\n"
@@ -71,8 +70,9 @@ TEXTS: dict[str, str] = {
         "📍 Đã thay vị trí cũ bằng vị trí vừa gửi (mỗi góp ý kèm một vị trí)."
     ),
     "too_long": (
-        "Góp ý dài quá: cả góp ý tối đa {max_chars} ký tự. Đã viết {current} ký tự, tin vừa "
-        "gửi có {incoming} ký tự. Tin này chưa được ghi nhận; xin gửi ngắn hơn."
+        "Góp ý quá dài: mỗi góp ý tối đa {max_chars} ký tự. Đã viết {current} ký tự, tin vừa gửi "
+        "có {incoming} ký tự nên chưa được ghi nhận. Xin gửi tin ngắn hơn, hoặc bấm «Xem lại và "
+        "gửi»."
     ),
     "too_many_photos": "Mỗi góp ý kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
     "voice_refused": (
@@ -92,14 +92,13 @@ TEXTS: dict[str, str] = {
     "kind_poll": "bình chọn",
     "kind_other": "loại tin nhắn này",
     "empty_draft": "Chưa có nội dung góp ý. Xin mời viết góp ý trước.",
-    "edited_updated": "✏️ Đã sửa theo tin vừa chỉnh.",
+    "edited_updated": "✏️ Đã cập nhật theo tin vừa sửa.",
     "edited_too_long": (
-        "Tin vừa chỉnh làm góp ý dài quá {max_chars} ký tự, nên vẫn giữ nội dung cũ của tin đó."
+        "Tin vừa sửa làm góp ý vượt quá {max_chars} ký tự nên vẫn giữ nội dung cũ của tin đó."
     ),
     "edited_not_in_draft": (
-        "Tin vừa chỉnh không thuộc góp ý đang viết nên không thay đổi gì. Góp ý đã gửi thì "
-        "không sửa được; muốn thêm thông tin, xin bấm «Bổ sung thông tin» ở tình trạng của "
-        "góp ý."
+        "Tin vừa sửa không thuộc góp ý đang viết nên không thay đổi gì. Góp ý đã gửi thì không "
+        "sửa được; muốn thêm thông tin, xin gửi mã tra cứu rồi bấm «Bổ sung thông tin»."
     ),
     # --- Preview -------------------------------------------------------------------------------
     "preview": (
@@ -114,39 +113,39 @@ TEXTS: dict[str, str] = {
     ),
     "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
     "card_location": "\n\n🗺 Kèm vị trí trên bản đồ.",
-    "card_code_pending": "(mã cấp khi gửi)",
+    "card_code_pending": "(mã sẽ có khi gửi)",
     "card_time_pending": "(thời điểm gửi)",
     "preview_personal_data": (
-        "⚠️ Nội dung có vẻ chứa <b>thông tin cá nhân</b> ({kinds}). Cán bộ sẽ thấy đúng "
-        "những gì đã viết. Nếu không muốn, bấm «Sửa» để sửa lại trước khi gửi."
+        "⚠️ Nội dung có vẻ chứa <b>thông tin cá nhân</b> ({kinds}). Cán bộ sẽ thấy đúng những gì "
+        "đã viết. Nếu không muốn cán bộ thấy những thông tin này, bấm «Sửa» để sửa trước khi gửi."
     ),
     "personal_phone": "số điện thoại",
     "personal_id_number": "số căn cước hoặc chứng minh nhân dân",
     "personal_email": "địa chỉ email",
     "personal_plate": "biển số xe",
     "preview_complaint": (
-        "ℹ️ Nếu đây là <b>đơn tố cáo hoặc khiếu nại</b>: theo quy định, tố cáo và khiếu nại "
-        "phải ghi rõ họ tên, địa chỉ người gửi mới được xem xét giải quyết, nên không thể "
-        "gửi qua hòm thư ẩn danh này. Xin gửi trực tiếp tới Bộ phận tiếp công dân của Ủy ban "
-        "nhân dân, hoặc gặp Ban Thường trực Ủy ban Mặt trận Tổ quốc. Nội dung này vẫn có "
-        "thể gửi như một góp ý."
+        "ℹ️ Nếu đây là <b>đơn khiếu nại, tố cáo</b>: theo quy định, đơn khiếu nại, tố cáo phải "
+        "ghi rõ họ tên, địa chỉ người gửi mới được xem xét, giải quyết, nên không thể gửi qua hòm "
+        "thư ẩn danh này. Xin gửi đơn trực tiếp tới Bộ phận tiếp công dân của Ủy ban nhân dân, "
+        "hoặc gặp Ban Thường trực Ủy ban Mặt trận Tổ quốc. Nội dung này vẫn có thể gửi như một "
+        "góp ý."
     ),
     "edit_choice": "Xin chọn cách sửa góp ý:",
     "btn_edit_more": "✍️ Viết thêm (giữ nội dung cũ)",
     "btn_edit_over": "🗑 Viết lại từ đầu",
     "btn_edit_back": "↩️ Quay lại",
     "edit_more_prompt": (
-        "Nội dung và ảnh đã gửi vẫn được giữ. Xin mời viết thêm, rồi bấm «Xem lại và gửi».\n"
-        "Muốn sửa một tin đã gửi: giữ ngón tay trên tin đó và chọn «Sửa»."
+        "Nội dung và ảnh đã viết vẫn được giữ. Xin mời viết thêm, rồi bấm «Xem lại và gửi».\nMuốn "
+        "sửa một tin đã viết: nhấn giữ tin đó rồi chọn «Sửa» (Edit)."
     ),
     "edit_over_confirm": (
-        "Viết lại từ đầu sẽ xóa hết chữ, ảnh và vị trí đã gửi trong góp ý này (khu vực và "
-        "lĩnh vực vẫn giữ). Xóa và viết lại?"
+        "Viết lại từ đầu sẽ xóa hết chữ, ảnh và vị trí đã có trong góp ý này (khu vực và lĩnh vực "
+        "vẫn giữ nguyên). Xóa và viết lại?"
     ),
     "btn_edit_over_yes": "🗑 Xóa và viết lại",
     "btn_edit_over_no": "↩️ Không, giữ lại",
     "edit_prompt": "Đã xóa nội dung cũ. Xin mời viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
-    "cancelled": "Đã hủy. Không có gì được gửi đi.\nMuốn góp ý, bấm /start.",
+    "cancelled": "Đã hủy, góp ý không được gửi đi.\nMuốn gửi góp ý, bấm /start.",
     "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
     "send_failed_area_closed": (
         "Khu vực này vừa ngừng nhận góp ý nên chưa gửi được. Nội dung vẫn được giữ: xin "
@@ -157,30 +156,31 @@ TEXTS: dict[str, str] = {
         "mời chọn lĩnh vực khác:"
     ),
     "feedback_rate_limited": (
-        "Trong một giờ qua, tài khoản này đã gửi {limit} góp ý. Góp ý này vẫn được giữ; "
-        "xin vui lòng bấm «Gửi» lại sau ít phút."
+        "Trong một giờ qua, tài khoản này đã gửi {limit} góp ý. Góp ý này vẫn được giữ; xin bấm "
+        "«Gửi» lại sau (có thể phải chờ đến một giờ)."
     ),
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "Đang có một góp ý viết dở. Bỏ góp ý đó và bắt đầu lại?",
-    "draft_expired": (
-        "⌛ Góp ý viết dở đã để quá {hours} giờ nên đã tự hủy; không có gì được gửi đi."
-    ),
+    "draft_expired": "⌛ Góp ý viết dở đã quá {hours} giờ nên đã tự hủy, không được gửi đi.",
     "draft_expired_kept": (
         "Tin vừa gửi được giữ làm góp ý mới cho khu vực «{area}». Xin mời chọn lĩnh vực:"
     ),
     "draft_expired_same_area": "Xin mời góp ý tiếp cho khu vực «{area}», hoặc chọn khu vực khác:",
     "btn_same_area": "✍️ Góp ý cho {area}",
-    "stale_button": "Nút này đã cũ. Xin dùng tin nhắn mới nhất.",
+    "stale_button": "Nút này không còn dùng được. Xin bấm nút ở tin nhắn mới nhất.",
     "outside_draft": (
         "Để gửi góp ý, xin quét mã QR của khu vực hoặc chọn khu vực bên dưới. Để xem góp ý "
         "đã gửi, xin gửi mã tra cứu (ví dụ <code>GY-7Q2K9M4T</code>)."
     ),
     "error": (
-        "Xin lỗi, đã có lỗi xảy ra. Góp ý đang viết (nếu có) vẫn được giữ; xin thử lại. "
-        "Nếu vẫn lỗi, bấm /cancel rồi /start."
+        "Xin lỗi, đã có lỗi xảy ra. Góp ý đang viết (nếu có) vẫn được giữ; xin thử lại. Nếu vẫn "
+        "lỗi, bấm /cancel (góp ý đang viết sẽ bị bỏ) rồi /start."
     ),
     # --- Status -------------------------------------------------------------------------------
-    "status_usage": "Xin gửi mã tra cứu sau lệnh, ví dụ: <code>/status GY-7Q2K9M4T</code>",
+    "status_usage": (
+        "Xin gửi mã tra cứu của góp ý, ví dụ: <code>GY-7Q2K9M4T</code> (hoặc <code>/status "
+        "GY-7Q2K9M4T</code>)."
+    ),
     "status_invalid": (
         "«{code}» không phải mã tra cứu. Mã tra cứu có dạng <code>GY-7Q2K9M4T</code>: "
         "2 chữ cái, dấu gạch ngang, 8 ký tự."
@@ -194,18 +194,20 @@ TEXTS: dict[str, str] = {
         "🏷 Lĩnh vực: {topic}\n"
         "📍 Khu vực: {area}\n"
         "🕒 Gửi lúc: {created}\n"
-        "📌 Tình trạng: <b>{status}</b> (cập nhật {changed})"
+        "📌 Tình trạng: <b>{status}</b> (cập nhật lúc {changed})"
     ),
     "status_no_replies": "Chưa có trả lời.",
     "status_replies_header": "<b>Trả lời của {committee}:</b>",
     "status_reply": "💬 <i>{time}</i>",
     # --- Answers and notices ---------------------------------------------------------------------
-    "resident_reply": "📬 <b>Trả lời góp ý {code}</b> của {committee}:",
+    "resident_reply": "📬 <b>Trả lời của {committee}</b> về góp ý <code>{code}</code>:",
     "resident_resolved": (
-        "✅ Góp ý <code>{code}</code> đã được giải quyết. Xin cho biết việc đã ổn chưa:"
+        "✅ Góp ý <code>{code}</code> đã được giải quyết. Xin cho biết có hài lòng với kết quả "
+        "không:"
     ),
     "resident_rejected": (
-        "Góp ý <code>{code}</code> đã được xem xét và không thuộc phạm vi xử lý."
+        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này. Nếu có "
+        "thêm thông tin, xin gửi góp ý mới bằng /start."
     ),
     # --- Help and language ---------------------------------------------------------------------
     "help": (
@@ -214,7 +216,8 @@ TEXTS: dict[str, str] = {
         "2️⃣ Chọn lĩnh vực.\n"
         "3️⃣ Viết góp ý; có thể kèm đến {max_photos} ảnh và một vị trí. Bấm «Xem lại và "
         "gửi», rồi «Gửi».\n"
-        "4️⃣ Giữ lại mã tra cứu. Gửi mã tra cứu cho bot để xem tình trạng và trả lời.\n\n"
+        "4️⃣ Giữ lại mã tra cứu. Gửi mã tra cứu vào cuộc trò chuyện này để xem tình trạng "
+        "góp ý và trả lời của Ủy ban.\n\n"
         "🔒 Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực; không "
         "thấy tên, tên người dùng hay tài khoản Telegram của người gửi. Hòm thư không nhận "
         "tin nhắn thoại vì giọng nói có thể cho biết người gửi là ai.\n\n"

@@ -132,7 +132,7 @@ TEXTS: dict[str, str] = {
         "⚠️ Không gửi được câu trả lời cho {code} ({error}). "
         "Câu trả lời vẫn xem được bằng /status {code}."
     ),
-    "staff_only": "⛔ Lệnh này chỉ dùng trong nhóm cán bộ. Không có gì thay đổi.",
+    "staff_only": "⛔ Lệnh này chỉ dùng trong nhóm cán bộ. Muốn gửi góp ý, bấm /start.",
     "show_usage": "Cách dùng: <code>/show MÃ</code>, ví dụ <code>/show GY-7Q2K9M4T</code>",
     "show_history": "<b>Lịch sử trạng thái</b>",
     "show_history_line": "• {time} — {status}",

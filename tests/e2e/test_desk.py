@@ -75,7 +75,7 @@ async def test_forwarded_to_an_agency_group_answered_there_published_and_rated(
     assert AGENCY in proposal.text
     assert code in proposal.text
     officer.press("Gửi trả lời")
-    delivered = await resident.wait_for(f"Trả lời góp ý {code}", timeout=15)
+    delivered = await resident.wait_for(f"về góp ý {code}:", timeout=15)
     assert AGENCY_ANSWER in delivered.text
     assert "Tuấn" not in delivered.text
 

@@ -135,7 +135,7 @@ async def play(server: BotAPIServer, bot: BotProcess, people: list[Person]) -> l
     officer.press("Đã tiếp nhận")
     await officer.answer_to()
     await story.answer(officer, card, "Cảm ơn ông/bà, tổ công tác sẽ xuống kiểm tra.", codes[0])
-    await sender.wait_for(f"Trả lời góp ý {codes[0]}", timeout=20)
+    await sender.wait_for(f"về góp ý {codes[0]}:", timeout=20)
     officer.reply_to(card, "/note Người gửi có vẻ ở gần số nhà 12")
     await officer.wait_for("ghi chú nội bộ")
     await story.status(officer, codes[0])

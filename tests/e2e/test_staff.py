@@ -106,7 +106,7 @@ async def test_staff_receive_answer_and_report_on_a_feedback(
     # committee's name; the group is told.
     sent = await story.answer(officer, card, REPLY, code)
     assert "tới người góp ý" in sent.text
-    delivered = await resident.wait_for(f"Trả lời góp ý {code}", timeout=15)
+    delivered = await resident.wait_for(f"về góp ý {code}:", timeout=15)
     assert REPLY in delivered.text
     assert COMMITTEE_VI in delivered.text
     assert "Hoa" not in delivered.text

@@ -293,13 +293,15 @@ async def add(
         await message.reply_text(refusal(t, message))
         return False
     text = (message.text or message.caption or "").strip()
+    # Refused: the waiting is over, so the button to try again comes with the refusal.
+    again = keyboards.about_feedback_keyboard(t, code, add=True)
     if len(text) > MAX_CHARS:
-        await message.reply_text(t("addition_too_long", max_chars=MAX_CHARS))
+        await message.reply_text(t("addition_too_long", max_chars=MAX_CHARS), reply_markup=again)
         return False
     assert update.effective_user is not None
     resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
     if not context.runtime.addition_limit.allow(resident):
-        await message.reply_text(t("addition_rate_limited"))
+        await message.reply_text(t("addition_rate_limited"), reply_markup=again)
         return False
     try:
         feedback = await context.db.feedback.get_by_code(code)
