@@ -461,3 +461,13 @@ async def test_a_button_too_old_to_answer_still_takes_effect(
     )
     await officer.press("Đang xử lý")
     assert rows(app, "SELECT status FROM feedback") == [("in_progress",)]
+
+
+async def test_help_in_the_staff_group_is_the_staff_guide(
+    officer: Person, app: HomThuApplication
+) -> None:
+    guide = only_message(await officer.send("/help"))
+    assert guide.params["chat_id"] == STAFF_CHAT_ID
+    assert guide.text == VI("staff_help", seconds=app.bot_data.settings.undo_seconds)
+    for command in ("/find", "/open", "/mine", "/show", "/report", "/note"):
+        assert command in guide.text

@@ -104,7 +104,7 @@ TEXTS: dict[str, str] = {
     "staff_no_handler": "🙋 Handled by: nobody yet",
     "staff_reason": "Reason for not handling: {reason}",
     "staff_agency": "Forwarded to: {agency}",
-    "staff_location": "📌 Location: {lat}, {lon} (see the location message below)",
+    "staff_location": "🗺 Location: {lat}, {lon} (see the location message below)",
     "staff_additions": "✍️ The resident added information {count} times.",
     "staff_rated_satisfied": "😊 The resident is satisfied with the outcome.",
     "staff_rated_unsatisfied": "🙁 The resident is not satisfied with the outcome.",

@@ -108,7 +108,7 @@ TEXTS: dict[str, str] = {
     "staff_no_handler": "🙋 Người xử lý: chưa có",
     "staff_reason": "Lý do không xử lý: {reason}",
     "staff_agency": "Đã chuyển tới: {agency}",
-    "staff_location": "📌 Vị trí: {lat}, {lon} (xem tin vị trí bên dưới)",
+    "staff_location": "🗺 Vị trí: {lat}, {lon} (xem tin vị trí bên dưới)",
     "staff_additions": "✍️ Người góp ý đã bổ sung {count} lần.",
     "staff_rated_satisfied": "😊 Người góp ý hài lòng với kết quả.",
     "staff_rated_unsatisfied": "🙁 Người góp ý chưa hài lòng với kết quả.",
