@@ -74,6 +74,7 @@ ALLOWED_UPDATES = [
 # Connections to the Bot API for everything but getUpdates (PTB's own default).
 CONNECTIONS = 256
 SWEEP_INTERVAL = timedelta(minutes=1)
+FIRST_SWEEP = timedelta(seconds=2)
 REPLY_CHANNEL_SWEEP = timedelta(hours=6)
 
 # Handler groups; order matters: the groups the bot is in are looked at before the gate
@@ -139,8 +140,10 @@ def build_application(
     register_handlers(application)
     job_queue = application.job_queue
     assert job_queue is not None, "python-telegram-bot[job-queue] is required"
+    # The first sweep comes soon after start: drafts left idle past the limit while the
+    # bot was down are discarded before their residents come back.
     job_queue.run_repeating(
-        general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=SWEEP_INTERVAL
+        general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=FIRST_SWEEP
     )
     job_queue.run_repeating(
         cards.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
 from bot.config import BotToken, Settings
-from bot.context import HomThuApplication
+from bot.context import HomThuApplication, reported_language
 from bot.draft import (
     MAX_CHARS,
     MAX_PHOTOS,
@@ -519,3 +519,14 @@ async def test_rate_limits_run_on_the_bot_clock(
     assert limit.allow("k") is False
     clock.advance(timedelta(hours=1))
     assert limit.allow("k") is True
+
+
+def test_the_language_a_telegram_app_reports() -> None:
+    assert reported_language("vi") == "vi"
+    assert reported_language("vi-VN") == "vi"
+    assert reported_language("en-GB") == "en"
+    assert reported_language("EN_us") == "en"
+    assert reported_language("zh") is None
+    assert reported_language("zh-hans") is None
+    assert reported_language("") is None
+    assert reported_language(None) is None
