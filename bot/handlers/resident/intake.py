@@ -387,46 +387,39 @@ async def change(update: Update, context: HomThuContext, draft: Draft) -> int:
     return PREVIEW
 
 
+async def _turn_pressed(
+    update: Update, context: HomThuContext, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Answer the press and turn the pressed message into ``text`` with ``markup``."""
+    query = update.callback_query
+    assert query is not None
+    await answer_quietly(query)
+    if isinstance(query.message, Message):
+        await _edit_or_reply(context, query.message, text, markup)
+
+
 @with_draft
 async def write_more(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Keep everything and go on writing."""
-    query = update.callback_query
-    assert query is not None
     t = await context.texts(update)
-    await answer_quietly(query)
-    if isinstance(query.message, Message):
-        await _edit_or_reply(
-            context, query.message, t("edit_more_prompt"), keyboards.writing_keyboard(t)
-        )
+    await _turn_pressed(update, context, t("edit_more_prompt"), keyboards.writing_keyboard(t))
     return WRITING
 
 
 @with_draft
 async def start_over(update: Update, context: HomThuContext, draft: Draft) -> int:
     """«Viết lại từ đầu»: ask before deleting what was written."""
-    query = update.callback_query
-    assert query is not None
     t = await context.texts(update)
-    await answer_quietly(query)
-    if isinstance(query.message, Message):
-        await _edit_or_reply(
-            context, query.message, t("edit_over_confirm"), keyboards.edit_over_keyboard(t)
-        )
+    await _turn_pressed(update, context, t("edit_over_confirm"), keyboards.edit_over_keyboard(t))
     return PREVIEW
 
 
 @with_draft
 async def start_over_confirmed(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Drop the texts, photos and location; keep area and topic; ask for the text again."""
-    query = update.callback_query
-    assert query is not None
     t = await context.texts(update)
-    await answer_quietly(query)
     draft.clear_content()
-    if isinstance(query.message, Message):
-        await _edit_or_reply(
-            context, query.message, t("edit_prompt", topic=draft.topic_name), None
-        )
+    await _turn_pressed(update, context, t("edit_prompt", topic=draft.topic_name), None)
     log.info("draft started over area=%s", draft.area_code)
     return WRITING
 
