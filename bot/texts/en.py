@@ -200,7 +200,7 @@ TEXTS: dict[str, str] = {
     # Surges: several feedbacks packed into one message
     "batch_header": "📮 <b>{count} new feedbacks</b> — packed together because many came at once.",
     "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",
-    "batch_photos": "🖼 {photos} photo(s)",
+    "batch_photos": "🖼 Photos: {photos}",
     "batch_footer": "Tap a code to open the whole feedback, with status buttons, ready to answer.",
     "batch_reply": (
         "This message packs several feedbacks. Tap a code under it to open one, then reply there."

@@ -66,7 +66,7 @@ TEXTS: dict[str, str] = {
     ),
     "received": "✅ Received. Write more if you like, or tap «Review and send».",
     "received_chars_left": "{left} characters left.",
-    "received_photos_left": "{left} more photo(s) can be added.",
+    "received_photos_left": "Photos that can still be added: {left}.",
     "received_photos_full": "That makes {max_photos} photos, the most one feedback can carry.",
     "received_location": "📍 Location received; staff will see it on a map.",
     "received_location_replaced": (
@@ -117,7 +117,7 @@ TEXTS: dict[str, str] = {
         "Tap «Send» to send it, «Edit» to add to it or start over, «Cancel» to drop it."
     ),
     "card": ("📮 <b>Feedback {code}</b>\n📍 Area: {area}\n🏷 Topic: {topic}\n🕒 {time}\n\n{body}"),
-    "card_photos": "\n\n🖼 With {photos} photo(s).",
+    "card_photos": "\n\n🖼 Photos attached: {photos}.",
     "card_location": "\n\n🗺 With a location on the map.",
     "card_code_pending": "(code given on sending)",
     "card_time_pending": "(time of sending)",
