@@ -142,9 +142,7 @@ def build_application(
     assert job_queue is not None, "python-telegram-bot[job-queue] is required"
     # The first sweep comes soon after start: drafts left idle past the limit while the
     # bot was down are discarded before their residents come back.
-    job_queue.run_repeating(
-        general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=FIRST_SWEEP
-    )
+    job_queue.run_repeating(general.sweep_idle_drafts, interval=SWEEP_INTERVAL, first=FIRST_SWEEP)
     job_queue.run_repeating(
         cards.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL
     )
