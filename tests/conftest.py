@@ -69,29 +69,13 @@ def resident(app: HomThuApplication, api: RecordingBotAPI) -> Person:
 @pytest.fixture
 def officer(app: HomThuApplication, api: RecordingBotAPI) -> Person:
     """A staff member in the staff group (not an admin)."""
-    return Person(
-        app,
-        api,
-        user_id=5001,
-        first_name="Hoa",
-        last_name="Lê Thị",
-        username="hoa_mttq",
-        chat_id=STAFF_CHAT_ID,
-    )
+    return Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=STAFF_CHAT_ID)
 
 
 @pytest.fixture
 def colleague(app: HomThuApplication, api: RecordingBotAPI) -> Person:
     """Another staff member in the staff group."""
-    return Person(
-        app,
-        api,
-        user_id=5002,
-        first_name="Nam",
-        last_name="Trần Văn",
-        username="nam_mttq",
-        chat_id=STAFF_CHAT_ID,
-    )
+    return Person(app, api, 5002, "Nam", "Trần Văn", "nam_mttq", chat_id=STAFF_CHAT_ID)
 
 
 @pytest.fixture
