@@ -163,7 +163,14 @@ def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
             t("staff_rated_satisfied" if feedback.satisfied else "staff_rated_unsatisfied")
         )
     footer = "\n\n" + "\n".join(facts) + f"\n{t('staff_hint')}"
-    parts = card_messages(
+    parts = _feedback_card(t, feedback, zone, visible_length(footer))
+    parts[0] += footer
+    return parts
+
+
+def _feedback_card(t: Texts, feedback: Feedback, zone: tzinfo, reserve: int) -> list[str]:
+    """A stored feedback's card messages, with ``reserve`` characters kept free in the first."""
+    return card_messages(
         t,
         code=feedback.code,
         area=feedback.area.name,
@@ -171,10 +178,8 @@ def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
         time=local_time(feedback.created_at, zone),
         body=feedback.body,
         photos=len(feedback.photo_file_ids),
-        reserve=visible_length(footer),
+        reserve=reserve,
     )
-    parts[0] += footer
-    return parts
 
 
 def agency_card(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> list[str]:
@@ -183,16 +188,7 @@ def agency_card(t: Texts, feedback: Feedback, unit: str, zone: tzinfo) -> list[s
     header = t("agency_card_header", unit=unit)
     due = t("staff_due", due=due_date(feedback.due_at, zone)) if feedback.due_at else ""
     footer = f"\n\n{due}\n{t('agency_hint')}".replace("\n\n\n", "\n\n")
-    parts = card_messages(
-        t,
-        code=feedback.code,
-        area=feedback.area.name,
-        topic=feedback.topic.name(t.language),
-        time=local_time(feedback.created_at, zone),
-        body=feedback.body,
-        photos=len(feedback.photo_file_ids),
-        reserve=visible_length(header) + visible_length(footer) + 1,
-    )
+    parts = _feedback_card(t, feedback, zone, visible_length(header) + visible_length(footer) + 1)
     parts[0] = f"{header}\n{parts[0]}{footer}"
     return parts
 

@@ -255,6 +255,19 @@ class Feedback:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedbackListing:
+    """A feedback as a line of a staff list shows it (the open list, a search): what the
+    list adds to these fields is in its own item type."""
+
+    id: int
+    code: str
+    area: str
+    topic: Topic
+    status: FeedbackStatus
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class StatusUpdate:
     """A status change as recorded, with the status it replaced."""
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from storage.clock import from_db, to_db
-from storage.models import FeedbackStatus, Topic
+from storage.models import FeedbackListing, FeedbackStatus, Topic
 from storage.topics import TOPIC_COLUMNS, topic_from_row
 from storage.workdays import Deadlines, WorkingCalendar
 
@@ -214,7 +214,7 @@ class OpenCursor:
 
 
 @dataclass(frozen=True, slots=True)
-class OpenItem:
+class OpenItem(FeedbackListing):
     """An unresolved feedback as the open list shows it.
 
     ``excerpt`` is the start of its text, cut at a word (with "…" when cut).
@@ -222,12 +222,6 @@ class OpenItem:
     passed since its due date (0 on the first days off after it).
     """
 
-    id: int
-    code: str
-    area: str
-    topic: Topic
-    status: FeedbackStatus
-    created_at: datetime
     due_at: datetime | None
     handler: str | None
     excerpt: str

@@ -29,7 +29,7 @@ import aiosqlite
 
 from storage.clock import from_db
 from storage.errors import StorageError
-from storage.models import FeedbackStatus, Topic
+from storage.models import FeedbackListing, FeedbackStatus, Topic
 from storage.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class SearchWords:
 
 
 @dataclass(frozen=True, slots=True)
-class FoundItem:
+class FoundItem(FeedbackListing):
     """A feedback that matched, and the matching text it is shown by.
 
     ``found_in`` says whose text matched: ``feedback`` (the resident's), ``reply``,
@@ -78,12 +78,6 @@ class FoundItem:
     word, so that the reader can mark them in its own way.
     """
 
-    id: int
-    code: str
-    area: str
-    topic: Topic
-    status: FeedbackStatus
-    created_at: datetime
     found_in: str
     snippet: tuple[tuple[str, bool], ...]
 

@@ -1,4 +1,5 @@
-"""Fixtures shared by the tests: a temporary database, a recorded Bot API, a running bot."""
+"""Fixtures shared by the tests: a temporary database, a recorded Bot API, a running bot, and
+the people who talk to it (a resident, two officers in the staff group, the admin)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import pytest
 
 from bot.config import Settings
 from bot.context import HomThuApplication
-from tests.support import FrozenClock, Person, RecordingBotAPI, make_settings, running_bot
+from tests.support import (
+    ADMIN_ID,
+    STAFF_CHAT_ID,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    make_settings,
+    running_bot,
+)
 
 
 @pytest.fixture
@@ -55,3 +64,21 @@ def resident(app: HomThuApplication, api: RecordingBotAPI) -> Person:
         last_name="Trần Bí Mật",
         username="thinh_secret_user",
     )
+
+
+@pytest.fixture
+def officer(app: HomThuApplication, api: RecordingBotAPI) -> Person:
+    """A staff member in the staff group (not an admin)."""
+    return Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=STAFF_CHAT_ID)
+
+
+@pytest.fixture
+def colleague(app: HomThuApplication, api: RecordingBotAPI) -> Person:
+    """Another staff member in the staff group."""
+    return Person(app, api, 5002, "Nam", "Trần Văn", "nam_mttq", chat_id=STAFF_CHAT_ID)
+
+
+@pytest.fixture
+def admin(app: HomThuApplication, api: RecordingBotAPI) -> Person:
+    """The admin, in a private chat with the bot."""
+    return Person(app, api, user_id=ADMIN_ID, first_name="Quản", last_name="Trị", username=None)

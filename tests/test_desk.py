@@ -16,7 +16,6 @@ from bot.context import HomThuApplication
 from bot.texts import Texts
 from storage.models import Agency
 from tests.support import (
-    ADMIN_ID,
     COMMITTEE_VI,
     STAFF_CHAT_ID,
     Call,
@@ -46,40 +45,6 @@ BODY = "Đèn đường ngõ 5 hỏng hai tuần nay, tối đi lại rất nguy
 
 
 # --- people and places ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def officer(app: HomThuApplication, api: RecordingBotAPI) -> Person:
-    """A staff member in the staff group (not an admin)."""
-    return Person(
-        app,
-        api,
-        user_id=5001,
-        first_name="Hoa",
-        last_name="Lê Thị",
-        username="hoa_mttq",
-        chat_id=STAFF_CHAT_ID,
-    )
-
-
-@pytest.fixture
-def colleague(app: HomThuApplication, api: RecordingBotAPI) -> Person:
-    """Another staff member in the staff group."""
-    return Person(
-        app,
-        api,
-        user_id=5002,
-        first_name="Nam",
-        last_name="Trần Văn",
-        username="nam_mttq",
-        chat_id=STAFF_CHAT_ID,
-    )
-
-
-@pytest.fixture
-def admin(app: HomThuApplication, api: RecordingBotAPI) -> Person:
-    """The admin, in a private chat with the bot."""
-    return Person(app, api, user_id=ADMIN_ID, first_name="Quản", last_name="Trị", username=None)
 
 
 def agency_member(app: HomThuApplication, api: RecordingBotAPI, chat_id: int) -> Person:

@@ -15,7 +15,6 @@ import pytest
 from bot.context import HomThuApplication
 from bot.texts import Texts
 from tests.support import (
-    ADMIN_ID,
     COMMITTEE_EN,
     COMMITTEE_VI,
     STAFF_CHAT_ID,
@@ -31,26 +30,6 @@ VI = Texts("vi")
 EN = Texts("en")
 UNIT = "Thị trấn Cam Lộ"
 ANSWER = "Đã báo Điện lực thay bóng đèn ngõ 5 trong tuần này."
-
-
-@pytest.fixture
-def officer(app: HomThuApplication, api: RecordingBotAPI) -> Person:
-    """A staff member in the staff group (not an admin)."""
-    return Person(
-        app,
-        api,
-        user_id=5001,
-        first_name="Hoa",
-        last_name="Lê Thị",
-        username="hoa_mttq",
-        chat_id=STAFF_CHAT_ID,
-    )
-
-
-@pytest.fixture
-def admin(app: HomThuApplication, api: RecordingBotAPI) -> Person:
-    """The admin, in a private chat with the bot."""
-    return Person(app, api, user_id=ADMIN_ID, first_name="Quản", last_name="Trị", username=None)
 
 
 @pytest.fixture
@@ -81,6 +60,14 @@ def to_resident(calls: list[Call], resident: Person) -> list[Call]:
     return [c for c in sent(calls) if int(c.params["chat_id"]) == resident.chat]
 
 
+async def past_the_undo_window(
+    app: HomThuApplication, clock: FrozenClock, resident: Person
+) -> list[Call]:
+    """What reaches the resident once the undo window has passed."""
+    clock.advance(WINDOW)
+    return to_resident(await deliver(app), resident)
+
+
 def to_group(calls: list[Call]) -> list[Call]:
     """The messages sent to the staff group."""
     posted = ("sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup")
@@ -106,6 +93,22 @@ async def propose(officer: Person, message_id: int, text: str) -> Call:
     return prompt
 
 
+async def card_for(app: HomThuApplication, resident: Person) -> tuple[str, Call]:
+    """A feedback whose resident wants answers sent, and its card in the staff group: the
+    code and the card."""
+    code = await send_feedback(resident, replies=True)
+    return code, card_of(await deliver(app))
+
+
+async def proposed(
+    app: HomThuApplication, resident: Person, officer: Person, body: str
+) -> tuple[str, Call]:
+    """A feedback whose resident wants answers sent, with ``body`` proposed under its card:
+    the code and the proposal's prompt."""
+    code, card = await card_for(app, resident)
+    return code, await propose(officer, card.result["message_id"], body)
+
+
 async def status_of(resident: Person, code: str) -> str:
     """The text of /status for the code."""
     return "\n".join(c.text for c in sent(await resident.send(f"/status {code}")))
@@ -122,8 +125,7 @@ def flat(buttons: list[list[str]]) -> list[str]:
 async def test_a_reply_to_the_card_is_a_proposal_that_reaches_nobody_until_sent(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    code, card = await card_for(app, resident)
     chatter = "Chị Hoa xử lý vụ này nhé"
     prompt = await propose(officer, card.result["message_id"], chatter)
 
@@ -160,9 +162,7 @@ async def test_a_reply_to_the_card_is_a_proposal_that_reaches_nobody_until_sent(
 async def test_ghi_chu_keeps_the_proposal_as_an_internal_note(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    await propose(officer, card.result["message_id"], "Đã gọi tổ trưởng khu phố")
+    code, _ = await proposed(app, resident, officer, "Đã gọi tổ trưởng khu phố")
     calls = await officer.press("Ghi chú")
     assert toast(calls) == VI("toast_noted")
     assert sent(calls, "editMessageText")[0].text == VI(
@@ -179,9 +179,7 @@ async def test_ghi_chu_keeps_the_proposal_as_an_internal_note(
 async def test_sent_it_waits_the_undo_window_then_reaches_the_resident(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    await propose(officer, card.result["message_id"], ANSWER)
+    code, _ = await proposed(app, resident, officer, ANSWER)
 
     calls = await officer.press("Gửi trả lời")
     assert toast(calls) == VI("toast_sending", seconds=60)
@@ -219,9 +217,7 @@ async def test_sent_it_waits_the_undo_window_then_reaches_the_resident(
 async def test_thu_hoi_within_the_window_stops_it(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    await propose(officer, card.result["message_id"], "Nhầm góp ý")
+    code, _ = await proposed(app, resident, officer, "Nhầm góp ý")
     await officer.press("Gửi trả lời")
     clock.advance(WINDOW / 2)
 
@@ -240,9 +236,7 @@ async def test_thu_hoi_within_the_window_stops_it(
 async def test_a_second_send_and_a_late_undo_are_refused_and_one_answer_goes(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    prompt = await propose(officer, card.result["message_id"], ANSWER)
+    _, prompt = await proposed(app, resident, officer, ANSWER)
     proposal = rows(app, "SELECT id FROM proposals")[0][0]
     await officer.press("Gửi trả lời")
 
@@ -267,17 +261,14 @@ async def test_a_second_send_and_a_late_undo_are_refused_and_one_answer_goes(
 async def test_a_proposal_on_a_feedback_rejected_meanwhile_is_not_sent(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    await propose(officer, card.result["message_id"], ANSWER)
+    code, _ = await proposed(app, resident, officer, ANSWER)
     await officer.press("Không xử lý")
     await officer.press(VI("rejection_reason_2"))
 
     calls = await officer.press("Gửi trả lời")
     assert toast(calls) == VI("toast_rejected_meanwhile", code=code)
     assert alerted(calls)
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     # Only the rejection notice, with its reason; no answer.
     assert [c.text for c in reached] == [
         VI("resident_rejected_because", code=code, reason=VI("rejection_reason_2"))
@@ -288,16 +279,14 @@ async def test_a_proposal_on_a_feedback_rejected_meanwhile_is_not_sent(
 async def test_an_answer_on_a_resolved_feedback_still_goes_through_the_window(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    code, card = await card_for(app, resident)
     await officer.press("Đã giải quyết")
     clock.advance(WINDOW)
     await deliver(app)
     await propose(officer, card.result["message_id"], ANSWER)
     await officer.press("Gửi trả lời")
     assert await deliver(app) == []
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text.splitlines()[0] for c in reached] == [
         VI("resident_reply", code=code, committee=COMMITTEE_VI)
     ]
@@ -306,9 +295,7 @@ async def test_an_answer_on_a_resolved_feedback_still_goes_through_the_window(
 async def test_a_proposal_whose_feedback_was_deleted_says_so(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    await propose(officer, card.result["message_id"], ANSWER)
+    await proposed(app, resident, officer, ANSWER)
     with sqlite3.connect(app.bot_data.database.path) as conn:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("DELETE FROM feedback")
@@ -321,8 +308,7 @@ async def test_a_proposal_whose_feedback_was_deleted_says_so(
 async def test_a_reply_to_a_card_from_another_group_is_nobodys_answer(
     resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
 ) -> None:
-    await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    _, card = await card_for(app, resident)
     stranger = Person(app, api, user_id=6001, first_name="Lạ", chat_id=-1009999999999)
     # Same message id, another group: not the card.
     api.messages[(stranger.chat, card.result["message_id"])] = api.messages[
@@ -357,8 +343,7 @@ async def test_a_reply_to_any_bot_message_about_the_feedback_is_a_proposal(
 async def test_a_published_answer_is_corrected_as_a_correction(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    code, card = await card_for(app, resident)
     # /correct on anything but a sent answer: how to use it.
     calls = await officer.reply_to(card.result["message_id"], "/correct sửa lại")
     assert only_message(calls).text == VI("correct_usage")
@@ -376,8 +361,7 @@ async def test_a_published_answer_is_corrected_as_a_correction(
     assert "📤 Gửi trả lời" in flat(correction.buttons)
     assert await deliver(app) == []
     await officer.press("Gửi trả lời")
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text for c in reached] == [
         "\n".join(
             [
@@ -428,16 +412,13 @@ async def test_templates_are_kept_by_admins_and_offered_in_the_proposal(
     assert "Cảm ơn" not in str(await officer.send("/addtemplate Cảm ơn"))
     assert rows(app, "SELECT COUNT(*) FROM answer_templates WHERE is_active = 1") == [(1,)]
 
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
-    prompt = await propose(officer, card.result["message_id"], "nháp")
+    code, prompt = await proposed(app, resident, officer, "nháp")
     assert prompt.buttons[-1] == ["📋 Mẫu 1"]
     calls = await officer.press("Mẫu 1")
     assert toast(calls) == VI("toast_template_used", number=1)
     assert standard in sent(calls, "editMessageText")[0].text
     await officer.press("Gửi trả lời")
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert reached[0].text == "\n".join(
         [VI("resident_reply", code=code, committee=COMMITTEE_VI), "", standard]
     )
@@ -465,8 +446,7 @@ async def test_a_status_notice_waits_and_a_new_status_replaces_it(
     clock.advance(WINDOW / 2)
     await officer.press("Không xử lý")
     await officer.press(VI("rejection_reason_3"))
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text for c in reached] == [
         VI("resident_rejected_because", code=code, reason=VI("rejection_reason_3"))
     ]
@@ -502,8 +482,7 @@ async def test_not_handled_asks_for_a_reason_by_button_or_by_reply(
     assert rows(app, "SELECT status, reason FROM status_changes ORDER BY id DESC LIMIT 1") == [
         ("rejected", reason)
     ]
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text for c in reached] == [VI("resident_rejected_because", code=code, reason=reason)]
     status = await status_of(resident, code)
     assert VI("status_reason", reason=reason) in status
@@ -548,8 +527,7 @@ async def test_bo_sung_takes_the_next_text_and_photos_to_the_group_under_the_car
     app: HomThuApplication,
     everything: list[Call],
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    code, card = await card_for(app, resident)
     await resident.send(f"/status {code}")
     calls = await resident.press("Bổ sung")
     assert only_message(calls).text == VI("adding_prompt", code=code)
@@ -618,8 +596,7 @@ async def test_hoi_them_asks_the_resident_and_the_answer_comes_back_under_the_ca
     clock: FrozenClock,
     everything: list[Call],
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    code, card = await card_for(app, resident)
     calls = await officer.press("Hỏi thêm")
     asked = only_message(calls)
     assert asked.text == VI("ask_question_prompt", code=code)
@@ -795,8 +772,7 @@ async def test_satisfied_or_not_after_resolved_and_not_satisfied_reopens(
     clock: FrozenClock,
     everything: list[Call],
 ) -> None:
-    code = await send_feedback(resident, replies=True)
-    card = card_of(await deliver(app))
+    code, card = await card_for(app, resident)
     await officer.press("Đã giải quyết")
     clock.advance(WINDOW)
     notice = only_message(await deliver(app))
@@ -888,8 +864,7 @@ async def test_an_english_resident_gets_everything_in_english(
 
     await propose(officer, card.result["message_id"], ANSWER)
     await officer.press("Gửi trả lời")
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text for c in reached] == [
         "\n".join([EN("resident_reply", code=code, committee=COMMITTEE_EN), "", ANSWER])
     ]
@@ -902,8 +877,7 @@ async def test_an_english_resident_gets_everything_in_english(
 
     await officer.press("Không xử lý")
     await officer.press(VI("rejection_reason_1"))
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     # The reason is the committee's words, in Vietnamese; the frame is English.
     assert [c.text for c in reached] == [
         EN("resident_rejected_because", code=code, reason=VI("rejection_reason_1"))
@@ -947,8 +921,7 @@ async def test_a_forward_within_the_window_replaces_the_resolved_notice(
     clock.advance(WINDOW / 3)
     await officer.press("Đã chuyển cấp có thẩm quyền")
     await officer.press("Công an thị trấn")
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text for c in reached] == [
         VI("resident_forwarded", code=code, agency="Công an thị trấn")
     ]
@@ -965,8 +938,7 @@ async def test_a_question_in_english_is_framed_in_english(
     asked = only_message(await officer.press("Hỏi thêm"))
     await propose(officer, asked.result["message_id"], "Số nhà bao nhiêu?")
     await officer.press("Gửi câu hỏi")
-    clock.advance(WINDOW)
-    reached = to_resident(await deliver(app), resident)
+    reached = await past_the_undo_window(app, clock, resident)
     assert [c.text for c in reached] == [
         "\n".join(
             [

@@ -42,7 +42,8 @@ from tests.support import (
 RESIDENTS = [987654321, 123456789, 5550001, ADMIN_ID]
 OFFICERS = [5001, 5002, ADMIN_ID]
 STRANGER_GROUPS = [-100999000111, -1002223334444]
-ANSWERS = frozenset({"sendMessage", "editMessageText", "answerCallbackQuery"})
+# What counts as answering a person: a message, an edit, a toast, or the file asked for (/export).
+ANSWERS = frozenset({"sendMessage", "editMessageText", "answerCallbackQuery", "sendDocument"})
 COMMON_COMMANDS = [
     "start",
     "help",

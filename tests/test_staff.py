@@ -32,20 +32,6 @@ STATUS_BUTTONS = [
 WINDOW = timedelta(seconds=61)
 
 
-@pytest.fixture
-def officer(app: HomThuApplication, api: RecordingBotAPI) -> Person:
-    """A staff member in the staff group (not an admin)."""
-    return Person(
-        app,
-        api,
-        user_id=5001,
-        first_name="Hoa",
-        last_name="Lê Thị",
-        username="hoa_mttq",
-        chat_id=STAFF_CHAT_ID,
-    )
-
-
 async def deliver(app: HomThuApplication) -> list[Call]:
     """Run the outbox until nothing is due; return the requests it made."""
     api = app.bot.request  # the recording API is the bot's request object

@@ -11,15 +11,14 @@ from telegram.error import TelegramError
 from bot.context import HomThuContext
 from bot.handlers.admin.common import (
     ECHO,
+    add_by_code,
     args_of,
     code_is_valid,
     joined,
-    name_invalid,
     reply_lines,
     state_word,
 )
 from bot.texts import Texts
-from storage import InvalidAreaCode, InvalidName
 from storage.agencies import AgencyNotFound, DuplicateAgency
 from storage.models import Agency
 
@@ -67,17 +66,18 @@ async def add_agency(message: Message, context: HomThuContext, t: Texts) -> None
     code, name = args[0], joined(args[1:])
     if not await code_is_valid(message, t, code):
         return
-    try:
-        agency = await context.db.agencies.add(code, name)
-    except InvalidAreaCode:
-        await message.reply_text(t("area_code_invalid", code=code[:ECHO]))
-        return
-    except InvalidName:
-        await name_invalid(message, t, name)
-        return
-    except DuplicateAgency:
-        existing = await context.db.agencies.get(code)
-        await message.reply_text(t("agency_duplicate", code=code, name=existing.name))
+    agencies = context.db.agencies
+    agency = await add_by_code(
+        message,
+        t,
+        code,
+        name,
+        add=agencies.add,
+        get=agencies.get,
+        duplicate=DuplicateAgency,
+        duplicate_key="agency_duplicate",
+    )
+    if agency is None:
         return
     log.info("agency added agency=%s", agency.code)
     await message.reply_text(t("agency_added", code=agency.code, name=agency.name))

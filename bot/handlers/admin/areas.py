@@ -12,7 +12,7 @@ from telegram import Message
 from bot.context import HomThuContext
 from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, another_code, first_word
 from bot.handlers.admin.common import (
-    ECHO,
+    add_by_code,
     args_of,
     code_is_valid,
     joined,
@@ -21,7 +21,7 @@ from bot.handlers.admin.common import (
     state_word,
 )
 from bot.texts import Texts
-from storage import Area, AreaNotFound, AreaSummary, DuplicateArea, InvalidAreaCode, InvalidName
+from storage import Area, AreaNotFound, AreaSummary, DuplicateArea, InvalidName
 from storage.models import MAX_NAME_LENGTH, area_code_from_name, clean_name
 
 log = logging.getLogger(__name__)
@@ -42,17 +42,18 @@ async def add_area(message: Message, context: HomThuContext, t: Texts) -> None:
     if code == ALL_AREAS:
         await message.reply_text(t("area_code_reserved"))
         return
-    try:
-        area = await context.db.areas.add(code, name)
-    except InvalidAreaCode:
-        await message.reply_text(t("area_code_invalid", code=code[:ECHO]))
-        return
-    except InvalidName:
-        await name_invalid(message, t, name)
-        return
-    except DuplicateArea:
-        existing = await context.db.areas.get(code)
-        await message.reply_text(t("area_duplicate", code=code, name=existing.name))
+    areas = context.db.areas
+    area = await add_by_code(
+        message,
+        t,
+        code,
+        name,
+        add=areas.add,
+        get=areas.get,
+        duplicate=DuplicateArea,
+        duplicate_key="area_duplicate",
+    )
+    if area is None:
         return
     log.info("area added area=%s", area.code)
     await message.reply_text(t("area_added", code=area.code, name=area.name))

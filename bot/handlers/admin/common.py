@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from typing import Any, Protocol, TypeVar
 
 from telegram import Message, Update
 from telegram.constants import MessageLimit
@@ -13,6 +13,7 @@ from telegram.constants import MessageLimit
 from bot.context import HomThuContext
 from bot.texts import Texts
 from bot.views import visible_length
+from storage import InvalidAreaCode, InvalidName
 from storage.models import MAX_NAME_LENGTH, validate_area_code
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,16 @@ Callback = Callable[[Update, HomThuContext], Coroutine[Any, Any, None]]
 
 # How much of a mistyped argument is echoed back.
 ECHO = 40
+
+
+class Named(Protocol):
+    """An area or an agency: what an admin adds by code and name."""
+
+    @property
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=Named)
 
 
 def admin_only(command: str, step: Step) -> Callback:
@@ -66,6 +77,32 @@ async def name_invalid(message: Message, t: Texts, name: str) -> None:
     await message.reply_text(
         t("name_invalid", max_chars=MAX_NAME_LENGTH, length=len(" ".join(name.split())))
     )
+
+
+async def add_by_code(
+    message: Message,
+    t: Texts,
+    code: str,
+    name: str,
+    *,
+    add: Callable[[str, str], Awaitable[NamedT]],
+    get: Callable[[str], Awaitable[NamedT]],
+    duplicate: type[Exception],
+    duplicate_key: str,
+) -> NamedT | None:
+    """What ``add`` made of ``code`` and ``name``, or None once the admin is told why it made
+    nothing: a bad code or name, or ``duplicate`` (the code is taken: by what, said under
+    ``duplicate_key``)."""
+    try:
+        return await add(code, name)
+    except InvalidAreaCode:
+        await message.reply_text(t("area_code_invalid", code=code[:ECHO]))
+    except InvalidName:
+        await name_invalid(message, t, name)
+    except duplicate:
+        existing = await get(code)
+        await message.reply_text(t(duplicate_key, code=code, name=existing.name))
+    return None
 
 
 async def reply_lines(message: Message, header: str, lines: Sequence[str]) -> None:

@@ -81,26 +81,40 @@ async def add_topic(message: Message, context: HomThuContext, t: Texts) -> None:
 
 async def rename_topic(message: Message, context: HomThuContext, t: Texts) -> None:
     """/renametopic <n> <name…>: give a topic a new (Vietnamese) name."""
+    await _name_topic(message, context, t, english=False)
+
+
+async def _name_topic(
+    message: Message, context: HomThuContext, t: Texts, *, english: bool
+) -> None:
+    """/renametopic and /topicname_en: the topic's Vietnamese or English name."""
     args = args_of(context)
     if len(args) < 2:
-        await message.reply_text(t("usage_renametopic"))
+        await message.reply_text(t("usage_topicname_en" if english else "usage_renametopic"))
         return
     name = joined(args[1:])
     before = await _topic(message, context, t, args[0])
     if before is None:
         return
+    topics = context.db.topics
     try:
-        topic = await context.db.topics.rename(before.id, name)
+        if english:
+            topic = await topics.set_name_en(before.id, name)
+        else:
+            topic = await topics.rename(before.id, name)
     except InvalidName:
         await name_invalid(message, t, name)
         return
     except TopicNotFound:
         await message.reply_text(t("topic_not_found", number=before.id))
         return
-    log.info("topic renamed topic=%s", topic.id)
-    await message.reply_text(
-        t("topic_renamed", number=topic.id, old=before.name_vi, name=topic.name_vi)
-    )
+    if english:
+        log.info("topic English name set topic=%s", topic.id)
+        done = t("topic_name_en_set", number=topic.id, old=before.name_en, name=topic.name_en)
+    else:
+        log.info("topic renamed topic=%s", topic.id)
+        done = t("topic_renamed", number=topic.id, old=before.name_vi, name=topic.name_vi)
+    await message.reply_text(done)
 
 
 async def close_topic(message: Message, context: HomThuContext, t: Texts) -> None:
@@ -211,29 +225,14 @@ async def topic_label(message: Message, context: HomThuContext, t: Texts) -> Non
     if topic is None:
         return
     if args[1].lower() == _ENGLISH:
-        await _set_english_label(message, context, t, topic, joined(args[2:]))
+        await _set_label(message, context, t, topic, joined(args[2:]), emoji=None)
         return
     emoji, label = _emoji_and_label(args[1], joined(args[2:]))
     if emoji is None:
         value = args[1][:ECHO]
         await message.reply_text(t("topic_emoji_invalid", value=value, number=topic.id))
         return
-    if clean_label(label) is None:
-        await _label_invalid(message, t, label)
-        return
-    try:
-        topic = await context.db.topics.set_label(topic.id, emoji, label)
-    except InvalidLabel:
-        await _label_invalid(message, t, label)
-        return
-    except TopicNotFound:
-        await message.reply_text(t("topic_not_found", number=topic.id))
-        return
-    log.info("topic label set topic=%s language=vi", topic.id)
-    name = topic.name(t.language)
-    await message.reply_text(
-        t("topic_label_set", number=topic.id, name=name, button=topic.label("vi"))
-    )
+    await _set_label(message, context, t, topic, label, emoji=emoji)
 
 
 def _glued_label(word: str) -> bool:
@@ -254,22 +253,37 @@ def _emoji_and_label(typed: str, rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
-async def _set_english_label(
-    message: Message, context: HomThuContext, t: Texts, topic: Topic, label: str
+async def _set_label(
+    message: Message,
+    context: HomThuContext,
+    t: Texts,
+    topic: Topic,
+    label: str,
+    *,
+    emoji: str | None,
 ) -> None:
+    """The topic's Vietnamese button (``emoji`` and ``label``), or its English one (``emoji``
+    None: the English button shows the Vietnamese emoji)."""
     if clean_label(label) is None:
         await _label_invalid(message, t, label)
         return
+    language = "vi" if emoji is not None else _ENGLISH
+    topics = context.db.topics
     try:
-        topic = await context.db.topics.set_label_en(topic.id, label)
+        if emoji is not None:
+            topic = await topics.set_label(topic.id, emoji, label)
+        else:
+            topic = await topics.set_label_en(topic.id, label)
+    except InvalidLabel:
+        await _label_invalid(message, t, label)
+        return
     except TopicNotFound:
         await message.reply_text(t("topic_not_found", number=topic.id))
         return
-    log.info("topic label set topic=%s language=en", topic.id)
+    log.info("topic label set topic=%s language=%s", topic.id, language)
+    key = "topic_label_set" if emoji is not None else "topic_label_en_set"
     name = topic.name(t.language)
-    await message.reply_text(
-        t("topic_label_en_set", number=topic.id, name=name, button=topic.label("en"))
-    )
+    await message.reply_text(t(key, number=topic.id, name=name, button=topic.label(language)))
 
 
 async def _label_invalid(message: Message, t: Texts, label: str) -> None:
@@ -279,26 +293,7 @@ async def _label_invalid(message: Message, t: Texts, label: str) -> None:
 
 async def topic_name_en(message: Message, context: HomThuContext, t: Texts) -> None:
     """/topicname_en <n> <name…>: the topic's full name in English."""
-    args = args_of(context)
-    if len(args) < 2:
-        await message.reply_text(t("usage_topicname_en"))
-        return
-    name = joined(args[1:])
-    before = await _topic(message, context, t, args[0])
-    if before is None:
-        return
-    try:
-        topic = await context.db.topics.set_name_en(before.id, name)
-    except InvalidName:
-        await name_invalid(message, t, name)
-        return
-    except TopicNotFound:
-        await message.reply_text(t("topic_not_found", number=before.id))
-        return
-    log.info("topic English name set topic=%s", topic.id)
-    await message.reply_text(
-        t("topic_name_en_set", number=topic.id, old=before.name_en, name=topic.name_en)
-    )
+    await _name_topic(message, context, t, english=True)
 
 
 async def topic_order(message: Message, context: HomThuContext, t: Texts) -> None:

@@ -24,6 +24,7 @@ from bot import keyboards, paperwork
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_CHARS
+from bot.handlers.lookup import feedback_by_code
 from bot.handlers.resident.writing import refusal
 from bot.texts import Texts
 from bot.views import status_messages
@@ -109,10 +110,8 @@ async def show_status(
         if not context.runtime.status_limit.allow(resident):
             await message.reply_text(t("status_rate_limited"))
             return
-    try:
-        feedback = await context.db.feedback.get_by_code(code)
-    except FeedbackNotFound:
-        await message.reply_text(t("status_not_found", code=code))
+    feedback = await feedback_by_code(context, t, message, code)
+    if feedback is None:
         return
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
     settings = context.settings
@@ -303,10 +302,8 @@ async def add(
     if not context.runtime.addition_limit.allow(resident):
         await message.reply_text(t("addition_rate_limited"), reply_markup=again)
         return False
-    try:
-        feedback = await context.db.feedback.get_by_code(code)
-    except FeedbackNotFound:
-        await message.reply_text(t("status_not_found", code=code))
+    feedback = await feedback_by_code(context, t, message, code)
+    if feedback is None:
         return False
     photo = message.photo[-1].file_id if message.photo else None
     await context.db.dialogue.add(feedback.id, kind, text, photo)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
@@ -227,17 +227,32 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     return CHOOSING_TOPIC
 
 
+async def _press(update: Update, context: HomThuContext) -> tuple[CallbackQuery, str, Texts]:
+    """A button press, its data and the presser's texts; not answered yet, as the answer
+    may be that the button is stale."""
+    query = update.callback_query
+    assert query is not None
+    assert query.data is not None
+    return query, query.data, await context.texts(update)
+
+
+async def _pressed(update: Update, context: HomThuContext) -> tuple[CallbackQuery, Texts]:
+    """A button press, answered, and the presser's texts."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    await answer_quietly(query)
+    return query, t
+
+
 # --- Topic ---------------------------------------------------------------------------
 
 
 @with_draft
 async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> int:
     """An area button pressed while choosing a topic: move the draft to that area."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    t = await context.texts(update)
-    code = query.data.removeprefix(keyboards.AREA_PREFIX)
+    query, data, t = await _press(update, context)
+    code = data.removeprefix(keyboards.AREA_PREFIX)
     try:
         area = await context.db.areas.get_open(code)
     except (AreaNotFound, AreaClosed):
@@ -259,14 +274,11 @@ async def _ask_topic(message: object, context: HomThuContext, t: Texts, text: st
 @with_draft
 async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> int:
     """A topic button: remember it and ask for the text."""
-    query = update.callback_query
-    assert query is not None
-    assert query.data is not None
-    t = await context.texts(update)
-    number = keyboards.id_after(keyboards.TOPIC_PREFIX, query.data)
+    query, data, t = await _press(update, context)
+    number = keyboards.id_after(keyboards.TOPIC_PREFIX, data)
     try:
         if number is None:
-            raise TopicNotFound(str(query.data))
+            raise TopicNotFound(data)
         topic = await context.db.topics.get_open(number)
     except TopicNotFound:
         await answer_quietly(query, t("stale_button"))
@@ -374,10 +386,7 @@ async def show_preview(update: Update, context: HomThuContext, draft: Draft) -> 
 @with_draft
 async def change(update: Update, context: HomThuContext, draft: Draft) -> int:
     """«Sửa»: ask how — write more (everything kept) or start over (asked again)."""
-    query = update.callback_query
-    assert query is not None
-    t = await context.texts(update)
-    await answer_quietly(query)
+    query, t = await _pressed(update, context)
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         sent = await query.message.reply_text(
@@ -387,39 +396,32 @@ async def change(update: Update, context: HomThuContext, draft: Draft) -> int:
     return PREVIEW
 
 
-async def _turn_pressed(
-    update: Update, context: HomThuContext, text: str, markup: InlineKeyboardMarkup | None
-) -> None:
-    """Answer the press and turn the pressed message into ``text`` with ``markup``."""
-    query = update.callback_query
-    assert query is not None
-    await answer_quietly(query)
-    if isinstance(query.message, Message):
-        await _edit_or_reply(context, query.message, text, markup)
-
-
 @with_draft
 async def write_more(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Keep everything and go on writing."""
-    t = await context.texts(update)
-    await _turn_pressed(update, context, t("edit_more_prompt"), keyboards.writing_keyboard(t))
+    query, t = await _pressed(update, context)
+    await _edit_or_reply(
+        context, query.message, t("edit_more_prompt"), keyboards.writing_keyboard(t)
+    )
     return WRITING
 
 
 @with_draft
 async def start_over(update: Update, context: HomThuContext, draft: Draft) -> int:
     """«Viết lại từ đầu»: ask before deleting what was written."""
-    t = await context.texts(update)
-    await _turn_pressed(update, context, t("edit_over_confirm"), keyboards.edit_over_keyboard(t))
+    query, t = await _pressed(update, context)
+    await _edit_or_reply(
+        context, query.message, t("edit_over_confirm"), keyboards.edit_over_keyboard(t)
+    )
     return PREVIEW
 
 
 @with_draft
 async def start_over_confirmed(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Drop the texts, photos and location; keep area and topic; ask for the text again."""
-    t = await context.texts(update)
+    query, t = await _pressed(update, context)
     draft.clear_content()
-    await _turn_pressed(update, context, t("edit_prompt", topic=draft.topic_name), None)
+    await _edit_or_reply(context, query.message, t("edit_prompt", topic=draft.topic_name), None)
     log.info("draft started over area=%s", draft.area_code)
     return WRITING
 
@@ -427,10 +429,7 @@ async def start_over_confirmed(update: Update, context: HomThuContext, draft: Dr
 @with_draft
 async def back_to_preview(update: Update, context: HomThuContext, draft: Draft) -> int:
     """«Quay lại» / «Không, giữ lại»: nothing changes; the preview again."""
-    query = update.callback_query
-    assert query is not None
-    t = await context.texts(update)
-    await answer_quietly(query)
+    query, t = await _pressed(update, context)
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         if draft.is_empty:
@@ -540,10 +539,7 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
 @with_draft
 async def cancel_button(update: Update, context: HomThuContext, draft: Draft) -> int:
     """The Hủy button: drop the draft."""
-    query = update.callback_query
-    assert query is not None
-    t = await context.texts(update)
-    await answer_quietly(query)
+    query, t = await _pressed(update, context)
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         await query.message.reply_text(t("cancelled"))
@@ -606,10 +602,7 @@ async def restart_confirmed(update: Update, context: HomThuContext) -> int:
 @with_draft
 async def restart_declined(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Keep writing where the resident was."""
-    query = update.callback_query
-    assert query is not None
-    t = await context.texts(update)
-    await answer_quietly(query)
+    query, t = await _pressed(update, context)
     state = draft.resume_state or WRITING
     draft.resume_state, draft.pending_area_code = None, None
     message = query.message

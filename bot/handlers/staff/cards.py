@@ -19,10 +19,11 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
+from bot.handlers.lookup import feedback_by_code
 from bot.handlers.staff.access import officer_name, staff_group_button, staff_only
 from bot.handlers.staff.answers import propose
 from bot.handlers.staff.forwarding import ask_agency, ask_reason
-from bot.handlers.staff.posting import post_card, refresh_card
+from bot.handlers.staff.posting import post_card, pressed_feedback, refresh_card
 from bot.texts import Texts
 from bot.views import escaped_lines, local_time, pack_lines, staff_card
 from storage import FeedbackNotFound, FeedbackStatus, Response, ResponseKind
@@ -100,12 +101,8 @@ async def ask_button(
 ) -> None:
     """«Hỏi thêm»: ask the group for the question, as a reply to a prompt."""
     feedback_id = keyboards.id_after(keyboards.ASK_PREFIX, data)
-    try:
-        if feedback_id is None:
-            raise FeedbackNotFound(data)
-        feedback = await context.db.feedback.get(feedback_id)
-    except FeedbackNotFound:
-        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
         return
     await answer_quietly(query)
     key = "ask_question_prompt" if feedback.wants_replies else "ask_question_prompt_public"
@@ -126,10 +123,8 @@ async def templates_button(
         return
     feedback_id = int(match.group(1))
     templates = await context.db.dialogue.templates()
-    try:
-        feedback = await context.db.feedback.get(feedback_id)
-    except FeedbackNotFound:
-        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
         return
     if not templates:
         await answer_quietly(query, t("templates_none_yet"), show_alert=True)
@@ -173,12 +168,8 @@ async def open_card(
 ) -> None:
     """A "📂 code" button under a surge batch: post that feedback's full, answerable card."""
     feedback_id = keyboards.id_after(keyboards.OPEN_CARD_PREFIX, data)
-    try:
-        if feedback_id is None:
-            raise FeedbackNotFound(data)
-        feedback = await context.db.feedback.get(feedback_id)
-    except FeedbackNotFound:
-        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
         return
     await answer_quietly(query)
     await post_card(context, t, feedback)
@@ -196,10 +187,8 @@ async def show_command(update: Update, context: HomThuContext) -> None:
     if code is None:
         await message.reply_text(t("show_usage"))
         return
-    try:
-        feedback = await context.db.feedback.get_by_code(code)
-    except FeedbackNotFound:
-        await message.reply_text(t("status_not_found", code=code))
+    feedback = await feedback_by_code(context, t, message, code)
+    if feedback is None:
         return
     zone = context.settings.timezone
     if message.chat_id == context.settings.staff_chat_id:

@@ -23,10 +23,10 @@ from bot import keyboards, paperwork
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.handlers.staff.access import officer_name, staff_group_button
-from bot.handlers.staff.posting import refresh_card
+from bot.handlers.staff.posting import pressed_feedback, refresh_card
 from bot.texts import Texts
 from documents.slip import SlipData, render_slip_pdf
-from storage import Feedback, FeedbackNotFound, FeedbackStatus, InvalidName
+from storage import Feedback, FeedbackStatus, InvalidName
 from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
 
 log = logging.getLogger(__name__)
@@ -47,10 +47,8 @@ async def ask_reason(
     update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int
 ) -> None:
     """«Không xử lý» on a card: ask why (nothing changes until a reason is given)."""
-    try:
-        feedback = await context.db.feedback.get(feedback_id)
-    except FeedbackNotFound:
-        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
         return
     await answer_quietly(query, t("toast_reason_needed"))
     prompt = await _prompt(
@@ -69,10 +67,8 @@ async def ask_agency(
     update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int
 ) -> None:
     """«Đã chuyển cấp có thẩm quyền» on a card: ask where to."""
-    try:
-        feedback = await context.db.feedback.get(feedback_id)
-    except FeedbackNotFound:
-        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
         return
     agencies = await context.db.agencies.list(include_closed=False)
     await answer_quietly(query, t("toast_agency_needed"))

@@ -1,4 +1,5 @@
-"""Posting a live feedback card in the staff group, and bringing a card up to date.
+"""Posting a live feedback card in the staff group, bringing a card up to date, and finding
+the feedback a card's button is about.
 
 A live card is one whose buttons work and to which replies are proposals: every message of
 it (the card, the rest of a long text, the photos, the location) is remembered as being
@@ -10,14 +11,15 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from telegram import InputMediaPhoto, Message
+from telegram import CallbackQuery, InputMediaPhoto, Message
 from telegram.error import BadRequest
 
 from bot import keyboards
+from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.texts import Texts
 from bot.views import staff_card
-from storage import Feedback
+from storage import Feedback, FeedbackNotFound
 
 log = logging.getLogger(__name__)
 
@@ -71,3 +73,17 @@ async def refresh_card(context: HomThuContext, t: Texts, feedback: Feedback) -> 
             message_id=card,
             reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status),
         )
+
+
+async def pressed_feedback(
+    context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int | None
+) -> Feedback | None:
+    """The feedback a staff button is about (``feedback_id``, None when its data was not
+    one), or None once the presser is told it is gone."""
+    try:
+        if feedback_id is None:
+            raise FeedbackNotFound(str(query.data))
+        return await context.db.feedback.get(feedback_id)
+    except FeedbackNotFound:
+        await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+        return None
