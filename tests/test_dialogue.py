@@ -9,6 +9,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 
@@ -682,6 +683,25 @@ async def test_additions_are_rate_limited_and_a_voice_is_refused(
     assert rows(app, "SELECT COUNT(*) FROM additions") == [(10,)]
     assert len(to_group(await deliver(app))) == 10
     assert_no_identity_outside(everything, resident)
+
+
+async def test_the_wait_for_an_addition_ends_after_an_hour_on_the_bots_clock(
+    resident: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    await resident.send(code)
+    await resident.press("Bổ sung")
+    clock.advance(timedelta(minutes=61))
+    late = only_message(await resident.send("Bổ sung sau một giờ"))
+    assert late.text == VI("adding_expired")
+    assert rows(app, "SELECT COUNT(*) FROM additions") == [(0,)]
+    # Within the hour it is taken.
+    await resident.send(code)
+    await resident.press("Bổ sung")
+    clock.advance(timedelta(minutes=59))
+    taken = only_message(await resident.send("Bổ sung trong giờ"))
+    assert taken.text == VI("addition_received", code=code)
 
 
 async def test_a_voice_addition_is_refused_with_what_is_accepted(

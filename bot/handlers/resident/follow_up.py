@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-import time
 from typing import Any
 
 from telegram import Message, Update
@@ -244,7 +243,11 @@ async def start_adding(
     user_data = context.user_data
     if user_data is None:
         return
-    user_data[ADDING] = {"code": feedback.code, "kind": kind.value, "since": time.time()}
+    user_data[ADDING] = {
+        "code": feedback.code,
+        "kind": kind.value,
+        "since": context.runtime.clock_seconds(),
+    }
     key = {
         AdditionKind.ADDITION: "adding_prompt",
         AdditionKind.ANSWER: "adding_prompt_answer",
@@ -264,7 +267,7 @@ async def take_addition(update: Update, context: HomThuContext) -> None:
     waiting = user_data.get(ADDING)
     if (
         not isinstance(waiting, dict)
-        or time.time() - float(waiting.get("since", 0)) > ADDING_LASTS
+        or context.runtime.clock_seconds() - float(waiting.get("since", 0)) > ADDING_LASTS
     ):
         user_data.pop(ADDING, None)
         await message.reply_text(t("adding_expired"))
