@@ -54,7 +54,7 @@ async def test_the_database_part_runs_without_the_bot(tmp_path: Path) -> None:
             assert results[f"{key}_{size}_ms"] >= 0
     assert results["desk_5m_sizes"]["report_quarter_received"] > 0
     assert notes(results)[1].startswith("database only")
-    assert any(line.startswith("5m: 4,000 feedbacks over 1 year(s)") for line in notes(results))
+    assert any(line.startswith("5m: 4,000 feedbacks over 1 year (") for line in notes(results))
 
 
 async def test_a_surge_reaches_the_group_whole_without_a_429(tmp_path: Path) -> None:
