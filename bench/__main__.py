@@ -46,13 +46,22 @@ class BenchConfig:
     # A database with years of history besides (None: not measured).
     big_rows: int | None = None
     export_rows: int = 100_000
+    # Conversations of new residents in the soak (RSS after them and 65 idle minutes).
+    soak_conversations: int = 10_000
     cache: Path = ROOT / "tmp" / "bench"
     # False: the database benchmarks only (no bot, no Bot API server).
     with_bot: bool = True
 
 
 FULL = BenchConfig("full", big_rows=5 * MILLION)
-QUICK = BenchConfig("quick", scale=30.0, flow_residents=24, db_rows=200_000, export_rows=50_000)
+QUICK = BenchConfig(
+    "quick",
+    scale=30.0,
+    flow_residents=24,
+    db_rows=200_000,
+    export_rows=50_000,
+    soak_conversations=2_000,
+)
 # The desk's queries, by key in the results: on a million feedbacks in a year, and on five
 # million in one year, where each must stay within the same target.
 DESK_QUERIES = (
@@ -80,6 +89,9 @@ TARGETS: dict[str, tuple[str, float]] = {
     "stats_1m_ms": ("<=", 100.0),
     "stats_5m_ms": ("<=", 100.0),
     "version_s": ("<=", 0.3),
+    "start_s": ("<=", 0.6),
+    # RSS after the soak's conversations and 65 idle minutes minus RSS after the first 1,000.
+    "soak_rss_growth_mb": ("<=", 5.0),
     **{f"{name}_{size}_ms": ("<=", 100.0) for size in ("1m", "5m") for name in DESK_QUERIES},
     "report_quarter_1m_ms": ("<=", 5000.0),
     "report_quarter_5m_ms": ("<=", 5000.0),
@@ -120,6 +132,8 @@ async def _bot_benchmarks(
     """The surge, the steps and the concurrency comparison: the bot itself at work."""
     # Imported here: they build the application, which --database-only does without.
     from bench.concurrency import flow_time
+    from bench.soak import run_soak
+    from bench.startup import median, start_seconds
     from bench.steps import measure_steps, percentile
     from bench.surge import run_surge
 
@@ -190,6 +204,24 @@ async def _bot_benchmarks(
         flow_residents=config.flow_residents,
         latency_ms=round(config.latency * 1000),
     )
+    results.update(version_s=round(version_seconds(), 3))
+    started = time.perf_counter()
+    starts = await start_seconds(workdir / "startup")
+    timings["startup"] = time.perf_counter() - started
+    results.update(start_s=median(starts), start_runs_s=[round(x, 3) for x in starts])
+    started = time.perf_counter()
+    soak = await run_soak(workdir / "soak", config.soak_conversations)
+    timings["soak"] = time.perf_counter() - started
+    results.update(
+        soak_conversations=soak.conversations,
+        soak_rss_first_1000_mb=soak.rss_first_1000_mb,
+        soak_rss_end_mb=soak.rss_end_mb,
+        soak_rss_growth_mb=round(soak.growth_mb, 1),
+        soak_rss_curve_mb={
+            ("after idle" if done < 0 else str(done)): mb for done, mb in soak.rss_mb
+        },
+        soak_kept_after_idle=soak.kept,
+    )
     return results
 
 
@@ -200,7 +232,6 @@ async def run(config: BenchConfig, workdir: Path) -> dict[str, Any]:
 
     if config.with_bot:
         results.update(await _bot_benchmarks(config, workdir, timings))
-        results.update(version_s=round(version_seconds(), 3))
 
     started = time.perf_counter()
     path, made_in = await ensure_database(config.cache, config.db_rows)
@@ -268,7 +299,7 @@ def table(results: dict[str, Any]) -> str:
     """The results a person reads: metric, value, target, met or missed."""
     rows = [("metric", "value", "target", "")]
     for key, value in results.items():
-        if isinstance(value, dict | str | bool):
+        if isinstance(value, dict | list | str | bool):
             continue
         sense, target = TARGETS.get(key, ("", None))
         rows.append(
@@ -305,6 +336,16 @@ def notes(results: dict[str, Any]) -> list[str]:
             f"concurrency: {results['flow_residents']} residents"
             " start->topic->text->preview->send"
             f" at {results['latency_ms']} ms API latency; concurrent=False time / default time.",
+        ]
+        lines += [
+            f"start_s: python -m bot to its first getUpdates, wall seconds, median of"
+            f" {len(results['start_runs_s'])} restarts {results['start_runs_s']}; version_s:"
+            " python -m bot --version, median of 5.",
+            f"soak: {results['soak_conversations']:,} conversations from new residents, then 65"
+            f" idle minutes (simulated clock): RSS {results['soak_rss_first_1000_mb']} MB after"
+            f" the first 1,000, {results['soak_rss_end_mb']} MB at the end; curve (MB by"
+            f" conversations): {results['soak_rss_curve_mb']}; kept per resident after the idle"
+            f" hour: {results['soak_kept_after_idle']}.",
         ]
     else:
         lines.append("database only: no surge, steps or concurrency (--database-only).")
