@@ -135,7 +135,7 @@ async def run_soak(workdir: Path, count: int, batch: int = 200) -> SoakResult:
                 # 60 s) and the idle-draft sweep (every minute); a batch is 100 s.
                 await _upkeep(application)
                 done += size
-                if done % 1000 == 0 or done == count:
+                if done % 1000 == 0 or done in (count, batch):
                     result.rss_mb.append((done, round(rss_mb(), 1)))
                 if done == min(1000, count):
                     result.rss_first_1000_mb = result.rss_mb[-1][1]
