@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -28,27 +30,53 @@ class DraftButtons:
     so that a newer one can take them off the older (SPEC §3.3).
 
     Kept in memory only, never on disk: after a restart an older message may keep its
-    buttons, which still act on the current draft. Bounded: the oldest entries go first.
+    buttons, which still act on the current draft. Bounded in size (the least recently
+    moved go first) and in time: an entry not moved for ``kept`` seconds (the drafts' idle
+    limit, after which the draft they act on is gone) is forgotten, so the memory follows
+    the residents writing now, not everyone who ever left a draft unfinished.
     """
 
-    def __init__(self, size: int = _BUTTONS_SIZE) -> None:
+    def __init__(
+        self,
+        size: int = _BUTTONS_SIZE,
+        kept: float = float("inf"),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._size = size
-        self._messages: OrderedDict[int, tuple[int, str | None]] = OrderedDict()
+        self._kept = kept
+        self._clock = clock
+        # user id → (message id, album, when the buttons moved there), oldest first.
+        self._messages: OrderedDict[int, tuple[int, str | None, float]] = OrderedDict()
 
     def get(self, user_id: int) -> tuple[int, str | None] | None:
         """The message id (and the album it acknowledged, if any) of the buttons."""
-        return self._messages.get(user_id)
+        found = self._messages.get(user_id)
+        if found is None or self._clock() - found[2] >= self._kept:
+            return None
+        return found[0], found[1]
 
     def put(self, user_id: int, message_id: int, album: str | None = None) -> None:
         """The buttons are now under ``message_id``."""
-        self._messages[user_id] = (message_id, album)
+        now = self._clock()
+        self._messages[user_id] = (message_id, album, now)
         self._messages.move_to_end(user_id)
         while len(self._messages) > self._size:
             self._messages.popitem(last=False)
+        self.forget_idle(now)
 
     def pop(self, user_id: int) -> tuple[int, str | None] | None:
         """Forget the resident's buttons (the draft ended); where they were."""
-        return self._messages.pop(user_id, None)
+        found = self._messages.pop(user_id, None)
+        return None if found is None else (found[0], found[1])
+
+    def forget_idle(self, now: float | None = None) -> None:
+        """Forget the buttons not moved for ``kept`` seconds."""
+        now = self._clock() if now is None else now
+        while self._messages:
+            _, (_, _, moved) = next(iter(self._messages.items()))
+            if now - moved < self._kept:
+                break
+            self._messages.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._messages)
@@ -114,6 +142,7 @@ class BotRuntime:
         self.status_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
         self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
         self.rating_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
+        self.draft_buttons = DraftButtons(kept=settings.draft_idle_hours * 3600, clock=seconds)
 
     def clock_seconds(self) -> float:
         """The bot's clock as seconds since the epoch."""
@@ -198,8 +227,9 @@ class BotRuntime:
 
     def forget_idle(self, now: float | None = None) -> None:
         """Drop what is kept per resident for those idle past its time: cached languages
-        unused for ``LANGUAGE_KEPT``, rate-limit windows with no event left."""
+        unused for ``LANGUAGE_KEPT``, draft buttons past the drafts' idle limit."""
         now = self.clock_seconds() if now is None else now
+        self.draft_buttons.forget_idle(now)
         while self._languages:
             _, (_, used) = next(iter(self._languages.items()))
             if now - used < LANGUAGE_KEPT:
@@ -225,6 +255,7 @@ class BotRuntime:
             "addition_limit": len(self.addition_limit),
             "rating_limit": len(self.rating_limit),
             "expiry_notices": len(self.expiry_notices),
+            "draft_buttons": len(self.draft_buttons),
         }
 
 

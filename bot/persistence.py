@@ -20,7 +20,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext import Application, BasePersistence, PersistenceInput
+from telegram.ext._handlers.conversationhandler import PendingState
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from bot.anonymity import Anonymizer
@@ -76,6 +77,37 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         except BaseException:
             self._forget_fingerprints()
             raise
+
+    async def flush_update(
+        self, application: Application[Any, Any, Any, Any, Any, Any], chat_id: int, user_id: int
+    ) -> None:
+        """Write what one update may have changed, in one transaction: its resident's draft
+        and the state of its conversation, and nothing else.
+
+        PTB's ``update_persistence`` writes every user and conversation marked since it last
+        ran, each deep-copied first; PTB marks an update's user after the last handler
+        group, that is after this flush, so each flush handed the previous update's user
+        over again, and with concurrent updates another resident's draft in mid-step.
+        PTB's own periodic run still comes every ``update_interval`` and at shutdown; by
+        then what it hands over has been written, and is skipped.
+        """
+        async with self.batch():
+            data = application.user_data.get(user_id)
+            if data:
+                await self.update_user_data(user_id, data)
+            else:
+                await self.drop_user_data(user_id)
+                if data is not None:
+                    # An empty draft: PTB forgets the dict (its persistence call is a no-op).
+                    application.drop_user_data(user_id)
+            key = (chat_id, user_id)
+            # The conversations of the application's ConversationHandlers, by name (PTB
+            # keeps them there for its own persistence runs).
+            for name, states in application._conversation_handler_conversations.items():
+                state = states.get(key)
+                if isinstance(state, PendingState):
+                    continue  # a non-blocking step still running: PTB's run writes it
+                await self.update_conversation(name, key, state)
 
     def _forget_fingerprints(self) -> None:
         """After a failed write: whatever was meant to be written is written again."""

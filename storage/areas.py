@@ -52,12 +52,13 @@ class AreaRepository:
         return [area_from_row(row) for row in rows]
 
     async def summaries(self) -> builtins.list[AreaSummary]:
-        """Every area with its feedback count."""
+        """Every area with its feedback count (from the per-day counts of migration 0011)."""
         async with self._db.reading() as conn:
             cursor = await conn.execute(
-                f"SELECT {_COLUMNS}, COUNT(f.id) FROM areas a"
-                " LEFT JOIN feedback f ON f.area_id = a.id"
-                " GROUP BY a.id ORDER BY a.name COLLATE NOCASE, a.code"
+                f"SELECT {_COLUMNS}, COALESCE(d.feedbacks, 0) FROM areas a"
+                " LEFT JOIN (SELECT area_id, SUM(feedbacks) AS feedbacks FROM report_area_days"
+                " GROUP BY area_id) d ON d.area_id = a.id"
+                " ORDER BY a.name COLLATE NOCASE, a.code"
             )
             rows = await cursor.fetchall()
         return [AreaSummary(area_from_row(row), int(row[5])) for row in rows]

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import aiosqlite
 
@@ -98,6 +98,8 @@ class Counts:
     outcomes: Outcomes
 
 
+_K = TypeVar("_K")
+
 # --- counts ---------------------------------------------------------------------------------
 
 
@@ -108,14 +110,9 @@ async def count_by(db: Database, since: datetime) -> Counts:
     # One tick past now, so that feedback stored this very microsecond is counted.
     start, end = to_db(since), to_db(until + _TICK)
     async with db.reading() as conn:
-        by_area, by_topic = await _by_area_and_topic(conn, start, end)
-        async with conn.execute(
-            "SELECT status, COUNT(*) FROM feedback"
-            " WHERE created_at >= ? AND created_at < ? GROUP BY status",
-            (start, end),
-        ) as cursor:
-            found = {FeedbackStatus(row[0]): int(row[1]) for row in await cursor.fetchall()}
-        outcomes = await _outcomes(conn, start, end)
+        tally = await _tally_period(conn, start, end, outcomes=True)
+        by_area, by_topic = await _named(conn, tally)
+    found = tally.statuses
     return Counts(
         since=since,
         until=until,
@@ -123,13 +120,113 @@ async def count_by(db: Database, since: datetime) -> Counts:
         by_area=by_area,
         by_topic=by_topic,
         by_status=tuple(StatusCount(s, found.get(s, 0)) for s in FeedbackStatus),
-        outcomes=outcomes,
+        outcomes=Outcomes(tally.resolved, tally.on_time, tally.ratings, tally.satisfied),
     )
 
 
-async def _outcomes(conn: aiosqlite.Connection, start: str, end: str) -> Outcomes:
-    """Resolved, resolved on time, ratings and satisfied ratings of feedback created in
-    ``[start, end)``."""
+@dataclass
+class _PeriodTally:
+    """Counts of the feedback created in a period, by area id, topic id and status."""
+
+    areas: dict[int, int]
+    topics: dict[int, int]
+    statuses: dict[FeedbackStatus, int]
+    resolved: int = 0
+    on_time: int = 0
+    ratings: int = 0
+    satisfied: int = 0
+
+
+def _add(counts: dict[_K, int], key: _K, count: int) -> None:
+    if count:
+        counts[key] = counts.get(key, 0) + count
+
+
+_DAY_START = "T00:00:00.000000Z"
+
+
+def _whole_days(start: str, end: str) -> tuple[str, str] | None:
+    """The UTC days wholly inside ``[start, end)`` (first included, last excluded), when
+    there are any: their counts are kept per day (migration 0011)."""
+    first = start[:10] if start == "" or start.endswith(_DAY_START) else _next_day(start[:10])
+    last = end[:10]
+    return (first, last) if first < last else None
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+async def _tally_period(
+    conn: aiosqlite.Connection, start: str, end: str, *, outcomes: bool
+) -> _PeriodTally:
+    """Feedback created in ``[start, end)``: the whole days from the per-day counts of
+    migration 0011 (a few rows a day, whatever the number of feedbacks), the partial days
+    at either end from feedback itself (the index feedback_period). ``outcomes``: also
+    the resolved, on-time and rated counts."""
+    tally = _PeriodTally({}, {}, {})
+    days = _whole_days(start, end)
+    if days is None:
+        await _tally_rows(conn, tally, start, end, outcomes=outcomes)
+        return tally
+    first, last = days
+    if start and start < first + _DAY_START:
+        await _tally_rows(conn, tally, start, first + _DAY_START, outcomes=outcomes)
+    await _tally_rows(conn, tally, last + _DAY_START, end, outcomes=outcomes)
+    async with conn.execute(
+        "SELECT area_id, SUM(feedbacks) FROM report_area_days"
+        " WHERE day >= ? AND day < ? GROUP BY area_id",
+        days,
+    ) as cursor:
+        for area_id, count in await cursor.fetchall():
+            _add(tally.areas, int(area_id), int(count))
+    async with conn.execute(
+        "SELECT topic_id, SUM(feedbacks) FROM report_topic_days"
+        " WHERE day >= ? AND day < ? GROUP BY topic_id",
+        days,
+    ) as cursor:
+        for topic_id, count in await cursor.fetchall():
+            _add(tally.topics, int(topic_id), int(count))
+    if not outcomes:
+        return tally
+    async with conn.execute(
+        "SELECT status, SUM(feedbacks), SUM(on_time) FROM report_status_days"
+        " WHERE day >= ? AND day < ? GROUP BY status",
+        days,
+    ) as cursor:
+        for status, count, on_time in await cursor.fetchall():
+            _add(tally.statuses, FeedbackStatus(status), int(count))
+            if status == FeedbackStatus.RESOLVED:
+                tally.resolved += int(count)
+                tally.on_time += int(on_time)
+    async with conn.execute(
+        "SELECT COALESCE(SUM(ratings), 0), COALESCE(SUM(satisfied), 0)"
+        " FROM report_rating_days WHERE day >= ? AND day < ?",
+        days,
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row:
+        tally.ratings += int(row[0])
+        tally.satisfied += int(row[1])
+    return tally
+
+
+async def _tally_rows(
+    conn: aiosqlite.Connection, tally: _PeriodTally, start: str, end: str, *, outcomes: bool
+) -> None:
+    """Add the feedback created in ``[start, end)``, counted row by row (a partial day)."""
+    async with conn.execute(
+        # One pass over the index feedback_period (0004) counts areas, topics and statuses.
+        "SELECT area_id, topic_id, status, COUNT(*) FROM feedback"
+        " WHERE created_at >= ? AND created_at < ? GROUP BY area_id, topic_id, status",
+        (start, end),
+    ) as cursor:
+        for area_id, topic_id, status, count in await cursor.fetchall():
+            _add(tally.areas, int(area_id), int(count))
+            _add(tally.topics, int(topic_id), int(count))
+            _add(tally.statuses, FeedbackStatus(status), int(count))
+    if not outcomes:
+        return
     async with conn.execute(
         # feedback_status (status, created_at) finds the period's resolved ones; only those
         # rows are read for their two times.
@@ -138,38 +235,29 @@ async def _outcomes(conn: aiosqlite.Connection, start: str, end: str) -> Outcome
         (start, end),
     ) as cursor:
         row = await cursor.fetchone()
-    resolved, on_time = (int(row[0]), int(row[1])) if row else (0, 0)
+    if row:
+        tally.resolved += int(row[0])
+        tally.on_time += int(row[1])
     async with conn.execute(
-        # The period's feedback (feedback_created_at), each looked up in ratings by its key:
-        # driven by the period, however many ratings history holds.
+        # The period's feedback (feedback_period), each looked up in ratings by its key.
         "SELECT COUNT(*), COALESCE(SUM(r.satisfied), 0) FROM ratings r"
         " JOIN feedback f ON f.id = r.feedback_id"
         " WHERE f.created_at >= ? AND f.created_at < ?",
         (start, end),
     ) as cursor:
         row = await cursor.fetchone()
-    ratings, satisfied = (int(row[0]), int(row[1])) if row else (0, 0)
-    return Outcomes(resolved, on_time, ratings, satisfied)
+    if row:
+        tally.ratings += int(row[0])
+        tally.satisfied += int(row[1])
 
 
-async def _by_area_and_topic(
-    conn: aiosqlite.Connection, since: str, until: str
+async def _named(
+    conn: aiosqlite.Connection, tally: _PeriodTally
 ) -> tuple[tuple[AreaCount, ...], tuple[TopicCount, ...]]:
-    """Feedback created in ``[since, until)`` by area and by topic, most frequent first."""
-    async with conn.execute(
-        # One pass over the index feedback_period (0004) counts both; areas and topics are
-        # looked up once each, not once per feedback.
-        "SELECT area_id, topic_id, COUNT(*) FROM feedback"
-        " WHERE created_at >= ? AND created_at < ? GROUP BY area_id, topic_id",
-        (since, until),
-    ) as cursor:
-        rows = await cursor.fetchall()
-    areas: dict[int, int] = {}
-    topics: dict[int, int] = {}
-    for area_id, topic_id, count in rows:
-        areas[int(area_id)] = areas.get(int(area_id), 0) + int(count)
-        topics[int(topic_id)] = topics.get(int(topic_id), 0) + int(count)
-    if not rows:
+    """The tally's areas and topics with their names, most frequent first; areas and
+    topics are looked up once each, not once per feedback."""
+    areas, topics = tally.areas, tally.topics
+    if not areas:
         return (), ()
     async with conn.execute(
         f"SELECT id, code, name FROM areas WHERE id IN ({', '.join('?' * len(areas))})",
@@ -461,7 +549,9 @@ async def new_since(
     due_soon_day = calendar.add_working_days(calendar.local_date(until), DUE_SOON_WORKING_DAYS)
     due_soon_end = to_db(calendar.end_of_day(due_soon_day))
     async with db.reading() as conn:
-        by_area, by_topic = await _by_area_and_topic(conn, start, end)
+        by_area, by_topic = await _named(
+            conn, await _tally_period(conn, start, end, outcomes=False)
+        )
         unresolved = await _unresolved_count(conn)
         overdue = await _due_codes(conn, "", end, overdue_limit)
         overdue_total = await _due_count(conn, "", end)

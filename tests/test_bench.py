@@ -19,6 +19,7 @@ TINY = BenchConfig(
     flow_residents=3,
     db_rows=3_000,
     export_rows=500,
+    soak_conversations=30,
 )
 
 
@@ -35,6 +36,11 @@ async def test_a_tiny_run_reports_every_key(tmp_path: Path) -> None:
     assert line["surge_delivered"] == line["surge_feedbacks"] == 20
     assert line["step_updates"] == 5 * 5
     assert line["export_rows"] == 500
+    # After the soak and its idle hour, the bot keeps nothing per resident.
+    assert line["soak_conversations"] == 30
+    assert set(line["soak_kept_after_idle"].values()) == {0}, line["soak_kept_after_idle"]
+    assert "after idle" in line["soak_rss_curve_mb"]
+    assert len(line["start_runs_s"]) == 5
     rendered = table(results)
     assert all(key in rendered for key in measured)
     assert line["desk_1m_sizes"]["find_rare_matches"] > 0
@@ -54,7 +60,7 @@ async def test_the_database_part_runs_without_the_bot(tmp_path: Path) -> None:
             assert results[f"{key}_{size}_ms"] >= 0
     assert results["desk_5m_sizes"]["report_quarter_received"] > 0
     assert notes(results)[1].startswith("database only")
-    assert any(line.startswith("5m: 4,000 feedbacks over 1 year(s)") for line in notes(results))
+    assert any(line.startswith("5m: 4,000 feedbacks over 1 year (") for line in notes(results))
 
 
 async def test_a_surge_reaches_the_group_whole_without_a_429(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import re
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import aiosqlite
 import pytest
@@ -805,3 +806,52 @@ async def test_each_step_commits_what_it_changed_once(
         await step()
     assert written == [1, 1, 1, 1, 1, 2]
     assert drafts_on_disk(app) == {}
+
+
+async def test_a_steps_flush_hands_persistence_its_own_resident_only(
+    resident: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two residents writing in turns: each update's flush writes its own resident's draft
+    and conversation, never the previous update's resident (whom PTB marks after the last
+    handler group), and the finished resident's empty draft is not kept in memory."""
+    other = Person(app, api, user_id=123123123, first_name="Lan")
+    persistence = app.bot_data.persistence
+    handed: list[int] = []
+    for name in ("update_user_data", "drop_user_data"):
+        original = getattr(persistence, name)
+
+        async def spy(user_id: int, *args: object, original: Any = original) -> None:
+            handed.append(user_id)
+            await original(user_id, *args)
+
+        monkeypatch.setattr(persistence, name, spy)
+    original_state = persistence.update_conversation
+
+    async def state_spy(name: str, key: Any, new_state: object | None) -> None:
+        handed.append(int(key[1]))
+        await original_state(name, key, new_state)
+
+    monkeypatch.setattr(persistence, "update_conversation", state_spy)
+    steps = [
+        (resident, lambda: resident.send("/start kp3")),
+        (other, lambda: other.send("/start kp3")),
+        (resident, lambda: resident.press("Đời sống")),
+        (other, lambda: other.press("Đời sống")),
+        (resident, lambda: resident.send("Đèn đường hỏng ở ngõ 5")),
+        (other, lambda: other.send("Rác chưa được thu")),
+        (resident, lambda: resident.press("Xem lại")),
+        (other, lambda: other.press("Xem lại")),
+        (resident, lambda: resident.press("Gửi")),
+        (other, lambda: other.press("Gửi")),
+    ]
+    for person, step in steps:
+        handed.clear()
+        await step()
+        assert handed, person.user_id
+        assert set(handed) == {person.user_id}, (person.user_id, handed)
+    assert drafts_on_disk(app) == {}
+    assert resident.user_id not in app.user_data
+    assert other.user_id not in app.user_data

@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from bot.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
 from bot.config import BotToken, Settings
-from bot.context import HomThuApplication, reported_language
+from bot.context import DraftButtons, HomThuApplication, reported_language
 from bot.draft import (
     MAX_CHARS,
     MAX_PHOTOS,
@@ -530,3 +530,42 @@ def test_the_language_a_telegram_app_reports() -> None:
     assert reported_language("zh-hans") is None
     assert reported_language("") is None
     assert reported_language(None) is None
+
+
+def test_draft_buttons_expire_and_stay_bounded() -> None:
+    """Buttons not moved for the drafts' idle time are forgotten, by a later move or by
+    the sweep; the newest are kept, and the size never passes its bound."""
+    ticker = Ticker()
+    buttons = DraftButtons(size=100, kept=3600.0, clock=ticker)
+    for user in range(50):
+        buttons.put(user, 10 + user)
+        ticker.now += 60.0
+    # 50 minutes of residents: all kept, and found where they were.
+    assert len(buttons) == 50
+    assert buttons.get(0) == (10, None)
+    ticker.now += 15 * 60.0
+    # Now 65 minutes after the first: the first six (moved 0 to 5 minutes in) are past
+    # the hour, unreadable at once and gone at the next move.
+    assert buttons.get(0) is None
+    assert buttons.get(6) == (16, None)
+    buttons.put(1000, 5, "album")
+    assert len(buttons) == 45
+    assert buttons.get(1000) == (5, "album")
+    assert buttons.pop(1000) == (5, "album")
+    for user in range(2000, 2200):
+        buttons.put(user, user)
+    assert len(buttons) == 100
+    ticker.now += 3600.0
+    buttons.forget_idle()
+    assert len(buttons) == 0
+
+
+async def test_draft_buttons_expire_on_the_bot_clock(
+    app: HomThuApplication, clock: FrozenClock
+) -> None:
+    """The runtime's buttons use the bot's clock and the drafts' idle limit."""
+    runtime = app.bot_data
+    runtime.draft_buttons.put(7001, 42)
+    clock.advance(timedelta(hours=app.bot_data.settings.draft_idle_hours, seconds=1))
+    runtime.forget_idle()
+    assert runtime.resident_structures()["draft_buttons"] == 0

@@ -66,19 +66,12 @@ def _starts_content(update: Update) -> bool:
 async def persist_now(update: Update, context: HomThuContext) -> None:
     """Write the draft and conversation state after every update, so a crash loses none.
 
-    What the update changed is written in one transaction; what it did not change is not
-    written again.
+    What this update changed is written in one transaction; what it did not change, and
+    what other updates changed, is not written here.
     """
-    application = context.application
-    user = update.effective_user
-    if user is not None:
-        if context.user_data:
-            application.mark_data_for_update_persistence(user_ids=user.id)
-        elif user.id in application.user_data:
-            # Nothing left of the draft: forget the id in memory and in the database.
-            application.drop_user_data(user.id)
-    async with context.runtime.persistence.batch():
-        await application.update_persistence()
+    chat, user = update.effective_chat, update.effective_user
+    if chat is not None and user is not None:
+        await context.runtime.persistence.flush_update(context.application, chat.id, user.id)
 
 
 async def help_command(update: Update, context: HomThuContext) -> None:
@@ -202,6 +195,7 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     application = context.application
     for user_id in runtime.persistence.forget_expired(expired):
         application.drop_user_data(user_id)
+        runtime.draft_buttons.pop(user_id)
     runtime.expiry_notices.update(expired)
     for user_id, data in list(application.user_data.items()):
         if not data:

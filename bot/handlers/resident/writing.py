@@ -67,10 +67,12 @@ async def keep(update: Update, context: HomThuContext, draft: Draft) -> None:
     lose a message the resident had been told was received.
     """
     assert update.effective_user is not None
+    assert update.effective_chat is not None
     assert context.user_data is not None
     keep_draft(context.user_data, draft)
-    context.application.mark_data_for_update_persistence(user_ids=update.effective_user.id)
-    await context.application.update_persistence()
+    await context.runtime.persistence.flush_update(
+        context.application, update.effective_chat.id, update.effective_user.id
+    )
 
 
 def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
