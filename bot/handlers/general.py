@@ -14,7 +14,7 @@ from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
-from bot.handlers.resident.writing import committee, refusal
+from bot.handlers.resident.writing import committee, is_content, refusal
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ async def gate(update: Update, context: HomThuContext) -> None:
         return
     area = runtime.persistence.expired_area(resident, notice.sealed_area)
     t = await context.texts(update)
-    if area is not None and _starts_content(update) and context.user_data is not None:
+    if area is not None and is_content(update.message) and context.user_data is not None:
         # The conversation takes this message as the start of a new draft for the area.
         context.user_data[EXPIRED_AREA] = area
         return
@@ -53,14 +53,6 @@ async def gate(update: Update, context: HomThuContext) -> None:
         await expired_draft(update, context, t, area)
         raise ApplicationHandlerStop
     await message.reply_text(t("draft_expired", hours=context.settings.draft_idle_hours))
-
-
-def _starts_content(update: Update) -> bool:
-    message = update.message
-    if message is None:
-        return False
-    text = message.text or ""
-    return bool((text and not text.startswith("/")) or message.photo or message.location)
 
 
 async def persist_now(update: Update, context: HomThuContext) -> None:

@@ -26,6 +26,7 @@ from bot.handlers.resident.writing import (
     drop_buttons,
     drop_buttons_of,
     forget_buttons,
+    is_content,
     keep,
     moved_buttons,
     refusal,
@@ -128,10 +129,7 @@ async def expired_draft(update: Update, context: HomThuContext, t: Texts, area_c
         area: Area | None = await context.db.areas.get_open(area_code)
     except (AreaNotFound, AreaClosed):
         area = None
-    is_content = update.callback_query is None and bool(
-        (message.text and not message.text.startswith("/")) or message.photo or message.location
-    )
-    if area is not None and is_content:
+    if area is not None and update.callback_query is None and is_content(message):
         draft = Draft(area.id, area.code, area.name, touched_at=context.runtime.now().timestamp())
         if await take_content(message, t, draft):
             await keep(update, context, draft)

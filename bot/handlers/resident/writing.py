@@ -151,9 +151,7 @@ async def take_edit(message: Message, t: Texts, draft: Draft) -> bool:
     draft changed."""
     text = message.text if message.text is not None else message.caption or ""
     try:
-        changed = draft.replace_text(
-            message.message_id, text, may_add=bool(message.photo) and _photo_in(message, draft)
-        )
+        changed = draft.replace_text(message.message_id, text, may_add=_photo_in(message, draft))
     except TooLong:
         await message.reply_text(t("edited_too_long", max_chars=MAX_CHARS))
         return False
@@ -171,26 +169,33 @@ def _photo_in(message: Message, draft: Draft) -> bool:
 # --- Refusals ------------------------------------------------------------------------------
 
 
+# What a refused message is called in the refusal, by the attribute Telegram fills.
+_REFUSED_KINDS = (
+    ("sticker", "kind_sticker"),
+    ("animation", "kind_animation"),
+    ("video", "kind_video"),
+    ("audio", "kind_audio"),
+    ("contact", "kind_contact"),
+    ("document", "kind_document"),
+    ("poll", "kind_poll"),
+)
+
+
+def is_content(message: Message | None) -> bool:
+    """True for what a draft takes: a text that is not a command, a photo, a location."""
+    if message is None:
+        return False
+    text = message.text or ""
+    return bool((text and not text.startswith("/")) or message.photo or message.location)
+
+
 def refusal(t: Texts, message: Message) -> str:
     """Why this kind of message is not accepted."""
     if message.voice or message.video_note:
         return t("voice_refused")
-    if message.sticker:
-        kind = "kind_sticker"
-    elif message.animation:
-        kind = "kind_animation"
-    elif message.video:
-        kind = "kind_video"
-    elif message.audio:
-        kind = "kind_audio"
-    elif message.contact:
-        kind = "kind_contact"
-    elif message.document:
-        kind = "kind_document"
-    elif message.poll:
-        kind = "kind_poll"
-    else:
-        kind = "kind_other"
+    kind = next(
+        (key for attribute, key in _REFUSED_KINDS if getattr(message, attribute)), "kind_other"
+    )
     return t("content_refused", kind=t(kind), max_photos=MAX_PHOTOS)
 
 
