@@ -125,13 +125,19 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
             self._forget_fingerprints()
             raise
 
-    def forget_expired(self, resident_keys: list[str]) -> list[int]:
-        """Forget what storage deleted for idleness; the user ids of those residents."""
+    def forget_expired(self, application: Application, resident_keys: list[str]) -> list[int]:
+        """Forget what storage deleted for idleness, in this object and in the conversations
+        the application holds in memory (else a swept resident's conversation would stay at
+        its step, and a button of a new start would be refused as stale); the user ids of
+        those residents."""
         expired = set(resident_keys)
         users = [u for u in self._drafts if self._anonymizer.resident_key(u) in expired]
         for name, ids in list(self._states):
             if self._anonymizer.resident_key(ids[1]) in expired:
                 del self._states[(name, ids)]
+        for states in application._conversation_handler_conversations.values():
+            for key in [k for k in states if self._anonymizer.resident_key(k[1]) in expired]:
+                del states[key]
         return users
 
     # --- loading ------------------------------------------------------------------------

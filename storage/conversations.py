@@ -100,8 +100,10 @@ class ConversationStore:
     async def expire_idle(self, idle_since: datetime) -> list[str]:
         """Delete drafts and states untouched since ``idle_since``; their resident keys.
 
-        For each, a notice under the resident key is left so that the resident is told on
-        their next message, with the draft's sealed area (nothing else of the draft).
+        Where a draft was discarded, a notice under the resident key is left so that the
+        resident is told on their next message, with the draft's sealed area (nothing else
+        of the draft). Rows that hold no draft (a resident who pressed «Bổ sung» and left)
+        go without a notice: there was nothing to tell them of.
         """
         cutoff = to_db(idle_since)
         async with self._db.transaction() as conn:
@@ -117,10 +119,11 @@ class ConversationStore:
             for key in keys:
                 await conn.execute(
                     "INSERT INTO draft_expiry_notices (resident_key, expired_at, sealed_area)"
-                    " VALUES (?, ?, (SELECT sealed_area FROM resident_drafts"
-                    "  WHERE resident_key = ?)) ON CONFLICT (resident_key) DO UPDATE SET"
+                    " SELECT resident_key, ?, sealed_area FROM resident_drafts"
+                    " WHERE resident_key = ? AND sealed_area IS NOT NULL"
+                    " ON CONFLICT (resident_key) DO UPDATE SET"
                     " expired_at = excluded.expired_at, sealed_area = excluded.sealed_area",
-                    (key, now, key),
+                    (now, key),
                 )
                 await conn.execute("DELETE FROM resident_drafts WHERE resident_key = ?", (key,))
                 await conn.execute(

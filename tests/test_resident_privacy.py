@@ -306,3 +306,55 @@ async def test_an_idle_notice_survives_a_restart(settings: Settings, clock: Froz
         # Told once: the notice is gone from memory and from the database.
         assert VI("draft_expired", hours=24) not in [c.text for c in sent(await again.send("a"))]
         assert rows(app2, "SELECT COUNT(*) FROM draft_expiry_notices") == [(0,)]
+
+
+async def test_waiting_for_an_addition_is_not_a_draft_that_expires(
+    resident: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    code = await submit(resident, "Cần sửa cống")
+    await resident.send(code)
+    await resident.press("Bổ sung")
+    clock.advance(timedelta(hours=25))
+    await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
+    # Nobody had a draft: no notice is left, none is told.
+    assert rows(app, "SELECT COUNT(*) FROM draft_expiry_notices") == [(0,)]
+    texts = [c.text for c in sent(await resident.send("Xin chào"))]
+    assert VI("draft_expired", hours=24) not in texts
+    assert texts == [VI("outside_draft")]
+
+
+async def test_an_edit_after_a_swept_draft_offers_the_same_area_and_the_way_on_works(
+    resident: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    await write_feedback(resident, "Viết dở")
+    clock.advance(timedelta(hours=25))
+    await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
+    # An edit of the old message is not a new draft: the same area is offered first.
+    calls = await resident.edit(2, "Viết dở, sửa lại")
+    texts = [c.text for c in sent(calls)]
+    assert texts == [
+        VI("draft_expired", hours=24),
+        VI("draft_expired_same_area", area="Khu phố 3"),
+    ]
+    assert sent(calls)[-1].buttons[0] == [VI("btn_same_area", area="Khu phố 3")]
+    assert drafts_on_disk(app) == {}
+    # The button leads on: area, then a topic that works.
+    greeting = only_message(await resident.press("Góp ý cho Khu phố 3"))
+    assert greeting.buttons == DEFAULT_TOPIC_ROWS_VI
+    (prompt,) = sent(await resident.press("Đời sống"), "editMessageText")
+    assert prompt.text == VI("write_prompt", topic="Kinh tế, đời sống", max_photos=5)
+
+
+async def test_a_code_sent_after_a_swept_draft_leaves_no_area_waiting(
+    resident: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    code = await submit(resident, "Cần sửa cống")
+    await write_feedback(resident, "Viết dở")
+    clock.advance(timedelta(hours=25))
+    await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
+    status = sent(await resident.send(code))
+    assert f"Góp ý {code}" in status[-1].text
+    # The hand-off to a new draft lasted that one update: a later message is no new draft.
+    later = [c.text for c in sent(await resident.send("Xin chào"))]
+    assert later == [VI("outside_draft")]
+    assert drafts_on_disk(app) == {}

@@ -746,7 +746,9 @@ async def test_expire_idle_removes_stale_drafts_and_leaves_keyed_notices(
     db: Database, db_clock: ManualClock
 ) -> None:
     store = db.conversations
-    await store.write([draft_write("stale", b"d"), state_write("stale", "c-stale", 1)])
+    await store.write(
+        [SessionWrite("stale", b"d", sealed_area=b"area"), state_write("stale", "c-stale", 1)]
+    )
     await store.write([state_write("state-only", "c-state-only", 0)])
     # A resident still writing: the state was set long ago, the draft changes each message.
     await store.write([state_write("writing", "c-writing", 2)])
@@ -761,11 +763,12 @@ async def test_expire_idle_removes_stale_drafts_and_leaves_keyed_notices(
     assert {s.resident_key for s in await store.load_states("intake")} == {"fresh", "writing"}
     assert await fetch(
         db, "SELECT resident_key, expired_at FROM draft_expiry_notices ORDER BY resident_key"
-    ) == [("stale", to_db(db_clock())), ("state-only", to_db(db_clock()))]
+    ) == [("stale", to_db(db_clock()))]
     assert await db.residents.take_expiry_notice("fresh") is None
-    assert await db.residents.take_expiry_notice("stale") == ExpiryNotice(sealed_area=None)
+    assert await db.residents.take_expiry_notice("stale") == ExpiryNotice(sealed_area=b"area")
     assert await db.residents.take_expiry_notice("stale") is None
-    assert await db.residents.take_expiry_notice("state-only") == ExpiryNotice(sealed_area=None)
+    # A state without a draft (nothing the resident wrote) goes without a notice.
+    assert await db.residents.take_expiry_notice("state-only") is None
     assert await count(db, "draft_expiry_notices") == 0
 
 

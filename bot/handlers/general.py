@@ -13,6 +13,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
+from bot.handlers.resident.follow_up import ADDING
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, refusal
 from bot.texts import Texts
@@ -62,6 +63,10 @@ async def persist_now(update: Update, context: HomThuContext) -> None:
     what other updates changed, is not written here.
     """
     chat, user = update.effective_chat, update.effective_user
+    if context.user_data:
+        # The gate's hand-off to a new draft lasts this update: if no step took it (a code
+        # was sent, say), it must not turn a later message into a new draft.
+        context.user_data.pop(EXPIRED_AREA, None)
     if chat is not None and user is not None:
         await context.runtime.persistence.flush_update(context.application, chat.id, user.id)
 
@@ -119,7 +124,7 @@ async def cancel_outside(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    if context.user_data is not None and context.user_data.pop("adding", None) is not None:
+    if context.user_data is not None and context.user_data.pop(ADDING, None) is not None:
         await message.reply_text(t("adding_cancelled"))
         return
     await message.reply_text(t("nothing_to_cancel"))
@@ -185,7 +190,7 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     cutoff = runtime.now() - idle_limit(context)
     expired = await runtime.database.conversations.expire_idle(cutoff)
     application = context.application
-    for user_id in runtime.persistence.forget_expired(expired):
+    for user_id in runtime.persistence.forget_expired(application, expired):
         application.drop_user_data(user_id)
         runtime.draft_buttons.pop(user_id)
     runtime.expiry_notices.update(expired)

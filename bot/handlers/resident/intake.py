@@ -19,6 +19,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
+from bot.handlers.resident.follow_up import ADDING
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
@@ -129,7 +130,8 @@ async def expired_draft(update: Update, context: HomThuContext, t: Texts, area_c
         area: Area | None = await context.db.areas.get_open(area_code)
     except (AreaNotFound, AreaClosed):
         area = None
-    if area is not None and update.callback_query is None and is_content(message):
+    # Only a new message starts a draft: not a button, not an edit of an old message.
+    if area is not None and is_content(update.message):
         draft = Draft(area.id, area.code, area.name, touched_at=context.runtime.now().timestamp())
         if await take_content(message, t, draft):
             await keep(update, context, draft)
@@ -188,7 +190,7 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     message = update.effective_message
     assert message is not None
     # Starting anew ends any wait for an addition (follow_up.ADDING).
-    _user_data(context).pop("adding", None)
+    _user_data(context).pop(ADDING, None)
     _user_data(context).pop(EXPIRED_AREA, None)
     t = await context.texts(update)
     who = committee(context, t)
@@ -551,7 +553,7 @@ async def cancel_command(update: Update, context: HomThuContext) -> int:
     assert message is not None
     t = await context.texts(update)
     discard_draft(context)
-    _user_data(context).pop("adding", None)
+    _user_data(context).pop(ADDING, None)
     buttons = context.runtime.draft_buttons.pop(message.chat_id)
     if buttons is not None:
         await drop_buttons_of(message, buttons[0])
