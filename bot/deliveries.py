@@ -16,12 +16,21 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from telegram import InputMediaPhoto, Message, ReplyParameters
+from telegram.constants import MessageLimit
 from telegram.ext import ExtBot
 
 from bot import keyboards, paperwork
 from bot.context import BotRuntime
 from bot.texts import Texts
-from bot.views import agency_card, escaped_lines, excerpt, local_time, pack_lines, staff_card
+from bot.views import (
+    agency_card,
+    escaped_lines,
+    excerpt,
+    local_time,
+    pack_lines,
+    staff_card,
+    visible_length,
+)
 from storage import Delivery, FeedbackNotFound, FeedbackStatus, ResponseKind
 from storage.outbox import (
     AGENCY_CARD,
@@ -274,20 +283,27 @@ class Deliveries:
         heading = t(f"staff_addition_{kind.value}", code=code)
         reply = await self._card_of(message.feedback_id)
         text = pack_lines([heading, "", *escaped_lines(body)] if body else [heading], "")[0]
+        sent_ids = []
         if photo:
+            # A caption holds less than a message: when the words do not fit under the
+            # photo, the photo carries the heading and the words follow whole.
+            fits = visible_length(text) <= MessageLimit.CAPTION_LENGTH
             sent = await self._bot.send_photo(
                 self._staff_chat,
                 photo,
-                caption=text[:1000],
+                caption=text if fits else heading,
                 reply_parameters=reply,
                 message_thread_id=self._thread,
             )
-        else:
+            sent_ids.append(sent.message_id)
+            text = "" if fits else text
+        if text:
             sent = await self._bot.send_message(
                 self._staff_chat, text, reply_parameters=reply, message_thread_id=self._thread
             )
+            sent_ids.append(sent.message_id)
         log.info("addition shown to staff code=%s kind=%s", code, kind.value)
-        return Sent([sent.message_id], GroupMessage(self._staff_chat, "addition"))
+        return Sent(sent_ids, GroupMessage(self._staff_chat, "addition"))
 
     async def _staff_notice(self, message: OutboxMessage) -> Sent:
         assert message.feedback_id is not None

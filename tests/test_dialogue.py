@@ -6,6 +6,7 @@ staff group receives tells who wrote."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import sqlite3
 from collections.abc import Iterator
@@ -568,6 +569,32 @@ async def test_bo_sung_takes_the_next_text_and_photos_to_the_group_under_the_car
     shown = "\n".join(c.text for c in sent(await officer.send(f"/show {code}")))
     assert "Đèn hỏng từ cột số 12 đến số 15" in shown
     assert_no_identity_outside(everything, resident)
+
+
+async def test_a_long_addition_reaches_the_group_whole_with_or_without_a_photo(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code, card = await card_for(app, resident)
+    # As long as an addition may be, every character escaped: one message, whole.
+    long_text = "<&>" * 1333
+    await resident.send(code)
+    await resident.press("Bổ sung")
+    assert only_message(await resident.send(long_text)).text == VI("addition_received", code=code)
+    (posted_text,) = to_group(await deliver(app))
+    assert posted_text.params["reply_parameters"]["message_id"] == card.result["message_id"]
+    assert long_text in html.unescape(posted_text.text).replace("\n", "")
+    # A photo whose caption is longer than a caption may be: the photo, then the words.
+    caption = "Cột đèn số 12 <ngõ 5> & " * 60
+    await resident.send(code)
+    await resident.press("Bổ sung")
+    await resident.send_photo("ADD-LONG", caption=caption)
+    posted = to_group(await deliver(app))
+    assert posted[0].method == "sendPhoto"
+    assert len(html.unescape(posted[0].params.get("caption", ""))) <= 1024
+    words = "".join(
+        html.unescape(c.params.get("caption") or c.params.get("text") or "") for c in posted
+    )
+    assert caption.strip() in words.replace("\n", "")
 
 
 async def test_a_reply_to_a_bot_message_naming_a_code_is_an_addition(
