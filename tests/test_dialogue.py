@@ -472,9 +472,13 @@ async def test_not_handled_asks_for_a_reason_by_button_or_by_reply(
     await officer.press("Hủy")
     assert rows(app, "SELECT status FROM feedback") == [("new",)]
 
-    # The officer's own words, by reply to the prompt.
+    # The officer's own words, by reply to the prompt; words longer than a reason may be
+    # are refused whole (never cut before the resident reads them), and nothing changes.
     await officer.press("Không xử lý")
     asked = officer.api.button(STAFF_CHAT_ID, VI("rejection_reason_1"))[0]
+    too_long = only_message(await officer.reply_to(asked.message_id, "Lý do rất dài. " * 30))
+    assert too_long.text == VI("reason_too_long", max_chars=300)
+    assert rows(app, "SELECT status FROM feedback") == [("new",)]
     reason = "Việc của hộ gia đình, không phải việc công"
     calls = await officer.reply_to(asked.message_id, reason)
     said = sent(calls, "editMessageText")[0]

@@ -216,6 +216,10 @@ TEXTS: dict[str, str] = {
         "Why is feedback <b>{code}</b> not handled? Choose a reason, or reply to this message "
         "with the reason. Nothing has changed yet."
     ),
+    "reason_too_long": (
+        "The reason is too long: at most {max_chars} characters. Nothing has changed; please "
+        "reply to the prompt again with a shorter reason."
+    ),
     "rejection_reason_1": "Not within our competence",
     "rejection_reason_2": "The same as feedback already received",
     "rejection_reason_3": "Not enough information to verify",

@@ -215,6 +215,10 @@ TEXTS: dict[str, str] = {
         "Lý do không xử lý góp ý <b>{code}</b>? Chọn một lý do, hoặc trả lời (reply) tin này "
         "bằng lý do. Chưa có gì thay đổi."
     ),
+    "reason_too_long": (
+        "Lý do dài quá: tối đa {max_chars} ký tự. Chưa có gì thay đổi; xin trả lời (reply) lại "
+        "lời nhắc bằng lý do ngắn hơn."
+    ),
     "rejection_reason_1": "Không thuộc thẩm quyền giải quyết",
     "rejection_reason_2": "Trùng với góp ý đã nhận",
     "rejection_reason_3": "Thiếu thông tin để xác minh",

@@ -28,6 +28,7 @@ from bot.texts import Texts
 from documents.slip import SlipData, render_slip_pdf
 from storage import Feedback, FeedbackStatus, InvalidName
 from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
+from storage.models import MAX_NAME_LENGTH
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,10 @@ async def choice_button(
     await forward_to(update, context, feedback_id, agency_id=int(choice), prompt=prompt)
 
 
+# The longest reason a resident is given for «Không xử lý».
+MAX_REASON = 300
+
+
 async def reject_with_reason(
     update: Update,
     context: HomThuContext,
@@ -123,14 +128,21 @@ async def reject_with_reason(
     *,
     prompt: Message | None,
 ) -> None:
-    """Set «Không xử lý» with its reason; the resident is told after the undo window."""
+    """Set «Không xử lý» with its reason; the resident is told after the undo window. A
+    reason longer than ``MAX_REASON`` is refused, not cut: the resident reads only what the
+    officer wrote."""
     t = Texts(context.settings.default_language)
+    if len(reason) > MAX_REASON:
+        message = update.effective_message
+        if message is not None:
+            await message.reply_text(t("reason_too_long", max_chars=MAX_REASON))
+        return
     who = officer_name(update)
     changed = await context.db.feedback.set_status(
         feedback_id,
         FeedbackStatus.REJECTED,
         who,
-        reason=reason[:300],
+        reason=reason,
         notice_delay=timedelta(seconds=context.settings.undo_seconds),
     )
     if changed.resident_told:
@@ -139,7 +151,7 @@ async def reject_with_reason(
     text = t(
         key,
         code=changed.feedback.code,
-        reason=reason[:300],
+        reason=reason,
         who=who,
         seconds=context.settings.undo_seconds,
     )
@@ -171,7 +183,7 @@ async def forward_to(
         await _answer_prompt(update, prompt, t("agency_closed_meanwhile"))
         return
     except InvalidName:
-        await _answer_prompt(update, prompt, t("agency_name_invalid", max_chars=100))
+        await _answer_prompt(update, prompt, t("agency_name_invalid", max_chars=MAX_NAME_LENGTH))
         return
     context.runtime.wake_outbox()
     feedback, agency = forwarded.feedback, forwarded.agency
