@@ -23,6 +23,7 @@ from bot import keyboards, paperwork
 from bot.context import BotRuntime
 from bot.texts import Texts
 from bot.views import (
+    PROMPT_BODY,
     agency_card,
     escaped_lines,
     excerpt,
@@ -47,8 +48,6 @@ from storage.outbox import (
 
 log = logging.getLogger(__name__)
 
-# How much of an answer the group's record of it shows (one message; the answer is whole).
-PROMPT_BODY = 3000
 
 STAFF_PART = "staff_part"
 STAFF_PHOTOS = "staff_photos"

@@ -282,6 +282,11 @@ def split_plain(text: str, size: int = PIECE) -> list[str]:
     return pieces
 
 
+# How much of an answer or proposal the group's prompt and record show: they stay one
+# message (the answer itself is kept and delivered whole).
+PROMPT_BODY = 3000
+
+
 def excerpt(text: str, limit: int = PIECE) -> str:
     """``text`` cut to ``limit`` characters at a pause, with "…" when anything was cut."""
     if len(text) <= limit:

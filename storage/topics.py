@@ -119,22 +119,12 @@ class TopicRepository:
 
         Feedback already received keeps the deadline it was given.
         """
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE topics SET sla_days = ? WHERE id = ?", (days, topic_id)
-            )
-            if cursor.rowcount == 0:
-                raise TopicNotFound(str(topic_id))
+        await self._update(topic_id, "sla_days = ?", (days,))
         return await self.get(topic_id)
 
     async def set_open(self, topic_id: int, is_open: bool) -> Topic:
         """Close or reopen a topic; feedback already filed under it keeps it."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE topics SET is_open = ? WHERE id = ?", (int(is_open), topic_id)
-            )
-            if cursor.rowcount == 0:
-                raise TopicNotFound(str(topic_id))
+        await self._update(topic_id, "is_open = ?", (int(is_open),))
         return await self.get(topic_id)
 
     async def set_label(self, topic_id: int, emoji: str, label_vi: str) -> Topic:

@@ -26,7 +26,7 @@ from bot.context import HomThuContext
 from bot.handlers.staff.access import officer_name, staff_group_button
 from bot.handlers.staff.forwarding import forward_to, reject_with_reason
 from bot.texts import Texts
-from bot.views import excerpt, local_time
+from bot.views import PROMPT_BODY, excerpt, local_time
 from storage import FeedbackNotFound, InvalidName
 from storage.agencies import AgencyNotFound
 from storage.dialogue import Choice, ClosedMeanwhile, ProposalDecided, TooLate
@@ -39,8 +39,6 @@ _CORRECT = re.compile(r"^\s*/correct(?:@\w+)?\b\s*", re.IGNORECASE)
 _PROPOSAL_DATA = re.compile(
     rf"^{keyboards.PROPOSAL_PREFIX}([a-z]+):(\d{{1,15}})(?::(\d{{1,15}}))?$"
 )
-# How much of a proposal its prompt shows: the prompt stays one message.
-PROMPT_BODY = 3000
 # Roles of the bot's group messages whose replies are proposals about their feedback.
 _ANSWERABLE = frozenset({"card", "part", "photo", "proposal", "addition", "notice"})
 
