@@ -19,12 +19,12 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
-from bot import keyboards, paperwork
+from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_CHARS
 from bot.handlers.lookup import feedback_by_code
-from bot.handlers.resident.writing import refusal
+from bot.handlers.resident.writing import committee, refusal
 from bot.texts import Texts
 from bot.views import status_messages
 from storage import Feedback, FeedbackNotFound
@@ -99,9 +99,15 @@ async def code_message(update: Update, context: HomThuContext) -> None:
 
 
 async def show_status(
-    update: Update, context: HomThuContext, t: Texts, message: Message, code: str
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    message: Message,
+    code: str,
+    feedback: Feedback | None = None,
 ) -> None:
-    """The status of ``code`` under ``message``, rate-limited per resident."""
+    """The status of ``code`` under ``message``, rate-limited per resident (``feedback``:
+    already read by the caller)."""
     chat, user = update.effective_chat, update.effective_user
     private = chat is not None and chat.type == chat.PRIVATE and user is not None
     if private and user is not None:
@@ -109,13 +115,12 @@ async def show_status(
         if not context.runtime.status_limit.allow(resident):
             await message.reply_text(t("status_rate_limited"))
             return
-    feedback = await feedback_by_code(context, t, message, code)
+    if feedback is None:
+        feedback = await feedback_by_code(context, t, message, code)
     if feedback is None:
         return
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
-    settings = context.settings
-    who = paperwork.committee_name(t, settings.unit_name)
-    texts = status_messages(t, feedback, who, settings.timezone)
+    texts = status_messages(t, feedback, committee(context, t), context.settings.timezone)
     markup = None
     if private:
         receives = await _receives_here(context, feedback, message.chat_id)
@@ -162,7 +167,7 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
         return
     if action == keyboards.SEE_STATUS:
         await answer_quietly(query)
-        await show_status(update, context, t, message, code)
+        await show_status(update, context, t, message, code, feedback)
     elif action == keyboards.RECEIVE:
         await _receive_here(update, context, t, feedback, message)
     elif action == keyboards.NO_RECEIVE:
