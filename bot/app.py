@@ -24,7 +24,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
 from bot import digest, keyboards
@@ -53,6 +53,7 @@ from bot.keyboards import (
 from bot.menus import set_command_menus, set_descriptions
 from bot.outbox import OutboxWorker
 from bot.persistence import SQLitePersistence
+from bot.transport import JsonRequest
 from bot.updates import HomThuBot
 from storage import Database
 from storage.clock import Clock, utc_now
@@ -117,8 +118,8 @@ def build_application(
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        request=request or HTTPXRequest(connection_pool_size=CONNECTIONS),
-        get_updates_request=request or HTTPXRequest(connection_pool_size=1),
+        request=request or JsonRequest(CONNECTIONS),
+        get_updates_request=request or JsonRequest(1),
         # Retries: a 429 on an answer waits retry_after and sends, rather than failing.
         rate_limiter=rate_limiter or SlotRateLimiter(max_retries=3),
     )

@@ -166,6 +166,11 @@ class StubBotAPI:
         params: dict[str, str] = {}
         if content_type.startswith("application/x-www-form-urlencoded"):
             params = {k: v[0] for k, v in parse_qs(raw.decode(), keep_blank_values=True).items()}
+        elif content_type.startswith("application/json"):
+            # Kept as a form would carry them: strings as they are, the rest JSON-encoded.
+            params = {
+                k: v if isinstance(v, str) else json.dumps(v) for k, v in json.loads(raw).items()
+            }
         call = StubCall(method, params)
         with self._condition:
             self.calls.append(call)
