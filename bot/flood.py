@@ -5,7 +5,9 @@ The outbox packs the new-feedback notifications waiting for the staff group into
 message. Packed before waiting for the group's slot (20 messages a minute), a message
 carries only what was waiting when it was packed, and what arrives during the wait waits
 for the next slot too. ``slot`` waits first; the message is composed once it may be sent,
-and its sending does not wait (nor count) a second time.
+and its sending does not wait (nor count) a second time. It also tells whether another slot
+is free at once: when none is, the group's minute is used up (a surge has begun) and the
+outbox packs even two waiting notifications rather than keep one back a whole slot.
 """
 
 from __future__ import annotations
@@ -28,16 +30,18 @@ class SlotRateLimiter(AIORateLimiter):
     """AIORateLimiter whose group slots can be taken before the request is made."""
 
     @contextlib.asynccontextmanager
-    async def slot(self, chat_id: int) -> AsyncIterator[None]:
+    async def slot(self, chat_id: int) -> AsyncIterator[bool]:
         """Wait until a message may go to the group ``chat_id``; inside, the first request
-        to it does not wait for (or use) another slot of that group."""
+        to it does not wait for (or use) another slot of that group. Yields whether a
+        further message could follow at once (False: the group's slots are used up)."""
         if not self._group_max_rate or chat_id >= 0:
-            yield
+            yield True
             return
-        await self._get_group_limiter(chat_id).acquire()
+        limiter = self._get_group_limiter(chat_id)
+        await limiter.acquire()
         token = _granted.set(chat_id)
         try:
-            yield
+            yield limiter.has_capacity()
         finally:
             _granted.reset(token)
 
@@ -61,10 +65,11 @@ class SlotRateLimiter(AIORateLimiter):
 
 
 @contextlib.asynccontextmanager
-async def group_slot(limiter: BaseRateLimiter[Any] | None, chat_id: int) -> AsyncIterator[None]:
-    """``limiter.slot(chat_id)`` when the limiter grants slots; otherwise nothing to wait for."""
+async def group_slot(limiter: BaseRateLimiter[Any] | None, chat_id: int) -> AsyncIterator[bool]:
+    """``limiter.slot(chat_id)`` when the limiter grants slots; otherwise nothing to wait for
+    and always room for more."""
     if isinstance(limiter, SlotRateLimiter):
-        async with limiter.slot(chat_id):
-            yield
+        async with limiter.slot(chat_id) as spare:
+            yield spare
     else:
-        yield
+        yield True

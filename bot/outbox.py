@@ -65,7 +65,8 @@ from storage.outbox import NOTIFY_STAFF, RESIDENT_REPLY, FollowUp, OutboxMessage
 log = logging.getLogger(__name__)
 
 # A surge: this many new-feedback notifications due at once are packed into fuller
-# messages, so the group keeps up within Telegram's 20 messages a minute.
+# messages, so the group keeps up within Telegram's 20 messages a minute; two are packed
+# too once the group's slots for the minute are used up.
 SURGE_BACKLOG = 3
 MOST_PER_BATCH = 10
 FIRST_RETRY = 2.0
@@ -234,15 +235,16 @@ class OutboxWorker:
 
     async def _notify_staff(self) -> set[int]:
         """One message of new-feedback notifications, composed once the group's slot is
-        granted: whatever waits by then goes in it (packed when several do)."""
+        granted: whatever waits by then goes in it (packed when several do, or when two do
+        and the next slot is not free at once)."""
         staff_chat = self._runtime.settings.staff_chat_id
-        async with group_slot(self._bot.rate_limiter, staff_chat):
+        async with group_slot(self._bot.rate_limiter, staff_chat) as spare:
             waiting = await self._runtime.database.outbox.due(
                 limit=MOST_PER_BATCH, only=(NOTIFY_STAFF,)
             )
             if not waiting or self._stopping or self._paused():
                 return set()
-            if len(waiting) >= SURGE_BACKLOG:
+            if len(waiting) >= SURGE_BACKLOG or (len(waiting) > 1 and not spare):
                 count = await self._deliver_batch(waiting)
                 return {m.id for m in waiting[:count]}
             await self._deliver(waiting[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.context import HomThuApplication
+from bot.flood import SlotRateLimiter
 from bot.outbox import MOST_PER_BATCH, SURGE_BACKLOG
 from bot.texts import Texts
 from tests.support import STAFF_CHAT_ID, Person, RecordingBotAPI
@@ -10,6 +11,8 @@ from tests.test_intake import only_message, rows, sent
 from tests.test_staff import STATUS_BUTTONS, deliver, send_feedback
 
 VI = Texts("vi")
+# Telegram's limit, as the bot's limiter keeps it: messages a minute into one group.
+GROUP_PER_MINUTE = 20
 
 
 async def test_a_few_at_once_still_get_full_cards(
@@ -19,6 +22,25 @@ async def test_a_few_at_once_still_get_full_cards(
         await send_feedback(resident, f"Góp ý {n}")
     calls = await deliver(app)
     assert [c.buttons == STATUS_BUTTONS for c in sent(calls)] == [True] * (SURGE_BACKLOG - 1)
+
+
+async def test_two_at_once_are_packed_when_the_groups_minute_is_used_up(
+    app: HomThuApplication, resident: Person
+) -> None:
+    """With the group's slots used up, a second card sent alone would wait a whole slot
+    (three seconds) behind the first: both go in the one message the slot allows."""
+    limiter = app.bot.rate_limiter
+    assert isinstance(limiter, SlotRateLimiter)
+    for _ in range(GROUP_PER_MINUTE - 1):  # what the group was sent this minute
+        async with limiter.slot(STAFF_CHAT_ID):
+            pass
+    codes = [await send_feedback(resident, f"Góp ý {n}") for n in range(2)]
+    messages = sent(await deliver(app))
+    assert len(messages) == 1
+    assert all(code in messages[0].text for code in codes)
+    assert sorted(label for row in messages[0].buttons for label in row) == sorted(
+        f"📂 {code}" for code in codes
+    )
 
 
 async def test_a_surge_is_packed_and_keeps_every_feedback(
