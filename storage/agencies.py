@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from storage.clock import from_db, to_db
+from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidAreaCode, InvalidName, StorageError
 from storage.feedback import change_status, load_feedback
 from storage.models import (
@@ -94,10 +95,9 @@ class AgencyRepository:
         """Agencies by name, open ones only unless ``include_closed``."""
         where = "" if include_closed else "WHERE is_open = 1"
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                f"SELECT {_AGENCY} FROM agencies {where} ORDER BY name COLLATE NOCASE, code"
+            rows = await fetch_all(
+                conn, f"SELECT {_AGENCY} FROM agencies {where} ORDER BY name COLLATE NOCASE, code"
             )
-            rows = await cursor.fetchall()
         return [_agency(tuple(r)) for r in rows]
 
     async def get(self, code: str) -> Agency:
@@ -214,11 +214,11 @@ class AgencyRepository:
     async def forwards_of(self, feedback_id: int) -> builtins.list[Forward]:
         """Every forward of a feedback, oldest first."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 f"SELECT {_FORWARD} FROM forwards WHERE feedback_id = ? ORDER BY id",
                 (feedback_id,),
             )
-            rows = await cursor.fetchall()
         return [_forward(tuple(r)) for r in rows]
 
     async def agency_says(
@@ -250,16 +250,14 @@ class AgencyRepository:
 
 
 async def _get(conn: aiosqlite.Connection, where: str, value: object) -> Agency:
-    cursor = await conn.execute(f"SELECT {_AGENCY} FROM agencies WHERE {where}", (value,))
-    row = await cursor.fetchone()
+    row = await fetch_one(conn, f"SELECT {_AGENCY} FROM agencies WHERE {where}", (value,))
     if row is None:
         raise AgencyNotFound(str(value))
     return _agency(tuple(row))
 
 
 async def _get_forward(conn: aiosqlite.Connection, forward_id: int) -> Forward:
-    cursor = await conn.execute(f"SELECT {_FORWARD} FROM forwards WHERE id = ?", (forward_id,))
-    row = await cursor.fetchone()
+    row = await fetch_one(conn, f"SELECT {_FORWARD} FROM forwards WHERE id = ?", (forward_id,))
     if row is None:
         raise AgencyNotFound(f"forward {forward_id}")
     return _forward(tuple(row))

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storage.clock import from_db, to_db
+from storage.database import fetch_all, fetch_one
 from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
 from storage.models import (
     Area,
@@ -45,31 +46,30 @@ class AreaRepository:
         """Areas ordered by name, open ones only unless ``include_closed``."""
         where = "" if include_closed else "WHERE a.is_open = 1"
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                f"SELECT {_COLUMNS} FROM areas a {where} ORDER BY a.name COLLATE NOCASE, a.code"
+            rows = await fetch_all(
+                conn,
+                f"SELECT {_COLUMNS} FROM areas a {where} ORDER BY a.name COLLATE NOCASE, a.code",
             )
-            rows = await cursor.fetchall()
         return [area_from_row(row) for row in rows]
 
     async def summaries(self) -> builtins.list[AreaSummary]:
         """Every area with its feedback count (from the per-day counts of migration 0011)."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 f"SELECT {_COLUMNS}, COALESCE(d.feedbacks, 0) FROM areas a"
                 " LEFT JOIN (SELECT area_id, SUM(feedbacks) AS feedbacks FROM report_area_days"
                 " GROUP BY area_id) d ON d.area_id = a.id"
-                " ORDER BY a.name COLLATE NOCASE, a.code"
+                " ORDER BY a.name COLLATE NOCASE, a.code",
             )
-            rows = await cursor.fetchall()
         return [AreaSummary(area_from_row(row), int(row[5])) for row in rows]
 
     async def get(self, code: str) -> Area:
         """The area with that code, open or closed; AreaNotFound otherwise."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                f"SELECT {_COLUMNS} FROM areas a WHERE a.code = ?", (code,)
+            row = await fetch_one(
+                conn, f"SELECT {_COLUMNS} FROM areas a WHERE a.code = ?", (code,)
             )
-            row = await cursor.fetchone()
         if row is None:
             raise AreaNotFound(code)
         return area_from_row(row)
@@ -123,10 +123,9 @@ class AreaRepository:
         now = to_db(self._db.clock())
         async with self._db.transaction() as conn:
             marks = ", ".join("?" * len(codes))
-            cursor = await conn.execute(
-                f"SELECT code FROM areas WHERE code IN ({marks}) ORDER BY code", codes
+            taken = await fetch_one(
+                conn, f"SELECT code FROM areas WHERE code IN ({marks}) ORDER BY code", codes
             )
-            taken = await cursor.fetchone()
             if taken is not None:
                 raise DuplicateArea(str(taken[0]))
             await conn.executemany(

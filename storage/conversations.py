@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from storage.clock import to_db
+from storage.database import fetch_all
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -73,19 +74,18 @@ class ConversationStore:
     async def load_states(self, name: str) -> list[StoredState]:
         """Every open conversation of the handler ``name``."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 "SELECT conversation_key, resident_key, sealed_key, state"
                 " FROM conversation_states WHERE name = ?",
                 (name,),
             )
-            rows = await cursor.fetchall()
         return [StoredState(str(r[0]), str(r[1]), bytes(r[2]), json.loads(r[3])) for r in rows]
 
     async def load_drafts(self) -> list[StoredDraft]:
         """Every draft being written."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute("SELECT resident_key, sealed FROM resident_drafts")
-            rows = await cursor.fetchall()
+            rows = await fetch_all(conn, "SELECT resident_key, sealed FROM resident_drafts")
         return [StoredDraft(str(r[0]), bytes(r[1])) for r in rows]
 
     async def write(self, changes: list[SessionWrite]) -> None:
@@ -107,14 +107,17 @@ class ConversationStore:
         """
         cutoff = to_db(idle_since)
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "SELECT resident_key FROM resident_drafts WHERE updated_at < ?"
-                " UNION SELECT resident_key FROM conversation_states WHERE updated_at < ?"
-                " AND resident_key NOT IN"
-                "  (SELECT resident_key FROM resident_drafts WHERE updated_at >= ?)",
-                (cutoff, cutoff, cutoff),
-            )
-            keys = [str(row[0]) for row in await cursor.fetchall()]
+            keys = [
+                str(row[0])
+                for row in await fetch_all(
+                    conn,
+                    "SELECT resident_key FROM resident_drafts WHERE updated_at < ?"
+                    " UNION SELECT resident_key FROM conversation_states WHERE updated_at < ?"
+                    " AND resident_key NOT IN"
+                    "  (SELECT resident_key FROM resident_drafts WHERE updated_at >= ?)",
+                    (cutoff, cutoff, cutoff),
+                )
+            ]
             now = to_db(self._db.clock())
             for key in keys:
                 await conn.execute(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from storage.clock import from_db, to_db
+from storage.database import fetch_all, fetch_one
 from storage.errors import FeedbackNotFound, InvalidName, StorageError
 from storage.feedback import change_status, channels_of, load_feedback, status_and_channels
 from storage.models import (
@@ -122,12 +123,12 @@ def _proposal(row: tuple[object, ...]) -> Proposal:
 
 
 async def _get_proposal(conn: aiosqlite.Connection, proposal_id: int) -> Proposal:
-    cursor = await conn.execute(
+    row = await fetch_one(
+        conn,
         f"SELECT {_PROPOSAL} FROM proposals p JOIN feedback f ON f.id = p.feedback_id"
         " WHERE p.id = ?",
         (proposal_id,),
     )
-    row = await cursor.fetchone()
     if row is None:
         raise FeedbackNotFound(f"proposal {proposal_id}")
     return _proposal(tuple(row))
@@ -263,11 +264,11 @@ class DialogueRepository:
             proposal = await _get_proposal(conn, proposal_id)
             if proposal.state is not ProposalState.SENT or proposal.response_id is None:
                 raise ProposalDecided(proposal)
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT published_at, withdrawn_at FROM responses WHERE id = ?",
                 (proposal.response_id,),
             )
-            row = await cursor.fetchone()
             if row is None or row[1] is not None or from_db(str(row[0])) <= moment:
                 raise TooLate(str(proposal_id))
             await conn.execute(
@@ -292,13 +293,13 @@ class DialogueRepository:
     async def published(self, response_id: int) -> tuple[Proposal | None, datetime | None]:
         """The proposal a response came from, and when the response became public."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 f"SELECT {_PROPOSAL}, r.published_at FROM proposals p"
                 " JOIN feedback f ON f.id = p.feedback_id"
                 " JOIN responses r ON r.id = p.response_id WHERE p.response_id = ?",
                 (response_id,),
             )
-            row = await cursor.fetchone()
         if row is None:
             return None, None
         return _proposal(tuple(row[:14])), None if row[14] is None else from_db(str(row[14]))
@@ -337,12 +338,12 @@ class DialogueRepository:
     async def addition(self, addition_id: int) -> tuple[str, AdditionKind, str, str | None]:
         """One addition: its feedback's code, kind, text and photo."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT f.code, a.kind, a.body, a.photo_file_id FROM additions a"
                 " JOIN feedback f ON f.id = a.feedback_id WHERE a.id = ?",
                 (addition_id,),
             )
-            row = await cursor.fetchone()
         if row is None:
             raise FeedbackNotFound(f"addition {addition_id}")
         return str(row[0]), AdditionKind(row[1]), str(row[2]), row[3]
@@ -387,10 +388,9 @@ class DialogueRepository:
     async def templates(self) -> builtins.list[AnswerTemplate]:
         """The standard answers in use, oldest first, numbered by their id."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT id, body FROM answer_templates WHERE is_active = 1 ORDER BY id"
+            rows = await fetch_all(
+                conn, "SELECT id, body FROM answer_templates WHERE is_active = 1 ORDER BY id"
             )
-            rows = await cursor.fetchall()
         return [AnswerTemplate(int(r[0]), str(r[1])) for r in rows]
 
     async def add_template(self, body: str) -> AnswerTemplate:
@@ -409,10 +409,9 @@ class DialogueRepository:
     async def remove_template(self, number: int) -> AnswerTemplate:
         """Stop offering a standard answer; FeedbackNotFound for an unknown number."""
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "SELECT body FROM answer_templates WHERE id = ? AND is_active = 1", (number,)
+            row = await fetch_one(
+                conn, "SELECT body FROM answer_templates WHERE id = ? AND is_active = 1", (number,)
             )
-            row = await cursor.fetchone()
             if row is None:
                 raise FeedbackNotFound(f"template {number}")
             await conn.execute("UPDATE answer_templates SET is_active = 0 WHERE id = ?", (number,))
@@ -447,10 +446,11 @@ async def _respond(
 async def _require_not_rejected_since(conn: aiosqlite.Connection, proposal: Proposal) -> None:
     """Refuse to answer a feedback set to "not handled" after the answer was written: the
     officer proposing did not know, and the answer may now say the wrong thing."""
-    cursor = await conn.execute(
-        "SELECT status, status_changed_at FROM feedback WHERE id = ?", (proposal.feedback_id,)
+    row = await fetch_one(
+        conn,
+        "SELECT status, status_changed_at FROM feedback WHERE id = ?",
+        (proposal.feedback_id,),
     )
-    row = await cursor.fetchone()
     if row is None:
         raise FeedbackNotFound(str(proposal.feedback_id))
     # At the same instant counts as after: the proposer cannot have seen it (a coarse

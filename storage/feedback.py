@@ -13,6 +13,7 @@ import aiosqlite
 from storage.areas import area_from_row
 from storage.clock import from_db, to_db
 from storage.codes import new_reference_code
+from storage.database import fetch_all, fetch_one
 from storage.errors import AreaClosed, AreaNotFound, FeedbackNotFound, TopicNotFound
 from storage.models import (
     Addition,
@@ -64,10 +65,9 @@ class FeedbackRepository:
         now = to_db(moment)
         async with self._db.transaction() as conn:
             if new.submission is not None:
-                cursor = await conn.execute(
-                    "SELECT code FROM feedback WHERE submission = ?", (new.submission,)
+                earlier = await fetch_one(
+                    conn, "SELECT code FROM feedback WHERE submission = ?", (new.submission,)
                 )
-                earlier = await cursor.fetchone()
                 if earlier is not None:
                     stored = await load_feedback(conn, "f.code = ?", str(earlier[0]), moment)
                     log.info("feedback submitted again code=%s: kept once", stored.code)
@@ -131,12 +131,12 @@ class FeedbackRepository:
     async def history(self, feedback_id: int) -> list[StatusChange]:
         """Every status the feedback has had, oldest first."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 "SELECT status, changed_by, changed_at, reason, agency FROM status_changes"
                 " WHERE feedback_id = ? ORDER BY id",
                 (feedback_id,),
             )
-            rows = await cursor.fetchall()
         return [
             StatusChange(FeedbackStatus(r[0]), r[1], from_db(str(r[2])), r[3], r[4]) for r in rows
         ]
@@ -144,20 +144,19 @@ class FeedbackRepository:
     async def assignments(self, feedback_id: int) -> list[tuple[str, datetime]]:
         """Who took the feedback on, and when, oldest first."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 "SELECT officer, assigned_at FROM assignments WHERE feedback_id = ? ORDER BY id",
                 (feedback_id,),
             )
-            rows = await cursor.fetchall()
         return [(str(r[0]), from_db(str(r[1]))) for r in rows]
 
     async def response(self, response_id: int) -> Response:
         """One stored reply, question or note."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                f"SELECT {_RESPONSE} FROM responses WHERE id = ?", (response_id,)
+            row = await fetch_one(
+                conn, f"SELECT {_RESPONSE} FROM responses WHERE id = ?", (response_id,)
             )
-            row = await cursor.fetchone()
         if row is None:
             raise FeedbackNotFound(f"response {response_id}")
         return _response(tuple(row))
@@ -174,12 +173,12 @@ class FeedbackRepository:
     ) -> tuple[int, str, int | None] | None:
         """The feedback id, role and reference of a bot's message in a group, if known."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT feedback_id, role, ref_id FROM staff_messages"
                 " WHERE chat_id = ? AND message_id = ?",
                 (chat_id, message_id),
             )
-            row = await cursor.fetchone()
         return (int(row[0]), str(row[1]), row[2]) if row else None
 
     async def record_staff_message(
@@ -201,12 +200,12 @@ class FeedbackRepository:
     async def card_message(self, feedback_id: int, chat_id: int) -> int | None:
         """The id of the feedback's newest card in a group, once delivered."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT message_id FROM staff_messages WHERE feedback_id = ? AND chat_id = ?"
                 " AND role = 'card' ORDER BY message_id DESC LIMIT 1",
                 (feedback_id, chat_id),
             )
-            row = await cursor.fetchone()
         return int(row[0]) if row else None
 
     # --- status and handler -------------------------------------------------------------------
@@ -239,10 +238,9 @@ class FeedbackRepository:
         """Make ``officer`` the feedback's handler; the feedback and the previous handler."""
         moment = self._db.clock()
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "SELECT handler FROM feedback WHERE id = ?", (feedback_id,)
+            row = await fetch_one(
+                conn, "SELECT handler FROM feedback WHERE id = ?", (feedback_id,)
             )
-            row = await cursor.fetchone()
             if row is None:
                 raise FeedbackNotFound(str(feedback_id))
             await conn.execute(
@@ -297,12 +295,12 @@ class FeedbackRepository:
     async def reply_channel(self, channel_id: int) -> tuple[str, bytes] | None:
         """The reference code and sealed chat of one reply channel, while it is kept."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT f.code, r.sealed_chat FROM reply_channels r"
                 " JOIN feedback f ON f.id = r.feedback_id WHERE r.id = ?",
                 (channel_id,),
             )
-            row = await cursor.fetchone()
         return (str(row[0]), bytes(row[1])) if row else None
 
     async def reseal_reply_channels(self, reseal: Callable[[str, bytes], bytes | None]) -> int:
@@ -318,11 +316,13 @@ class FeedbackRepository:
             )
             if await cursor.fetchone() is None:
                 return 0
-            cursor = await conn.execute(
-                "SELECT r.id, f.code, r.sealed_chat FROM reply_channels r"
-                " JOIN feedback f ON f.id = r.feedback_id"
+            rows = list(
+                await fetch_all(
+                    conn,
+                    "SELECT r.id, f.code, r.sealed_chat FROM reply_channels r"
+                    " JOIN feedback f ON f.id = r.feedback_id",
+                )
             )
-            rows = list(await cursor.fetchall())
             resealed = 0
             for channel_id, code, sealed in rows:
                 bound = reseal(str(code), bytes(sealed))
@@ -361,12 +361,14 @@ class FeedbackRepository:
         done = 0
         while True:
             async with self._db.transaction() as conn:
-                cursor = await conn.execute(
-                    "SELECT f.id, f.created_at, t.sla_days FROM feedback f"
-                    " JOIN topics t ON t.id = f.topic_id WHERE f.due_at IS NULL LIMIT ?",
-                    (batch,),
+                rows = list(
+                    await fetch_all(
+                        conn,
+                        "SELECT f.id, f.created_at, t.sla_days FROM feedback f"
+                        " JOIN topics t ON t.id = f.topic_id WHERE f.due_at IS NULL LIMIT ?",
+                        (batch,),
+                    )
                 )
-                rows = list(await cursor.fetchall())
                 await conn.executemany(
                     "UPDATE feedback SET due_at = ? WHERE id = ?",
                     [(to_db(deadlines.due_at(from_db(str(r[1])), r[2])), r[0]) for r in rows],
@@ -431,11 +433,11 @@ class TooManyChannels(Exception):
 async def _add_channel(
     conn: aiosqlite.Connection, feedback_id: int, channel: SealedChannel, now: str
 ) -> bool:
-    cursor = await conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT COUNT(*), SUM(chat_key = ?) FROM reply_channels WHERE feedback_id = ?",
         (channel.chat_key, feedback_id),
     )
-    row = await cursor.fetchone()
     count, same = (int(row[0]), int(row[1] or 0)) if row else (0, 0)
     if same:
         return False
@@ -461,8 +463,7 @@ async def status_and_channels(
     conn: aiosqlite.Connection, feedback_id: int
 ) -> tuple[FeedbackStatus, list[int]]:
     """A feedback's status and reply channels, in the caller's transaction; FeedbackNotFound."""
-    cursor = await conn.execute("SELECT status FROM feedback WHERE id = ?", (feedback_id,))
-    row = await cursor.fetchone()
+    row = await fetch_one(conn, "SELECT status FROM feedback WHERE id = ?", (feedback_id,))
     if row is None:
         raise FeedbackNotFound(str(feedback_id))
     return FeedbackStatus(row[0]), await channels_of(conn, feedback_id)
@@ -498,7 +499,8 @@ async def load_feedback(
 ) -> Feedback:
     """A feedback with its photos, responses, additions, rating, and who last changed it,
     read inside the caller's transaction; FeedbackNotFound."""
-    cursor = await conn.execute(
+    row = await fetch_one(
+        conn,
         "SELECT f.id, f.code, f.body, f.status, f.created_at, f.status_changed_at,"
         " a.id, a.code, a.name, a.is_open, a.created_at,"
         f" {TOPIC_COLUMNS},"
@@ -515,19 +517,25 @@ async def load_feedback(
         f" JOIN topics t ON t.id = f.topic_id WHERE {where}",
         (value,),
     )
-    row = await cursor.fetchone()
     if row is None:
         raise FeedbackNotFound(str(value))
     feedback_id = int(row[0])
-    cursor = await conn.execute(
-        "SELECT file_id FROM feedback_photos WHERE feedback_id = ? ORDER BY position",
-        (feedback_id,),
+    photos = tuple(
+        str(r[0])
+        for r in await fetch_all(
+            conn,
+            "SELECT file_id FROM feedback_photos WHERE feedback_id = ? ORDER BY position",
+            (feedback_id,),
+        )
     )
-    photos = tuple(str(r[0]) for r in await cursor.fetchall())
-    cursor = await conn.execute(
-        f"SELECT {_RESPONSE} FROM responses WHERE feedback_id = ? ORDER BY id", (feedback_id,)
+    responses = tuple(
+        _response(tuple(r))
+        for r in await fetch_all(
+            conn,
+            f"SELECT {_RESPONSE} FROM responses WHERE feedback_id = ? ORDER BY id",
+            (feedback_id,),
+        )
     )
-    responses = tuple(_response(tuple(r)) for r in await cursor.fetchall())
     cursor = await conn.execute(
         "SELECT id, kind, body, photo_file_id, created_at FROM additions"
         " WHERE feedback_id = ? ORDER BY id",
@@ -567,14 +575,12 @@ async def load_feedback(
 
 async def _require_open(conn: aiosqlite.Connection, area_id: int, topic_id: int) -> int | None:
     """Check the area and topic take feedback; the topic's working days (None: default)."""
-    cursor = await conn.execute("SELECT code, is_open FROM areas WHERE id = ?", (area_id,))
-    area = await cursor.fetchone()
+    area = await fetch_one(conn, "SELECT code, is_open FROM areas WHERE id = ?", (area_id,))
     if area is None:
         raise AreaNotFound(str(area_id))
     if not area[1]:
         raise AreaClosed(str(area[0]))
-    cursor = await conn.execute("SELECT is_open, sla_days FROM topics WHERE id = ?", (topic_id,))
-    topic = await cursor.fetchone()
+    topic = await fetch_one(conn, "SELECT is_open, sla_days FROM topics WHERE id = ?", (topic_id,))
     if topic is None or not topic[0]:
         raise TopicNotFound(str(topic_id))
     return None if topic[1] is None else int(topic[1])

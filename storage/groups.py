@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
+from storage.database import fetch_all
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -61,9 +62,9 @@ class GroupRepository:
     async def list(self) -> builtins.list[BotGroup]:
         """Every group recorded, the most recently changed first."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 "SELECT chat_id, title, type, status, added_by_admin FROM bot_groups"
-                " ORDER BY updated_at DESC"
+                " ORDER BY updated_at DESC",
             )
-            rows = await cursor.fetchall()
         return [BotGroup(int(r[0]), str(r[1]), str(r[2]), str(r[3]), bool(r[4])) for r in rows]

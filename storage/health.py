@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
+from storage.database import fetch_one
 from storage.schema import latest_version, schema_version
 
 if TYPE_CHECKING:
@@ -64,10 +65,10 @@ async def probe(database: Database) -> DatabaseHealth:
     """Inspect an open database and commit one small write to prove it can be written."""
     async with database.reading() as conn:
         version = await schema_version(conn)
-        cursor = await conn.execute(
-            "SELECT (SELECT COUNT(*) FROM reply_channels) + (SELECT COUNT(*) FROM resident_prefs)"
+        row = await fetch_one(
+            conn,
+            "SELECT (SELECT COUNT(*) FROM reply_channels) + (SELECT COUNT(*) FROM resident_prefs)",
         )
-        row = await cursor.fetchone()
     write_error = None
     try:
         async with database.transaction() as conn:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import aiosqlite
 
 from storage.clock import from_db, to_db
+from storage.database import fetch_all, fetch_one
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -143,7 +144,8 @@ class OutboxRepository:
             where += f" AND o.kind NOT IN ({', '.join('?' * len(skip))})"
             params += list(skip)
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 f"SELECT {_COLUMNS} FROM outbox o WHERE o.delivered_at IS NULL"
                 " AND o.failed_at IS NULL AND o.next_attempt_at <= ?" + where + " AND NOT EXISTS"
                 " (SELECT 1 FROM outbox p WHERE p.feedback_id = o.feedback_id AND p.id < o.id"
@@ -152,7 +154,6 @@ class OutboxRepository:
                 " ORDER BY o.id LIMIT ?",
                 (*params, now, limit),
             )
-            rows = await cursor.fetchall()
         return [_message(tuple(r)) for r in rows]
 
     async def release(self, kinds: Collection[str]) -> int:
@@ -174,7 +175,8 @@ class OutboxRepository:
         """Messages Telegram refused for good, and those waiting after a refusal, oldest
         first (what ``/resend`` lists)."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            rows = await fetch_all(
+                conn,
                 f"SELECT {_COLUMNS}, o.last_error, o.failed_at IS NOT NULL,"
                 " (SELECT f.code FROM feedback f WHERE f.id = o.feedback_id)"
                 " FROM outbox o WHERE o.delivered_at IS NULL"
@@ -182,7 +184,6 @@ class OutboxRepository:
                 " ORDER BY o.id LIMIT ?",
                 (limit,),
             )
-            rows = await cursor.fetchall()
         return [
             Undelivered(
                 _message(tuple(r[:6])),
@@ -211,12 +212,12 @@ class OutboxRepository:
         when nothing waits."""
         where = f" AND kind NOT IN ({', '.join('?' * len(skip))})" if skip else ""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "SELECT MIN(next_attempt_at) FROM outbox"
                 " WHERE delivered_at IS NULL AND failed_at IS NULL" + where,
                 tuple(skip),
             )
-            row = await cursor.fetchone()
         return from_db(str(row[0])) if row and row[0] else None
 
     async def delivered(
@@ -332,8 +333,8 @@ class OutboxRepository:
     async def pending_count(self) -> int:
         """How many messages wait for delivery."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL"
+            row = await fetch_one(
+                conn,
+                "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL",
             )
-            row = await cursor.fetchone()
         return int(row[0]) if row else 0

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
+from storage.database import fetch_one
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -28,10 +29,9 @@ class ResidentRepository:
     async def language(self, resident_key: str) -> str | None:
         """The language the resident chose, if they ever did."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                "SELECT language FROM resident_prefs WHERE resident_key = ?", (resident_key,)
+            row = await fetch_one(
+                conn, "SELECT language FROM resident_prefs WHERE resident_key = ?", (resident_key,)
             )
-            row = await cursor.fetchone()
         return str(row[0]) if row else None
 
     async def set_language(self, resident_key: str, language: str) -> None:
@@ -53,11 +53,11 @@ class ResidentRepository:
     async def take_expiry_notice(self, resident_key: str) -> ExpiryNotice | None:
         """The notice (once) that a draft of this resident was discarded for idleness."""
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
+            row = await fetch_one(
+                conn,
                 "DELETE FROM draft_expiry_notices WHERE resident_key = ? RETURNING sealed_area",
                 (resident_key,),
             )
-            row = await cursor.fetchone()
         if row is None:
             return None
         return ExpiryNotice(None if row[0] is None else bytes(row[0]))

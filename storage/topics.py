@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
+from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidLabel, InvalidName, TopicNotFound, TopicOrderInvalid
 from storage.labels import clean_label, is_emoji
 from storage.models import Topic, clean_name
@@ -57,8 +58,7 @@ class TopicRepository:
         """Topics in their number order, open ones only unless ``include_closed``."""
         where = "" if include_closed else "WHERE t.is_open = 1"
         async with self._db.reading() as conn:
-            cursor = await conn.execute(f"SELECT {_COLUMNS} FROM topics t {where} ORDER BY t.id")
-            rows = await cursor.fetchall()
+            rows = await fetch_all(conn, f"SELECT {_COLUMNS} FROM topics t {where} ORDER BY t.id")
         return [topic_from_row(tuple(row)) for row in rows]
 
     async def for_residents(self) -> builtins.list[Topic]:
@@ -68,10 +68,9 @@ class TopicRepository:
     async def get(self, topic_id: int) -> Topic:
         """The topic with that number, open or closed."""
         async with self._db.reading() as conn:
-            cursor = await conn.execute(
-                f"SELECT {_COLUMNS} FROM topics t WHERE t.id = ?", (topic_id,)
+            row = await fetch_one(
+                conn, f"SELECT {_COLUMNS} FROM topics t WHERE t.id = ?", (topic_id,)
             )
-            row = await cursor.fetchone()
         if row is None:
             raise TopicNotFound(str(topic_id))
         return topic_from_row(tuple(row))
@@ -161,8 +160,12 @@ class TopicRepository:
         once.
         """
         async with self._db.transaction() as conn:
-            cursor = await conn.execute("SELECT id, is_open FROM topics ORDER BY position, id")
-            rows = [(int(row[0]), bool(row[1])) for row in await cursor.fetchall()]
+            rows = [
+                (int(row[0]), bool(row[1]))
+                for row in await fetch_all(
+                    conn, "SELECT id, is_open FROM topics ORDER BY position, id"
+                )
+            ]
             is_open = dict(rows)
             counts = Counter(topic_ids)
             problem = TopicOrderInvalid(
