@@ -63,15 +63,16 @@ class SoakResult:
     """RSS (MiB) after each measured number of conversations, and at the end."""
 
     conversations: int
+    baseline: int  # conversations after which RSS is the baseline
     rss_mb: list[tuple[int, float]] = field(default_factory=list)
-    rss_first_1000_mb: float = 0.0
+    rss_baseline_mb: float = 0.0
     rss_end_mb: float = 0.0
     kept: dict[str, int] = field(default_factory=dict)
 
     @property
     def growth_mb(self) -> float:
-        """RSS at the end minus RSS after the first 1,000 conversations."""
-        return self.rss_end_mb - self.rss_first_1000_mb
+        """RSS at the end minus RSS after the baseline's conversations."""
+        return self.rss_end_mb - self.rss_baseline_mb
 
 
 def rss_mb() -> float:
@@ -102,14 +103,17 @@ def _forget(server: BotAPIServer, inbox: Inbox, people: list[Person]) -> None:
         inbox._events.pop(chat, None)
 
 
-async def run_soak(workdir: Path, count: int, batch: int = 200) -> SoakResult:
-    """``count`` conversations from new residents, then 65 idle minutes (simulated)."""
+async def run_soak(
+    workdir: Path, count: int, baseline: int = 1000, batch: int = 200
+) -> SoakResult:
+    """``count`` conversations from new residents, then 65 idle minutes (simulated); RSS
+    after the first ``baseline`` conversations is what the end is compared with."""
     server = make_server()
     api = ApiThread(server)
     inbox = Inbox(server)
     api.start()
     clock = SoakClock()
-    result = SoakResult(count)
+    result = SoakResult(count, min(baseline, count))
     try:
         application = build_application(
             settings_for(workdir, server),
@@ -135,10 +139,10 @@ async def run_soak(workdir: Path, count: int, batch: int = 200) -> SoakResult:
                 # 60 s) and the idle-draft sweep (every minute); a batch is 100 s.
                 await _upkeep(application)
                 done += size
-                if done % 1000 == 0 or done in (count, batch):
+                if done % 1000 == 0 or done in (count, batch, result.baseline):
                     result.rss_mb.append((done, round(rss_mb(), 1)))
-                if done == min(1000, count):
-                    result.rss_first_1000_mb = result.rss_mb[-1][1]
+                if done == result.baseline:
+                    result.rss_baseline_mb = result.rss_mb[-1][1]
             clock.now += IDLE
             await _upkeep(application)
             result.rss_end_mb = round(rss_mb(), 1)
