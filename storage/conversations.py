@@ -89,10 +89,15 @@ class ConversationStore:
         return [StoredDraft(str(r[0]), bytes(r[1])) for r in rows]
 
     async def write(self, changes: list[SessionWrite]) -> None:
-        """Apply drafts and states written or ended by one update, in one transaction."""
+        """Apply drafts and states written or ended by one update, in one transaction (a
+        single change is one statement, atomic by itself)."""
         if not changes:
             return
         now = to_db(self._db.clock())
+        if len(changes) == 1:
+            async with self._db.single_write() as conn:
+                await _apply(conn, changes[0], now)
+            return
         async with self._db.transaction() as conn:
             for change in changes:
                 await _apply(conn, change, now)

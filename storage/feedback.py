@@ -96,10 +96,12 @@ class FeedbackRepository:
             )
             feedback_id = cursor.lastrowid
             assert feedback_id is not None
-            await conn.executemany(
-                "INSERT INTO feedback_photos (feedback_id, position, file_id) VALUES (?, ?, ?)",
-                [(feedback_id, i, file_id) for i, file_id in enumerate(new.photo_file_ids)],
-            )
+            if new.photo_file_ids:
+                await conn.executemany(
+                    "INSERT INTO feedback_photos (feedback_id, position, file_id)"
+                    " VALUES (?, ?, ?)",
+                    [(feedback_id, i, file_id) for i, file_id in enumerate(new.photo_file_ids)],
+                )
             await conn.execute(
                 "INSERT INTO status_changes (feedback_id, status, changed_by, changed_at)"
                 " VALUES (?, ?, NULL, ?)",
@@ -536,14 +538,14 @@ async def load_feedback(
             (feedback_id,),
         )
     )
-    cursor = await conn.execute(
-        "SELECT id, kind, body, photo_file_id, created_at FROM additions"
-        " WHERE feedback_id = ? ORDER BY id",
-        (feedback_id,),
-    )
     additions = tuple(
         Addition(int(r[0]), AdditionKind(r[1]), str(r[2]), r[3], from_db(str(r[4])))
-        for r in await cursor.fetchall()
+        for r in await fetch_all(
+            conn,
+            "SELECT id, kind, body, photo_file_id, created_at FROM additions"
+            " WHERE feedback_id = ? ORDER BY id",
+            (feedback_id,),
+        )
     )
     channels = int(row[16])
     latitude, longitude = row[21], row[22]

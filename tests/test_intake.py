@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from datetime import timedelta
 from typing import Any
 
@@ -779,20 +780,24 @@ async def test_draft_touched_within_the_limit_survives(
 async def test_each_step_commits_what_it_changed_once(
     resident: Person, app: HomThuApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One write transaction per step (the text step's draft is kept before it is
-    acknowledged, and the flush after it finds nothing new); «Gửi» adds the feedback's own.
-    Rows written: what changed, not what the previous update touched."""
+    """One atomic write per step, a transaction or a single statement (the text step's
+    draft is kept before it is acknowledged, and the flush after it finds nothing new);
+    «Gửi» adds the feedback's own. Rows written: what changed, not what the previous update
+    touched."""
     database = app.bot_data.database
-    opened = database.transaction
     written: list[int] = []
+    for name in ("transaction", "single_write"):
+        opened = getattr(database, name)
 
-    @contextlib.asynccontextmanager
-    async def counted() -> AsyncIterator[aiosqlite.Connection]:
-        written[-1] += 1
-        async with opened() as conn:
-            yield conn
+        @contextlib.asynccontextmanager
+        async def counted(
+            opened: Callable[[], AbstractAsyncContextManager[aiosqlite.Connection]] = opened,
+        ) -> AsyncIterator[aiosqlite.Connection]:
+            written[-1] += 1
+            async with opened() as conn:
+                yield conn
 
-    monkeypatch.setattr(database, "transaction", counted)
+        monkeypatch.setattr(database, name, counted)
     steps = [
         lambda: resident.send("/start kp3"),
         lambda: resident.press("Đời sống"),
