@@ -4,11 +4,13 @@ Residents act in rounds (everyone's /start, then everyone's topic, ...), so ``co
 conversations are open at once, interleaved as they would be. The bot fetches the round's
 updates with getUpdates and runs ``application.process_update`` on each, one at a time, so
 the time measured is the update's own, not time spent queueing behind others; the Bot API
-answers at zero latency (its server thread's CPU is left out of the bot's).
+answers at zero latency (its server thread's CPU is left out of the bot's). The echo bot's
+rounds alternate with ours, in the same minutes.
 """
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -148,42 +150,6 @@ def _rounds(inbox: Inbox, people: list[Person]) -> list[tuple[str, Callable[[], 
     ]
 
 
-async def _our_bot(
-    workdir: Path, api: ApiThread, inbox: Inbox, count: int
-) -> tuple[Samples, dict[str, list[float]], int]:
-    server = api.server
-    cpu = BotCpu(api)
-    application = build_application(
-        settings_for(workdir, server),
-        rate_limiter=unthrottled_rate_limiter(),
-        # The staff notifications are the outbox worker's, not a step's: not run here.
-        deliver_in_background=False,
-    )
-    samples = Samples()
-    by_step: dict[str, list[float]] = {}
-    offset = 0
-    async with initialized(application):
-        await application.bot_data.database.areas.add(AREA_CODE, AREA_NAME)
-        warm = await api.call(lambda: residents(server, WARM_UP_RESIDENTS, first=931_000_000))
-        for _, action in _rounds(inbox, warm):
-            await api.call(action)
-            offset, _ = await _process_pending(application, api, offset, None, cpu)
-        people = await api.call(lambda: residents(server, count))
-        for name, action in _rounds(inbox, people):
-            await api.call(action)
-            offset, times = await _process_pending(application, api, offset, samples, cpu)
-            by_step[name] = times
-        receipts = await api.call(
-            lambda: sum(
-                1
-                for person in people
-                if any("Mã tra cứu" in m.text for m in inbox.messages(person.chat_id))
-            )
-        )
-    assert receipts == count, f"{receipts} of {count} residents got a receipt"
-    return samples, by_step, offset
-
-
 async def _echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say the text back."""
     message = update.effective_message
@@ -198,39 +164,74 @@ def echo_application(server: BotAPIServer) -> Application:  # type: ignore[type-
     return application
 
 
-async def _echo_bot(api: ApiThread, count: int, offset: int) -> Samples:
-    server = api.server
-    cpu = BotCpu(api)
-    application = echo_application(server)
-    samples = Samples()
-    await application.initialize()
-    try:
-        warm = await api.call(lambda: residents(server, WARM_UP_RESIDENTS, first=932_000_000))
-        await api.call(lambda: [person.say("xin chào") for person in warm] and None)
-        offset, _ = await _process_pending(application, api, offset, None, cpu)
-        people = await api.call(lambda: residents(server, count, first=933_000_000))
-        for round_ in range(ECHO_MESSAGES_EACH):
-
-            def say(round_: int = round_) -> None:
-                for n, person in enumerate(people):
-                    person.say(feedback_text(n * ECHO_MESSAGES_EACH + round_))
-
-            await api.call(say)
-            offset, _ = await _process_pending(application, api, offset, samples, cpu)
-    finally:
-        await application.shutdown()
-    return samples
-
-
 async def measure_steps(workdir: Path, count: int) -> StepResult:
-    """``count`` residents through the flow, then ``count`` echo-bot users, same server."""
+    """``count`` residents through the flow and ``count`` echo-bot users, same server.
+
+    The rounds alternate, ours then the echo bot's (its users each send one message a
+    round): the ratio compares the two over the same minutes, so that the machine's slower
+    and faster moments weigh on both alike.
+    """
     server = make_server()
     api = ApiThread(server)
     inbox = Inbox(server)
+    cpu = BotCpu(api)
+    ours = build_application(
+        settings_for(workdir, server),
+        rate_limiter=unthrottled_rate_limiter(),
+        # The staff notifications are the outbox worker's, not a step's: not run here.
+        deliver_in_background=False,
+    )
+    echo = echo_application(server)
+    ours_samples, echo_samples = Samples(), Samples()
+    by_step: dict[str, list[float]] = {}
     api.start()
     try:
-        ours, by_step, offset = await _our_bot(workdir, api, inbox, count)
-        echo = await _echo_bot(api, count, offset)
+        async with initialized(ours), echo:
+            await ours.bot_data.database.areas.add(AREA_CODE, AREA_NAME)
+            offset = await _warm_up(ours, echo, api, inbox)
+            people = await api.call(lambda: residents(server, count))
+            talkers = await api.call(lambda: residents(server, count, first=933_000_000))
+            rounds = _rounds(inbox, people)
+            assert len(rounds) == ECHO_MESSAGES_EACH
+            for round_, (name, action) in enumerate(rounds):
+                await api.call(action)
+                offset, by_step[name] = await _process_pending(
+                    ours, api, offset, ours_samples, cpu
+                )
+                await api.call(functools.partial(_say, talkers, round_))
+                offset, _ = await _process_pending(echo, api, offset, echo_samples, cpu)
+            receipts = await api.call(
+                lambda: sum(
+                    1
+                    for person in people
+                    if any("Mã tra cứu" in m.text for m in inbox.messages(person.chat_id))
+                )
+            )
     finally:
         api.stop()
-    return StepResult(ours, echo, by_step)
+    assert receipts == count, f"{receipts} of {count} residents got a receipt"
+    return StepResult(ours_samples, echo_samples, by_step)
+
+
+async def _warm_up(
+    ours: Application,  # type: ignore[type-arg,unused-ignore]
+    echo: Application,  # type: ignore[type-arg,unused-ignore]
+    api: ApiThread,
+    inbox: Inbox,
+) -> int:
+    """A few conversations and messages not measured (first calls, caches); the offset."""
+    server, cpu, offset = api.server, BotCpu(api), 0
+    warm = await api.call(lambda: residents(server, WARM_UP_RESIDENTS, first=931_000_000))
+    for _, action in _rounds(inbox, warm):
+        await api.call(action)
+        offset, _ = await _process_pending(ours, api, offset, None, cpu)
+    talkers = await api.call(lambda: residents(server, WARM_UP_RESIDENTS, first=932_000_000))
+    await api.call(functools.partial(_say, talkers, 0))
+    offset, _ = await _process_pending(echo, api, offset, None, cpu)
+    return offset
+
+
+def _say(people: list[Person], round_: int) -> None:
+    """Each echo-bot user sends one message (a feedback's text, different every round)."""
+    for n, person in enumerate(people):
+        person.say(feedback_text(n * ECHO_MESSAGES_EACH + round_))
