@@ -24,7 +24,6 @@ from bot.app import ALLOWED_UPDATES
 from bot.config import BotToken, Settings
 from bot.context import HomThuApplication
 from bot.flood import SlotRateLimiter
-from bot.running import settle
 from tests.botapi.model import BotMessage
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer
@@ -248,7 +247,6 @@ async def initialized(application: HomThuApplication) -> AsyncIterator[HomThuApp
     await application.initialize()
     assert application.post_init is not None
     await application.post_init(application)
-    settle()  # as python -m bot does once started
     try:
         yield application
     finally:
@@ -267,7 +265,6 @@ async def polling(application: HomThuApplication) -> AsyncIterator[HomThuApplica
     assert updater is not None
     await updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
     await application.start()
-    settle()
     try:
         yield application
     finally:

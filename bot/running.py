@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import signal
 import time
@@ -113,7 +112,6 @@ class Service:
             self._webhook.start()
             await set_webhook(application.bot, self.settings)
         await application.start()
-        settle()
 
     async def _shut_down(self, application: HomThuApplication) -> None:
         """Every stopping step, each within what is left of the budget."""
@@ -143,18 +141,6 @@ class Service:
             except Exception as error:
                 log.warning("stopping %s failed error=%s", name, type(error).__name__)
         log.info("bot stopped")
-
-
-def settle() -> None:
-    """Leave what start-up made out of the garbage collector's passes from now on.
-
-    The modules, handlers, texts and caches made while starting live as long as the
-    process; every full collection walked them all again, a pause in whichever resident's
-    update it fell on. Frozen, they are left out (about a twentieth of a step's CPU in the
-    step benchmark, and its slowest steps; docs/performance.md, issue 14).
-    """
-    gc.collect()
-    gc.freeze()
 
 
 async def wait_for_telegram(bot: Bot, secrets: list[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import hmac
 import os
@@ -30,7 +29,6 @@ from bot.draft import (
     store_draft,
 )
 from bot.ratelimit import SlidingWindowLimit
-from bot.running import settle
 from storage.codes import CROCKFORD, new_reference_code, normalize_reference_code
 from tests.support import FrozenClock
 
@@ -571,15 +569,3 @@ async def test_draft_buttons_expire_on_the_bot_clock(
     clock.advance(timedelta(hours=app.bot_data.settings.draft_idle_hours, seconds=1))
     runtime.forget_idle()
     assert runtime.resident_structures()["draft_buttons"] == 0
-
-
-def test_settling_leaves_what_start_up_made_out_of_collections() -> None:
-    """Issue 14: once started, the bot freezes what it holds, so that full collections do
-    not walk the modules, handlers and texts again."""
-    before = gc.get_freeze_count()
-    held = [[n] for n in range(100)]  # lists: objects the collector tracks
-    try:
-        settle()
-        assert gc.get_freeze_count() >= before + len(held)
-    finally:
-        gc.unfreeze()
