@@ -17,6 +17,7 @@ from telegram.error import NetworkError, TimedOut
 from bot.transport import JsonRequest
 from bot.updates import HomThuBot
 from tests.botapi.model import Upload
+from tests.botapi.server import read_form
 from tests.support import BOT_ID
 
 TOKEN = f"{BOT_ID}:transport-test"
@@ -49,11 +50,7 @@ class Endpoint:
         uploads: list[Upload] = []
         body = b""
         if http.content_type == "multipart/form-data":
-            form = await http.post()
-            for key, value in form.items():
-                if isinstance(value, web.FileField):
-                    content = value.file.read()
-                    uploads.append(Upload(key, value.filename, content, value.content_type))
+            _, uploads = await read_form(http)
         else:
             body = await http.read()
         self.seen.append(Seen(method, http.content_type, body, uploads))

@@ -1232,14 +1232,22 @@ async def _read_params(http: web.Request) -> tuple[dict[str, Any], list[Upload]]
                 raise bad_request("request body must be a JSON object")
             raw.update(body)
         elif http.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-            form = await http.post()
-            for key, value in form.items():
-                if isinstance(value, web.FileField):
-                    content = value.file.read()
-                    uploads.append(Upload(key, value.filename, content, value.content_type))
-                else:
-                    raw[key] = value
+            fields, uploads = await read_form(http)
+            raw.update(fields)
     return {key: _decode(key, value) for key, value in raw.items()}, uploads
+
+
+async def read_form(http: web.Request) -> tuple[dict[str, str], list[Upload]]:
+    """A form's fields, and the files uploaded with it."""
+    fields: dict[str, str] = {}
+    uploads: list[Upload] = []
+    for key, value in (await http.post()).items():
+        if isinstance(value, web.FileField):
+            content = value.file.read()
+            uploads.append(Upload(key, value.filename, content, value.content_type))
+        else:
+            fields[key] = str(value)
+    return fields, uploads
 
 
 def _decode(key: str, value: Any) -> Any:
