@@ -29,6 +29,7 @@ from bot.views import (
     excerpt,
     local_time,
     pack_lines,
+    reason_for_resident,
     staff_card,
     visible_length,
 )
@@ -446,7 +447,9 @@ class Deliveries:
             text = t("resident_resolved", code=code)
             markup = keyboards.about_feedback_keyboard(t, code, rate=True)
         elif status is FeedbackStatus.REJECTED:
-            reason = str(message.payload.get("reason") or "")
+            reason = reason_for_resident(
+                t, str(message.payload.get("reason") or ""), message.payload.get("reason_preset")
+            )
             text = (
                 t("resident_rejected_because", code=code, reason=reason)
                 if reason

@@ -93,7 +93,8 @@ def status_messages(t: Texts, feedback: Feedback, committee: str, zone: tzinfo) 
     if feedback.due_at is not None and not feedback.status.is_closed:
         lines.append(t("status_due", due=due_date(feedback.due_at, zone)))
     if feedback.status is FeedbackStatus.REJECTED and feedback.reason:
-        lines.append(t("status_reason", reason=feedback.reason))
+        reason = reason_for_resident(t, feedback.reason, feedback.reason_preset)
+        lines.append(t("status_reason", reason=reason))
     if feedback.status is FeedbackStatus.FORWARDED and feedback.agency:
         lines.append(t("status_agency", agency=feedback.agency))
     lines.append("")
@@ -297,3 +298,11 @@ def excerpt(text: str, limit: int = PIECE) -> str:
 def escaped_lines(text: str) -> list[str]:
     """Plain text as escaped HTML lines, none too long for one message."""
     return [html.escape(piece) for piece in split_plain(text)]
+
+
+def reason_for_resident(t: Texts, reason: str, preset: object) -> str:
+    """A «Không xử lý» reason as a resident reads it: a preset one in their language (both
+    catalogues hold the committee's standard phrases), an officer's own words as written."""
+    if isinstance(preset, int) and f"rejection_reason_{preset}" in t:
+        return t(f"rejection_reason_{preset}")
+    return reason

@@ -219,6 +219,7 @@ class FeedbackRepository:
         changed_by: str | None,
         *,
         reason: str | None = None,
+        reason_preset: int | None = None,
         agency: str | None = None,
         notice_delay: timedelta = timedelta(0),
     ) -> StatusUpdate:
@@ -227,10 +228,11 @@ class FeedbackRepository:
         A notice to the resident (forwarded, resolved, rejected) waits ``notice_delay``
         before it goes out; a new status within that time replaces it, so that a slip of the
         finger reaches nobody. ``changed_by`` None: the resident (not satisfied, reopened).
+        ``reason_preset``: the number of a preset reason, whose words are ``reason``.
         """
         moment = self._db.clock()
         async with self._db.transaction() as conn:
-            change = StatusChange(status, changed_by, moment, reason, agency)
+            change = StatusChange(status, changed_by, moment, reason, agency, reason_preset)
             previous, told = await change_status(conn, feedback_id, change, notice_delay)
             feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
         log.info("status changed code=%s status=%s", feedback.code, status.value)
@@ -400,9 +402,17 @@ async def change_status(
         (status, now, status, resolved_at, feedback_id),
     )
     await conn.execute(
-        "INSERT INTO status_changes (feedback_id, status, changed_by, changed_at, reason, agency)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (feedback_id, status, change.changed_by, now, change.reason, change.agency),
+        "INSERT INTO status_changes (feedback_id, status, changed_by, changed_at, reason,"
+        " reason_preset, agency) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            feedback_id,
+            status,
+            change.changed_by,
+            now,
+            change.reason,
+            change.reason_preset,
+            change.agency,
+        ),
     )
     # A notice still waiting out its window is replaced by whatever comes now.
     cursor = await conn.execute(
@@ -421,6 +431,7 @@ async def change_status(
             payload={
                 "status": status.value,
                 "reason": change.reason,
+                "reason_preset": change.reason_preset,
                 "agency": change.agency,
                 "channel": channel,
             },
@@ -514,7 +525,9 @@ async def load_feedback(
         "  AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1),"
         " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
         "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
-        " (SELECT satisfied FROM ratings WHERE feedback_id = f.id)"
+        " (SELECT satisfied FROM ratings WHERE feedback_id = f.id),"
+        " (SELECT s.reason_preset FROM status_changes s WHERE s.feedback_id = f.id"
+        "  AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1)"
         " FROM feedback f JOIN areas a ON a.id = f.area_id"
         f" JOIN topics t ON t.id = f.topic_id WHERE {where}",
         (value,),
@@ -572,6 +585,7 @@ async def load_feedback(
         satisfied=None if row[25] is None else bool(row[25]),
         additions=additions,
         channels=channels,
+        reason_preset=None if row[26] is None else int(row[26]),
     )
 
 

@@ -211,6 +211,8 @@ class StatusChange:
     changed_at: datetime
     reason: str | None = None
     agency: str | None = None
+    # The number of a preset «Không xử lý» reason (its words in each language), or None.
+    reason_preset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +244,9 @@ class Feedback:
     satisfied: bool | None = None
     additions: tuple[Addition, ...] = ()
     channels: int = 0
+    # The number of the last "not handled" reason when it was a preset one (see
+    # StatusChange): residents read that preset in their own language.
+    reason_preset: int | None = None
 
     @property
     def public_replies(self) -> tuple[Response, ...]:

@@ -929,13 +929,28 @@ async def test_an_english_resident_gets_everything_in_english(
     await officer.press("Không xử lý")
     await officer.press(VI("rejection_reason_1"))
     reached = await past_the_undo_window(app, clock, resident)
-    # The reason is the committee's words, in Vietnamese; the frame is English.
+    # A reason from the preset buttons is one of the committee's standard phrases: the
+    # resident reads it in English, in the notice and on /status; staff in Vietnamese.
     assert [c.text for c in reached] == [
-        EN("resident_rejected_because", code=code, reason=VI("rejection_reason_1"))
+        EN("resident_rejected_because", code=code, reason=EN("rejection_reason_1"))
     ]
     status = await status_of(resident, code)
+    assert EN("status_reason", reason=EN("rejection_reason_1")) in status
+    assert VI("rejection_reason_1") not in status
+    feedback = await app.bot_data.database.feedback.get_by_code(code)
+    assert feedback.reason == VI("rejection_reason_1")
+
+    # An officer's own words reach the resident as written.
+    await officer.press("Đang xử lý")
+    await officer.press("Không xử lý")
+    asked = officer.api.button(STAFF_CHAT_ID, VI("rejection_reason_1"))[0]
+    reason = "Đường thuộc tỉnh quản lý"
+    await officer.reply_to(asked.message_id, reason)
+    reached = await past_the_undo_window(app, clock, resident)
+    assert [c.text for c in reached] == [EN("resident_rejected_because", code=code, reason=reason)]
+    status = await status_of(resident, code)
     assert EN("resident_status_rejected") in status
-    assert EN("status_reason", reason=VI("rejection_reason_1")) in status
+    assert EN("status_reason", reason=reason) in status
     await resident.press(EN("btn_add_more"))
     assert resident.api.button(resident.chat, EN("btn_stop_adding"))
 

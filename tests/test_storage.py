@@ -841,3 +841,52 @@ async def test_reply_channels_carry_when_their_feedback_closed(
     assert await closed() == [(first.id, None)]
     plan = await fetch(db, "EXPLAIN QUERY PLAN DELETE FROM reply_channels WHERE closed_at < ''")
     assert any("reply_channels_closed" in str(row[-1]) for row in plan), plan
+
+
+async def test_reasons_given_before_0012_that_are_presets_get_their_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 0012: a «Không xử lý» reason whose text is a preset's (in either language)
+    gets the preset's number, so residents read it in their own language; an officer's own
+    words get none."""
+    path = tmp_path / "old.sqlite3"
+    every = available_migrations()
+    monkeypatch.setattr(
+        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 11]
+    )
+    reasons = [
+        "Trùng với góp ý đã nhận",
+        "Not enough information to verify",
+        "Đường thuộc tỉnh quản lý",
+    ]
+    async with open_database(path) as old:
+        area = await old.areas.add("kp3", "Khu phố 3")
+        # Written as that version wrote them (today's code reads the new column).
+        async with old.transaction() as conn:
+            for n, reason in enumerate(reasons):
+                code, at = f"GY-7Q2K9M4{n}", "2026-11-20T08:00:00Z"
+                await conn.execute(
+                    "INSERT INTO reference_codes (code, issued_at) VALUES (?, ?)", (code, at)
+                )
+                cursor = await conn.execute(
+                    "INSERT INTO feedback (code, area_id, topic_id, body, status, created_at,"
+                    " status_changed_at) VALUES (?, ?, 2, ?, 'rejected', ?, ?)",
+                    (code, area.id, f"Góp ý {n}", at, at),
+                )
+                await conn.execute(
+                    "INSERT INTO status_changes (feedback_id, status, changed_by, changed_at,"
+                    " reason) VALUES (?, 'rejected', 'Cán bộ', ?, ?)",
+                    (cursor.lastrowid, at, reason),
+                )
+    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    async with open_database(path) as db:
+        rows = await fetch(
+            db,
+            "SELECT f.body, s.reason, s.reason_preset FROM status_changes s"
+            " JOIN feedback f ON f.id = s.feedback_id WHERE s.status = 'rejected' ORDER BY f.id",
+        )
+        assert rows == [
+            ("Góp ý 0", reasons[0], 2),
+            ("Góp ý 1", reasons[1], 3),
+            ("Góp ý 2", reasons[2], None),
+        ]

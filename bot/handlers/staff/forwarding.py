@@ -108,7 +108,12 @@ async def choice_button(
         await answer_quietly(query)
         prompt = query.message if isinstance(query.message, Message) else None
         await reject_with_reason(
-            update, context, feedback_id, t(f"rejection_reason_{number}"), prompt=prompt
+            update,
+            context,
+            feedback_id,
+            t(f"rejection_reason_{number}"),
+            prompt=prompt,
+            preset=number,
         )
         return
     await answer_quietly(query)
@@ -127,10 +132,12 @@ async def reject_with_reason(
     reason: str,
     *,
     prompt: Message | None,
+    preset: int | None = None,
 ) -> None:
     """Set «Không xử lý» with its reason; the resident is told after the undo window. A
     reason longer than ``MAX_REASON`` is refused, not cut: the resident reads only what the
-    officer wrote."""
+    officer wrote. ``preset``: the number of the preset reason chosen, which residents
+    read in their own language."""
     t = Texts(context.settings.default_language)
     if len(reason) > MAX_REASON:
         message = update.effective_message
@@ -143,6 +150,7 @@ async def reject_with_reason(
         FeedbackStatus.REJECTED,
         who,
         reason=reason,
+        reason_preset=preset,
         notice_delay=timedelta(seconds=context.settings.undo_seconds),
     )
     if changed.resident_told:
