@@ -521,15 +521,17 @@ async def load_feedback(
         " (SELECT s.changed_by FROM status_changes s WHERE s.feedback_id = f.id"
         "  ORDER BY s.id DESC LIMIT 1),"
         " f.due_at, f.handler, f.resolved_at, f.latitude, f.longitude,"
-        " (SELECT s.reason FROM status_changes s WHERE s.feedback_id = f.id"
-        "  AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1),"
+        " rejected.reason,"
         " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
         "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
         " (SELECT satisfied FROM ratings WHERE feedback_id = f.id),"
-        " (SELECT s.reason_preset FROM status_changes s WHERE s.feedback_id = f.id"
-        "  AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1)"
+        " rejected.reason_preset"
         " FROM feedback f JOIN areas a ON a.id = f.area_id"
-        f" JOIN topics t ON t.id = f.topic_id WHERE {where}",
+        " JOIN topics t ON t.id = f.topic_id"
+        # The last «Không xử lý», its words and its preset number read once.
+        " LEFT JOIN status_changes rejected ON rejected.id = (SELECT s.id FROM status_changes s"
+        "  WHERE s.feedback_id = f.id AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1)"
+        f" WHERE {where}",
         (value,),
     )
     if row is None:
