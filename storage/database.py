@@ -141,9 +141,8 @@ class Database:
         """The connection for one statement that writes, never in the middle of someone
         else's transaction. SQLite applies a single statement whole or not at all, so it
         needs no BEGIN and COMMIT around it: two trips to the database thread fewer."""
-        await self.open()
-        async with self._lock:
-            yield self._require()
+        async with self.reading() as conn:  # the same hold on the connection as a read
+            yield conn
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[aiosqlite.Connection]:
