@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.anonymity import Anonymizer
 from bot.config import Settings
+from bot.membership import StaffMembers
 from bot.ratelimit import SlidingWindowLimit
 from bot.texts import Texts
 from storage import Database
@@ -123,6 +124,8 @@ class BotRuntime:
         # (bot clock, seconds), least recently used first; a bounded, expiring cache.
         self._languages: OrderedDict[str, tuple[str, float]] = OrderedDict()
         self.draft_buttons = DraftButtons()
+        # Who is in the staff group, asked of Telegram at most every ten minutes each.
+        self.staff_members = StaffMembers()
 
     def configure(
         self,
@@ -143,6 +146,7 @@ class BotRuntime:
         self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
         self.rating_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
         self.draft_buttons = DraftButtons(kept=settings.draft_idle_hours * 3600, clock=seconds)
+        self.staff_members = StaffMembers(clock=seconds)
 
     def clock_seconds(self) -> float:
         """The bot's clock as seconds since the epoch."""

@@ -210,6 +210,18 @@ class FeedbackRepository:
             )
         return int(row[0]) if row else None
 
+    async def card_messages(self, feedback_id: int, chat_id: int) -> list[int]:
+        """Every card of the feedback in a group (the first, those /show and the surge's
+        "📂" posted), oldest first: each shows the feedback as it now stands."""
+        async with self._db.reading() as conn:
+            rows = await fetch_all(
+                conn,
+                "SELECT message_id FROM staff_messages WHERE feedback_id = ? AND chat_id = ?"
+                " AND role = 'card' ORDER BY message_id",
+                (feedback_id, chat_id),
+            )
+        return [int(r[0]) for r in rows]
+
     # --- status and handler -------------------------------------------------------------------
 
     async def set_status(

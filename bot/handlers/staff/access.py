@@ -8,9 +8,11 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import CallbackQuery, Update
+from telegram.error import TelegramError
 
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
+from bot.membership import Membership
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -61,11 +63,26 @@ def officer_name(update: Update) -> str:
     return user.full_name if user is not None else "?"
 
 
-def staff_group_button(step: ButtonStep) -> Command:
-    """Run a staff button only when pressed in the staff group.
+async def presser_membership(update: Update, context: HomThuContext) -> Membership | None:
+    """The presser's membership of the staff group; None when Telegram cannot say now."""
+    user = update.effective_user
+    if user is None:
+        return Membership(False)
+    try:
+        return await context.runtime.staff_members.of(
+            context.bot, context.settings.staff_chat_id, user.id
+        )
+    except TelegramError as error:
+        log.warning("staff membership not checked error=%s", type(error).__name__)
+        return None
 
-    Anywhere else the callback data was forged or copied: nothing changes, and nothing is
-    recorded under the presser's name.
+
+def staff_group_button(step: ButtonStep) -> Command:
+    """Run a staff button only when pressed in the staff group, by one of its members.
+
+    Anywhere else the callback data was forged or copied; someone who is not (or no longer)
+    in the group may still see a public group's messages: nothing changes for them, and
+    nothing is recorded under the presser's name.
     """
 
     @functools.wraps(step)
@@ -77,6 +94,12 @@ def staff_group_button(step: ButtonStep) -> Command:
         if not in_staff_group(update, context):
             log.info("staff button refused outside the staff group button=%s", step.__name__)
             await answer_quietly(query, t("staff_only"), show_alert=True)
+            return
+        member = await presser_membership(update, context)
+        if member is None or not member.member:
+            key = "staff_member_unknown" if member is None else "staff_not_member"
+            log.info("staff button refused: %s button=%s", key, step.__name__)
+            await answer_quietly(query, t(key), show_alert=True)
             return
         await step(update, context, t, query, query.data)
 

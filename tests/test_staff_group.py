@@ -1,0 +1,195 @@
+"""The staff group as a place of people (issue 19, items 11, 13, 14, 25): every copy of a card
+shows the feedback as it stands; only members of the group act on its buttons; officers are
+told apart by their Telegram account (kept under a keyed hash), not by their names; and the
+group's upgrade to a supergroup is followed by itself."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from bot.context import HomThuApplication
+from bot.texts import Texts
+from tests.support import STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
+from tests.test_dialogue import toast
+from tests.test_intake import rows, sent
+from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+
+VI = Texts("vi")
+
+
+def card_text(api: RecordingBotAPI, message_id: int) -> str:
+    """A card in the staff group as it now stands."""
+    return api.messages[(STAFF_CHAT_ID, message_id)].text
+
+
+def card_buttons(api: RecordingBotAPI, message_id: int) -> list[str]:
+    """The labels of a card's buttons as they now stand."""
+    markup: dict[str, Any] = api.messages[(STAFF_CHAT_ID, message_id)].reply_markup or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def edited(calls: list[Call]) -> list[int]:
+    """The ids of the messages edited."""
+    return sorted(int(c.params["message_id"]) for c in sent(calls, "editMessageText"))
+
+
+# --- item 14: every copy of a card shows the current state ----------------------------------
+
+
+async def test_a_press_on_the_first_card_edits_the_show_copy_too(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code = await send_feedback(resident)
+    first = card_of(await deliver(app)).result["message_id"]
+    shown = sent(await officer.send(f"/show {code}"))[0].result["message_id"]
+
+    # The first card, not the /show copy (the newest one).
+    message = api.messages[(STAFF_CHAT_ID, first)]
+    data = next(
+        b["callback_data"]
+        for row in (message.reply_markup or {})["inline_keyboard"]
+        for b in row
+        if b["text"] == "Đã tiếp nhận"
+    )
+    calls = await officer.press_data(data, first)
+    assert edited(calls) == sorted([first, shown])
+    for card in (first, shown):
+        assert "Trạng thái: <b>Đã tiếp nhận</b> — Hoa Lê Thị" in card_text(api, card)
+        assert "✅ Đã tiếp nhận" in card_buttons(api, card)
+        assert "✅ Đang xử lý" not in card_buttons(api, card)
+
+
+async def test_not_satisfied_turns_the_resolved_card_back_to_in_progress(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app)).result["message_id"]
+    shown = sent(await officer.send(f"/show {code}"))[0].result["message_id"]
+    await officer.press("Đã giải quyết")
+    clock.advance(WINDOW)
+    await deliver(app)
+    for message_id in (card, shown):
+        assert "✅ Đã giải quyết" in card_buttons(api, message_id)
+
+    await resident.press("Chưa hài lòng")
+    await deliver(app)
+    for message_id in (card, shown):
+        text = card_text(api, message_id)
+        assert f"<b>{VI('status_in_progress')}</b>" in text
+        assert VI("staff_rated_unsatisfied") in text
+        assert "✅ Đang xử lý" in card_buttons(api, message_id)
+        assert "✅ Đã giải quyết" not in card_buttons(api, message_id)
+
+
+async def test_satisfied_is_shown_on_the_card(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app)).result["message_id"]
+    await officer.press("Đã giải quyết")
+    clock.advance(WINDOW)
+    await deliver(app)
+    await resident.press("Hài lòng")
+    assert VI("staff_rated_satisfied") in card_text(api, card)
+
+
+async def test_an_addition_counts_on_every_card(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code = await send_feedback(resident)
+    card = card_of(await deliver(app)).result["message_id"]
+    shown = sent(await officer.send(f"/show {code}"))[0].result["message_id"]
+    await resident.send(f"/status {code}")
+    await resident.press("Bổ sung")
+    await resident.send("Đèn ở cột số 12")
+    await deliver(app)
+    for message_id in (card, shown):
+        assert VI("staff_additions", count=1) in card_text(api, message_id)
+
+
+# --- item 25: only members of the staff group act on its buttons ----------------------------
+
+
+async def test_someone_who_left_the_group_cannot_press_its_buttons(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    card = card_of(await deliver(app)).result["message_id"]
+    outsider = Person(app, api, 5099, "Khách", "Ngoài", "khach", chat_id=STAFF_CHAT_ID)
+    api.members[(STAFF_CHAT_ID, outsider.user_id)] = "left"
+
+    calls = await outsider.press("Đã giải quyết")
+    assert toast(calls) == VI("staff_not_member")
+    assert sent(calls, "answerCallbackQuery")[0].params["show_alert"] is True
+    assert sent(calls, "editMessageText") == []
+    assert rows(app, "SELECT status FROM feedback") == [("new",)]
+    calls = await outsider.press("Nhận xử lý")
+    assert toast(calls) == VI("staff_not_member")
+    assert rows(app, "SELECT COUNT(*) FROM assignments") == [(0,)]
+    assert "Khách" not in card_text(api, card)
+    # A member of the group still can.
+    assert toast(await officer.press("Đang xử lý")) == VI("staff_status_set", status="Đang xử lý")
+
+
+async def test_membership_is_asked_once_and_asked_again_after_ten_minutes(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    first = await officer.press("Đã tiếp nhận")
+    assert [c.params["user_id"] for c in sent(first, "getChatMember")] == [officer.user_id]
+    again = await officer.press("Đang xử lý")
+    assert sent(again, "getChatMember") == []
+
+    # Hoa leaves the group; within ten minutes the cache still knows her, then not.
+    api.members[(STAFF_CHAT_ID, officer.user_id)] = "left"
+    clock.advance(timedelta(minutes=11))
+    calls = await officer.press("Đã tiếp nhận")
+    assert toast(calls) == VI("staff_not_member")
+    assert rows(app, "SELECT status FROM feedback") == [("in_progress",)]
+
+
+async def test_a_restricted_member_and_an_admin_may_press(
+    resident: Person,
+    officer: Person,
+    colleague: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    api.members[(STAFF_CHAT_ID, officer.user_id)] = "restricted"
+    api.members[(STAFF_CHAT_ID, colleague.user_id)] = "administrator"
+    assert toast(await officer.press("Đã tiếp nhận")) == VI(
+        "staff_status_set", status="Đã tiếp nhận"
+    )
+    assert toast(await colleague.press("Đang xử lý")) == VI(
+        "staff_status_set", status="Đang xử lý"
+    )
+
+
+async def test_when_membership_cannot_be_checked_nothing_changes_and_the_presser_is_told(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    api.fail_next("getChatMember", 502, "Bad Gateway")
+    calls = await officer.press("Đã tiếp nhận")
+    assert toast(calls) == VI("staff_member_unknown")
+    assert rows(app, "SELECT status FROM feedback") == [("new",)]
+    # Not remembered: the next press asks again and works.
+    calls = await officer.press("Đã tiếp nhận")
+    assert toast(calls) == VI("staff_status_set", status="Đã tiếp nhận")
