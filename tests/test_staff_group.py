@@ -12,7 +12,7 @@ from bot.context import HomThuApplication
 from bot.texts import Texts
 from tests.support import STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
 from tests.test_dialogue import toast
-from tests.test_intake import rows, sent
+from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
 
 VI = Texts("vi")
@@ -193,3 +193,131 @@ async def test_when_membership_cannot_be_checked_nothing_changes_and_the_presser
     # Not remembered: the next press asks again and works.
     calls = await officer.press("Đã tiếp nhận")
     assert toast(calls) == VI("staff_status_set", status="Đã tiếp nhận")
+
+
+# --- item 13: officers are told apart by their account, kept under a keyed hash ------------
+
+GROUP_ANONYMOUS_BOT = 1087968824
+CHANNEL_BOT = 136817688
+
+
+def namesake(app: HomThuApplication, api: RecordingBotAPI, user_id: int) -> Person:
+    """An officer named «An Nguyễn Văn», like another one in the group."""
+    return Person(app, api, user_id, "An", "Nguyễn Văn", None, chat_id=STAFF_CHAT_ID)
+
+
+async def test_two_officers_of_one_name_each_see_their_own_work(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    first, second = namesake(app, api, 5011), namesake(app, api, 5012)
+    mine = await send_feedback(resident, "Rác ở chợ chưa được thu gom")
+    await deliver(app)
+    assert toast(await first.press("Nhận xử lý")) == VI("toast_taken_on")
+    theirs = await send_feedback(resident, "Cây đổ chắn đường ngõ 3")
+    await deliver(app)
+    assert toast(await second.press("Nhận xử lý")) == VI("toast_taken_on")
+
+    listing = only_message(await first.send("/mine")).text
+    assert mine in listing
+    assert theirs not in listing
+    listing = only_message(await second.send("/mine")).text
+    assert theirs in listing
+    assert mine not in listing
+    # Taking over from a namesake is a takeover, named as such.
+    calls = await first.press("Nhận xử lý")
+    assert toast(calls) == VI("toast_taken_over", previous="An Nguyễn Văn")
+    assert theirs not in only_message(await second.send("/mine")).text
+
+
+async def test_a_renamed_officer_keeps_their_list(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    await officer.press("Nhận xử lý")
+    officer.first_name, officer.last_name = "Hoa", "Lê Thị Thu"
+    listing = only_message(await officer.send("/mine")).text
+    assert code in listing
+    assert VI("backlog_header_mine", officer="Hoa Lê Thị Thu", total=1) in listing
+    # Pressing again under the new name is not a takeover from oneself.
+    assert toast(await officer.press("Nhận xử lý")) == VI("toast_taken_on")
+
+
+async def test_officers_ids_are_kept_under_their_own_keyed_hash_only(
+    resident: Person, officer: Person, app: HomThuApplication
+) -> None:
+    await send_feedback(resident)
+    await deliver(app)
+    await officer.press("Nhận xử lý")
+    anonymizer = app.bot_data.anonymizer
+    key = anonymizer.officer_key(officer.user_id)
+    assert rows(app, "SELECT handler, handler_key FROM feedback") == [("Hoa Lê Thị", key)]
+    assert rows(app, "SELECT officer, officer_key FROM assignments") == [("Hoa Lê Thị", key)]
+    # Not the key residents are filed under: an officer who also writes as a resident is
+    # not linked to it.
+    assert key != anonymizer.resident_key(officer.user_id)
+    database = app.bot_data.database.path
+    for path in database.parent.iterdir():
+        assert str(officer.user_id).encode() not in path.read_bytes(), path.name
+
+
+async def test_a_handler_recorded_by_name_before_the_keys_is_still_shown(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code = await send_feedback(resident)
+    card = card_of(await deliver(app)).result["message_id"]
+    import sqlite3
+
+    with sqlite3.connect(app.bot_data.database.path) as conn:
+        conn.execute("UPDATE feedback SET handler = 'Cán bộ cũ', handler_key = NULL")
+    await officer.press("Đã tiếp nhận")
+    assert "🙋 Người xử lý: Cán bộ cũ" in card_text(api, card)
+    shown = sent(await officer.send(f"/show {code}"))[0].text
+    assert "Cán bộ cũ" in shown
+    assert toast(await officer.press("Nhận xử lý")) == VI("toast_taken_over", previous="Cán bộ cũ")
+
+
+async def test_an_anonymous_admin_cannot_propose_or_list_mine_and_is_told_why(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    card = card_of(await deliver(app)).result["message_id"]
+    group = {"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Nhóm"}
+    anonymous = Person(
+        app, api, GROUP_ANONYMOUS_BOT, "Group", None, "GroupAnonymousBot", chat_id=STAFF_CHAT_ID
+    )
+    calls = await anonymous.reply_to(card, "Đã báo điện lực", sender_chat=group)
+    assert only_message(calls).text == VI("staff_unsigned_reply")
+    assert only_message(calls).params["reply_parameters"]["message_id"] is not None
+    assert rows(app, "SELECT COUNT(*) FROM proposals") == [(0,)]
+    calls = await anonymous.send_content(
+        text="/mine",
+        entities=[{"type": "bot_command", "offset": 0, "length": 5}],
+        sender_chat=group,
+    )
+    assert only_message(calls).text == VI("staff_mine_unsigned")
+
+
+async def test_a_post_as_a_channel_cannot_propose(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    card = card_of(await deliver(app)).result["message_id"]
+    channel = {"id": -1009990001111, "type": "channel", "title": "Kênh phường"}
+    poster = Person(app, api, CHANNEL_BOT, "Channel", None, "Channel_Bot", chat_id=STAFF_CHAT_ID)
+    calls = await poster.reply_to(card, "Đã xử lý xong", sender_chat=channel)
+    assert only_message(calls).text == VI("staff_unsigned_reply")
+    assert rows(app, "SELECT COUNT(*) FROM proposals") == [(0,)]
+
+
+async def test_an_anonymous_admin_pressing_take_on_is_told_why(
+    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await send_feedback(resident)
+    card = card_of(await deliver(app)).result["message_id"]
+    api.members[(STAFF_CHAT_ID, officer.user_id)] = "anonymous administrator"
+    calls = await officer.press("Nhận xử lý")
+    assert toast(calls) == VI("staff_anonymous_press")
+    assert sent(calls, "answerCallbackQuery")[0].params["show_alert"] is True
+    assert rows(app, "SELECT COUNT(*) FROM assignments") == [(0,)]
+    assert "Hoa" not in card_text(api, card)

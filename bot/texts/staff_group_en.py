@@ -10,4 +10,21 @@ TEXTS: dict[str, str] = {
     "staff_member_unknown": (
         "⏳ Could not check that you are in the staff group yet. Please press again in a moment."
     ),
+    # An anonymous admin, or a post "as a channel": the bot cannot tell which officer it is
+    "staff_anonymous_press": (
+        "🕶 You are anonymous in this group: taking this on or writing an answer would show "
+        "your name on the card. Turn off «Remain anonymous» in your admin rights, then press "
+        "again."
+    ),
+    "staff_unsigned_reply": (
+        "🕶 This was sent as the group or as a channel, so the bot cannot tell which officer "
+        "wrote it and has <b>not recorded it</b>. Answers and notes carry their writer's name: "
+        "turn off «Remain anonymous» in your admin rights (or write from your own account), "
+        "then reply again."
+    ),
+    "staff_mine_unsigned": (
+        "🕶 This command was sent as the group or as a channel, so the bot cannot tell who "
+        "you are. Turn off «Remain anonymous» in your admin rights (or write from your own "
+        "account), then send it again."
+    ),
 }

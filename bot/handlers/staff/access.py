@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import CallbackQuery, Update
@@ -61,6 +62,35 @@ def officer_name(update: Update) -> str:
     """How a staff member is recorded: staff are not anonymous."""
     user = update.effective_user
     return user.full_name if user is not None else "?"
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """An officer as the bot tells them apart: by their Telegram account, kept only as a
+    keyed hash of its own (``key``), and shown by ``name``."""
+
+    key: str
+    name: str
+
+
+def signed_officer(update: Update, context: HomThuContext) -> Officer | None:
+    """The officer behind a message or a press; None for a message sent as the group (an
+    anonymous admin: Telegram shows it from «GroupAnonymousBot») or as a channel, whose
+    writer the bot cannot know. A press always comes from the presser's own account."""
+    message = update.message
+    if message is not None and message.sender_chat is not None:
+        return None
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return None
+    return Officer(context.runtime.anonymizer.officer_key(user.id), user.full_name)
+
+
+async def anonymous_presser(update: Update, context: HomThuContext) -> bool:
+    """True for an administrator who is anonymous in the staff group: what records their
+    name on a card would show the group who they are."""
+    member = await presser_membership(update, context)
+    return member is not None and member.anonymous
 
 
 async def presser_membership(update: Update, context: HomThuContext) -> Membership | None:
