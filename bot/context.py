@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -158,6 +159,11 @@ class BotRuntime:
         if self._settings is None:
             raise RuntimeError("runtime not configured")
         return self._settings
+
+    def use_staff_chat(self, chat_id: int) -> None:
+        """Post to, and listen in, the staff group ``chat_id`` from now on (Telegram moved
+        the group: ``bot.staff_chat``); every handler reads the staff chat from here."""
+        self._settings = dataclasses.replace(self.settings, staff_chat_id=chat_id)
 
     @property
     def database(self) -> Database:

@@ -58,6 +58,7 @@ from bot.deliveries import (
     Undeliverable,
 )
 from bot.flood import group_slot
+from bot.staff_chat import follow_move
 from bot.texts import Texts
 from bot.views import batch_message
 from storage import Delivery, FeedbackNotFound
@@ -367,6 +368,15 @@ class OutboxWorker:
             await outbox.retry_later(messages, self._paused_until, "429 retry_after")
             log.warning("telegram asked to slow down retry_after=%.0fs", seconds)
         except ChatMigrated as error:
+            staff = self._runtime.settings.staff_chat_id
+            if first.kind in STAFF_KINDS and await follow_move(
+                self._runtime, staff, error.new_chat_id
+            ):
+                # The staff group moved: these go again at once, to where it is now.
+                await outbox.retry_later(
+                    messages, self._runtime.now(), f"chat migrated to {error.new_chat_id}"
+                )
+                return None
             for n, message in enumerate(messages):
                 reason = f"chat migrated to {error.new_chat_id}"
                 await self._give_up(message, reason, error, alert=n == 0)

@@ -120,6 +120,9 @@ class RecordingBotAPI(BaseRequest):
         # What getChatMember says of someone in a group (chat id, user id) → status;
         # anyone not named is a member, as the officers of the tests are.
         self.members: dict[tuple[int, int], str] = {}
+        # Groups Telegram upgraded to a supergroup: old chat id → new one. Anything sent to
+        # the old id is refused as Telegram does (400, parameters.migrate_to_chat_id).
+        self.migrated: dict[int, int] = {}
 
     def fail_next(
         self,
@@ -148,6 +151,12 @@ class RecordingBotAPI(BaseRequest):
 
     def _unknown_chat(self, method: str, params: dict[str, Any]) -> Failure | None:
         chat_id = int(params.get("chat_id") or 0)
+        if chat_id in self.migrated:
+            return Failure(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self.migrated[chat_id]},
+            )
         if method in ("getChat", "getChatMember") and chat_id not in self.groups:
             if method == "getChatMember" and chat_id == STAFF_CHAT_ID:
                 return None

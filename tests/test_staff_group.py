@@ -5,12 +5,25 @@ group's upgrade to a supergroup is followed by itself."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bot.context import HomThuApplication
 from bot.texts import Texts
-from tests.support import STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
+from tests.support import (
+    ADMIN_ID,
+    STAFF_CHAT_ID,
+    Call,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    make_settings,
+    running_bot,
+)
 from tests.test_dialogue import toast
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
@@ -321,3 +334,84 @@ async def test_an_anonymous_admin_pressing_take_on_is_told_why(
     assert sent(calls, "answerCallbackQuery")[0].params["show_alert"] is True
     assert rows(app, "SELECT COUNT(*) FROM assignments") == [(0,)]
     assert "Hoa" not in card_text(api, card)
+
+
+# --- item 11: the staff group upgraded to a supergroup --------------------------------------
+
+SUPERGROUP = -1009876543210
+OLD_GROUP = STAFF_CHAT_ID
+
+
+def texts_to(calls: list[Call], chat_id: int) -> list[str]:
+    """What was sent to one chat."""
+    return [c.text for c in sent(calls) if int(c.params["chat_id"]) == chat_id]
+
+
+async def test_an_upgrade_while_feedback_arrived_is_followed_once_by_itself(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    codes = [await send_feedback(resident, f"Góp ý số {n}") for n in range(3)]
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    calls = await deliver(app)
+
+    # The three cards reach the new supergroup, once each.
+    posted = "\n".join(texts_to(calls, SUPERGROUP))
+    assert all(posted.count(code) == 1 for code in codes), posted
+    # Admins are told once which id to put in .env.
+    alerts = texts_to(calls, ADMIN_ID)
+    assert alerts == [VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)]
+    assert f"STAFF_CHAT_ID={SUPERGROUP}" in alerts[0]
+    assert rows(app, "SELECT from_chat_id, to_chat_id FROM staff_chat_moves") == [
+        (OLD_GROUP, SUPERGROUP)
+    ]
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
+    assert await deliver(app) == []
+
+    # The new group is the staff group now: its officers' replies are answers.
+    officer = Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=SUPERGROUP)
+    shown = sent(await officer.send(f"/show {codes[0]}"))[0]
+    assert int(shown.params["chat_id"]) == SUPERGROUP
+    proposal = only_message(await officer.reply_to(shown.result["message_id"], "Đang xử lý"))
+    assert proposal.buttons[0] == ["📤 Gửi trả lời"]
+
+
+async def test_the_upgrades_service_messages_are_followed_and_admins_told_once(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    old = Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=OLD_GROUP)
+    calls = await old.send_content(migrate_to_chat_id=SUPERGROUP)
+    assert texts_to(calls, ADMIN_ID) == []  # queued, sent by the outbox
+    new = Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=SUPERGROUP)
+    await new.send_content(migrate_from_chat_id=OLD_GROUP)
+    assert app.bot_data.settings.staff_chat_id == SUPERGROUP
+
+    code = await send_feedback(resident)
+    calls = await deliver(app)
+    assert texts_to(calls, ADMIN_ID) == [
+        VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)
+    ]
+    assert any(code in text for text in texts_to(calls, SUPERGROUP))
+    assert texts_to(calls, OLD_GROUP) == []
+
+
+async def test_after_a_restart_with_the_old_id_the_recorded_one_is_used(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings(tmp_path)
+    async with running_bot(settings, api, clock) as first:
+        old = Person(first, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=OLD_GROUP)
+        await old.send_content(migrate_to_chat_id=SUPERGROUP)
+        told = texts_to(await deliver(first), ADMIN_ID)
+        assert told == [VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)]
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    caplog.set_level(logging.WARNING)
+    async with running_bot(settings, api, clock) as second:
+        assert second.bot_data.settings.staff_chat_id == SUPERGROUP
+        assert f"STAFF_CHAT_ID={SUPERGROUP}" in caplog.text
+        await second.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(second, api, 987654321, "Thịnh", "Trần", "thinh")
+        code = await send_feedback(resident)
+        calls = await deliver(second)
+        assert any(code in text for text in texts_to(calls, SUPERGROUP))
+        # The admins were told once, in the first run: not again.
+        assert [t for t in texts_to(calls, ADMIN_ID) if str(SUPERGROUP) in t] == []

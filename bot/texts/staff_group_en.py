@@ -27,4 +27,11 @@ TEXTS: dict[str, str] = {
         "you are. Turn off «Remain anonymous» in your admin rights (or write from your own "
         "account), then send it again."
     ),
+    # The staff group upgraded to a supergroup (to the admins, once)
+    "admin_staff_moved": (
+        "ℹ️ Telegram upgraded the staff group to a supergroup; its new id is "
+        "<code>{new_id}</code> (old id <code>{old_id}</code>). The bot has moved there by "
+        "itself: waiting feedback goes there, nothing is lost. Please set "
+        "<code>STAFF_CHAT_ID={new_id}</code> in the .env file for the next start."
+    ),
 }

@@ -24,4 +24,11 @@ TEXTS: dict[str, str] = {
         "🕶 Lệnh này gửi dưới tên nhóm hoặc tên kênh, nên bot không biết ai gửi. Xin tắt "
         "«Ẩn danh» trong quyền quản trị viên (hoặc gửi bằng tài khoản của mình) rồi gửi lại."
     ),
+    # The staff group upgraded to a supergroup (to the admins, once)
+    "admin_staff_moved": (
+        "ℹ️ Telegram đã nâng nhóm cán bộ thành siêu nhóm, id mới là <code>{new_id}</code> "
+        "(id cũ <code>{old_id}</code>). Bot đã tự chuyển sang nhóm mới: các góp ý đang chờ "
+        "được gửi vào đó, không mất tin nào. Xin sửa <code>STAFF_CHAT_ID={new_id}</code> "
+        "trong tệp .env cho lần khởi động sau."
+    ),
 }
