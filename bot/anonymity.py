@@ -2,7 +2,9 @@
 
 One master secret (``SECRET_KEY``, or a key file made on first start) gives the subkeys:
 one for the keyed hash under which everything kept per resident is filed (drafts,
-conversation states, language, notices, rate limits), and AEAD keys that seal what must
+conversation states, language, notices, rate limits), another for the officers who take
+feedback on (staff are not anonymous, but their ids are not kept in plain form either),
+and AEAD keys that seal what must
 hold an id itself: a reply channel (the chat answers go to) and a resident's session (the
 draft and conversation, to resume them after a restart). Every sealed record is bound by
 its associated data to the row it belongs to, so a sealed value moved to another row (a
@@ -51,10 +53,18 @@ class Anonymizer:
         self._hash_key = hmac.digest(master_secret, b"homthu resident key", "sha256")
         self._channels = AESGCM(hmac.digest(master_secret, b"homthu reply channel", "sha256"))
         self._sessions = AESGCM(hmac.digest(master_secret, b"homthu resident session", "sha256"))
+        # Officers' own key: an officer who also writes as a resident is not linked to it.
+        self._officer_key = hmac.digest(master_secret, b"homthu officer key", "sha256")
 
     def resident_key(self, user_id: int) -> str:
         """A stable pseudonym for a Telegram user id; not reversible without the secret."""
         digest = hmac.digest(self._hash_key, str(user_id).encode(), "sha256")
+        return digest.hex()[:32]
+
+    def officer_key(self, user_id: int) -> str:
+        """A stable pseudonym for an officer's Telegram account, under a key of its own:
+        it never equals the same account's ``resident_key``, so the two cannot be joined."""
+        digest = hmac.digest(self._officer_key, str(user_id).encode(), "sha256")
         return digest.hex()[:32]
 
     def conversation_key(self, chat_id: int, user_id: int) -> str:

@@ -53,6 +53,7 @@ from bot.keyboards import (
 from bot.menus import set_command_menus, set_descriptions
 from bot.outbox import OutboxWorker
 from bot.persistence import SQLitePersistence
+from bot.staff_chat import recorded_staff_chat
 from bot.transport import JsonRequest
 from bot.updates import HomThuBot
 from storage import Database
@@ -169,6 +170,9 @@ def register_handlers(application: HomThuApplication) -> None:
         group=GROUPS_GROUP,
     )
     application.add_handler(
+        MessageHandler(filters.StatusUpdate.MIGRATE, groups.group_migrated), group=GROUPS_GROUP
+    )
+    application.add_handler(
         CommandHandler(
             "groupid",
             groups.group_id,
@@ -217,6 +221,19 @@ class ExpiredArea(filters.MessageFilter):
         return data is not None and intake.EXPIRED_AREA in data
 
 
+class StaffChat(filters.MessageFilter):
+    """Messages in the staff group, wherever it is now (read from the runtime: the group
+    moves when Telegram upgrades it to a supergroup, ``bot.staff_chat``)."""
+
+    def __init__(self, runtime: BotRuntime) -> None:
+        super().__init__(name="StaffChat")
+        self._runtime = runtime
+
+    def filter(self, message: Message) -> bool:
+        """True in the staff group."""
+        return message.chat_id == self._runtime.settings.staff_chat_id
+
+
 class AgencyChats(filters.MessageFilter):
     """Messages in an agency's group (read from the runtime: admins change them)."""
 
@@ -230,8 +247,7 @@ class AgencyChats(filters.MessageFilter):
 
 
 def _staff_handlers(application: HomThuApplication) -> None:
-    settings = application.bot_data.settings
-    staff_chat = filters.Chat(settings.staff_chat_id)
+    staff_chat = StaffChat(application.bot_data)
     # A reply to the bot's messages about a feedback is a proposal (with /note a note, with
     # /correct a correction); first, so that "/note ..." as a reply is not a command.
     prefixed = filters.Regex(re.compile(r"^/(note|correct)(@\w+)?\b", re.IGNORECASE))
@@ -292,9 +308,7 @@ def _admin_handlers(application: HomThuApplication) -> None:
     # Before the conversation and the private fallback, so that an admin command is never
     # taken for a resident's message or an unknown command; their callbacks refuse
     # non-admins themselves.
-    staff_or_private = filters.ChatType.PRIVATE | filters.Chat(
-        application.bot_data.settings.staff_chat_id
-    )
+    staff_or_private = filters.ChatType.PRIVATE | StaffChat(application.bot_data)
     for command, callback in admin.COMMANDS.items():
         application.add_handler(
             CommandHandler(
@@ -311,14 +325,13 @@ def _admin_handlers(application: HomThuApplication) -> None:
 
 
 def _resident_handlers(application: HomThuApplication) -> None:
-    settings = application.bot_data.settings
     private = filters.ChatType.PRIVATE
     new_private = private & filters.UpdateType.MESSAGE
     content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.LOCATION)
     other_content = (
         new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.LOCATION & ~filters.COMMAND
     )
-    staff_or_private = private | filters.Chat(settings.staff_chat_id)
+    staff_or_private = private | StaffChat(application.bot_data)
 
     application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING))
     application.add_handler(
@@ -408,6 +421,8 @@ def _resident_handlers(application: HomThuApplication) -> None:
 async def _open_services(application: HomThuApplication) -> None:
     runtime = application.bot_data
     await runtime.database.open()
+    # Before anything reads the staff chat: a group Telegram moved is followed.
+    await recorded_staff_chat(runtime)
     await runtime.database.feedback.reseal_reply_channels(runtime.anonymizer.reseal_legacy_chat)
     await runtime.database.feedback.fill_missing_deadlines()
     await runtime.refresh_agency_chats()

@@ -8,6 +8,7 @@ from the group): each becomes a ❌ line, so the operator sees every problem at 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -76,7 +77,19 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
         emit(report.results[-1])
 
     add(_configuration(settings))
-    health, recorded = await _database(settings, add)
+    health, recorded, moved = await _database(settings, add)
+    if moved is not None:
+        # The bot follows the recorded move (bot.staff_chat); so does the check.
+        add(
+            CheckResult(
+                True,
+                f"Nhóm cán bộ STAFF_CHAT_ID={settings.staff_chat_id} đã được nâng thành siêu "
+                f"nhóm {moved}: bot dùng id đã ghi nhận; xin sửa STAFF_CHAT_ID={moved} trong .env",
+                f"the staff group was upgraded to a supergroup; the bot uses the recorded id "
+                f"{moved}: set STAFF_CHAT_ID={moved} in .env",
+            )
+        )
+        settings = dataclasses.replace(settings, staff_chat_id=moved)
     add(_secret_key(settings, health))
     async with telegram_bot(settings) as bot:
         try:
@@ -147,7 +160,11 @@ def _configuration(settings: Settings) -> CheckResult:
     )
 
 
-async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | None, list[BotGroup]]:
+async def _database(
+    settings: Settings, add: Emit
+) -> tuple[DatabaseHealth | None, list[BotGroup], int | None]:
+    """The database's health, the groups the bot recorded, and where the configured staff
+    group moved when Telegram upgraded it (None when it did not)."""
     path = settings.database_path
     try:
         try:
@@ -158,6 +175,7 @@ async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | Non
         async with open_database(path) as database:
             health = await probe(database)
             recorded = await database.groups.list()
+            moved = await database.groups.moved_to(settings.staff_chat_id)
     except SchemaTooNew:
         add(
             CheckResult(
@@ -166,7 +184,7 @@ async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | Non
                 "the database was written by a newer version of the bot; upgrade the bot",
             )
         )
-        return None, []
+        return None, [], None
     except DatabaseUnusable as error:
         add(
             CheckResult(
@@ -176,7 +194,7 @@ async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | Non
                 "restore <file>)",
             )
         )
-        return None, []
+        return None, [], None
     except (sqlite3.Error, OSError) as error:
         add(
             CheckResult(
@@ -185,7 +203,7 @@ async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | Non
                 "cannot open the database; check DATABASE_PATH and the folder's permissions",
             )
         )
-        return None, []
+        return None, [], None
     version = f"{health.schema_version}/{health.latest_version}"
     if not health.up_to_date:
         add(
@@ -212,7 +230,7 @@ async def _database(settings: Settings, add: Emit) -> tuple[DatabaseHealth | Non
                 f"database schema {version}, writable{en_change}",
             )
         )
-    return health, recorded
+    return health, recorded, moved
 
 
 def _migration_note(before: int | None, after: int) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.anonymity import Anonymizer
 from bot.config import Settings
+from bot.membership import StaffMembers
 from bot.ratelimit import SlidingWindowLimit
 from bot.texts import Texts
 from storage import Database
@@ -123,6 +125,8 @@ class BotRuntime:
         # (bot clock, seconds), least recently used first; a bounded, expiring cache.
         self._languages: OrderedDict[str, tuple[str, float]] = OrderedDict()
         self.draft_buttons = DraftButtons()
+        # Who is in the staff group, asked of Telegram at most every ten minutes each.
+        self.staff_members = StaffMembers()
 
     def configure(
         self,
@@ -143,6 +147,7 @@ class BotRuntime:
         self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
         self.rating_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
         self.draft_buttons = DraftButtons(kept=settings.draft_idle_hours * 3600, clock=seconds)
+        self.staff_members = StaffMembers(clock=seconds)
 
     def clock_seconds(self) -> float:
         """The bot's clock as seconds since the epoch."""
@@ -154,6 +159,11 @@ class BotRuntime:
         if self._settings is None:
             raise RuntimeError("runtime not configured")
         return self._settings
+
+    def use_staff_chat(self, chat_id: int) -> None:
+        """Post to, and listen in, the staff group ``chat_id`` from now on (Telegram moved
+        the group: ``bot.staff_chat``); every handler reads the staff chat from here."""
+        self._settings = dataclasses.replace(self.settings, staff_chat_id=chat_id)
 
     @property
     def database(self) -> Database:

@@ -45,6 +45,7 @@ from telegram.ext import ExtBot
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import keyboards
+from bot.cards import refresh_cards_of
 from bot.context import BotRuntime
 from bot.deliveries import (
     ADMIN_TEXT,
@@ -57,10 +58,18 @@ from bot.deliveries import (
     Undeliverable,
 )
 from bot.flood import group_slot
+from bot.staff_chat import follow_move
 from bot.texts import Texts
 from bot.views import batch_message
 from storage import Delivery, FeedbackNotFound
-from storage.outbox import NOTIFY_STAFF, RESIDENT_REPLY, FollowUp, OutboxMessage
+from storage.outbox import (
+    NOTIFY_STAFF,
+    RESIDENT_REPLY,
+    STAFF_ADDITION,
+    STAFF_NOTICE,
+    FollowUp,
+    OutboxMessage,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +97,10 @@ _PASSING = (
     "topic_closed",
     "not a member",
 )
+
+# News under a card that changes what the card says (an addition, an agency's press, a
+# resident not satisfied): once it is delivered, the cards are brought up to date.
+_CHANGES_A_CARD = frozenset({STAFF_ADDITION, STAFF_NOTICE})
 
 
 def retry_delay(attempts: int) -> float:
@@ -270,6 +283,9 @@ class OutboxWorker:
                 message.kind,
             )
             await self._reached(message.kind)
+            if message.kind in _CHANGES_A_CARD and message.feedback_id is not None:
+                # What the resident added, or what an agency did, shows on every card.
+                await refresh_cards_of(self._bot, self._runtime, message.feedback_id)
 
     async def _deliver_batch(self, messages: list[OutboxMessage]) -> int:
         """Send several notifications as one message; return how many it carried."""
@@ -352,6 +368,15 @@ class OutboxWorker:
             await outbox.retry_later(messages, self._paused_until, "429 retry_after")
             log.warning("telegram asked to slow down retry_after=%.0fs", seconds)
         except ChatMigrated as error:
+            staff = self._runtime.settings.staff_chat_id
+            if first.kind in STAFF_KINDS and await follow_move(
+                self._runtime, staff, error.new_chat_id
+            ):
+                # The staff group moved: these go again at once, to where it is now.
+                await outbox.retry_later(
+                    messages, self._runtime.now(), f"chat migrated to {error.new_chat_id}"
+                )
+                return None
             for n, message in enumerate(messages):
                 reason = f"chat migrated to {error.new_chat_id}"
                 await self._give_up(message, reason, error, alert=n == 0)

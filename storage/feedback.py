@@ -210,6 +210,18 @@ class FeedbackRepository:
             )
         return int(row[0]) if row else None
 
+    async def card_messages(self, feedback_id: int, chat_id: int) -> list[int]:
+        """Every card of the feedback in a group (the first, those /show and the surge's
+        "📂" posted), oldest first: each shows the feedback as it now stands."""
+        async with self._db.reading() as conn:
+            rows = await fetch_all(
+                conn,
+                "SELECT message_id FROM staff_messages WHERE feedback_id = ? AND chat_id = ?"
+                " AND role = 'card' ORDER BY message_id",
+                (feedback_id, chat_id),
+            )
+        return [int(r[0]) for r in rows]
+
     # --- status and handler -------------------------------------------------------------------
 
     async def set_status(
@@ -238,25 +250,37 @@ class FeedbackRepository:
         log.info("status changed code=%s status=%s", feedback.code, status.value)
         return StatusUpdate(feedback, previous, told)
 
-    async def take_on(self, feedback_id: int, officer: str) -> tuple[Feedback, str | None]:
-        """Make ``officer`` the feedback's handler; the feedback and the previous handler."""
+    async def take_on(
+        self, feedback_id: int, officer_key: str, officer: str
+    ) -> tuple[Feedback, str | None]:
+        """Make the officer (``officer_key``: the keyed hash of their Telegram account;
+        ``officer``: their name, as shown) the feedback's handler. Returns the feedback and
+        the name of the officer it was taken from: None when it had no handler or was the
+        same officer's (told apart by their key, whatever their names; a handler recorded
+        before the keys by their name)."""
         moment = self._db.clock()
         async with self._db.transaction() as conn:
             row = await fetch_one(
-                conn, "SELECT handler FROM feedback WHERE id = ?", (feedback_id,)
+                conn, "SELECT handler, handler_key FROM feedback WHERE id = ?", (feedback_id,)
             )
             if row is None:
                 raise FeedbackNotFound(str(feedback_id))
             await conn.execute(
-                "UPDATE feedback SET handler = ? WHERE id = ?", (officer, feedback_id)
+                "UPDATE feedback SET handler = ?, handler_key = ? WHERE id = ?",
+                (officer, officer_key, feedback_id),
             )
             await conn.execute(
-                "INSERT INTO assignments (feedback_id, officer, assigned_at) VALUES (?, ?, ?)",
-                (feedback_id, officer, to_db(moment)),
+                "INSERT INTO assignments (feedback_id, officer, officer_key, assigned_at)"
+                " VALUES (?, ?, ?, ?)",
+                (feedback_id, officer, officer_key, to_db(moment)),
             )
             feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
         log.info("feedback taken on code=%s", feedback.code)
-        return feedback, None if row[0] is None else str(row[0])
+        previous, previous_key = row[0], row[1]
+        if previous is None:
+            return feedback, None
+        same = previous_key == officer_key if previous_key else previous == officer
+        return feedback, None if same else str(previous)
 
     # --- internal notes -----------------------------------------------------------------------
 

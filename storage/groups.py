@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storage.clock import to_db
-from storage.database import fetch_all
+from storage.database import fetch_all, fetch_one
 
 if TYPE_CHECKING:
     from storage.database import Database
@@ -68,3 +68,33 @@ class GroupRepository:
                 " ORDER BY updated_at DESC",
             )
         return [BotGroup(int(r[0]), str(r[1]), str(r[2]), str(r[3]), bool(r[4])) for r in rows]
+
+    # --- the staff group's moves (Telegram upgrades a group to a supergroup) ------------
+
+    async def record_move(self, from_chat_id: int, to_chat_id: int) -> bool:
+        """Remember that ``from_chat_id`` became ``to_chat_id``; True the first time (an
+        error answer and both service messages all say it)."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO staff_chat_moves (from_chat_id, to_chat_id, moved_at)"
+                " VALUES (?, ?, ?) ON CONFLICT (from_chat_id) DO NOTHING",
+                (from_chat_id, to_chat_id, to_db(self._db.clock())),
+            )
+            return cursor.rowcount > 0
+
+    async def moved_to(self, chat_id: int) -> int | None:
+        """Where the group ``chat_id`` moved to, following every recorded move; None when it
+        did not move."""
+        found: int | None = None
+        seen = {chat_id}
+        async with self._db.reading() as conn:
+            while True:
+                row = await fetch_one(
+                    conn,
+                    "SELECT to_chat_id FROM staff_chat_moves WHERE from_chat_id = ?",
+                    (chat_id,),
+                )
+                if row is None or int(row[0]) in seen:
+                    return found
+                found = chat_id = int(row[0])
+                seen.add(chat_id)

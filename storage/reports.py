@@ -286,11 +286,13 @@ async def _named(
 @dataclass(frozen=True, slots=True)
 class OpenFilter:
     """Which unresolved feedback /open lists: all, one area's, the overdue, or one
-    officer's (``handler``, the name recorded when they took it on)."""
+    officer's (``handler_key``, the keyed hash of the officer's Telegram account;
+    ``handler``, the name recorded when they took it on, for rows from before the keys)."""
 
     area_id: int | None = None
     overdue: bool = False
     handler: str | None = None
+    handler_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +361,9 @@ async def open_page(
     if where.handler is not None:
         conditions.append("f.handler = ?")
         values.append(where.handler)
+    if where.handler_key is not None:
+        conditions.append("f.handler_key = ?")
+        values.append(where.handler_key)
     if where.overdue:
         conditions.append("f.due_at <= ?")
         values.append(to_db(now))

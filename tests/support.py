@@ -117,6 +117,12 @@ class RecordingBotAPI(BaseRequest):
         # Groups the bot is in, beside the staff group: chat id → title (getChat,
         # getChatMember); any other chat is "not found", as Telegram says.
         self.groups: dict[int, str] = {}
+        # What getChatMember says of someone in a group (chat id, user id) → status;
+        # anyone not named is a member, as the officers of the tests are.
+        self.members: dict[tuple[int, int], str] = {}
+        # Groups Telegram upgraded to a supergroup: old chat id → new one. Anything sent to
+        # the old id is refused as Telegram does (400, parameters.migrate_to_chat_id).
+        self.migrated: dict[int, int] = {}
 
     def fail_next(
         self,
@@ -144,7 +150,16 @@ class RecordingBotAPI(BaseRequest):
         return None
 
     def _unknown_chat(self, method: str, params: dict[str, Any]) -> Failure | None:
-        if method in ("getChat", "getChatMember") and int(params["chat_id"]) not in self.groups:
+        chat_id = int(params.get("chat_id") or 0)
+        if chat_id in self.migrated:
+            return Failure(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                {"migrate_to_chat_id": self.migrated[chat_id]},
+            )
+        if method in ("getChat", "getChatMember") and chat_id not in self.groups:
+            if method == "getChatMember" and chat_id == STAFF_CHAT_ID:
+                return None
             return Failure(400, "Bad Request: chat not found", None, None, None)
         return None
 
@@ -245,9 +260,33 @@ class RecordingBotAPI(BaseRequest):
                 "max_reaction_count": 11,
             }
         if method == "getChatMember":
-            user = {"id": int(params["user_id"]), "is_bot": True, "first_name": "Hòm thư góp ý"}
-            return {"status": "member", "user": user}
+            return self._member(int(params["chat_id"]), int(params["user_id"]))
         raise AssertionError(f"the test Bot API does not know {method}")
+
+    def _member(self, chat_id: int, user_id: int) -> dict[str, Any]:
+        user = {"id": user_id, "is_bot": user_id == BOT_ID, "first_name": "Thành viên"}
+        status = self.members.get((chat_id, user_id), "member")
+        member: dict[str, Any] = {"status": status, "user": user}
+        if status in ("administrator", "anonymous administrator"):
+            rights = (
+                "can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members"
+                " can_promote_members can_change_info can_invite_users can_post_stories"
+                " can_edit_stories can_delete_stories"
+            )
+            member.update({right: True for right in rights.split()})
+            anonymous = status == "anonymous administrator"
+            member.update(status="administrator", can_be_edited=False, is_anonymous=anonymous)
+        elif status in ("restricted", "restricted left"):
+            rights = (
+                "can_send_messages can_send_audios can_send_documents can_send_photos"
+                " can_send_videos can_send_video_notes can_send_voice_notes can_send_polls"
+                " can_send_other_messages can_add_web_page_previews can_change_info"
+                " can_invite_users can_pin_messages can_manage_topics can_edit_tag"
+                " can_react_to_messages"
+            )
+            member.update({right: False for right in rights.split()})
+            member.update(status="restricted", is_member=status == "restricted", until_date=0)
+        return member
 
     def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = int(params["chat_id"])

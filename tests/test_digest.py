@@ -251,7 +251,10 @@ async def test_open_filters_by_area_overdue_and_mine(
     mine = await submit(app, "Của tôi")
     other = await submit(app, "Chưa ai nhận")
     database = app.bot_data.database
-    await database.feedback.take_on((await database.feedback.get_by_code(mine)).id, "Tâm Nguyễn")
+    key = app.bot_data.anonymizer.officer_key(officer.user_id)
+    await database.feedback.take_on(
+        (await database.feedback.get_by_code(mine)).id, key, "Tâm Nguyễn"
+    )
 
     overdue = staff_texts(await officer.send("/open overdue"))
     area = staff_texts(await officer.send("/open kp3"))

@@ -141,7 +141,13 @@ async def test_a_migrated_group_tells_admins_the_new_id(
     )
     calls = await deliver(app)
     alerts = [c for c in sent(calls) if c.params["chat_id"] == ADMIN_ID]
-    assert alerts[0].text == VI("admin_chat_migrated", new_id=-1009876543210)
+    # The bot follows the group there by itself (issue 19, item 11): the card goes to the
+    # new id, and admins are told which id to put in .env.
+    assert [a.text for a in alerts] == [
+        VI("admin_staff_moved", old_id=STAFF_CHAT_ID, new_id=-1009876543210)
+    ]
+    delivered = [c.params["chat_id"] for c in sent(calls) if c.buttons and c.result]
+    assert delivered == [-1009876543210]
 
 
 async def test_one_feedbacks_messages_keep_their_order_through_failures(

@@ -366,6 +366,26 @@ def test_check_passes_with_one_line_per_check(tmp_path: Path, stub: StubBotAPI) 
         ).fetchone() == (1,)
 
 
+def test_the_check_follows_a_staff_group_upgraded_to_a_supergroup(
+    tmp_path: Path, stub: StubBotAPI
+) -> None:
+    # The running bot recorded the upgrade (issue 19, item 11); .env still has the old id.
+    supergroup = -1009876543210
+
+    async def prepare() -> None:
+        async with open_database(tmp_path / "data" / "homthu.sqlite3") as database:
+            await database.groups.record_move(STAFF_CHAT_ID, supergroup)
+
+    asyncio.run(prepare())
+    result = run_bot(tmp_path, stub.url, "--check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    moved = [line for line in check_lines(result.stdout) if "siêu nhóm" in line]
+    assert len(moved) == 1, result.stdout
+    assert f"STAFF_CHAT_ID={supergroup}" in moved[0]
+    assert moved[0].startswith("✅ ")
+    assert stub.calls_of("getChat")[0].params["chat_id"] == str(supergroup)
+
+
 def test_the_check_reports_a_rejected_token(tmp_path: Path) -> None:
     api = StubBotAPI(reject_token=True)
     try:

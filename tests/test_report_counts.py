@@ -280,6 +280,7 @@ async def test_the_desks_counts_read_their_period_or_the_backlog_only(
         OpenFilter(area_id=1),
         OpenFilter(overdue=True),
         OpenFilter(handler="Cán bộ"),
+        OpenFilter(handler_key="0123456789abcdef0123456789abcdef"),
     ):
         _reads_by_index(await _plans_of(db, lambda where=where: open_page(db, where, limit=20)))
     backlog = await _plans_of(db, lambda: unresolved_count(db))

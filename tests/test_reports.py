@@ -220,7 +220,7 @@ async def box(tmp_path: Path) -> AsyncIterator[Box]:
             # Internal notes are not answers to the resident: never counted as answers.
             await db.feedback.note(feedback.id, "ghi chú", "Hoa")
             if n == 1:
-                await db.feedback.take_on(feedback.id, "Anh Nam")
+                await db.feedback.take_on(feedback.id, "key-nam", "Anh Nam")
                 await db.agencies.forward(
                     feedback.id, "Chị Hoa", name="Điện lực Cam Lộ", notice_delay=timedelta(0)
                 )
@@ -434,6 +434,9 @@ async def test_open_page_filters(box: Box) -> None:
     assert await codes(OpenFilter(area_id=box.tan_dinh.id)) == ([], 0)
     assert await codes(OpenFilter(overdue=True)) == (box.codes(0, 1), 2)
     assert await codes(OpenFilter(handler="Anh Nam")) == (box.codes(1), 1)
+    # /mine reads the officer's key (issue 19, item 13), whatever name they now have.
+    assert await codes(OpenFilter(handler_key="key-nam")) == (box.codes(1), 1)
+    assert await codes(OpenFilter(handler_key="key-hoa")) == ([], 0)
     # Changing a status is not taking the feedback on.
     assert await codes(OpenFilter(handler="Chị Hoa")) == ([], 0)
     assert await codes(OpenFilter(area_id=box.kp3.id, overdue=True)) == (box.codes(0, 1), 2)
@@ -486,8 +489,8 @@ async def test_a_filtered_page_and_its_total_follow_the_filter(box: Box) -> None
         box.clock.now = START + timedelta(minutes=n)
         sent = await box.db.feedback.submit(NewFeedback(box.tan_dinh.id, OTHER, f"Tân Định {n}"))
         if n % 2 == 0:
-            await box.db.feedback.take_on(sent.feedback.id, "Anh Nam")
-    mine = OpenFilter(handler="Anh Nam")
+            await box.db.feedback.take_on(sent.feedback.id, "key-nam", "Anh Nam")
+    mine = OpenFilter(handler_key="key-nam")
 
     first = await open_page(box.db, mine, limit=2)
     second = await open_page(box.db, mine, limit=2, after=first.next)

@@ -15,6 +15,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.context import HomThuContext
 from bot.deliveries import STAFF_TEXT
+from bot.staff_chat import follow_move
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,23 @@ def _can_post(member: ChatMember) -> bool:
     if isinstance(member, ChatMemberRestricted):
         return member.is_member and member.can_send_messages
     return member.status in _IN_GROUP
+
+
+async def group_migrated(update: Update, context: HomThuContext) -> None:
+    """Telegram upgraded a group to a supergroup: the old group's service message names the
+    new id, the new one's names the old id. The staff group is followed there."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.migrate_to_chat_id is not None:
+        old, new = message.chat_id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id is not None:
+        old, new = message.migrate_from_chat_id, message.chat_id
+    else:
+        return
+    moved = await follow_move(context.runtime, old, new)
+    log.info("group upgraded to a supergroup old=%d new=%d staff=%s", old, new, moved)
+    raise ApplicationHandlerStop
 
 
 async def group_id(update: Update, context: HomThuContext) -> None:

@@ -20,6 +20,8 @@ from bot.texts import (
     resident_vi,
     setup_en,
     setup_vi,
+    staff_group_en,
+    staff_group_vi,
     vi,
 )
 
@@ -32,6 +34,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
         documents_vi.TEXTS,
         dialogue_vi.TEXTS,
         desk_vi.TEXTS,
+        staff_group_vi.TEXTS,
         setup_vi.TEXTS,
     ),
     "en": (
@@ -41,6 +44,7 @@ SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
         documents_en.TEXTS,
         dialogue_en.TEXTS,
         desk_en.TEXTS,
+        staff_group_en.TEXTS,
         setup_en.TEXTS,
     ),
 }

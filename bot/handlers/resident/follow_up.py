@@ -21,6 +21,7 @@ from telegram.ext import Application, MessageHandler, filters
 
 from bot import keyboards
 from bot.answers import answer_quietly
+from bot.cards import refresh_cards
 from bot.context import HomThuContext
 from bot.draft import MAX_CHARS
 from bot.handlers.lookup import feedback_by_code
@@ -232,10 +233,13 @@ async def _rate(
     if not rated.reopened:
         await answer_quietly(query, t("toast_thanks"))
         await message.reply_text(t("rated_satisfied", code=feedback.code))
+        await refresh_cards(context.bot, context.runtime, rated.feedback)
         return
     context.runtime.wake_outbox()
     await answer_quietly(query, t("toast_reopened"))
     await start_adding(context, message, t, rated.feedback, AdditionKind.DISSATISFIED)
+    # Every card in the staff group shows the rating and the feedback back at work.
+    await refresh_cards(context.bot, context.runtime, rated.feedback)
 
 
 # --- Additions -----------------------------------------------------------------------------

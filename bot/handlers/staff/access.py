@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import CallbackQuery, Update
+from telegram.error import TelegramError
 
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
+from bot.membership import Membership
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -61,11 +64,55 @@ def officer_name(update: Update) -> str:
     return user.full_name if user is not None else "?"
 
 
-def staff_group_button(step: ButtonStep) -> Command:
-    """Run a staff button only when pressed in the staff group.
+@dataclass(frozen=True, slots=True)
+class Officer:
+    """An officer as the bot tells them apart: by their Telegram account, kept only as a
+    keyed hash of its own (``key``), and shown by ``name``."""
 
-    Anywhere else the callback data was forged or copied: nothing changes, and nothing is
-    recorded under the presser's name.
+    key: str
+    name: str
+
+
+def signed_officer(update: Update, context: HomThuContext) -> Officer | None:
+    """The officer behind a message or a press; None for a message sent as the group (an
+    anonymous admin: Telegram shows it from «GroupAnonymousBot») or as a channel, whose
+    writer the bot cannot know. A press always comes from the presser's own account."""
+    message = update.message
+    if message is not None and message.sender_chat is not None:
+        return None
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return None
+    return Officer(context.runtime.anonymizer.officer_key(user.id), user.full_name)
+
+
+async def anonymous_presser(update: Update, context: HomThuContext) -> bool:
+    """True for an administrator who is anonymous in the staff group: what records their
+    name on a card would show the group who they are."""
+    member = await presser_membership(update, context)
+    return member is not None and member.anonymous
+
+
+async def presser_membership(update: Update, context: HomThuContext) -> Membership | None:
+    """The presser's membership of the staff group; None when Telegram cannot say now."""
+    user = update.effective_user
+    if user is None:
+        return Membership(False)
+    try:
+        return await context.runtime.staff_members.of(
+            context.bot, context.settings.staff_chat_id, user.id
+        )
+    except TelegramError as error:
+        log.warning("staff membership not checked error=%s", type(error).__name__)
+        return None
+
+
+def staff_group_button(step: ButtonStep) -> Command:
+    """Run a staff button only when pressed in the staff group, by one of its members.
+
+    Anywhere else the callback data was forged or copied; someone who is not (or no longer)
+    in the group may still see a public group's messages: nothing changes for them, and
+    nothing is recorded under the presser's name.
     """
 
     @functools.wraps(step)
@@ -77,6 +124,12 @@ def staff_group_button(step: ButtonStep) -> Command:
         if not in_staff_group(update, context):
             log.info("staff button refused outside the staff group button=%s", step.__name__)
             await answer_quietly(query, t("staff_only"), show_alert=True)
+            return
+        member = await presser_membership(update, context)
+        if member is None or not member.member:
+            key = "staff_member_unknown" if member is None else "staff_not_member"
+            log.info("staff button refused: %s button=%s", key, step.__name__)
+            await answer_quietly(query, t(key), show_alert=True)
             return
         await step(update, context, t, query, query.data)
 

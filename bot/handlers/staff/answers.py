@@ -58,6 +58,10 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
     if feedback_id == 0:
         await message.reply_text(t("batch_reply"))  # a surge batch: which feedback is meant?
         return
+    if message.sender_chat is not None:
+        # Sent as the group (an anonymous admin) or as a channel: whose words are they?
+        await message.reply_text(t("staff_unsigned_reply"))
+        return
     text = message.text or message.caption or ""
     note, correction = _NOTE.match(text), _CORRECT.match(text)
     prefix = note or correction

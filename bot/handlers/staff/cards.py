@@ -20,7 +20,13 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.handlers.lookup import feedback_by_code
-from bot.handlers.staff.access import officer_name, staff_group_button, staff_only
+from bot.handlers.staff.access import (
+    anonymous_presser,
+    officer_name,
+    signed_officer,
+    staff_group_button,
+    staff_only,
+)
 from bot.handlers.staff.answers import propose
 from bot.handlers.staff.forwarding import ask_agency, ask_reason
 from bot.handlers.staff.posting import post_card, pressed_feedback, refresh_card
@@ -78,17 +84,23 @@ async def status_button(
 async def take_on_button(
     update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
 ) -> None:
-    """«Nhận xử lý»: the presser becomes the feedback's handler (a takeover is recorded)."""
+    """«Nhận xử lý»: the presser becomes the feedback's handler (a takeover is recorded).
+
+    Officers are told apart by their Telegram account (two of one name are two officers,
+    and a new name keeps one's list), kept under a keyed hash of its own."""
     feedback_id = keyboards.id_after(keyboards.TAKE_ON_PREFIX, data)
-    who = officer_name(update)
+    who = signed_officer(update, context)
+    if who is None or await anonymous_presser(update, context):
+        await answer_quietly(query, t("staff_anonymous_press"), show_alert=True)
+        return
     try:
         if feedback_id is None:
             raise FeedbackNotFound(data)
-        feedback, previous = await context.db.feedback.take_on(feedback_id, who)
+        feedback, previous = await context.db.feedback.take_on(feedback_id, who.key, who.name)
     except FeedbackNotFound:
         await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
         return
-    if previous and previous != who:
+    if previous is not None:
         await answer_quietly(query, t("toast_taken_over", previous=previous))
     else:
         await answer_quietly(query, t("toast_taken_on"))
@@ -137,6 +149,9 @@ async def templates_button(
         await _reply_under(query, context, pack_lines(lines, "")[0], markup)
         return
     chosen = {x.number: x.body for x in templates}.get(int(match.group(2)))
+    if await anonymous_presser(update, context):
+        await answer_quietly(query, t("staff_anonymous_press"), show_alert=True)
+        return
     if chosen is None or not isinstance(query.message, Message):
         await answer_quietly(query, t("template_gone"), show_alert=True)
         return

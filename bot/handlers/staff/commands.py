@@ -19,7 +19,7 @@ from telegram.error import BadRequest
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.digest import build_digest
-from bot.handlers.staff.access import is_staff_place, officer_name, staff_only
+from bot.handlers.staff.access import is_staff_place, signed_officer, staff_only
 from bot.reports import (
     BacklogKind,
     BacklogView,
@@ -161,11 +161,15 @@ async def _open(update: Update, context: HomThuContext, word: str, too_many: boo
         await message.reply_text(t("backlog_usage"))
         return
     area_id = None
+    officer = signed_officer(update, context)
+    if word == "mine" and officer is None:
+        await message.reply_text(t("staff_mine_unsigned"))
+        return
     if not word:
         view = BacklogView(BacklogKind.ALL)
     elif word in _KEYWORDS:
         kind = _KEYWORDS[word]
-        view = BacklogView(kind, officer_name(update) if kind is BacklogKind.MINE else "")
+        view = BacklogView(kind, officer.name if officer and kind is BacklogKind.MINE else "")
     else:
         try:
             area = await context.db.areas.get(word)
@@ -173,7 +177,8 @@ async def _open(update: Update, context: HomThuContext, word: str, too_many: boo
             await message.reply_text(t("backlog_unknown_area", code=word))
             return
         view, area_id = BacklogView(BacklogKind.AREA, area.name), area.id
-    await _send_backlog(message, context, t, view, area_id, None, 1)
+    key = officer.key if officer else None
+    await _send_backlog(message, context, t, view, area_id, None, 1, key)
 
 
 async def backlog_button(update: Update, context: HomThuContext) -> None:
@@ -195,8 +200,9 @@ async def backlog_button(update: Update, context: HomThuContext) -> None:
         await answer_quietly(query, t("stale_button"))
         return
     view = BacklogView(page.kind)
-    if page.kind is BacklogKind.MINE:
-        view = BacklogView(page.kind, officer_name(update))
+    officer = signed_officer(update, context)
+    if page.kind is BacklogKind.MINE and officer is not None:
+        view = BacklogView(page.kind, officer.name)
     elif page.kind is BacklogKind.AREA:
         areas = {area.id: area for area in await context.db.areas.list()}
         if page.area_id not in areas:
@@ -206,7 +212,8 @@ async def backlog_button(update: Update, context: HomThuContext) -> None:
     await answer_quietly(query)
     with contextlib.suppress(BadRequest):
         await message.edit_reply_markup(None)
-    await _send_backlog(message, context, t, view, page.area_id, page.after, page.number)
+    key = officer.key if officer else None
+    await _send_backlog(message, context, t, view, page.area_id, page.after, page.number, key)
 
 
 async def _send_backlog(
@@ -217,12 +224,16 @@ async def _send_backlog(
     area_id: int | None,
     after: OpenCursor | None,
     number: int,
+    officer_key: str | None = None,
 ) -> None:
-    """Page ``number`` of a /open list, with a "next page" button under it when it goes on."""
+    """Page ``number`` of a /open list, with a "next page" button under it when it goes on.
+
+    "Mine" is the officer's by their account (``officer_key``), whatever their name."""
+    mine = view.kind is BacklogKind.MINE
     where = OpenFilter(
         area_id=area_id,
         overdue=view.kind is BacklogKind.OVERDUE,
-        handler=view.name if view.kind is BacklogKind.MINE else None,
+        handler_key=(officer_key or "-") if mine else None,
     )
     page = await open_page(context.db, where, limit=OPEN_PAGE_SIZE, after=after)
     first = (number - 1) * OPEN_PAGE_SIZE + 1

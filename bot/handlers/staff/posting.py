@@ -8,14 +8,13 @@ about its feedback.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from telegram import CallbackQuery, InputMediaPhoto, Message
-from telegram.error import BadRequest
 
 from bot import keyboards
 from bot.answers import answer_quietly
+from bot.cards import refresh_cards
 from bot.context import HomThuContext
 from bot.texts import Texts
 from bot.views import staff_card
@@ -59,20 +58,9 @@ async def post_card(
 
 
 async def refresh_card(context: HomThuContext, t: Texts, feedback: Feedback) -> None:
-    """Show the feedback as it now stands on its newest card in the staff group."""
-    chat = context.settings.staff_chat_id
-    card = await context.db.feedback.card_message(feedback.id, chat)
-    if card is None:
-        return
-    text = staff_card(t, feedback, context.settings.timezone)[0]
-    # Unchanged, deleted or too old: the record is right, the card stays as it was.
-    with contextlib.suppress(BadRequest):
-        await context.bot.edit_message_text(
-            text,
-            chat_id=chat,
-            message_id=card,
-            reply_markup=keyboards.status_keyboard(t, feedback.id, feedback.status),
-        )
+    """Show the feedback as it now stands on every card of it in the staff group (the
+    first, and each one /show posted): whichever was pressed, all of them change."""
+    await refresh_cards(context.bot, context.runtime, feedback)
 
 
 async def pressed_feedback(
