@@ -136,6 +136,7 @@ def build_application(
     application: HomThuApplication = builder.build()  # type: ignore[assignment]
     runtime = application.bot_data
     runtime.configure(settings, database, anonymizer, persistence)
+    persistence.attach(application)
     runtime.outbox = OutboxWorker(application.bot, runtime)
     runtime.deliver_in_background = deliver_in_background
     register_handlers(application)

@@ -1,0 +1,77 @@
+"""A draft is never lost: not to an earlier conversation's queued deletion, a second /start,
+nor a «Hủy» pressed by mistake (issue 19, items 8, 10 and 15)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.config import Settings
+from bot.context import HomThuApplication, HomThuContext
+from bot.handlers.general import sweep_idle_drafts
+from bot.texts import Texts
+from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
+from tests.test_intake import CODE, only_message, rows, submit
+
+VI = Texts("vi")
+
+
+async def _write_second_draft(resident: Person, text: str) -> None:
+    await resident.send("/start kp2")
+    await resident.press("Khác")
+    assert only_message(await resident.send(text)).text == VI("received")
+
+
+@pytest.mark.parametrize("ending", ["sent", "/cancel"])
+async def test_a_draft_after_an_ended_one_outlives_the_periodic_flush_and_a_restart(
+    ending: str, settings: Settings, clock: FrozenClock
+) -> None:
+    """Item 8: the first conversation's end queued a deletion of the resident's data in
+    PTB; its periodic persistence run must not replay it over the next draft."""
+    api = RecordingBotAPI()
+    async with running_bot(settings, api, clock) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        await app.bot_data.database.areas.add("kp2", "Khu phố 2")
+        resident = Person(app, api, user_id=61_000_008)
+        if ending == "sent":
+            await submit(resident, "Góp ý thứ nhất")
+        else:
+            await resident.send("/start kp3")
+            await resident.press("Đời sống")
+            await resident.send("Viết rồi bỏ")
+            await resident.send("/cancel")
+        await _write_second_draft(resident, "Góp ý thứ hai, đang viết")
+        # PTB's own run, every update_interval (60 s) while the bot runs.
+        await app.update_persistence()
+        (draft,) = drafts_on_disk(app).values()
+        assert draft["draft"]["parts"] == ["Góp ý thứ hai, đang viết"]
+    # A new process on the same database: the draft goes on where it was.
+    api2 = RecordingBotAPI()
+    api2.messages = api.messages
+    async with running_bot(settings, api2, clock) as app2:
+        again = Person(app2, api2, user_id=61_000_008, _message_ids=resident._message_ids)
+        assert only_message(await again.send("và viết tiếp")).text == VI("received")
+        await again.press("Xem lại")
+        receipt = only_message(await again.press("Gửi"))
+        code = CODE.search(receipt.text)
+        assert code
+        assert rows(app2, f"SELECT body FROM feedback WHERE code = '{code.group(1)}'") == [
+            ("Góp ý thứ hai, đang viết\n\nvà viết tiếp",)
+        ]
+
+
+async def test_a_draft_after_an_idle_sweep_outlives_the_periodic_flush(
+    app: HomThuApplication, resident: Person, clock: FrozenClock
+) -> None:
+    """The sweep of empty user data queues the same deletion (item 8's second path)."""
+    await submit(resident, "Góp ý thứ nhất")
+    await resident.send("/status")  # leaves an empty dict behind, as any update does
+    clock.advance(timedelta(minutes=1))
+    await sweep_idle_drafts(HomThuContext(app))  # type: ignore[arg-type]
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    await resident.send("Sau lần quét")
+    await app.update_persistence()
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Sau lần quét"]
