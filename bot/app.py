@@ -379,6 +379,7 @@ def _resident_handlers(application: HomThuApplication) -> None:
             intake.CONFIRM_RESTART: [
                 _button(intake.restart_confirmed, RESTART_YES),
                 _button(intake.restart_declined, RESTART_NO),
+                MessageHandler(content, intake.content_at_restart_question),
                 MessageHandler(new_private & ~filters.COMMAND, intake.repeat_restart_question),
             ],
         },

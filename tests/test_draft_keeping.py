@@ -12,7 +12,7 @@ from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
 from bot.texts import Texts
 from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
-from tests.test_intake import CODE, only_message, rows, submit
+from tests.test_intake import CODE, WRITING_BUTTONS, only_message, rows, submit, write_feedback
 
 VI = Texts("vi")
 
@@ -75,3 +75,74 @@ async def test_a_draft_after_an_idle_sweep_outlives_the_periodic_flush(
     await app.update_persistence()
     (draft,) = drafts_on_disk(app).values()
     assert draft["draft"]["parts"] == ["Sau lần quét"]
+
+
+# --- Item 10: a second /start while writing -------------------------------------------------
+
+
+async def test_text_typed_while_the_restart_question_is_open_joins_the_draft(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await write_feedback(resident, "Đang viết dở")
+    question = only_message(await resident.send("/start thon-tan-dinh"))
+    assert question.text == VI("restart_confirm")
+    # The resident does not answer the question and goes on writing.
+    calls = await resident.send("Viết tiếp câu thứ hai")
+    ack = only_message(calls)
+    assert ack.text == VI("received_kept_writing")
+    assert ack.buttons == WRITING_BUTTONS
+    # The question's buttons are gone: the new start was let go.
+    stripped = [
+        c
+        for c in calls
+        if c.method == "editMessageReplyMarkup"
+        and int(c.params["message_id"]) == question.result["message_id"]
+    ]
+    assert stripped
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Đang viết dở", "Viết tiếp câu thứ hai"]
+    assert draft["draft"]["pending_area_code"] is None
+    # And a photo after that is kept as well, in the same draft.
+    assert only_message(await resident.send_photo("PH-10")).text == VI("received")
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    code = CODE.search(receipt.text)
+    assert code
+    assert rows(app, "SELECT body, area_id FROM feedback") == [
+        ("Đang viết dở\n\nViết tiếp câu thứ hai", 1)
+    ]
+
+
+async def test_text_typed_at_the_restart_question_before_a_topic_is_kept(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await resident.send("/start kp3")
+    await resident.send("Viết trước khi chọn lĩnh vực")
+    question = only_message(await resident.send("/start thon-tan-dinh"))
+    assert question.text == VI("restart_confirm")
+    ask = only_message(await resident.send("và thêm một câu"))
+    assert ask.text == VI("kept_before_topic")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Viết trước khi chọn lĩnh vực", "và thêm một câu"]
+    assert draft["draft"]["area_code"] == "kp3"
+    await resident.press("Khác")
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    assert CODE.search(receipt.text)
+
+
+async def test_a_sticker_at_the_restart_question_repeats_it(resident: Person) -> None:
+    await write_feedback(resident, "Đang viết dở")
+    await resident.send("/start thon-tan-dinh")
+    sticker = {
+        "file_id": "S",
+        "file_unique_id": "s",
+        "width": 1,
+        "height": 1,
+        "type": "regular",
+        "is_animated": False,
+        "is_video": False,
+    }
+    calls = await resident.send_content(sticker=sticker)
+    texts = [c.text for c in calls if c.method == "sendMessage"]
+    assert texts[-1] == VI("restart_confirm")

@@ -167,6 +167,10 @@ TEXTS: dict[str, str] = {
     ),
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "You have unfinished feedback. Drop it and start again?",
+    "received_kept_writing": (
+        "✅ Added to your unfinished feedback. Write more if you like, or tap «Review and "
+        "send».\nTo drop it and start new feedback, send /start again."
+    ),
     "draft_expired": (
         "⌛ Your unfinished feedback was left for more than {hours} hours, so it was "
         "discarded. Nothing was sent."

@@ -161,6 +161,10 @@ TEXTS: dict[str, str] = {
     ),
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "Đang có một góp ý viết dở. Bỏ góp ý đó và bắt đầu lại?",
+    "received_kept_writing": (
+        "✅ Đã ghi nhận vào góp ý đang viết dở. Có thể viết thêm, hoặc bấm «Xem lại và gửi».\n"
+        "Muốn bỏ góp ý này để viết góp ý mới, xin gửi lại /start."
+    ),
     "draft_expired": "⌛ Góp ý viết dở đã quá {hours} giờ nên đã tự hủy, không được gửi đi.",
     "draft_expired_kept": (
         "Tin vừa gửi được giữ làm góp ý mới cho khu vực «{area}». Xin mời chọn lĩnh vực:"

@@ -582,8 +582,17 @@ async def restart(update: Update, context: HomThuContext) -> int:
     draft.resume_state = CHOOSING_TOPIC if draft.topic_id is None else WRITING
     draft.pending_area_code = code or ""
     store_draft(_user_data(context), draft, context.runtime.now())
-    await message.reply_text(t("restart_confirm"), reply_markup=keyboards.restart_keyboard(t))
+    await _ask_restart(context, message, t)
     return CONFIRM_RESTART
+
+
+async def _ask_restart(context: HomThuContext, message: Message, t: Texts) -> None:
+    """Ask whether to drop the draft for the new start; the draft's buttons move under the
+    question, so that they go from it whatever the answer."""
+    sent = await message.reply_text(
+        t("restart_confirm"), reply_markup=keyboards.restart_keyboard(t)
+    )
+    await moved_buttons(context, sent)
 
 
 async def restart_confirmed(update: Update, context: HomThuContext) -> int:
@@ -611,8 +620,36 @@ async def restart_declined(update: Update, context: HomThuContext, draft: Draft)
         if state == CHOOSING_TOPIC:
             return await _ask_topic(message, context, t, t("choose_topic_again"))
         markup = None if draft.is_empty else keyboards.writing_keyboard(t)
-        await message.reply_text(_writing_prompt(t, draft), reply_markup=markup)
+        prompt = await message.reply_text(_writing_prompt(t, draft), reply_markup=markup)
+        if markup is not None:
+            await moved_buttons(context, prompt)
     return state
+
+
+@with_draft
+async def content_at_restart_question(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """Text, a photo or a location while the restart question is open: the resident goes on
+    writing, so it joins the draft being written and the new start is let go (nothing
+    typed is swallowed waiting for a button)."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    had_location = draft.location is not None
+    if not await take_content(message, t, draft):
+        return CONFIRM_RESTART  # said why it did not fit; the question still stands
+    state = draft.resume_state or WRITING
+    draft.resume_state, draft.pending_area_code = None, None
+    await keep(update, context, draft)
+    log.info("draft went on at the restart question area=%s", draft.area_code)
+    if state == CHOOSING_TOPIC:
+        question = context.runtime.draft_buttons.pop(message.chat_id)
+        if question is not None:
+            await drop_buttons_of(message, question[0])
+        return await _ask_topic(message, context, t, t("kept_before_topic"))
+    replaced = message.location is not None and had_location
+    text = t("received_location_replaced") if replaced else t("received_kept_writing")
+    await acknowledge(context, message, t, draft, text=text)
+    return WRITING
 
 
 async def repeat_restart_question(update: Update, context: HomThuContext) -> int:
@@ -620,5 +657,5 @@ async def repeat_restart_question(update: Update, context: HomThuContext) -> int
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    await message.reply_text(t("restart_confirm"), reply_markup=keyboards.restart_keyboard(t))
+    await _ask_restart(context, message, t)
     return CONFIRM_RESTART

@@ -93,11 +93,19 @@ def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
 
 
 async def acknowledge(
-    context: HomThuContext, message: Message, t: Texts, draft: Draft, *, replaced: bool = False
+    context: HomThuContext,
+    message: Message,
+    t: Texts,
+    draft: Draft,
+    *,
+    replaced: bool = False,
+    text: str | None = None,
 ) -> None:
-    """Confirm what is kept, with the draft's buttons; the photos of one album share one,
-    edited, confirmation; the previous confirmation loses its buttons."""
-    text = t("received_location_replaced") if replaced else acknowledgement(t, draft, message)
+    """Confirm what is kept (``text`` if given), with the draft's buttons; the photos of
+    one album share one, edited, confirmation; the previous confirmation loses its
+    buttons."""
+    if text is None:
+        text = t("received_location_replaced") if replaced else acknowledgement(t, draft, message)
     markup = keyboards.writing_keyboard(t)
     buttons = context.runtime.draft_buttons
     previous = buttons.get(message.chat_id)
