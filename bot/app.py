@@ -362,7 +362,9 @@ def _resident_handlers(application: HomThuApplication) -> None:
             intake.WRITING: [
                 MessageHandler(content, intake.add_content),
                 _button(intake.show_preview, PREVIEW),
-                _button(intake.cancel_button, CANCEL),
+                _button(intake.cancel_while_writing, CANCEL),
+                _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
+                _button(intake.write_more, keyboards.CANCEL_NO),
                 refuse,
             ],
             intake.PREVIEW: [
@@ -372,7 +374,9 @@ def _resident_handlers(application: HomThuApplication) -> None:
                 _button(intake.start_over, keyboards.EDIT_OVER),
                 _button(intake.start_over_confirmed, keyboards.EDIT_OVER_YES),
                 _button(intake.back_to_preview, keyboards.EDIT_BACK),
-                _button(intake.cancel_button, CANCEL),
+                _button(intake.cancel_at_review, CANCEL),
+                _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
+                _button(intake.back_to_preview, keyboards.CANCEL_NO),
                 MessageHandler(content, intake.add_content),
                 refuse,
             ],

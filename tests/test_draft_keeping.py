@@ -12,7 +12,15 @@ from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
 from bot.texts import Texts
 from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
-from tests.test_intake import CODE, WRITING_BUTTONS, only_message, rows, submit, write_feedback
+from tests.test_intake import (
+    CODE,
+    WRITING_BUTTONS,
+    only_message,
+    rows,
+    sent,
+    submit,
+    write_feedback,
+)
 
 VI = Texts("vi")
 
@@ -146,3 +154,72 @@ async def test_a_sticker_at_the_restart_question_repeats_it(resident: Person) ->
     calls = await resident.send_content(sticker=sticker)
     texts = [c.text for c in calls if c.method == "sendMessage"]
     assert texts[-1] == VI("restart_confirm")
+
+
+# --- Item 15: «Hủy» asks before anything written is thrown away -----------------------------
+
+CANCEL_QUESTION_BUTTONS = [["🗑 Bỏ góp ý"], ["↩️ Không, giữ lại"]]
+
+
+async def test_cancel_at_the_review_asks_first_and_no_keeps_everything(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Nội dung quý")
+    await resident.send_photo("PH-15")
+    await resident.send_content(location={"latitude": 16.8, "longitude": 107.0})
+    await resident.press("Xem lại")
+    question = only_message(await resident.press("Hủy"))
+    assert question.text == VI("cancel_confirm")
+    assert question.buttons == CANCEL_QUESTION_BUTTONS
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Nội dung quý"]
+    assert draft["draft"]["photos"] == ["PH-15"]
+    assert draft["draft"]["location"] == [16.8, 107.0]
+    # «Không, giữ lại»: the review again, everything in it.
+    calls = await resident.press("Không, giữ lại")
+    review = sent(calls)[-1]
+    assert "Nội dung quý" in review.text
+    assert review.buttons == [["✅ Gửi"], ["✏️ Sửa", "❌ Hủy"]]
+    receipt = only_message(await resident.press("Gửi"))
+    assert CODE.search(receipt.text)
+    assert rows(app, "SELECT body FROM feedback") == [("Nội dung quý",)]
+
+
+async def test_cancel_while_writing_asks_first_and_no_goes_on_writing(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Đang viết")
+    question = only_message(await resident.press("Hủy"))
+    assert question.text == VI("cancel_confirm")
+    calls = await resident.press("Không, giữ lại")
+    # The question turns into the prompt to write on.
+    (prompt,) = sent(calls, "editMessageText")
+    assert prompt.params["message_id"] == question.result["message_id"]
+    assert prompt.text == VI("edit_more_prompt")
+    assert prompt.buttons == WRITING_BUTTONS
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Đang viết"]
+
+
+async def test_cancel_confirmed_discards_the_draft(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Sẽ bỏ")
+    await resident.press("Xem lại")
+    await resident.press("Hủy")
+    message = only_message(await resident.press("Bỏ góp ý"))
+    assert message.text == VI("cancelled")
+    assert rows(app, "SELECT COUNT(*) FROM feedback") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+
+
+async def test_text_sent_while_the_cancel_question_is_open_is_kept(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Câu đầu")
+    await resident.press("Hủy")
+    ack = only_message(await resident.send("Câu sau"))
+    assert ack.text == VI("received")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Câu đầu", "Câu sau"]

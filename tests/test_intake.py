@@ -438,7 +438,8 @@ async def test_start_over_asks_first_then_clears_text_and_keeps_topic(resident: 
 async def test_cancel_button_discards_the_draft(resident: Person, app: HomThuApplication) -> None:
     await write_feedback(resident)
     await resident.press("Xem lại")
-    message = only_message(await resident.press("Hủy"))
+    assert only_message(await resident.press("Hủy")).text == VI("cancel_confirm")
+    message = only_message(await resident.press("Bỏ góp ý"))
     assert message.text == VI("cancelled")
     assert rows(app, "SELECT COUNT(*) FROM feedback") == [(0,)]
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]

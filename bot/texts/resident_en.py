@@ -151,6 +151,12 @@ TEXTS: dict[str, str] = {
     "btn_edit_over_yes": "🗑 Delete and start over",
     "btn_edit_over_no": "↩️ No, keep it",
     "edit_prompt": "Deleted. Please write your feedback again (topic: <b>{topic}</b>).",
+    "cancel_confirm": (
+        "Cancelling deletes all the text, photos and location in this feedback, and nothing "
+        "is sent. Drop this feedback?"
+    ),
+    "btn_cancel_yes": "🗑 Drop the feedback",
+    "btn_cancel_no": "↩️ No, keep it",
     "cancelled": "Cancelled. Nothing was sent.\nTo send feedback, tap /start.",
     "nothing_to_cancel": "No feedback is being written. To send feedback, tap /start.",
     "send_failed_area_closed": (

@@ -145,6 +145,12 @@ TEXTS: dict[str, str] = {
     "btn_edit_over_yes": "🗑 Xóa và viết lại",
     "btn_edit_over_no": "↩️ Không, giữ lại",
     "edit_prompt": "Đã xóa nội dung cũ. Xin mời viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
+    "cancel_confirm": (
+        "Hủy sẽ xóa hết chữ, ảnh và vị trí đã có trong góp ý này; góp ý không được gửi đi. "
+        "Bỏ góp ý này?"
+    ),
+    "btn_cancel_yes": "🗑 Bỏ góp ý",
+    "btn_cancel_no": "↩️ Không, giữ lại",
     "cancelled": "Đã hủy, góp ý không được gửi đi.\nMuốn gửi góp ý, bấm /start.",
     "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
     "send_failed_area_closed": (

@@ -537,9 +537,38 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
 
 
 @with_draft
-async def cancel_button(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """The Hủy button: drop the draft."""
+async def cancel_while_writing(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Hủy» under an acknowledgement: ask before deleting what was written."""
+    return await _ask_cancel(update, context, draft, WRITING)
+
+
+@with_draft
+async def cancel_at_review(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Hủy» under the review: ask before deleting what was written (as «Sửa» does)."""
+    return await _ask_cancel(update, context, draft, PREVIEW)
+
+
+async def _ask_cancel(update: Update, context: HomThuContext, draft: Draft, state: int) -> int:
     query, t = await _pressed(update, context)
+    if draft.is_empty and draft.location is None:
+        return await _cancelled(query, t, draft)  # nothing written: nothing to lose
+    if isinstance(query.message, Message):
+        await drop_buttons(query.message)
+        sent = await query.message.reply_text(
+            t("cancel_confirm"), reply_markup=keyboards.cancel_draft_keyboard(t)
+        )
+        await moved_buttons(context, sent)
+    return state
+
+
+@with_draft
+async def cancel_confirmed(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Bỏ góp ý»: drop the draft."""
+    query, t = await _pressed(update, context)
+    return await _cancelled(query, t, draft)
+
+
+async def _cancelled(query: CallbackQuery, t: Texts, draft: Draft) -> int:
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         await query.message.reply_text(t("cancelled"))
