@@ -378,6 +378,9 @@ def _resident_handlers(application: HomThuApplication) -> None:
                 _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
                 _button(intake.back_to_preview, keyboards.CANCEL_NO),
                 MessageHandler(content, intake.add_content),
+                MessageHandler(
+                    private & filters.UpdateType.EDITED_MESSAGE, intake.edited_at_review
+                ),
                 refuse,
             ],
             intake.CONFIRM_RESTART: [

@@ -117,7 +117,9 @@ TEXTS: dict[str, str] = {
     "card_time_pending": "(thời điểm gửi)",
     "preview_personal_data": (
         "⚠️ Nội dung có vẻ chứa <b>thông tin cá nhân</b> ({kinds}). Cán bộ sẽ thấy đúng những gì "
-        "đã viết. Nếu không muốn cán bộ thấy những thông tin này, bấm «Sửa» để sửa trước khi gửi."
+        "đã viết.\nMuốn bỏ riêng phần đó: nhấn giữ tin nhắn có thông tin ấy, chọn «Sửa» (Edit), "
+        "xóa phần đó rồi lưu lại; góp ý sẽ được cập nhật và hiện lại để xem.\nMuốn viết lại cả "
+        "góp ý: bấm «Sửa» rồi «Viết lại từ đầu»."
     ),
     "personal_phone": "số điện thoại",
     "personal_id_number": "số căn cước hoặc chứng minh nhân dân",

@@ -440,6 +440,23 @@ async def back_to_preview(update: Update, context: HomThuContext, draft: Draft) 
 
 
 @with_draft
+async def edited_at_review(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """A message of the draft edited while the review is open (to take out a line the
+    warning pointed at, say): its part changes and the review is shown again, warnings
+    and all, so that what is sent is what the resident last saw."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    if not await take_edit(message, t, draft):
+        return PREVIEW
+    await keep(update, context, draft)
+    log.info("draft part edited at the review area=%s", draft.area_code)
+    # Never empty here: Telegram keeps no empty text, and a caption's photo stays.
+    await send_preview(context, message, t, draft)
+    return PREVIEW
+
+
+@with_draft
 async def send_feedback(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Store the feedback in one transaction and give the resident the reference code.
 
