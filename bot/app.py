@@ -392,6 +392,9 @@ def _resident_handlers(application: HomThuApplication) -> None:
         },
         fallbacks=[
             CommandHandler("cancel", intake.cancel_command, filters=new_private),
+            # The answers to /cancel's question where the step has none of its own.
+            _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
+            _button(intake.cancel_declined, keyboards.CANCEL_NO),
             CommandHandler("start", intake.restart, filters=new_private),
         ],
         name=intake.CONVERSATION_NAME,

@@ -11,7 +11,14 @@ from bot.config import Settings
 from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
 from bot.texts import Texts
-from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
+from tests.support import (
+    DEFAULT_TOPIC_ROWS_VI,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    drafts_on_disk,
+    running_bot,
+)
 from tests.test_intake import (
     CODE,
     WRITING_BUTTONS,
@@ -49,6 +56,7 @@ async def test_a_draft_after_an_ended_one_outlives_the_periodic_flush_and_a_rest
             await resident.press("Đời sống")
             await resident.send("Viết rồi bỏ")
             await resident.send("/cancel")
+            await resident.press("Bỏ góp ý")
         await _write_second_draft(resident, "Góp ý thứ hai, đang viết")
         # PTB's own run, every update_interval (60 s) while the bot runs.
         await app.update_persistence()
@@ -223,3 +231,42 @@ async def test_text_sent_while_the_cancel_question_is_open_is_kept(
     assert ack.text == VI("received")
     (draft,) = drafts_on_disk(app).values()
     assert draft["draft"]["parts"] == ["Câu đầu", "Câu sau"]
+
+
+async def test_cancel_command_asks_first_when_something_was_written(
+    resident: Person, app: HomThuApplication
+) -> None:
+    """SPEC §3.7: /cancel, like «Hủy», asks when the draft holds anything written."""
+    await write_feedback(resident, "Gõ /cancel nhầm")
+    question = only_message(await resident.send("/cancel"))
+    assert question.text == VI("cancel_confirm")
+    assert question.buttons == CANCEL_QUESTION_BUTTONS
+    await resident.press("Không, giữ lại")
+    assert only_message(await resident.send("vẫn viết tiếp")).text == VI("received")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Gõ /cancel nhầm", "vẫn viết tiếp"]
+    await resident.send("/cancel")
+    assert only_message(await resident.press("Bỏ góp ý")).text == VI("cancelled")
+    assert drafts_on_disk(app) == {}
+    assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
+
+
+async def test_cancel_command_before_a_topic_asks_and_no_asks_the_topic_again(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await resident.send("/start kp3")
+    await resident.send("Viết trước khi chọn lĩnh vực")
+    assert only_message(await resident.send("/cancel")).text == VI("cancel_confirm")
+    again = only_message(await resident.press("Không, giữ lại"))
+    assert again.text == VI("choose_topic_again")
+    assert again.buttons == DEFAULT_TOPIC_ROWS_VI
+    await resident.press("Khác")
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    assert CODE.search(receipt.text)
+
+
+async def test_cancel_command_with_nothing_written_cancels_at_once(resident: Person) -> None:
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    assert only_message(await resident.send("/cancel")).text == VI("cancelled")

@@ -450,7 +450,9 @@ async def test_cancel_command_at_any_step(resident: Person, app: HomThuApplicati
     await resident.send("/start kp3")
     assert only_message(await resident.send("/cancel")).text == VI("cancelled")
     await write_feedback(resident)
-    assert only_message(await resident.send("/cancel")).text == VI("cancelled")
+    # With something written, it asks first (SPEC §3.7).
+    assert only_message(await resident.send("/cancel")).text == VI("cancel_confirm")
+    assert only_message(await resident.press("Bỏ góp ý")).text == VI("cancelled")
     assert only_message(await resident.send("/cancel")).text == VI("nothing_to_cancel")
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
     assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
@@ -663,6 +665,7 @@ async def test_an_edit_of_a_message_from_before_the_draft_changes_nothing(
     assert draft["draft"]["parts"] == ["Nội dung góp ý"]
     # With no draft at all, the same answer.
     await resident.send("/cancel")
+    await resident.press("Bỏ góp ý")
     assert only_message(await resident.edit(1, "Sửa lần nữa")).text == VI("edited_not_in_draft")
 
 

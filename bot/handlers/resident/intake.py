@@ -567,15 +567,46 @@ async def cancel_at_review(update: Update, context: HomThuContext, draft: Draft)
 
 async def _ask_cancel(update: Update, context: HomThuContext, draft: Draft, state: int) -> int:
     query, t = await _pressed(update, context)
-    if draft.is_empty and draft.location is None:
+    if not _holds_writing(draft):
         return await _cancelled(query, t, draft)  # nothing written: nothing to lose
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
-        sent = await query.message.reply_text(
-            t("cancel_confirm"), reply_markup=keyboards.cancel_draft_keyboard(t)
-        )
-        await moved_buttons(context, sent)
+        await _ask_cancel_question(context, query.message, t)
     return state
+
+
+def _holds_writing(draft: Draft) -> bool:
+    """True when the draft holds something the resident wrote or sent."""
+    return not draft.is_empty or draft.location is not None
+
+
+async def _ask_cancel_question(context: HomThuContext, message: Message, t: Texts) -> None:
+    """Whether to delete what was written; the draft's buttons move under the question."""
+    sent = await message.reply_text(
+        t("cancel_confirm"), reply_markup=keyboards.cancel_draft_keyboard(t)
+    )
+    await moved_buttons(context, sent)
+
+
+@with_draft
+async def cancel_declined(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Không, giữ lại» to a /cancel given before a topic, or at the restart question:
+    nothing changes; that step's question again (writing and the review have their own)."""
+    query, t = await _pressed(update, context)
+    message = query.message
+    if not isinstance(message, Message):
+        return CHOOSING_TOPIC if draft.topic_id is None else WRITING
+    await drop_buttons(message)
+    if draft.resume_state is not None:
+        await _ask_restart(context, message, t)
+        return CONFIRM_RESTART
+    if draft.topic_id is None:
+        return await _ask_topic(message, context, t, t("choose_topic_again"))
+    prompt = await message.reply_text(
+        _writing_prompt(t, draft), reply_markup=keyboards.writing_keyboard(t)
+    )
+    await moved_buttons(context, prompt)
+    return WRITING
 
 
 @with_draft
@@ -593,13 +624,19 @@ async def _cancelled(query: CallbackQuery, t: Texts, draft: Draft) -> int:
     return END
 
 
-async def cancel_command(update: Update, context: HomThuContext) -> int:
-    """/cancel at any step: drop the draft (and any wait for an addition)."""
+async def cancel_command(update: Update, context: HomThuContext) -> int | None:
+    """/cancel at any step: drop the draft (and any wait for an addition), after asking
+    when it holds anything the resident wrote (SPEC §3.7)."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    discard_draft(context)
     _user_data(context).pop(ADDING, None)
+    draft = load_draft(context.user_data or {})
+    now = context.runtime.now()
+    if draft is not None and _holds_writing(draft) and not draft.is_idle(now, idle_limit(context)):
+        await _ask_cancel_question(context, message, t)
+        return None  # the conversation stays at its step until the resident answers
+    discard_draft(context)
     buttons = context.runtime.draft_buttons.pop(message.chat_id)
     if buttons is not None:
         await drop_buttons_of(message, buttons[0])
