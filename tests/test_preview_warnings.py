@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pytest
+
 from bot.context import HomThuApplication
+from bot.draft import MAX_CHARS, Draft
+from bot.handlers.resident.writing import warnings
 from bot.texts import Texts
-from tests.support import Person, drafts_on_disk
+from tests.support import Person, RecordingBotAPI, drafts_on_disk
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
 
 VI = Texts("vi")
@@ -56,3 +62,97 @@ async def test_editing_the_line_at_the_review_shows_the_review_again(
     receipt = only_message(await resident.press("Gửi"))
     assert CODE.search(receipt.text)
     assert rows(app, "SELECT body FROM feedback") == [("Đèn đường ngõ 5 hỏng.\n\nXin sửa sớm.",)]
+
+
+# --- Item 26: text in decomposed Unicode (NFD) ----------------------------------------------
+
+
+def nfd(text: str) -> str:
+    """The text as some keyboards send it: letters and their marks apart."""
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    return decomposed
+
+
+async def test_a_denunciation_typed_in_nfd_gets_the_note(resident: Person) -> None:
+    await write_feedback(resident, nfd("Tôi muốn tố cáo cán bộ địa chính nhận tiền"))
+    review = sent(await resident.press("Xem lại"))[-1]
+    assert VI("preview_complaint") in review.text
+
+
+async def test_a_complaint_in_an_nfd_caption_gets_the_note(resident: Person) -> None:
+    await write_feedback(resident, "Đường ngõ 5")
+    await resident.send_photo("PH-26", caption=nfd("Đơn khiếu nại về việc này"))
+    review = sent(await resident.press("Xem lại"))[-1]
+    assert VI("preview_complaint") in review.text
+
+
+async def test_nfd_text_counts_as_what_the_reader_sees_and_is_stored_nfc(
+    resident: Person, app: HomThuApplication
+) -> None:
+    composed = ("Đường ộp ẹp, ổ gà, nước đọng. " * 40).strip()  # 1,199 characters read
+    body = "\n\n".join([composed] * 3)
+    assert len(body) <= MAX_CHARS < len(nfd(body))
+    await resident.send("/start kp3")
+    await resident.press("Khác")
+    for _ in range(3):
+        assert only_message(await resident.send(nfd(composed))).text.startswith(VI("received"))
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == [composed] * 3
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    assert CODE.search(receipt.text)
+    assert rows(app, "SELECT body FROM feedback") == [(body,)]
+
+
+async def test_an_nfd_edit_is_stored_nfc(resident: Person, app: HomThuApplication) -> None:
+    await write_feedback(resident, "Bản gốc")
+    await resident.edit(2, nfd("Bản đã sửa: tố cáo"))
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Bản đã sửa: tố cáo"]
+
+
+# --- Item 20: English words for a complaint, and a passport number --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to make a complaint about the land officer",
+        "Complaints about the market fees",
+        "I denounce the ward official who took money",
+        "This is a denunciation of the headman",
+        "He was denounced last year",
+        # Vietnamese, with and without marks, as before.
+        "Tôi muốn tố cáo cán bộ",
+        "don khieu nai ve dat dai",
+    ],
+)
+def test_complaint_words_get_the_note(text: str) -> None:
+    draft = Draft(1, "kp3", "Khu phố 3", touched_at=0.0, parts=[text])
+    assert EN("preview_complaint") in warnings(EN, draft)
+
+
+@pytest.mark.parametrize(
+    "text", ["The street light is broken", "I complained to nobody", "announce", "Tố Hữu"]
+)
+def test_ordinary_words_get_no_complaint_note(text: str) -> None:
+    draft = Draft(1, "kp3", "Khu phố 3", touched_at=0.0, parts=[text])
+    assert EN("preview_complaint") not in warnings(EN, draft)
+
+
+async def test_an_english_complaint_gets_the_note_in_english(
+    app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    visitor = Person(app, api, user_id=700_020, language_code="en")
+    await visitor.send("/start kp3")
+    await visitor.press("Other")
+    await visitor.send("I want to denounce the official who took bribes")
+    review = sent(await visitor.press("Review"))[-1]
+    assert EN("preview_complaint") in review.text
+
+
+async def test_a_passport_number_is_flagged_at_the_review(resident: Person) -> None:
+    await write_feedback(resident, "Tôi là người nước ngoài, hộ chiếu C1234567, xin hỏi thủ tục.")
+    review = sent(await resident.press("Xem lại"))[-1]
+    assert VI("preview_personal_data", kinds="số hộ chiếu") in review.text

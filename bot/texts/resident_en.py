@@ -129,6 +129,7 @@ TEXTS: dict[str, str] = {
     ),
     "personal_phone": "a phone number",
     "personal_id_number": "an identity card number",
+    "personal_passport": "a passport number",
     "personal_email": "an e-mail address",
     "personal_plate": "a licence plate",
     "preview_complaint": (

@@ -123,6 +123,7 @@ TEXTS: dict[str, str] = {
     ),
     "personal_phone": "số điện thoại",
     "personal_id_number": "số căn cước hoặc chứng minh nhân dân",
+    "personal_passport": "số hộ chiếu",
     "personal_email": "địa chỉ email",
     "personal_plate": "biển số xe",
     "preview_complaint": (

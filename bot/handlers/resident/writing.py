@@ -26,6 +26,7 @@ from bot.draft import (
     Draft,
     TooLong,
     TooManyPhotos,
+    composed,
     keep_draft,
 )
 from bot.personal_data import PersonalData, find_personal_data
@@ -35,8 +36,12 @@ from bot.views import card_messages, visible_length
 log = logging.getLogger(__name__)
 
 # Words that make a text a denunciation or a complaint, which the law wants signed (§3.4);
-# typed with or without diacritics.
-_COMPLAINT = re.compile(r"\b(tố\s+cáo|khiếu\s+nại|to\s+cao|khieu\s+nai)\b", re.IGNORECASE)
+# typed with or without diacritics, or in English. Matched on the text in NFC.
+_COMPLAINT = re.compile(
+    r"\b(tố\s+cáo|khiếu\s+nại|to\s+cao|khieu\s+nai"
+    r"|complaints?|denounc(?:e|es|ed|ing)|denunciations?)\b",
+    re.IGNORECASE,
+)
 
 
 async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
@@ -214,13 +219,14 @@ def warnings(t: Texts, draft: Draft) -> list[str]:
     """What the preview warns of: personal data staff would see, and that a denunciation
     or complaint needs the sender's name."""
     lines = []
-    found = find_personal_data(draft.body)
+    body = composed(draft.body)  # a draft kept by a version that did not compose it
+    found = find_personal_data(body)
     if found:
         # In the catalogue's order, not the set's (which changes from run to run).
         ordered = [kind for kind in PersonalData if kind in found]
         kinds = ", ".join(html.unescape(t(f"personal_{kind.value}")) for kind in ordered)
         lines.append(t("preview_personal_data", kinds=kinds))
-    if _COMPLAINT.search(draft.body):
+    if _COMPLAINT.search(body):
         lines.append(t("preview_complaint"))
     return lines
 
@@ -238,7 +244,7 @@ async def send_preview(context: HomThuContext, message: Message, t: Texts, draft
         await chat.send_location(latitude=latitude, longitude=longitude)
     extra = warnings(t, draft)
     contact = context.settings.contact_text
-    if extra and contact and _COMPLAINT.search(draft.body):
+    if extra and contact and _COMPLAINT.search(composed(draft.body)):
         extra.append(t("contact_line", contact=contact))
     wrapper = visible_length(t.with_html("preview", card="")) + sum(
         visible_length(line) + 2 for line in extra
