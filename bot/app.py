@@ -114,6 +114,8 @@ def build_application(
     bot = HomThuBot(
         settings.token.reveal(),
         base_url=settings.api_base_url,
+        # Files (images residents send as files) come from the same server.
+        base_file_url=_file_url(settings.api_base_url),
         defaults=Defaults(
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
@@ -195,6 +197,14 @@ def register_handlers(application: HomThuApplication) -> None:
     )
     application.add_handler(TypeHandler(Update, general.persist_now), group=FLUSH_GROUP)
     application.add_error_handler(general.on_error)
+
+
+def _file_url(api_base_url: str) -> str:
+    """Where the Bot API at ``api_base_url`` serves files (its ``/file/bot`` beside
+    ``/bot``; Telegram's own when the URL has no ``/bot`` to go by)."""
+    if not api_base_url.endswith("/bot"):
+        return "https://api.telegram.org/file/bot"
+    return api_base_url.removesuffix("/bot") + "/file/bot"
 
 
 def _button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler[Any, Any]:
@@ -315,9 +325,20 @@ def _resident_handlers(application: HomThuApplication) -> None:
     settings = application.bot_data.settings
     private = filters.ChatType.PRIVATE
     new_private = private & filters.UpdateType.MESSAGE
-    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.LOCATION)
+    # An image sent as a file is taken as a photo (re-encoded first: writing.take_content).
+    content = new_private & (
+        (filters.TEXT & ~filters.COMMAND)
+        | filters.PHOTO
+        | filters.LOCATION
+        | filters.Document.IMAGE
+    )
     other_content = (
-        new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.LOCATION & ~filters.COMMAND
+        new_private
+        & ~filters.TEXT
+        & ~filters.PHOTO
+        & ~filters.LOCATION
+        & ~filters.Document.IMAGE
+        & ~filters.COMMAND
     )
     staff_or_private = private | filters.Chat(settings.staff_chat_id)
 

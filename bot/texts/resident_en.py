@@ -80,6 +80,15 @@ TEXTS: dict[str, str] = {
     "too_many_photos": (
         "One feedback can carry {max_photos} photos at most. This one was not added."
     ),
+    "image_file_cleaned": (
+        "🖼 The image you sent as a file was made into an ordinary photo, with everything "
+        "attached to it removed (where and when it was taken, the camera). Staff will see "
+        "exactly this photo."
+    ),
+    "image_file_unreadable": (
+        "The image in this file could not be opened, so it was not added. Please send it the "
+        "usual way: tap 📎, pick the picture and send it as a Photo (not as a «File»)."
+    ),
     "voice_refused": (
         "Voice messages are not accepted, because a voice can tell who is speaking.\n"
         "🎤 If typing is hard: tap the microphone on your phone's keyboard and speak; the "

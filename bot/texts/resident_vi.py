@@ -75,6 +75,14 @@ TEXTS: dict[str, str] = {
         "gửi»."
     ),
     "too_many_photos": "Mỗi góp ý kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
+    "image_file_cleaned": (
+        "🖼 Ảnh gửi dạng tệp đã được chuyển thành ảnh thường và bỏ hết thông tin kèm theo "
+        "(nơi chụp, thời gian, loại máy). Cán bộ sẽ thấy đúng ảnh này."
+    ),
+    "image_file_unreadable": (
+        "Không mở được ảnh trong tệp này nên chưa ghi nhận. Xin gửi lại theo cách thông "
+        "thường: bấm 📎, chọn ảnh rồi gửi dạng Ảnh (không chọn «Tệp»)."
+    ),
     "voice_refused": (
         "Hòm thư không nhận tin nhắn thoại, vì giọng nói có thể cho biết người gửi là ai.\n"
         "🎤 Nếu không tiện gõ chữ: bấm biểu tượng micro trên bàn phím điện thoại rồi nói, "

@@ -8,12 +8,13 @@ denunciations and complaints.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
 import re
 
-from telegram import InputMediaPhoto, Message, Update
+from telegram import InputFile, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
 from bot import keyboards, paperwork
@@ -29,6 +30,7 @@ from bot.draft import (
     composed,
     keep_draft,
 )
+from bot.image_files import UnreadableImage, clean_photo
 from bot.personal_data import PersonalData, find_personal_data
 from bot.texts import Texts
 from bot.views import card_messages, visible_length
@@ -44,11 +46,23 @@ _COMPLAINT = re.compile(
 )
 
 
+# The Bot API hands over files up to 20 MB.
+MAX_DOWNLOAD = 20 * 1024 * 1024
+
+
 async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
-    """Add the message's text, photo or location; say why not when it does not fit."""
+    """Add the message's text, photo (or image sent as a file) or location; say why not
+    when it does not fit."""
     try:
         if message.photo:
             draft.add_photo(message.photo[-1].file_id, message.caption, message.message_id)
+        elif is_image_file(message):
+            if len(draft.photos) >= MAX_PHOTOS:
+                raise TooManyPhotos()
+            file_id = await photo_from_file(message, t)
+            if file_id is None:
+                return False
+            draft.add_photo(file_id, message.caption, message.message_id)
         elif message.location is not None:
             replaced = draft.set_location(message.location.latitude, message.location.longitude)
             log.info("location kept area=%s replaced=%s", draft.area_code, replaced)
@@ -63,6 +77,40 @@ async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
         await message.reply_text(t("too_many_photos", max_photos=MAX_PHOTOS))
         return False
     return True
+
+
+def is_image_file(message: Message | None) -> bool:
+    """True for an image sent as a file (a document with an image type)."""
+    document = message.document if message is not None else None
+    return document is not None and (document.mime_type or "").startswith("image/")
+
+
+async def photo_from_file(message: Message, t: Texts) -> str | None:
+    """The image of a file, re-encoded without EXIF and uploaded as a photo into the
+    resident's own chat: the file id of that photo (None, and the resident asked to send
+    it as a photo, when it cannot be read).
+
+    Uploaded there, not to the staff group: staff see a draft's photos only once it is
+    sent, and the resident sees the very photo staff will see. The original file's id is
+    never kept; its name is never read.
+    """
+    document = message.document
+    assert document is not None
+    if document.file_size is not None and document.file_size > MAX_DOWNLOAD:
+        await message.reply_text(t("image_file_unreadable"))
+        return None
+    try:
+        data = await (await document.get_file()).download_as_bytearray()
+        cleaned = await asyncio.to_thread(clean_photo, bytes(data))
+        shown = await message.reply_photo(
+            InputFile(cleaned, filename="photo.jpg"), caption=t("image_file_cleaned")
+        )
+    except (UnreadableImage, BadRequest) as exc:
+        log.info("image file not taken reason=%s", type(exc).__name__)
+        await message.reply_text(t("image_file_unreadable"))
+        return None
+    log.info("image file taken as a photo, re-encoded")
+    return shown.photo[-1].file_id if shown.photo else None
 
 
 async def keep(update: Update, context: HomThuContext, draft: Draft) -> None:
@@ -88,7 +136,7 @@ def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
     left = MAX_CHARS - draft.char_count
     if message.text and left <= CHARS_NEAR_LIMIT:
         lines.append(t("received_chars_left", left=left))
-    if message.photo:
+    if message.photo or is_image_file(message):
         photos_left = MAX_PHOTOS - len(draft.photos)
         if photos_left == 0:
             lines.append(t("received_photos_full", max_photos=MAX_PHOTOS))
@@ -199,7 +247,12 @@ def is_content(message: Message | None) -> bool:
     if message is None:
         return False
     text = message.text or ""
-    return bool((text and not text.startswith("/")) or message.photo or message.location)
+    return bool(
+        (text and not text.startswith("/"))
+        or message.photo
+        or message.location
+        or is_image_file(message)
+    )
 
 
 def refusal(t: Texts, message: Message) -> str:
