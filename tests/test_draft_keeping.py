@@ -270,3 +270,17 @@ async def test_cancel_command_with_nothing_written_cancels_at_once(resident: Per
     await resident.send("/start kp3")
     await resident.press("Khác")
     assert only_message(await resident.send("/cancel")).text == VI("cancelled")
+
+
+async def test_cancel_command_at_the_restart_question_and_no_asks_it_again(
+    resident: Person, app: HomThuApplication
+) -> None:
+    await write_feedback(resident, "Đang viết dở")
+    await resident.send("/start thon-tan-dinh")
+    assert only_message(await resident.send("/cancel")).text == VI("cancel_confirm")
+    again = only_message(await resident.press("Không, giữ lại"))
+    assert again.text == VI("restart_confirm")
+    await resident.press("Viết tiếp")
+    assert only_message(await resident.send("câu nữa")).text == VI("received")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["parts"] == ["Đang viết dở", "câu nữa"]
