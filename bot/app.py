@@ -115,6 +115,8 @@ def build_application(
     bot = HomThuBot(
         settings.token.reveal(),
         base_url=settings.api_base_url,
+        # Files (images residents send as files) come from the same server.
+        base_file_url=_file_url(settings.api_base_url),
         defaults=Defaults(
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
@@ -137,6 +139,7 @@ def build_application(
     application: HomThuApplication = builder.build()  # type: ignore[assignment]
     runtime = application.bot_data
     runtime.configure(settings, database, anonymizer, persistence)
+    persistence.attach(application)
     runtime.outbox = OutboxWorker(application.bot, runtime)
     runtime.deliver_in_background = deliver_in_background
     register_handlers(application)
@@ -198,6 +201,14 @@ def register_handlers(application: HomThuApplication) -> None:
     )
     application.add_handler(TypeHandler(Update, general.persist_now), group=FLUSH_GROUP)
     application.add_error_handler(general.on_error)
+
+
+def _file_url(api_base_url: str) -> str:
+    """Where the Bot API at ``api_base_url`` serves files (its ``/file/bot`` beside
+    ``/bot``; Telegram's own when the URL has no ``/bot`` to go by)."""
+    if not api_base_url.endswith("/bot"):
+        return "https://api.telegram.org/file/bot"
+    return api_base_url.removesuffix("/bot") + "/file/bot"
 
 
 def _button(callback: object, data: str, prefix: bool = False) -> CallbackQueryHandler[Any, Any]:
@@ -327,9 +338,20 @@ def _admin_handlers(application: HomThuApplication) -> None:
 def _resident_handlers(application: HomThuApplication) -> None:
     private = filters.ChatType.PRIVATE
     new_private = private & filters.UpdateType.MESSAGE
-    content = new_private & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.LOCATION)
+    # An image sent as a file is taken as a photo (re-encoded first: writing.take_content).
+    content = new_private & (
+        (filters.TEXT & ~filters.COMMAND)
+        | filters.PHOTO
+        | filters.LOCATION
+        | filters.Document.IMAGE
+    )
     other_content = (
-        new_private & ~filters.TEXT & ~filters.PHOTO & ~filters.LOCATION & ~filters.COMMAND
+        new_private
+        & ~filters.TEXT
+        & ~filters.PHOTO
+        & ~filters.LOCATION
+        & ~filters.Document.IMAGE
+        & ~filters.COMMAND
     )
     staff_or_private = private | StaffChat(application.bot_data)
 
@@ -374,7 +396,9 @@ def _resident_handlers(application: HomThuApplication) -> None:
             intake.WRITING: [
                 MessageHandler(content, intake.add_content),
                 _button(intake.show_preview, PREVIEW),
-                _button(intake.cancel_button, CANCEL),
+                _button(intake.cancel_while_writing, CANCEL),
+                _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
+                _button(intake.write_more, keyboards.CANCEL_NO),
                 refuse,
             ],
             intake.PREVIEW: [
@@ -384,18 +408,27 @@ def _resident_handlers(application: HomThuApplication) -> None:
                 _button(intake.start_over, keyboards.EDIT_OVER),
                 _button(intake.start_over_confirmed, keyboards.EDIT_OVER_YES),
                 _button(intake.back_to_preview, keyboards.EDIT_BACK),
-                _button(intake.cancel_button, CANCEL),
+                _button(intake.cancel_at_review, CANCEL),
+                _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
+                _button(intake.back_to_preview, keyboards.CANCEL_NO),
                 MessageHandler(content, intake.add_content),
+                MessageHandler(
+                    private & filters.UpdateType.EDITED_MESSAGE, intake.edited_at_review
+                ),
                 refuse,
             ],
             intake.CONFIRM_RESTART: [
                 _button(intake.restart_confirmed, RESTART_YES),
                 _button(intake.restart_declined, RESTART_NO),
+                MessageHandler(content, intake.content_at_restart_question),
                 MessageHandler(new_private & ~filters.COMMAND, intake.repeat_restart_question),
             ],
         },
         fallbacks=[
             CommandHandler("cancel", intake.cancel_command, filters=new_private),
+            # The answers to /cancel's question where the step has none of its own.
+            _button(intake.cancel_confirmed, keyboards.CANCEL_YES),
+            _button(intake.cancel_declined, keyboards.CANCEL_NO),
             CommandHandler("start", intake.restart, filters=new_private),
         ],
         name=intake.CONVERSATION_NAME,

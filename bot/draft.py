@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import secrets
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,6 +21,13 @@ PART_SEPARATOR = "\n\n"
 CHARS_NEAR_LIMIT = 1000
 PHOTOS_NEAR_LIMIT = 1
 _KEY = "draft"
+
+
+def composed(text: str) -> str:
+    """The text in Unicode NFC (SPEC §3.3): some keyboards send a letter and its marks
+    apart (NFD), which counts each Vietnamese letter up to three times against the limit
+    and hides words from the checks made on the text."""
+    return unicodedata.normalize("NFC", text)
 
 
 class TooLong(Exception):
@@ -79,7 +87,9 @@ class Draft:
         return None if self.location is None else (self.location[0], self.location[1])
 
     def add_text(self, text: str, message_id: int = 0) -> None:
-        """Append a text; raise TooLong and keep the draft unchanged if it does not fit."""
+        """Append a text (in NFC); raise TooLong and keep the draft unchanged if it does not
+        fit."""
+        text = composed(text)
         if not text.strip():
             return
         joined = len(text) + (len(PART_SEPARATOR) if self.parts else 0)
@@ -106,6 +116,7 @@ class Draft:
         the text is gone). False when no part came from that message, unless ``may_add``
         (a photo of the draft given a caption later), which adds one. Raise TooLong and
         keep the draft unchanged when the new text does not fit."""
+        text = composed(text)
         self._align_ids()
         if not message_id or message_id not in self.part_ids:
             if not may_add:

@@ -22,6 +22,8 @@ EDIT_OVER = "draft:edit:over"
 EDIT_OVER_YES = "draft:edit:over:yes"
 EDIT_BACK = "draft:edit:back"
 CANCEL = "draft:cancel"
+CANCEL_YES = "draft:cancel:yes"
+CANCEL_NO = "draft:cancel:no"
 RESTART_YES = "restart:yes"
 RESTART_NO = "restart:no"
 
@@ -133,6 +135,16 @@ def edit_over_keyboard(t: Texts) -> InlineKeyboardMarkup:
         [
             InlineKeyboardButton(t("btn_edit_over_yes"), callback_data=EDIT_OVER_YES),
             InlineKeyboardButton(t("btn_edit_over_no"), callback_data=EDIT_BACK),
+        ]
+    )
+
+
+def cancel_draft_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """«Hủy» deletes what was written: yes, or keep it."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_cancel_yes"), callback_data=CANCEL_YES),
+            InlineKeyboardButton(t("btn_cancel_no"), callback_data=CANCEL_NO),
         ]
     )
 

@@ -57,6 +57,12 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         self._states: dict[tuple[str, tuple[int, int]], object] = {}
         self._legacy_moved = asyncio.Lock()
         self._legacy_checked = False
+        # The application whose drafts these are: PTB's periodic run is checked against it.
+        self._application: Application[Any, Any, Any, Any, Any, Any] | None = None
+
+    def attach(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Know the application whose user data this persistence stores."""
+        self._application = application
 
     # --- the flush of one update --------------------------------------------------------
 
@@ -96,9 +102,11 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
             if data:
                 await self.update_user_data(user_id, data)
             else:
-                await self.drop_user_data(user_id)
+                await self._drop_draft(user_id)
                 if data is not None:
-                    # An empty draft: PTB forgets the dict (its persistence call is a no-op).
+                    # An empty draft: PTB forgets the dict. It also queues a deletion for its
+                    # next periodic run, which drop_user_data ignores once the resident has
+                    # begun another draft.
                     application.drop_user_data(user_id)
             key = (chat_id, user_id)
             # The conversations of the application's ConversationHandlers, by name (PTB
@@ -202,7 +210,7 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
     async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
         """Store a resident's draft; an empty one deletes the row."""
         if not data:
-            await self.drop_user_data(user_id)
+            await self._drop_draft(user_id)
             return
         fingerprint = _fingerprint(data)
         if self._drafts.get(user_id) == fingerprint:
@@ -211,6 +219,19 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         await self._write(self._draft_write(user_id, data))
 
     async def drop_user_data(self, user_id: int) -> None:
+        """PTB's periodic run: delete a resident's draft, unless they are writing one now.
+
+        PTB queues the deletion when the user data is dropped (a conversation ended, an idle
+        draft was swept) and runs it up to ``update_interval`` later, after the draft that
+        a new /start began is already written: that draft must stay.
+        """
+        application = self._application
+        if application is not None and application.user_data.get(user_id):
+            log.debug("a queued deletion of user data older than the current draft ignored")
+            return
+        await self._drop_draft(user_id)
+
+    async def _drop_draft(self, user_id: int) -> None:
         """Delete a resident's draft."""
         if self._drafts.pop(user_id, None) is None:
             return

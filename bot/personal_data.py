@@ -18,6 +18,7 @@ class PersonalData(StrEnum):
 
     PHONE = "phone"
     ID_NUMBER = "id_number"
+    PASSPORT = "passport"
     EMAIL = "email"
     PLATE = "plate"
 
@@ -54,6 +55,12 @@ _CCCD = re.compile(
     + _ALONE_AFTER
 )
 _PROVINCE_CODES = range(1, 97)
+
+# Vietnamese passport: one letter and seven digits ("C1234567"), alone. A letter glued to
+# more letters or digits before it, or a hyphen, is part of another code (a customer code,
+# a plate, a reference code); a slash or separator with digits after it, a date or an
+# amount.
+_PASSPORT = re.compile(r"(?<![\w./-])[A-Z]\d{7}" + _ALONE_AFTER + r"(?!\w)", re.IGNORECASE)
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}", re.ASCII)
 
@@ -110,6 +117,8 @@ def find_personal_data(text: str) -> frozenset[PersonalData]:
         found.add(PersonalData.PHONE)
     if _holds_id_number(text, phones):
         found.add(PersonalData.ID_NUMBER)
+    if _PASSPORT.search(text):
+        found.add(PersonalData.PASSPORT)
     if _EMAIL.search(text):
         found.add(PersonalData.EMAIL)
     if _PLATE.search(text):

@@ -123,6 +123,8 @@ class RecordingBotAPI(BaseRequest):
         # Groups Telegram upgraded to a supergroup: old chat id → new one. Anything sent to
         # the old id is refused as Telegram does (400, parameters.migrate_to_chat_id).
         self.migrated: dict[int, int] = {}
+        # Files people sent, by file id: what getFile and a download of it return.
+        self.files: dict[str, bytes] = {}
 
     def fail_next(
         self,
@@ -185,6 +187,8 @@ class RecordingBotAPI(BaseRequest):
         pool_timeout: float | None = None,
     ) -> tuple[int, bytes]:
         """Answer one Bot API request."""
+        if "/file/bot" in url:
+            return self._download(url)
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         failure = self._take_failure(api_method, params) or self._unknown_chat(api_method, params)
@@ -209,7 +213,32 @@ class RecordingBotAPI(BaseRequest):
                 hook(call)
         return HTTPStatus.OK, json.dumps({"ok": True, "result": result}).encode()
 
+    def _download(self, url: str) -> tuple[int, bytes]:
+        file_id = url.rsplit("/", 1)[-1]
+        self.calls.append(Call("download", {"file_id": file_id}))
+        if file_id not in self.files:
+            return HTTPStatus.NOT_FOUND, b""
+        return HTTPStatus.OK, self.files[file_id]
+
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getFile":
+            file_id = str(params["file_id"])
+            if file_id not in self.files:
+                raise AssertionError(f"the test Bot API has no file {file_id}")
+            return {
+                "file_id": file_id,
+                "file_unique_id": f"{file_id}-u",
+                "file_size": len(self.files[file_id]),
+                "file_path": f"documents/{file_id}",
+            }
+        if method == "sendPhoto":
+            # An uploaded photo gets a file id of its own, as Telegram gives one.
+            message = self._new_message(params)
+            uploaded = f"uploaded-photo-{message['message_id']}"
+            message["photo"] = [
+                {"file_id": uploaded, "file_unique_id": f"{uploaded}-u", "width": 1, "height": 1}
+            ]
+            return message
         if method == "getMe":
             return {
                 "id": BOT_ID,

@@ -107,6 +107,8 @@ CALLBACK_DATA = [
     "draft:send",
     "draft:edit",
     "draft:cancel",
+    "draft:cancel:yes",
+    "draft:cancel:no",
     "draft:replies",
     "restart:yes",
     "restart:no",

@@ -438,7 +438,8 @@ async def test_start_over_asks_first_then_clears_text_and_keeps_topic(resident: 
 async def test_cancel_button_discards_the_draft(resident: Person, app: HomThuApplication) -> None:
     await write_feedback(resident)
     await resident.press("Xem lại")
-    message = only_message(await resident.press("Hủy"))
+    assert only_message(await resident.press("Hủy")).text == VI("cancel_confirm")
+    message = only_message(await resident.press("Bỏ góp ý"))
     assert message.text == VI("cancelled")
     assert rows(app, "SELECT COUNT(*) FROM feedback") == [(0,)]
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
@@ -449,7 +450,9 @@ async def test_cancel_command_at_any_step(resident: Person, app: HomThuApplicati
     await resident.send("/start kp3")
     assert only_message(await resident.send("/cancel")).text == VI("cancelled")
     await write_feedback(resident)
-    assert only_message(await resident.send("/cancel")).text == VI("cancelled")
+    # With something written, it asks first (SPEC §3.7).
+    assert only_message(await resident.send("/cancel")).text == VI("cancel_confirm")
+    assert only_message(await resident.press("Bỏ góp ý")).text == VI("cancelled")
     assert only_message(await resident.send("/cancel")).text == VI("nothing_to_cancel")
     assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == [(0,)]
     assert rows(app, "SELECT COUNT(*) FROM conversation_states") == [(0,)]
@@ -554,9 +557,12 @@ async def test_tricky_text_is_stored_byte_exact_and_escaped_for_display(
     receipt = only_message(await resident.press("Gửi"))
     match = CODE.search(receipt.text)
     assert match
-    assert rows(app, "SELECT body FROM feedback") == [(tricky,)]
+    # Exact but for Unicode composition: stored in NFC (SPEC §3.3), so that «Hùng» typed
+    # with a combining mark is the «Hùng» staff search for.
+    stored = tricky.replace("Hu\u0300ng", "Hùng")
+    assert rows(app, "SELECT body FROM feedback") == [(stored,)]
     feedback = await app.bot_data.database.feedback.get_by_code(match.group(1))
-    assert feedback.body.encode() == tricky.encode()
+    assert feedback.body.encode() == stored.encode()
 
 
 async def test_feedback_rate_limit_keeps_the_draft(
@@ -662,6 +668,7 @@ async def test_an_edit_of_a_message_from_before_the_draft_changes_nothing(
     assert draft["draft"]["parts"] == ["Nội dung góp ý"]
     # With no draft at all, the same answer.
     await resident.send("/cancel")
+    await resident.press("Bỏ góp ý")
     assert only_message(await resident.edit(1, "Sửa lần nữa")).text == VI("edited_not_in_draft")
 
 

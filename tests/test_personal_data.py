@@ -10,6 +10,7 @@ PHONE = PersonalData.PHONE
 ID_NUMBER = PersonalData.ID_NUMBER
 EMAIL = PersonalData.EMAIL
 PLATE = PersonalData.PLATE
+PASSPORT = PersonalData.PASSPORT
 
 FOUND: list[tuple[str, set[PersonalData]]] = [
     # Phone numbers, as Vietnamese people write them.
@@ -57,6 +58,12 @@ FOUND: list[tuple[str, set[PersonalData]]] = [
     ("29 B1 12345", {PLATE}),
     ("29-B1 1234", {PLATE}),
     ("29MĐ1-123.45", {PLATE}),
+    # Vietnamese passports: one letter and seven digits (issue 19, item 20).
+    ("hộ chiếu C1234567", {PASSPORT}),
+    ("Passport: B7654321", {PASSPORT}),
+    ("số hộ chiếu c1234567 cấp năm 2020", {PASSPORT}),
+    ("(N1234567)", {PASSPORT}),
+    ("HC: K0123456.", {PASSPORT}),
     # Everything at once, in a sentence.
     (
         "Ông A (0912345678, a@b.vn, CCCD 001098012345) để xe 29A-123.45 chắn lối đi",
@@ -108,6 +115,14 @@ NOT_PERSONAL = [
     "tổng đài 1900 1234 không ai nghe",
     "1800 1091",
     "gọi 113",
+    # A letter and digits that are not a passport's one and seven.
+    "C123456",
+    "C12345678",
+    "HC1234567",
+    "mã KH PA12345678901",
+    "29C1234567",
+    "C1234567/2020",
+    "C-1234567",
     # Our own reference codes and the bot's username.
     "mã tra cứu GY-7Q2K9M4T",
     "GY-29A12345",
@@ -133,4 +148,10 @@ def test_empty_text_has_nothing() -> None:
 
 
 def test_kinds_are_strings_for_texts_and_logs() -> None:
-    assert [kind.value for kind in PersonalData] == ["phone", "id_number", "email", "plate"]
+    assert [kind.value for kind in PersonalData] == [
+        "phone",
+        "id_number",
+        "passport",
+        "email",
+        "plate",
+    ]

@@ -80,6 +80,15 @@ TEXTS: dict[str, str] = {
     "too_many_photos": (
         "One feedback can carry {max_photos} photos at most. This one was not added."
     ),
+    "image_file_cleaned": (
+        "🖼 The image you sent as a file was made into an ordinary photo, with everything "
+        "attached to it removed (where and when it was taken, the camera). Staff will see "
+        "exactly this photo."
+    ),
+    "image_file_unreadable": (
+        "The image in this file could not be opened, so it was not added. Please send it the "
+        "usual way: tap 📎, pick the picture and send it as a Photo (not as a «File»)."
+    ),
     "voice_refused": (
         "Voice messages are not accepted, because a voice can tell who is speaking.\n"
         "🎤 If typing is hard: tap the microphone on your phone's keyboard and speak; the "
@@ -123,10 +132,13 @@ TEXTS: dict[str, str] = {
     "card_time_pending": "(time of sending)",
     "preview_personal_data": (
         "⚠️ The text seems to contain <b>personal information</b> ({kinds}). Staff will see "
-        "exactly what you wrote. If you do not want that, tap «Edit» to change it first."
+        "exactly what you wrote.\nTo take out just that part: press and hold the message that "
+        "has it, choose «Edit», delete that part and save; the feedback is updated and shown "
+        "again for review.\nTo write it all again: tap «Edit», then «Start over»."
     ),
     "personal_phone": "a phone number",
     "personal_id_number": "an identity card number",
+    "personal_passport": "a passport number",
     "personal_email": "an e-mail address",
     "personal_plate": "a licence plate",
     "preview_complaint": (
@@ -151,6 +163,12 @@ TEXTS: dict[str, str] = {
     "btn_edit_over_yes": "🗑 Delete and start over",
     "btn_edit_over_no": "↩️ No, keep it",
     "edit_prompt": "Deleted. Please write your feedback again (topic: <b>{topic}</b>).",
+    "cancel_confirm": (
+        "Cancelling deletes all the text, photos and location in this feedback, and nothing "
+        "is sent. Drop this feedback?"
+    ),
+    "btn_cancel_yes": "🗑 Drop the feedback",
+    "btn_cancel_no": "↩️ No, keep it",
     "cancelled": "Cancelled. Nothing was sent.\nTo send feedback, tap /start.",
     "nothing_to_cancel": "No feedback is being written. To send feedback, tap /start.",
     "send_failed_area_closed": (
@@ -167,6 +185,10 @@ TEXTS: dict[str, str] = {
     ),
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "You have unfinished feedback. Drop it and start again?",
+    "received_kept_writing": (
+        "✅ Added to your unfinished feedback. Write more if you like, or tap «Review and "
+        "send».\nTo drop it and start new feedback, send /start again."
+    ),
     "draft_expired": (
         "⌛ Your unfinished feedback was left for more than {hours} hours, so it was "
         "discarded. Nothing was sent."

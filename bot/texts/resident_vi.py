@@ -75,6 +75,14 @@ TEXTS: dict[str, str] = {
         "gửi»."
     ),
     "too_many_photos": "Mỗi góp ý kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
+    "image_file_cleaned": (
+        "🖼 Ảnh gửi dạng tệp đã được chuyển thành ảnh thường và bỏ hết thông tin kèm theo "
+        "(nơi chụp, thời gian, loại máy). Cán bộ sẽ thấy đúng ảnh này."
+    ),
+    "image_file_unreadable": (
+        "Không mở được ảnh trong tệp này nên chưa ghi nhận. Xin gửi lại theo cách thông "
+        "thường: bấm 📎, chọn ảnh rồi gửi dạng Ảnh (không chọn «Tệp»)."
+    ),
     "voice_refused": (
         "Hòm thư không nhận tin nhắn thoại, vì giọng nói có thể cho biết người gửi là ai.\n"
         "🎤 Nếu không tiện gõ chữ: bấm biểu tượng micro trên bàn phím điện thoại rồi nói, "
@@ -117,10 +125,13 @@ TEXTS: dict[str, str] = {
     "card_time_pending": "(thời điểm gửi)",
     "preview_personal_data": (
         "⚠️ Nội dung có vẻ chứa <b>thông tin cá nhân</b> ({kinds}). Cán bộ sẽ thấy đúng những gì "
-        "đã viết. Nếu không muốn cán bộ thấy những thông tin này, bấm «Sửa» để sửa trước khi gửi."
+        "đã viết.\nMuốn bỏ riêng phần đó: nhấn giữ tin nhắn có thông tin ấy, chọn «Sửa» (Edit), "
+        "xóa phần đó rồi lưu lại; góp ý sẽ được cập nhật và hiện lại để xem.\nMuốn viết lại cả "
+        "góp ý: bấm «Sửa» rồi «Viết lại từ đầu»."
     ),
     "personal_phone": "số điện thoại",
     "personal_id_number": "số căn cước hoặc chứng minh nhân dân",
+    "personal_passport": "số hộ chiếu",
     "personal_email": "địa chỉ email",
     "personal_plate": "biển số xe",
     "preview_complaint": (
@@ -145,6 +156,12 @@ TEXTS: dict[str, str] = {
     "btn_edit_over_yes": "🗑 Xóa và viết lại",
     "btn_edit_over_no": "↩️ Không, giữ lại",
     "edit_prompt": "Đã xóa nội dung cũ. Xin mời viết lại góp ý (lĩnh vực: <b>{topic}</b>).",
+    "cancel_confirm": (
+        "Hủy sẽ xóa hết chữ, ảnh và vị trí đã có trong góp ý này; góp ý không được gửi đi. "
+        "Bỏ góp ý này?"
+    ),
+    "btn_cancel_yes": "🗑 Bỏ góp ý",
+    "btn_cancel_no": "↩️ Không, giữ lại",
     "cancelled": "Đã hủy, góp ý không được gửi đi.\nMuốn gửi góp ý, bấm /start.",
     "nothing_to_cancel": "Không có góp ý nào đang viết. Muốn góp ý, bấm /start.",
     "send_failed_area_closed": (
@@ -161,6 +178,10 @@ TEXTS: dict[str, str] = {
     ),
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "Đang có một góp ý viết dở. Bỏ góp ý đó và bắt đầu lại?",
+    "received_kept_writing": (
+        "✅ Đã ghi nhận vào góp ý đang viết dở. Có thể viết thêm, hoặc bấm «Xem lại và gửi».\n"
+        "Muốn bỏ góp ý này để viết góp ý mới, xin gửi lại /start."
+    ),
     "draft_expired": "⌛ Góp ý viết dở đã quá {hours} giờ nên đã tự hủy, không được gửi đi.",
     "draft_expired_kept": (
         "Tin vừa gửi được giữ làm góp ý mới cho khu vực «{area}». Xin mời chọn lĩnh vực:"

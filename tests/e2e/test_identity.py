@@ -99,6 +99,8 @@ async def play(server: BotAPIServer, bot: BotProcess, people: list[Person]) -> l
     await story.choose_topic(canceller, "Khác")
     await story.write(canceller, "Viết rồi lại thôi")
     canceller.say("/cancel")
+    await canceller.wait_for("Bỏ góp ý này?")
+    canceller.press("Bỏ góp ý")
     await canceller.wait_for("Đã hủy")
 
     await story.start_from_link(restarted, link, "Khu phố 3")

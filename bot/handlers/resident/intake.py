@@ -440,6 +440,23 @@ async def back_to_preview(update: Update, context: HomThuContext, draft: Draft) 
 
 
 @with_draft
+async def edited_at_review(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """A message of the draft edited while the review is open (to take out a line the
+    warning pointed at, say): its part changes and the review is shown again, warnings
+    and all, so that what is sent is what the resident last saw."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    if not await take_edit(message, t, draft):
+        return PREVIEW
+    await keep(update, context, draft)
+    log.info("draft part edited at the review area=%s", draft.area_code)
+    # Never empty here: Telegram keeps no empty text, and a caption's photo stays.
+    await send_preview(context, message, t, draft)
+    return PREVIEW
+
+
+@with_draft
 async def send_feedback(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Store the feedback in one transaction and give the resident the reference code.
 
@@ -537,9 +554,69 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
 
 
 @with_draft
-async def cancel_button(update: Update, context: HomThuContext, draft: Draft) -> int:
-    """The Hủy button: drop the draft."""
+async def cancel_while_writing(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Hủy» under an acknowledgement: ask before deleting what was written."""
+    return await _ask_cancel(update, context, draft, WRITING)
+
+
+@with_draft
+async def cancel_at_review(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Hủy» under the review: ask before deleting what was written (as «Sửa» does)."""
+    return await _ask_cancel(update, context, draft, PREVIEW)
+
+
+async def _ask_cancel(update: Update, context: HomThuContext, draft: Draft, state: int) -> int:
     query, t = await _pressed(update, context)
+    if not _holds_writing(draft):
+        return await _cancelled(query, t, draft)  # nothing written: nothing to lose
+    if isinstance(query.message, Message):
+        await drop_buttons(query.message)
+        await _ask_cancel_question(context, query.message, t)
+    return state
+
+
+def _holds_writing(draft: Draft) -> bool:
+    """True when the draft holds something the resident wrote or sent."""
+    return not draft.is_empty or draft.location is not None
+
+
+async def _ask_cancel_question(context: HomThuContext, message: Message, t: Texts) -> None:
+    """Whether to delete what was written; the draft's buttons move under the question."""
+    sent = await message.reply_text(
+        t("cancel_confirm"), reply_markup=keyboards.cancel_draft_keyboard(t)
+    )
+    await moved_buttons(context, sent)
+
+
+@with_draft
+async def cancel_declined(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Không, giữ lại» to a /cancel given before a topic, or at the restart question:
+    nothing changes; that step's question again (writing and the review have their own)."""
+    query, t = await _pressed(update, context)
+    message = query.message
+    if not isinstance(message, Message):
+        return CHOOSING_TOPIC if draft.topic_id is None else WRITING
+    await drop_buttons(message)
+    if draft.resume_state is not None:
+        await _ask_restart(context, message, t)
+        return CONFIRM_RESTART
+    if draft.topic_id is None:
+        return await _ask_topic(message, context, t, t("choose_topic_again"))
+    prompt = await message.reply_text(
+        _writing_prompt(t, draft), reply_markup=keyboards.writing_keyboard(t)
+    )
+    await moved_buttons(context, prompt)
+    return WRITING
+
+
+@with_draft
+async def cancel_confirmed(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """«Bỏ góp ý»: drop the draft."""
+    query, t = await _pressed(update, context)
+    return await _cancelled(query, t, draft)
+
+
+async def _cancelled(query: CallbackQuery, t: Texts, draft: Draft) -> int:
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         await query.message.reply_text(t("cancelled"))
@@ -547,13 +624,19 @@ async def cancel_button(update: Update, context: HomThuContext, draft: Draft) ->
     return END
 
 
-async def cancel_command(update: Update, context: HomThuContext) -> int:
-    """/cancel at any step: drop the draft (and any wait for an addition)."""
+async def cancel_command(update: Update, context: HomThuContext) -> int | None:
+    """/cancel at any step: drop the draft (and any wait for an addition), after asking
+    when it holds anything the resident wrote (SPEC §3.7)."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    discard_draft(context)
     _user_data(context).pop(ADDING, None)
+    draft = load_draft(context.user_data or {})
+    now = context.runtime.now()
+    if draft is not None and _holds_writing(draft) and not draft.is_idle(now, idle_limit(context)):
+        await _ask_cancel_question(context, message, t)
+        return None  # the conversation stays at its step until the resident answers
+    discard_draft(context)
     buttons = context.runtime.draft_buttons.pop(message.chat_id)
     if buttons is not None:
         await drop_buttons_of(message, buttons[0])
@@ -582,8 +665,17 @@ async def restart(update: Update, context: HomThuContext) -> int:
     draft.resume_state = CHOOSING_TOPIC if draft.topic_id is None else WRITING
     draft.pending_area_code = code or ""
     store_draft(_user_data(context), draft, context.runtime.now())
-    await message.reply_text(t("restart_confirm"), reply_markup=keyboards.restart_keyboard(t))
+    await _ask_restart(context, message, t)
     return CONFIRM_RESTART
+
+
+async def _ask_restart(context: HomThuContext, message: Message, t: Texts) -> None:
+    """Ask whether to drop the draft for the new start; the draft's buttons move under the
+    question, so that they go from it whatever the answer."""
+    sent = await message.reply_text(
+        t("restart_confirm"), reply_markup=keyboards.restart_keyboard(t)
+    )
+    await moved_buttons(context, sent)
 
 
 async def restart_confirmed(update: Update, context: HomThuContext) -> int:
@@ -611,8 +703,36 @@ async def restart_declined(update: Update, context: HomThuContext, draft: Draft)
         if state == CHOOSING_TOPIC:
             return await _ask_topic(message, context, t, t("choose_topic_again"))
         markup = None if draft.is_empty else keyboards.writing_keyboard(t)
-        await message.reply_text(_writing_prompt(t, draft), reply_markup=markup)
+        prompt = await message.reply_text(_writing_prompt(t, draft), reply_markup=markup)
+        if markup is not None:
+            await moved_buttons(context, prompt)
     return state
+
+
+@with_draft
+async def content_at_restart_question(update: Update, context: HomThuContext, draft: Draft) -> int:
+    """Text, a photo or a location while the restart question is open: the resident goes on
+    writing, so it joins the draft being written and the new start is let go (nothing
+    typed is swallowed waiting for a button)."""
+    message = update.effective_message
+    assert message is not None
+    t = await context.texts(update)
+    had_location = draft.location is not None
+    if not await take_content(message, t, draft):
+        return CONFIRM_RESTART  # said why it did not fit; the question still stands
+    state = draft.resume_state or WRITING
+    draft.resume_state, draft.pending_area_code = None, None
+    await keep(update, context, draft)
+    log.info("draft went on at the restart question area=%s", draft.area_code)
+    if state == CHOOSING_TOPIC:
+        question = context.runtime.draft_buttons.pop(message.chat_id)
+        if question is not None:
+            await drop_buttons_of(message, question[0])
+        return await _ask_topic(message, context, t, t("kept_before_topic"))
+    replaced = message.location is not None and had_location
+    text = t("received_location_replaced") if replaced else t("received_kept_writing")
+    await acknowledge(context, message, t, draft, text=text)
+    return WRITING
 
 
 async def repeat_restart_question(update: Update, context: HomThuContext) -> int:
@@ -620,5 +740,5 @@ async def repeat_restart_question(update: Update, context: HomThuContext) -> int
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    await message.reply_text(t("restart_confirm"), reply_markup=keyboards.restart_keyboard(t))
+    await _ask_restart(context, message, t)
     return CONFIRM_RESTART

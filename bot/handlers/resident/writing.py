@@ -8,12 +8,13 @@ denunciations and complaints.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
 import re
 
-from telegram import InputMediaPhoto, Message, Update
+from telegram import InputFile, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
 from bot import keyboards, paperwork
@@ -26,8 +27,10 @@ from bot.draft import (
     Draft,
     TooLong,
     TooManyPhotos,
+    composed,
     keep_draft,
 )
+from bot.image_files import UnreadableImage, clean_photo
 from bot.personal_data import PersonalData, find_personal_data
 from bot.texts import Texts
 from bot.views import card_messages, visible_length
@@ -35,15 +38,31 @@ from bot.views import card_messages, visible_length
 log = logging.getLogger(__name__)
 
 # Words that make a text a denunciation or a complaint, which the law wants signed (§3.4);
-# typed with or without diacritics.
-_COMPLAINT = re.compile(r"\b(tố\s+cáo|khiếu\s+nại|to\s+cao|khieu\s+nai)\b", re.IGNORECASE)
+# typed with or without diacritics, or in English. Matched on the text in NFC.
+_COMPLAINT = re.compile(
+    r"\b(tố\s+cáo|khiếu\s+nại|to\s+cao|khieu\s+nai"
+    r"|complaints?|denounc(?:e|es|ed|ing)|denunciations?)\b",
+    re.IGNORECASE,
+)
+
+
+# The Bot API hands over files up to 20 MB.
+MAX_DOWNLOAD = 20 * 1024 * 1024
 
 
 async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
-    """Add the message's text, photo or location; say why not when it does not fit."""
+    """Add the message's text, photo (or image sent as a file) or location; say why not
+    when it does not fit."""
     try:
         if message.photo:
             draft.add_photo(message.photo[-1].file_id, message.caption, message.message_id)
+        elif is_image_file(message):
+            if len(draft.photos) >= MAX_PHOTOS:
+                raise TooManyPhotos()
+            file_id = await photo_from_file(message, t)
+            if file_id is None:
+                return False
+            draft.add_photo(file_id, message.caption, message.message_id)
         elif message.location is not None:
             replaced = draft.set_location(message.location.latitude, message.location.longitude)
             log.info("location kept area=%s replaced=%s", draft.area_code, replaced)
@@ -58,6 +77,40 @@ async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
         await message.reply_text(t("too_many_photos", max_photos=MAX_PHOTOS))
         return False
     return True
+
+
+def is_image_file(message: Message | None) -> bool:
+    """True for an image sent as a file (a document with an image type)."""
+    document = message.document if message is not None else None
+    return document is not None and (document.mime_type or "").startswith("image/")
+
+
+async def photo_from_file(message: Message, t: Texts) -> str | None:
+    """The image of a file, re-encoded without EXIF and uploaded as a photo into the
+    resident's own chat: the file id of that photo (None, and the resident asked to send
+    it as a photo, when it cannot be read).
+
+    Uploaded there, not to the staff group: staff see a draft's photos only once it is
+    sent, and the resident sees the very photo staff will see. The original file's id is
+    never kept; its name is never read.
+    """
+    document = message.document
+    assert document is not None
+    if document.file_size is not None and document.file_size > MAX_DOWNLOAD:
+        await message.reply_text(t("image_file_unreadable"))
+        return None
+    try:
+        data = await (await document.get_file()).download_as_bytearray()
+        cleaned = await asyncio.to_thread(clean_photo, bytes(data))
+        shown = await message.reply_photo(
+            InputFile(cleaned, filename="photo.jpg"), caption=t("image_file_cleaned")
+        )
+    except (UnreadableImage, BadRequest) as exc:
+        log.info("image file not taken reason=%s", type(exc).__name__)
+        await message.reply_text(t("image_file_unreadable"))
+        return None
+    log.info("image file taken as a photo, re-encoded")
+    return shown.photo[-1].file_id if shown.photo else None
 
 
 async def keep(update: Update, context: HomThuContext, draft: Draft) -> None:
@@ -83,7 +136,7 @@ def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
     left = MAX_CHARS - draft.char_count
     if message.text and left <= CHARS_NEAR_LIMIT:
         lines.append(t("received_chars_left", left=left))
-    if message.photo:
+    if message.photo or is_image_file(message):
         photos_left = MAX_PHOTOS - len(draft.photos)
         if photos_left == 0:
             lines.append(t("received_photos_full", max_photos=MAX_PHOTOS))
@@ -93,11 +146,19 @@ def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
 
 
 async def acknowledge(
-    context: HomThuContext, message: Message, t: Texts, draft: Draft, *, replaced: bool = False
+    context: HomThuContext,
+    message: Message,
+    t: Texts,
+    draft: Draft,
+    *,
+    replaced: bool = False,
+    text: str | None = None,
 ) -> None:
-    """Confirm what is kept, with the draft's buttons; the photos of one album share one,
-    edited, confirmation; the previous confirmation loses its buttons."""
-    text = t("received_location_replaced") if replaced else acknowledgement(t, draft, message)
+    """Confirm what is kept (``text`` if given), with the draft's buttons; the photos of
+    one album share one, edited, confirmation; the previous confirmation loses its
+    buttons."""
+    if text is None:
+        text = t("received_location_replaced") if replaced else acknowledgement(t, draft, message)
     markup = keyboards.writing_keyboard(t)
     buttons = context.runtime.draft_buttons
     previous = buttons.get(message.chat_id)
@@ -186,7 +247,12 @@ def is_content(message: Message | None) -> bool:
     if message is None:
         return False
     text = message.text or ""
-    return bool((text and not text.startswith("/")) or message.photo or message.location)
+    return bool(
+        (text and not text.startswith("/"))
+        or message.photo
+        or message.location
+        or is_image_file(message)
+    )
 
 
 def refusal(t: Texts, message: Message) -> str:
@@ -206,13 +272,14 @@ def warnings(t: Texts, draft: Draft) -> list[str]:
     """What the preview warns of: personal data staff would see, and that a denunciation
     or complaint needs the sender's name."""
     lines = []
-    found = find_personal_data(draft.body)
+    body = composed(draft.body)  # a draft kept by a version that did not compose it
+    found = find_personal_data(body)
     if found:
         # In the catalogue's order, not the set's (which changes from run to run).
         ordered = [kind for kind in PersonalData if kind in found]
         kinds = ", ".join(html.unescape(t(f"personal_{kind.value}")) for kind in ordered)
         lines.append(t("preview_personal_data", kinds=kinds))
-    if _COMPLAINT.search(draft.body):
+    if _COMPLAINT.search(body):
         lines.append(t("preview_complaint"))
     return lines
 
@@ -230,7 +297,7 @@ async def send_preview(context: HomThuContext, message: Message, t: Texts, draft
         await chat.send_location(latitude=latitude, longitude=longitude)
     extra = warnings(t, draft)
     contact = context.settings.contact_text
-    if extra and contact and _COMPLAINT.search(draft.body):
+    if extra and contact and _COMPLAINT.search(composed(draft.body)):
         extra.append(t("contact_line", contact=contact))
     wrapper = visible_length(t.with_html("preview", card="")) + sum(
         visible_length(line) + 2 for line in extra

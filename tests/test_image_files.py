@@ -1,0 +1,173 @@
+"""An image sent as a file is taken as a photo, re-encoded without its EXIF (issue 19,
+item 18; SPEC §3.3)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from bot.context import HomThuApplication
+from bot.image_files import UnreadableImage, clean_photo
+from bot.texts import Texts
+from tests.support import STAFF_CHAT_ID, Person, RecordingBotAPI, drafts_on_disk
+from tests.test_intake import CODE, only_message, sent, write_feedback
+from tests.test_staff import deliver
+
+VI = Texts("vi")
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+MAKE = 0x010F
+
+
+def camera_jpeg(width: int = 60, height: int = 40, orientation: int = 6) -> bytes:
+    """A JPEG as a phone camera writes it: GPS position, maker, and a rotation flag."""
+    image = Image.new("RGB", (width, height), (200, 30, 30))
+    exif = Image.Exif()
+    exif[MAKE] = "PhoneMaker"
+    exif[ORIENTATION] = orientation
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (16.0, 48.0, 30.0), 3: "E", 4: (107.0, 0.0, 10.0)})
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    data = out.getvalue()
+    assert b"PhoneMaker" in data
+    return data
+
+
+def image_document(file_id: str, data: bytes, mime: str = "image/jpeg") -> dict[str, object]:
+    return {
+        "file_id": file_id,
+        "file_unique_id": f"{file_id}-u",
+        "file_name": "IMG_Nguyen_Van_A.jpg",
+        "mime_type": mime,
+        "file_size": len(data),
+    }
+
+
+# --- The re-encoding, pure ------------------------------------------------------------------
+
+
+def test_clean_photo_drops_exif_and_applies_the_rotation() -> None:
+    cleaned = clean_photo(camera_jpeg(60, 40, orientation=6))
+    assert b"PhoneMaker" not in cleaned
+    with Image.open(io.BytesIO(cleaned)) as image:
+        assert image.format == "JPEG"
+        assert dict(image.getexif()) == {}
+        assert "exif" not in image.info
+        # Orientation 6: the camera held sideways; the pixels are turned, not flagged.
+        assert image.size == (40, 60)
+
+
+def test_clean_photo_takes_a_png_with_transparency() -> None:
+    image = Image.new("RGBA", (30, 20), (0, 0, 0, 0))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    with Image.open(io.BytesIO(clean_photo(out.getvalue()))) as cleaned:
+        assert cleaned.format == "JPEG"
+        assert cleaned.mode == "RGB"
+
+
+def test_clean_photo_shrinks_a_huge_image_to_what_telegram_takes() -> None:
+    with Image.open(io.BytesIO(clean_photo(camera_jpeg(5000, 1000, orientation=1)))) as image:
+        assert image.size == (2560, 512)
+
+
+def test_clean_photo_refuses_proportions_telegram_refuses() -> None:
+    with pytest.raises(UnreadableImage):
+        clean_photo(camera_jpeg(2100, 100, orientation=1))
+
+
+@pytest.mark.parametrize("data", [b"", b"not an image", b"\x89PNG\r\n\x1a\nbroken"])
+def test_clean_photo_refuses_what_is_not_an_image(data: bytes) -> None:
+    with pytest.raises(UnreadableImage):
+        clean_photo(data)
+
+
+# --- Through the bot ------------------------------------------------------------------------
+
+
+async def test_an_image_file_joins_the_draft_as_a_cleaned_photo(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await write_feedback(resident, "Ảnh chụp bằng máy ảnh, gửi dạng tệp")
+    api.files["DOC-18"] = camera_jpeg()
+    calls = await resident.send_content(
+        document=image_document("DOC-18", api.files["DOC-18"]), caption="Cống vỡ"
+    )
+    (upload,) = [c for c in calls if c.method == "sendPhoto"]
+    # Uploaded into the resident's own chat, re-encoded: no EXIF, no GPS, no file name.
+    assert upload.params["chat_id"] == resident.user_id
+    (content,) = upload.files.values()
+    assert b"PhoneMaker" not in content
+    with Image.open(io.BytesIO(content)) as image:
+        assert dict(image.getexif()) == {}
+    assert "Nguyen" not in "".join(upload.file_names.values())
+    assert upload.text == VI("image_file_cleaned")
+    ack = sent(calls)[-1]
+    assert ack.text == VI("received")
+    (draft,) = drafts_on_disk(app).values()
+    uploaded_id = upload.result["photo"][-1]["file_id"]
+    assert draft["draft"]["photos"] == [uploaded_id]
+    assert draft["draft"]["parts"] == ["Ảnh chụp bằng máy ảnh, gửi dạng tệp", "Cống vỡ"]
+    await resident.press("Xem lại")
+    receipt = only_message(await resident.press("Gửi"))
+    assert CODE.search(receipt.text)
+    delivered = await deliver(app)
+    to_staff = [c for c in delivered if c.params.get("chat_id") == STAFF_CHAT_ID]
+    staff_photos = [c.params.get("photo") for c in to_staff if c.method == "sendPhoto"]
+    assert staff_photos == [uploaded_id]
+    # The original document reaches no one.
+    assert "DOC-18" not in repr([c.params for c in delivered])
+
+
+async def test_an_image_file_before_a_topic_is_kept_too(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await resident.send("/start kp3")
+    api.files["DOC-18b"] = camera_jpeg()
+    calls = await resident.send_content(document=image_document("DOC-18b", api.files["DOC-18b"]))
+    assert sent(calls)[-1].text == VI("kept_before_topic")
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["photos"] == [
+        next(c for c in calls if c.method == "sendPhoto").result["photo"][-1]["file_id"]
+    ]
+
+
+async def test_an_unreadable_image_file_asks_for_a_photo(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await write_feedback(resident, "Trước tệp hỏng")
+    api.files["DOC-HEIC"] = b"\x00\x00\x00\x18ftypheic not decodable here"
+    calls = await resident.send_content(
+        document=image_document("DOC-HEIC", api.files["DOC-HEIC"], mime="image/heic")
+    )
+    assert [c.method for c in calls if c.method == "sendPhoto"] == []
+    message = only_message(calls)
+    assert message.text == VI("image_file_unreadable")
+    assert "gửi dạng Ảnh" in message.text
+    (draft,) = drafts_on_disk(app).values()
+    assert draft["draft"]["photos"] == []
+
+
+async def test_a_file_too_big_to_fetch_asks_for_a_photo(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await write_feedback(resident, "Trước tệp lớn")
+    document = image_document("DOC-BIG", b"")
+    document["file_size"] = 30 * 1024 * 1024
+    calls = await resident.send_content(document=document)
+    assert [c.method for c in calls] == ["sendMessage"]
+    assert only_message(calls).text == VI("image_file_unreadable")
+
+
+async def test_other_files_are_still_refused(resident: Person) -> None:
+    await write_feedback(resident, "Kèm một tệp PDF")
+    document = {
+        "file_id": "PDF1",
+        "file_unique_id": "p1",
+        "file_name": "don.pdf",
+        "mime_type": "application/pdf",
+    }
+    refusal = only_message(await resident.send_content(document=document))
+    assert refusal.text == VI("content_refused", kind=VI("kind_document"), max_photos=5)
