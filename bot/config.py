@@ -96,6 +96,8 @@ class Settings:
     staff_chat_id: int
     admin_ids: frozenset[int]
     unit_name: str = DEFAULT_UNIT_NAME
+    # The committee's name as English readers see it; None: made from ``unit_name``.
+    unit_name_en: str | None = None
     database_path: Path = Path(DEFAULT_DATABASE_PATH)
     api_base_url: str = DEFAULT_API_BASE_URL
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -119,6 +121,12 @@ class Settings:
     # Only in webhook mode (``python -m bot --webhook``); None when polling.
     webhook: WebhookSettings | None = None
 
+    def unit_name_for(self, language: str) -> str:
+        """UNIT_NAME as readers of ``language`` see it: UNIT_NAME_EN for English, when set."""
+        if language == "en" and self.unit_name_en:
+            return self.unit_name_en
+        return self.unit_name
+
     @property
     def key_file(self) -> Path:
         """Where the generated secret key lives when SECRET_KEY is not set."""
@@ -135,6 +143,7 @@ def load_settings(env: Mapping[str, str], *, webhook: bool = False) -> Settings:
         staff_chat_id=_staff_chat_id(env),
         admin_ids=_admin_ids(env),
         unit_name=_text(env, "UNIT_NAME", DEFAULT_UNIT_NAME),
+        unit_name_en=_text(env, "UNIT_NAME_EN", "") or None,
         database_path=Path(_text(env, "DATABASE_PATH", DEFAULT_DATABASE_PATH)),
         api_base_url=_api_base_url(env),
         timezone=_timezone(env),

@@ -21,6 +21,7 @@ REQUIRED = {
 FULL = {
     **REQUIRED,
     "UNIT_NAME": "Thị trấn Cam Lộ",
+    "UNIT_NAME_EN": "Cam Lo Town",
     "DATABASE_PATH": "/srv/homthu/homthu.sqlite3",
     "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
     "TIMEZONE": "Asia/Bangkok",
@@ -50,6 +51,9 @@ def test_full_environment_gives_every_field() -> None:
     assert settings.staff_chat_id == -1001234567890
     assert settings.admin_ids == frozenset({111111111, 222222222})
     assert settings.unit_name == "Thị trấn Cam Lộ"
+    assert settings.unit_name_en == "Cam Lo Town"
+    assert settings.unit_name_for("en") == "Cam Lo Town"
+    assert settings.unit_name_for("vi") == "Thị trấn Cam Lộ"
     assert settings.database_path == Path("/srv/homthu/homthu.sqlite3")
     assert settings.key_file == Path("/srv/homthu/homthu.key")
     assert settings.api_base_url == "http://127.0.0.1:8081/bot"
@@ -83,6 +87,8 @@ def test_defaults_when_optional_variables_are_absent_or_empty(blank: bool) -> No
     assert settings.status_per_hour == 30
     assert settings.bot_username is None
     assert settings.unit_name.strip()
+    assert settings.unit_name_en is None
+    assert settings.unit_name_for("en") == settings.unit_name
     assert settings.log_level == "INFO"
     assert settings.log_format == "text"
 
