@@ -395,7 +395,7 @@ CASES = [
         lambda: VI(
             "topic_name_en_set",
             number=2,
-            old="Economy and livelihoods",
+            old="Jobs, incomes and daily life",
             name="Economy, jobs and prices",
         ),
         lambda s: s.english_name(2, "Economy, jobs and prices"),
@@ -725,7 +725,7 @@ async def test_lists_in_the_admins_language(admin_person: Person) -> None:
         place=2,
         button="💼 Đời sống",
         number=2,
-        name="Economy and livelihoods",
+        name="Jobs, incomes and daily life",
         button_en="💼 Daily life",
     )
     assert line in text

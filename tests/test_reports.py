@@ -1010,8 +1010,8 @@ async def test_export_in_english_uses_english_headers_and_labels(box: Box, tmp_p
     ]
     assert [row[2:4] for row in rows[1:]] == [
         ["Other", "Not handled"],
-        ["Economy and livelihoods", "Received"],
-        ["Economy and livelihoods", "New"],
+        ["Jobs, incomes and daily life", "Received"],
+        ["Jobs, incomes and daily life", "New"],
     ]
 
 
@@ -1094,7 +1094,7 @@ async def test_stats_in_english_name_topics_in_english(box: Box) -> None:
     text = "\n".join(stats_messages(EN, counts, 2, ZONE))
 
     assert "📊 <b>Feedback statistics, past 2 day(s)</b>" in text
-    assert "• Economy and livelihoods: <b>2</b> (100%)" in text
+    assert "• Jobs, incomes and daily life: <b>2</b> (100%)" in text
     assert "• Received: <b>1</b> (50%)" in text
     assert "⏱ Resolved on time: nothing resolved yet." in text
     assert "🙂 Residents satisfied: no ratings yet." in text

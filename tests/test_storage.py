@@ -258,8 +258,55 @@ async def test_default_topics_have_english_names(db: Database) -> None:
     assert all(name.strip() and name.isascii() for name in english)
     assert len(set(english)) == len(english)
     assert english[-1] == "Other"
-    assert topics[1].name("en") == "Economy and livelihoods"
+    assert topics[1].name("en") == "Jobs, incomes and daily life"
     assert topics[1].name("vi") == "Kinh tế, đời sống"
+
+
+# Issue 19, item 20: «Roads, utilities» led to «Civilised urban living, infrastructure».
+# The committee's categories in words an English-speaking resident reads at a glance.
+PLAIN_ENGLISH_TOPICS = [
+    "Local government and the Party",
+    "Jobs, incomes and daily life",
+    "Health, schools, culture and community",
+    "Safety, security and public order",
+    "Paperwork and public services",
+    "Corruption and waste of public money",
+    "Environment, rubbish, land and water",
+    "Roads, electricity, water and public spaces",
+    "About officials and Party members",
+    "Good deeds and good examples",
+    "Other",
+]
+
+
+async def test_default_topics_have_plain_english_names(db: Database) -> None:
+    topics = await db.topics.list()
+    assert [t.name_en for t in topics] == PLAIN_ENGLISH_TOPICS
+    # Each short label leads to a full name that says the same thing, and more.
+    labels = {t.label_en: t.name_en for t in topics}
+    assert labels["Roads, utilities"] == "Roads, electricity, water and public spaces"
+    assert labels["Paperwork"] == "Paperwork and public services"
+    assert labels["About officials"] == "About officials and Party members"
+
+
+async def test_plain_english_names_leave_an_admins_own_names_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 0017 renames the default English names only where they are still the
+    defaults: a name an admin gave (/topicname_en) stays."""
+    path = tmp_path / "old.sqlite3"
+    every = available_migrations()
+    monkeypatch.setattr(
+        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 12]
+    )
+    async with open_database(path) as old:
+        await old.topics.set_name_en(8, "Streets and lighting")
+    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    async with open_database(path) as db:
+        english = [t.name_en for t in await db.topics.list()]
+    assert english[7] == "Streets and lighting"
+    assert english[:7] == PLAIN_ENGLISH_TOPICS[:7]
+    assert english[8:] == PLAIN_ENGLISH_TOPICS[8:]
 
 
 # --- areas --------------------------------------------------------------------------------
