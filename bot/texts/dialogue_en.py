@@ -343,6 +343,28 @@ TEXTS: dict[str, str] = {
     "agency_duplicate": (
         "Agency <code>{code}</code> exists already («{name}»). Choose another code."
     ),
+    "agency_code_invalid": (
+        "«{code}» is not a valid agency code. A code is 1–32 characters of "
+        "<code>[a-z0-9_-]</code>: lower-case letters without accents, digits, hyphens or "
+        "underscores, e.g. <code>dien-luc</code>."
+    ),
+    "agency_name_for_code": (
+        "«{word}» is not an agency code, so the whole line was read as a name. Each agency "
+        "needs a short code first, used by the other commands. Did you mean:\n"
+        "<code>/addagency {code} {name}</code>\n"
+        "(The code is made from the name; a shorter one, lower case without accents, works "
+        "too.) No agency was added."
+    ),
+    "agency_name_for_code_taken": (
+        "«{word}» is not an agency code, so the whole line was read as a name. The code made "
+        "from it is <code>{code}</code>, but that code belongs to the agency «{existing}». "
+        "Put another code first, e.g.:\n<code>/addagency {other} {name}</code>\n"
+        "No agency was added."
+    ),
+    "agency_name_no_code": (
+        "«{name}» has no letter or digit to make an agency code from. Put a code first, "
+        "e.g.:\n<code>/addagency dien-luc {name}</code>\nNo agency was added."
+    ),
     "agency_not_found": "No agency has the code <code>{code}</code>. See /agencies.",
     "agency_group_invalid": (
         "«{value}» is not a group id (a negative number, from /groupid in the group)."

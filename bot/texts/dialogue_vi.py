@@ -335,6 +335,25 @@ TEXTS: dict[str, str] = {
         "thêm bot vào nhóm rồi <code>/agencygroup {code} &lt;id nhóm&gt;</code>."
     ),
     "agency_duplicate": "Đã có cơ quan mã <code>{code}</code> («{name}»). Xin chọn mã khác.",
+    "agency_code_invalid": (
+        "«{code}» không phải mã cơ quan hợp lệ. Mã gồm 1–32 ký tự <code>[a-z0-9_-]</code>: "
+        "chữ thường không dấu, chữ số, gạch ngang hoặc gạch dưới, ví dụ <code>dien-luc</code>."
+    ),
+    "agency_name_for_code": (
+        "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mỗi cơ quan cần một mã "
+        "ngắn ghi ở đầu, để dùng trong các lệnh khác. Có phải ý là:\n"
+        "<code>/addagency {code} {name}</code>\n"
+        "(Mã làm từ tên; có thể ghi mã ngắn hơn, chữ thường không dấu.) Chưa thêm cơ quan nào."
+    ),
+    "agency_name_for_code_taken": (
+        "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mã làm từ tên này là "
+        "<code>{code}</code>, nhưng mã đó đã là của cơ quan «{existing}». Ghi một mã khác ở "
+        "đầu, ví dụ:\n<code>/addagency {other} {name}</code>\nChưa thêm cơ quan nào."
+    ),
+    "agency_name_no_code": (
+        "«{name}» không có chữ hay số để làm mã cơ quan. Ghi mã ở đầu, ví dụ:\n"
+        "<code>/addagency dien-luc {name}</code>\nChưa thêm cơ quan nào."
+    ),
     "agency_not_found": "Không có cơ quan mã <code>{code}</code>. Xem danh sách bằng /agencies.",
     "agency_group_invalid": "«{value}» không phải id nhóm (số âm, lấy bằng /groupid trong nhóm).",
     "agency_group_not_in": (
