@@ -36,6 +36,7 @@ TEXTS: dict[str, str] = {
     "resident_status_resolved": "Resolved",
     "resident_status_rejected": "Considered, not taken further",
     "status_due": "⏳ To be dealt with by: {due}",
+    "status_due_extended": "↪️ The deadline has been extended. Reason: {reason}",
     "status_reason": "Reason: {reason}",
     "status_agency": "Passed to: {agency}",
     "status_question": "❓ <i>A question from the staff, {time}</i>",
@@ -99,6 +100,7 @@ TEXTS: dict[str, str] = {
     "rating_rate_limited": "Many ratings were given in the past hour. Please try again later.",
     # --- The card, for staff -------------------------------------------------------------------
     "staff_due": "⏳ Due: {due}",
+    "staff_due_extended": "↪️ Extended: {reason}",
     "staff_due_overdue": "⏰ Due: {due} — <b>overdue</b>",
     "staff_handler": "🙋 Handled by: {who}",
     "staff_no_handler": "🙋 Handled by: nobody yet",
@@ -296,6 +298,29 @@ TEXTS: dict[str, str] = {
     "show_history_reason": "   reason: {reason}",
     "show_history_agency": "   forwarded to: {agency}",
     "show_assignment": "• {time} — taken on by {who}",
+    "usage_extend": (
+        "Usage: <code>/extend &lt;code&gt; &lt;working days&gt; &lt;reason&gt;</code> "
+        "(or <code>/giahan</code>)\n"
+        "Example: <code>/extend GY-7Q2K9M4T 5 Waiting for the power company's survey</code>\n"
+        "Adds 1–{most} working days to the current deadline (to today when it has passed). "
+        "The sender sees the new deadline and the reason when looking the feedback up."
+    ),
+    "extend_days_invalid": "«{value}» is not a number of working days from 1 to {most}.",
+    "extend_reason_missing": (
+        "Please give the reason after the number of days (the sender will read it), at most "
+        "{most} characters."
+    ),
+    "extend_closed": (
+        "Feedback <code>{code}</code> is resolved or not handled: it has no deadline to extend."
+    ),
+    "extended": (
+        "⏳ Feedback <code>{code}</code> extended by {days} working day(s): now due {due}.\n"
+        "Reason (the sender reads it when looking the feedback up): {reason}\n"
+        "Extended by: {who}"
+    ),
+    "show_extension": (
+        "• {time} — {who} extended it by {days} working day(s), now due {due}. Reason: {reason}"
+    ),
     "show_withdrawn": "↩️ <i>{time}, {author}</i> — taken back, never sent",
     "show_question": "❓ <i>{time}, {author}</i> — question to the resident{delivery}",
     "show_correction": "✏️ <i>{time}, {author}</i> — correction{delivery}",

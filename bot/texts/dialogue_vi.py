@@ -44,6 +44,7 @@ TEXTS: dict[str, str] = {
     "resident_status_resolved": "Đã giải quyết",
     "resident_status_rejected": "Đã xem xét, không tiếp tục xử lý",
     "status_due": "⏳ Hạn giải quyết: {due}",
+    "status_due_extended": "↪️ Hạn đã được gia hạn. Lý do: {reason}",
     "status_reason": "Lý do: {reason}",
     "status_agency": "Đã chuyển tới: {agency}",
     "status_question": "❓ <i>Câu hỏi của cán bộ, {time}</i>",
@@ -103,6 +104,7 @@ TEXTS: dict[str, str] = {
     "rating_rate_limited": "Đã đánh giá nhiều lần trong một giờ qua. Xin thử lại sau.",
     # --- The card, for staff -------------------------------------------------------------------
     "staff_due": "⏳ Hạn: {due}",
+    "staff_due_extended": "↪️ Đã gia hạn: {reason}",
     "staff_due_overdue": "⏰ Hạn: {due} — <b>đã quá hạn</b>",
     "staff_handler": "🙋 Người xử lý: {who}",
     "staff_no_handler": "🙋 Người xử lý: chưa có",
@@ -290,6 +292,27 @@ TEXTS: dict[str, str] = {
     "show_history_reason": "   lý do: {reason}",
     "show_history_agency": "   chuyển tới: {agency}",
     "show_assignment": "• {time} — nhận xử lý: {who}",
+    "usage_extend": (
+        "Cách dùng: <code>/extend &lt;mã&gt; &lt;số ngày làm việc&gt; &lt;lý do&gt;</code> "
+        "(hoặc <code>/giahan</code>)\n"
+        "Ví dụ: <code>/extend GY-7Q2K9M4T 5 Chờ điện lực khảo sát</code>\n"
+        "Thêm 1–{most} ngày làm việc, tính từ hạn cũ (từ hôm nay nếu đã quá hạn). Người gửi "
+        "thấy hạn mới và lý do khi tra cứu góp ý."
+    ),
+    "extend_days_invalid": "«{value}» không phải số ngày làm việc từ 1 đến {most}.",
+    "extend_reason_missing": (
+        "Xin ghi lý do gia hạn sau số ngày (người gửi sẽ đọc lý do này), tối đa {most} ký tự."
+    ),
+    "extend_closed": (
+        "Góp ý <code>{code}</code> đã giải quyết hoặc không xử lý, không còn hạn để gia hạn."
+    ),
+    "extended": (
+        "⏳ Đã gia hạn góp ý <code>{code}</code> thêm {days} ngày làm việc: hạn mới {due}.\n"
+        "Lý do (người gửi đọc được khi tra cứu): {reason}\nNgười gia hạn: {who}"
+    ),
+    "show_extension": (
+        "• {time} — {who} gia hạn thêm {days} ngày làm việc, hạn mới {due}. Lý do: {reason}"
+    ),
     "show_withdrawn": "↩️ <i>{time}, {author}</i> — đã thu hồi, không gửi",
     "show_question": "❓ <i>{time}, {author}</i> — câu hỏi cho người góp ý{delivery}",
     "show_correction": "✏️ <i>{time}, {author}</i> — đính chính{delivery}",

@@ -22,3 +22,18 @@ UPDATE topics SET name_en = 'About officials and Party members'
     WHERE id = 9 AND name_en = 'Feedback on officials and Party members';
 UPDATE topics SET name_en = 'Good deeds and good examples'
     WHERE id = 10 AND name_en = 'Role models and good practices';
+
+-- Issue 19, item 22: staff extend one feedback's deadline («gia hạn») by working days, with
+-- a reason the resident reads on /status; who did it and when is kept for staff. The
+-- feedback's due_at moves to the new date (reports count on time against it).
+CREATE TABLE deadline_extensions (
+    id              INTEGER PRIMARY KEY,
+    feedback_id     INTEGER NOT NULL REFERENCES feedback (id) ON DELETE CASCADE,
+    days            INTEGER NOT NULL CHECK (days BETWEEN 1 AND 365),
+    reason          TEXT    NOT NULL,
+    extended_by     TEXT    NOT NULL,
+    extended_at     TEXT    NOT NULL,
+    previous_due_at TEXT,
+    due_at          TEXT    NOT NULL
+);
+CREATE INDEX deadline_extensions_feedback ON deadline_extensions (feedback_id, id);
