@@ -3,6 +3,8 @@ recorded with who and when, shown on the card, /show and /status."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import timedelta
 
 from bot.context import HomThuApplication
@@ -50,6 +52,13 @@ async def test_an_officer_extends_a_deadline_with_a_reason_the_resident_reads(
     assert extension.due_at == feedback.due_at
     assert extension.previous_due_at is not None
     assert extension.previous_due_at < extension.due_at
+    # The export carries the reason.
+    documents = sent(await officer.send("/export 7"), "sendDocument")
+    table = next(d for d in documents if d.file_names["document"].endswith(".csv"))
+    reader = csv.DictReader(io.StringIO(table.files["document"].decode("utf-8-sig")))
+    [row] = list(reader)
+    assert row[VI("doc_export_extension")] == REASON
+    assert row[VI("doc_export_due")] == "2026-12-09"
 
 
 async def test_an_overdue_feedback_is_extended_from_today(
