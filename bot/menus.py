@@ -55,6 +55,7 @@ def staff_commands(t: Texts) -> list[BotCommand]:
         BotCommand("digest", t("cmd_digest")),
         BotCommand("export", t("cmd_export")),
         BotCommand("report", t("cmd_report")),
+        BotCommand("extend", t("cmd_extend")),
     ]
 
 

@@ -448,6 +448,7 @@ TEXTS: dict[str, str] = {
         "• Starting with /note or #note: an internal note at once.\n"
         "• /correct (in reply to a sent answer): a correction.\n\n"
         "<b>Commands</b>: /open (unresolved; /open overdue, /open mine, /open area-code), "
-        "/mine, /show code, /find words, /stats, /digest, /export, /report, /status code."
+        "/mine, /show code, /find words, /stats, /digest, /export, /report, /status code, "
+        "/extend code days reason (a new deadline)."
     ),
 }

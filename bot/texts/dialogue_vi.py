@@ -430,6 +430,7 @@ TEXTS: dict[str, str] = {
         "• Bắt đầu bằng /note hoặc #note: ghi chú nội bộ ngay.\n"
         "• /correct (reply tin đã gửi): đính chính.\n\n"
         "<b>Lệnh</b>: /open (chưa giải quyết; /open overdue, /open mine, /open mã-khu-vực), "
-        "/mine, /show mã, /find từ khóa, /stats, /digest, /export, /report, /status mã."
+        "/mine, /show mã, /find từ khóa, /stats, /digest, /export, /report, /status mã, "
+        "/extend mã số-ngày lý do (gia hạn)."
     ),
 }
