@@ -847,7 +847,18 @@ async def test_menus_are_set_per_scope_in_vietnamese_and_english(
 ) -> None:
     menus = menu_calls(api)
     residents = ["start", "status", "help", "language", "cancel"]
-    staff = ["open", "mine", "find", "show", "status", "stats", "digest", "export", "report"]
+    staff = [
+        "open",
+        "mine",
+        "find",
+        "show",
+        "status",
+        "stats",
+        "digest",
+        "export",
+        "report",
+        "extend",
+    ]
     staff_not_resident = [c for c in staff if c not in residents]
     admin_in_group = ("chat_member", STAFF_CHAT_ID, ADMIN_ID)
     assert len(menus) == 2 * 4
