@@ -35,7 +35,7 @@ from bot.context import BotRuntime, HomThuApplication, HomThuContext
 from bot.flood import SlotRateLimiter
 from bot.handlers import admin, general, groups
 from bot.handlers.resident import follow_up, intake
-from bot.handlers.staff import answers, cards, commands, forwarding, guide, report
+from bot.handlers.staff import answers, cards, commands, deadlines, forwarding, guide, report
 from bot.keyboards import (
     AREA_PREFIX,
     CANCEL,
@@ -304,6 +304,8 @@ def _staff_handlers(application: HomThuApplication) -> None:
         ("find", commands.find_command),
         ("export", commands.export_command),
         ("report", report.report_command),
+        ("extend", deadlines.extend_command),
+        ("giahan", deadlines.extend_command),
     ):
         application.add_handler(
             CommandHandler(command, callback, filters=filters.UpdateType.MESSAGE),

@@ -29,6 +29,16 @@ _TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
 _SECRET = re.compile(r"[!-~]+")
 # ASCII digits only: str.isdigit() accepts "²", which int() then rejects with a traceback.
 _DIGITS = re.compile(r"[0-9]{1,20}")
+# Telegram's user and chat ids have at most 52 significant bits (Bot API docs): anything
+# larger is a typing slip, and would not even bind in SQLite (64 bits) at the first write.
+_LARGEST_ID = 2**52 - 1
+# Topic threads are message ids: 32 bits.
+_LARGEST_THREAD_ID = 2**31 - 1
+# Working days a deadline may span (/topicsla takes the same range); far more overflows
+# the calendar when a feedback is stored.
+MOST_SLA_DAYS = 365
+# Feedbacks or look-ups a resident may make in an hour: far past any person's, still a limit.
+MOST_PER_HOUR = 1000
 
 
 class ConfigError(Exception):
@@ -86,6 +96,8 @@ class Settings:
     staff_chat_id: int
     admin_ids: frozenset[int]
     unit_name: str = DEFAULT_UNIT_NAME
+    # The committee's name as English readers see it; None: made from ``unit_name``.
+    unit_name_en: str | None = None
     database_path: Path = Path(DEFAULT_DATABASE_PATH)
     api_base_url: str = DEFAULT_API_BASE_URL
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
@@ -109,6 +121,12 @@ class Settings:
     # Only in webhook mode (``python -m bot --webhook``); None when polling.
     webhook: WebhookSettings | None = None
 
+    def unit_name_for(self, language: str) -> str:
+        """UNIT_NAME as readers of ``language`` see it: UNIT_NAME_EN for English, when set."""
+        if language == "en" and self.unit_name_en:
+            return self.unit_name_en
+        return self.unit_name
+
     @property
     def key_file(self) -> Path:
         """Where the generated secret key lives when SECRET_KEY is not set."""
@@ -125,15 +143,16 @@ def load_settings(env: Mapping[str, str], *, webhook: bool = False) -> Settings:
         staff_chat_id=_staff_chat_id(env),
         admin_ids=_admin_ids(env),
         unit_name=_text(env, "UNIT_NAME", DEFAULT_UNIT_NAME),
+        unit_name_en=_text(env, "UNIT_NAME_EN", "") or None,
         database_path=Path(_text(env, "DATABASE_PATH", DEFAULT_DATABASE_PATH)),
         api_base_url=_api_base_url(env),
         timezone=_timezone(env),
         digest_cron=_cron(env),
-        sla_days=_positive_int(env, "SLA_DAYS", 7),
+        sla_days=_bounded_int(env, "SLA_DAYS", 7, 1, MOST_SLA_DAYS),
         default_language=_language(env),
         secret_key=_secret_key(env),
-        feedback_per_hour=_positive_int(env, "FEEDBACK_RATE_LIMIT", 10),
-        status_per_hour=_positive_int(env, "STATUS_RATE_LIMIT", 30),
+        feedback_per_hour=_bounded_int(env, "FEEDBACK_RATE_LIMIT", 10, 1, MOST_PER_HOUR),
+        status_per_hour=_bounded_int(env, "STATUS_RATE_LIMIT", 30, 1, MOST_PER_HOUR),
         bot_username=_text(env, "BOT_USERNAME", "").lstrip("@") or None,
         log_level=_choice(env, "LOG_LEVEL", LOG_LEVELS, "INFO", upper=True),
         log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS, "text"),
@@ -188,6 +207,10 @@ def _staff_chat_id(env: Mapping[str, str]) -> int:
         ) from None
     if chat_id >= 0:
         raise ConfigError("STAFF_CHAT_ID", "phải là số âm / must be negative", fix)
+    if -chat_id > _LARGEST_ID:
+        raise ConfigError(
+            "STAFF_CHAT_ID", "dài quá, không phải id nhóm / too long for a chat id", fix
+        )
     return chat_id
 
 
@@ -201,7 +224,7 @@ def _admin_ids(env: Mapping[str, str]) -> frozenset[int]:
         part = part.strip()
         if not part:
             continue
-        if not _DIGITS.fullmatch(part) or int(part) <= 0:
+        if not _DIGITS.fullmatch(part) or not 0 < int(part) <= _LARGEST_ID:
             raise ConfigError(
                 "ADMIN_IDS", f"'{part}' không phải id người dùng / not a user id", fix
             )
@@ -245,19 +268,6 @@ def _cron(env: Mapping[str, str]) -> str:
     return value
 
 
-def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
-    value = env.get(name, "").strip()
-    if not value:
-        return default
-    if not _DIGITS.fullmatch(value) or int(value) < 1:
-        raise ConfigError(
-            name,
-            f"'{value}' không phải số nguyên dương / not a positive whole number",
-            f"Bỏ trống để dùng {default}",
-        )
-    return int(value)
-
-
 def _bounded_int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
     value = env.get(name, "").strip()
     if not value:
@@ -299,7 +309,7 @@ def _thread_id(env: Mapping[str, str]) -> int | None:
     value = env.get("STAFF_THREAD_ID", "").strip()
     if not value:
         return None
-    if not _DIGITS.fullmatch(value) or int(value) < 1:
+    if not _DIGITS.fullmatch(value) or not 1 <= int(value) <= _LARGEST_THREAD_ID:
         raise ConfigError(
             "STAFF_THREAD_ID",
             f"'{value[:20]}' không phải số chủ đề / not a topic thread id",

@@ -407,7 +407,7 @@ class Deliveries:
         if response.withdrawn_at is not None:
             raise Undeliverable("answer withdrawn")
         chat_id, t = await self._resident(message)
-        who = paperwork.committee_name(t, self._runtime.settings.unit_name)
+        who = paperwork.committee_name(t, self._runtime.settings.unit_name_for(t.language))
         if response.kind is ResponseKind.QUESTION:
             heading, footer = (
                 t("resident_question", code=feedback.code, committee=who),

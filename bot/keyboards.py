@@ -48,17 +48,44 @@ def _column(buttons: Sequence[InlineKeyboardButton]) -> InlineKeyboardMarkup:
 def areas_keyboard(
     areas: Sequence[Area], t: Texts | None = None, first: Area | None = None
 ) -> InlineKeyboardMarkup:
-    """One button per open area; ``first`` (the area of a draft that expired) on top."""
-    buttons = []
+    """One button per open area, in the order given, two short names to a row;
+    ``first`` (the area of a draft that expired) alone on top."""
+    rows: list[list[InlineKeyboardButton]] = []
     if first is not None and t is not None:
         label = t("btn_same_area", area=first.name)
-        buttons.append(InlineKeyboardButton(_plain(label), callback_data=AREA_PREFIX + first.code))
-    buttons += [
-        InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code)
-        for a in areas
-        if first is None or a.code != first.code
-    ]
-    return _column(buttons)
+        rows.append([InlineKeyboardButton(_plain(label), callback_data=AREA_PREFIX + first.code)])
+    others = [a for a in areas if first is None or a.code != first.code]
+    rows += _paired(
+        [
+            (a.name, InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code))
+            for a in others
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def _paired(
+    labelled: Sequence[tuple[str, InlineKeyboardButton]],
+) -> list[list[InlineKeyboardButton]]:
+    """Buttons in order, two to a row where both labels are short enough to share one."""
+    rows: list[list[InlineKeyboardButton]] = []
+    pending: InlineKeyboardButton | None = None
+    for label, button in labelled:
+        short = len(label) <= PAIRED_LABEL
+        if pending is not None and short:
+            rows.append([pending, button])
+            pending = None
+            continue
+        if pending is not None:
+            rows.append([pending])
+            pending = None
+        if short:
+            pending = button
+        else:
+            rows.append([button])
+    if pending is not None:
+        rows.append([pending])
+    return rows
 
 
 # A topic label this long or shorter shares its row with the next one (SPEC §3.1: two to a

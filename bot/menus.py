@@ -55,6 +55,7 @@ def staff_commands(t: Texts) -> list[BotCommand]:
         BotCommand("digest", t("cmd_digest")),
         BotCommand("export", t("cmd_export")),
         BotCommand("report", t("cmd_report")),
+        BotCommand("extend", t("cmd_extend")),
     ]
 
 
@@ -163,7 +164,7 @@ async def set_descriptions(bot: Bot, settings: Settings) -> None:
     """Set the description and short description in every language; a refusal is logged
     and start-up goes on."""
     for language_code, t in languages(settings):
-        description, short = descriptions(t, settings.unit_name)
+        description, short = descriptions(t, settings.unit_name_for(t.language))
         try:
             await bot.set_my_description(description, language_code=language_code)
             await bot.set_my_short_description(short, language_code=language_code)

@@ -17,6 +17,20 @@ _LOCALITY = re.compile(
 )
 # A UNIT_NAME that names a committee already, rather than a locality.
 _COMMITTEE = re.compile(r"^(ủy ban|uỷ ban|ubnd|ban thường trực|mttq)\b", re.IGNORECASE)
+# A UNIT_NAME_EN that names the committee already ("Fatherland Front Committee of Cam Lo").
+_COMMITTEE_EN = re.compile(r"\b(committee|fatherland front)\b", re.IGNORECASE)
+# A locality's administrative word as English readers know it, put after the name:
+# "Thị trấn Cam Lộ" → "Cam Lộ Town".
+_LOCALITY_EN = {
+    "thị trấn": "Town",
+    "thị xã": "Town",
+    "thành phố": "City",
+    "phường": "Ward",
+    "xã": "Commune",
+    "đặc khu": "Special Zone",
+    "quận": "District",
+    "huyện": "District",
+}
 
 
 def words(t: Texts) -> Mapping[str, str]:
@@ -32,14 +46,24 @@ def unit_in_text(unit: str) -> str:
     return unit
 
 
+def unit_in_english(unit: str) -> str:
+    """The unit as English running text writes it: "Thị trấn Cam Lộ" → "Cam Lộ Town"; a
+    name without a locality word (UNIT_NAME_EN "Cam Lo Town", say) is kept as it is."""
+    found = _LOCALITY.match(unit)
+    if found is None:
+        return unit
+    return f"{unit[found.end() :]} {_LOCALITY_EN[found.group(1).lower()]}"
+
+
 def committee_name(t: Texts, unit_name: str) -> str:
     """Who runs the box, as residents read it (plain text): "Ủy ban Mặt trận Tổ quốc Việt
-    Nam thị trấn Cam Lộ" from ``UNIT_NAME`` "Thị trấn Cam Lộ"; a UNIT_NAME that names a
-    committee already is used as it is."""
+    Nam thị trấn Cam Lộ" from ``UNIT_NAME`` "Thị trấn Cam Lộ", "Vietnam Fatherland Front
+    Committee of Cam Lộ Town" in English (give English readers ``Settings.unit_name_for``);
+    a name that names a committee already is used as it is."""
     unit = " ".join(unit_name.split())
-    if _COMMITTEE.match(unit):
+    if _COMMITTEE.match(unit) or (t.language == "en" and _COMMITTEE_EN.search(unit)):
         return unit
-    in_text = unit_in_text(unit) if t.language == "vi" else unit
+    in_text = unit_in_text(unit) if t.language == "vi" else unit_in_english(unit)
     return _plain(t, "committee_of", unit=in_text)
 
 

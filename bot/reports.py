@@ -425,6 +425,7 @@ def export_record(row: ExportRow, t: Texts, zone: tzinfo) -> ExportRecord:
         rating=rating,
         latitude=latitude,
         longitude=longitude,
+        extension_reason=row.extension_reason,
     )
 
 

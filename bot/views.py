@@ -92,6 +92,8 @@ def status_messages(t: Texts, feedback: Feedback, committee: str, zone: tzinfo) 
     lines = [head]
     if feedback.due_at is not None and not feedback.status.is_closed:
         lines.append(t("status_due", due=due_date(feedback.due_at, zone)))
+        if feedback.extension_reason:
+            lines.append(t("status_due_extended", reason=feedback.extension_reason))
     if feedback.status is FeedbackStatus.REJECTED and feedback.reason:
         reason = reason_for_resident(t, feedback.reason, feedback.reason_preset)
         lines.append(t("status_reason", reason=reason))
@@ -146,6 +148,8 @@ def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
         due = due_date(feedback.due_at, zone)
         overdue = feedback.loaded_at is not None and feedback.overdue(feedback.loaded_at)
         facts.append(t("staff_due_overdue" if overdue else "staff_due", due=due))
+        if feedback.extension_reason and not feedback.status.is_closed:
+            facts.append(t("staff_due_extended", reason=feedback.extension_reason))
     facts.append(
         t("staff_handler", who=feedback.handler) if feedback.handler else t("staff_no_handler")
     )

@@ -47,6 +47,7 @@ class ExportRecord:
     rating: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    extension_reason: str | None = None
 
 
 # The columns in order: the words key of each heading, and its width in the XLSX (in
@@ -71,6 +72,7 @@ COLUMNS = (
     ("doc_export_rating", 16),
     ("doc_export_latitude", 12),
     ("doc_export_longitude", 12),
+    ("doc_export_extension", 40),
 )
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -149,6 +151,7 @@ class ExportWriter:
                 _csv_text(record.rating or ""),
                 _degrees(record.latitude),
                 _degrees(record.longitude),
+                _csv_text(record.extension_reason or ""),
             ]
         )
         top, wrap = self._top, self._wrap
@@ -173,6 +176,7 @@ class ExportWriter:
                 self._xlsx_text(record.rating, alignment=top),
                 self._xlsx_number(record.latitude),
                 self._xlsx_number(record.longitude),
+                self._xlsx_text(record.extension_reason, alignment=wrap),
             ]
         )
         self.rows += 1

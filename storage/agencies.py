@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from storage.clock import from_db, to_db
+from storage.collation import name_key
 from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidAreaCode, InvalidName, StorageError
 from storage.feedback import change_status, load_feedback
@@ -92,13 +93,12 @@ class AgencyRepository:
         self._db = database
 
     async def list(self, *, include_closed: bool = True) -> builtins.list[Agency]:
-        """Agencies by name, open ones only unless ``include_closed``."""
+        """Agencies by name in Vietnamese order, open ones only unless ``include_closed``."""
         where = "" if include_closed else "WHERE is_open = 1"
         async with self._db.reading() as conn:
-            rows = await fetch_all(
-                conn, f"SELECT {_AGENCY} FROM agencies {where} ORDER BY name COLLATE NOCASE, code"
-            )
-        return [_agency(tuple(r)) for r in rows]
+            rows = await fetch_all(conn, f"SELECT {_AGENCY} FROM agencies {where}")
+        agencies = [_agency(tuple(r)) for r in rows]
+        return sorted(agencies, key=lambda agency: (name_key(agency.name), agency.code))
 
     async def get(self, code: str) -> Agency:
         """The agency with that code, open or closed; AgencyNotFound otherwise."""

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from storage.clock import from_db, to_db
+from storage.collation import name_key
 from storage.database import fetch_all, fetch_one
 from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
 from storage.models import (
@@ -36,6 +37,11 @@ def area_from_row(row: sqlite3.Row | tuple[object, ...]) -> Area:
     )
 
 
+def _area_order(area: Area) -> tuple[object, ...]:
+    """Areas by name as people read them; two of one name by code."""
+    return (name_key(area.name), area.code)
+
+
 class AreaRepository:
     """Queries on the ``areas`` table."""
 
@@ -43,14 +49,12 @@ class AreaRepository:
         self._db = database
 
     async def list(self, *, include_closed: bool = True) -> builtins.list[Area]:
-        """Areas ordered by name, open ones only unless ``include_closed``."""
+        """Areas in the order people look for them (Vietnamese alphabetical order, numbers
+        by value: «Khu phố 2» before «Khu phố 10»), open ones only unless ``include_closed``."""
         where = "" if include_closed else "WHERE a.is_open = 1"
         async with self._db.reading() as conn:
-            rows = await fetch_all(
-                conn,
-                f"SELECT {_COLUMNS} FROM areas a {where} ORDER BY a.name COLLATE NOCASE, a.code",
-            )
-        return [area_from_row(row) for row in rows]
+            rows = await fetch_all(conn, f"SELECT {_COLUMNS} FROM areas a {where}")
+        return sorted(map(area_from_row, rows), key=_area_order)
 
     async def summaries(self) -> builtins.list[AreaSummary]:
         """Every area with its feedback count (from the per-day counts of migration 0011)."""
@@ -59,10 +63,10 @@ class AreaRepository:
                 conn,
                 f"SELECT {_COLUMNS}, COALESCE(d.feedbacks, 0) FROM areas a"
                 " LEFT JOIN (SELECT area_id, SUM(feedbacks) AS feedbacks FROM report_area_days"
-                " GROUP BY area_id) d ON d.area_id = a.id"
-                " ORDER BY a.name COLLATE NOCASE, a.code",
+                " GROUP BY area_id) d ON d.area_id = a.id",
             )
-        return [AreaSummary(area_from_row(row), int(row[5])) for row in rows]
+        summaries = [AreaSummary(area_from_row(row), int(row[5])) for row in rows]
+        return sorted(summaries, key=lambda summary: _area_order(summary.area))
 
     async def get(self, code: str) -> Area:
         """The area with that code, open or closed; AreaNotFound otherwise."""

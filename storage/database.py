@@ -49,6 +49,7 @@ class Database:
         from storage.areas import AreaRepository
         from storage.conversations import ConversationStore
         from storage.dialogue import DialogueRepository
+        from storage.extensions import ExtensionRepository
         from storage.feedback import FeedbackRepository
         from storage.groups import GroupRepository
         from storage.outbox import OutboxRepository
@@ -64,6 +65,7 @@ class Database:
         self.groups = GroupRepository(self)
         self.dialogue = DialogueRepository(self)
         self.agencies = AgencyRepository(self)
+        self.extensions = ExtensionRepository(self)
 
     @property
     def is_open(self) -> bool:

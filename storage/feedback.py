@@ -549,7 +549,9 @@ async def load_feedback(
         " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
         "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
         " (SELECT satisfied FROM ratings WHERE feedback_id = f.id),"
-        " rejected.reason_preset"
+        " rejected.reason_preset,"
+        " (SELECT x.reason FROM deadline_extensions x WHERE x.feedback_id = f.id"
+        "  ORDER BY x.id DESC LIMIT 1)"
         " FROM feedback f JOIN areas a ON a.id = f.area_id"
         " JOIN topics t ON t.id = f.topic_id"
         # The last «Không xử lý», its words and its preset number read once.
@@ -612,6 +614,7 @@ async def load_feedback(
         additions=additions,
         channels=channels,
         reason_preset=None if row[26] is None else int(row[26]),
+        extension_reason=None if row[27] is None else str(row[27]),
     )
 
 

@@ -247,6 +247,8 @@ class Feedback:
     # The number of the last "not handled" reason when it was a preset one (see
     # StatusChange): residents read that preset in their own language.
     reason_preset: int | None = None
+    # Why the deadline was last extended («gia hạn»), None when it never was.
+    extension_reason: str | None = None
 
     @property
     def public_replies(self) -> tuple[Response, ...]:

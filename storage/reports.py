@@ -638,6 +638,8 @@ class ExportRow:
     additions: tuple[ExportText, ...] = ()
     satisfied: bool | None = None
     location: tuple[float, float] | None = None
+    # Why the deadline was last extended, when it was.
+    extension_reason: str | None = None
 
 
 _EXPORT_SQL = (
@@ -645,7 +647,9 @@ _EXPORT_SQL = (
     " f.created_at, f.status_changed_at, f.body, f.due_at, f.resolved_at, f.handler,"
     " (SELECT w.agency_name FROM forwards w WHERE w.feedback_id = f.id"
     "  ORDER BY w.id DESC LIMIT 1),"
-    " r.satisfied, f.latitude, f.longitude"
+    " r.satisfied, f.latitude, f.longitude,"
+    " (SELECT x.reason FROM deadline_extensions x WHERE x.feedback_id = f.id"
+    "  ORDER BY x.id DESC LIMIT 1)"
     " FROM feedback f JOIN areas a ON a.id = f.area_id JOIN topics t ON t.id = f.topic_id"
     " LEFT JOIN ratings r ON r.feedback_id = f.id"
     " WHERE f.id > ? AND f.id <= ? AND f.created_at >= ?"
@@ -753,6 +757,7 @@ def _export_row(r: sqlite3.Row, texts: _Texts, now: datetime) -> ExportRow:
         additions=additions,
         satisfied=None if r[15] is None else bool(r[15]),
         location=None if r[16] is None else (float(str(r[16])), float(str(r[17]))),
+        extension_reason=None if r[18] is None else str(r[18]),
     )
 
 

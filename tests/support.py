@@ -546,7 +546,7 @@ class Person:
 UNIT_NAME = "Thị trấn Cam Lộ"
 # Who runs the box, as residents read it in each language (bot.paperwork.committee_name).
 COMMITTEE_VI = "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Cam Lộ"
-COMMITTEE_EN = "Vietnam Fatherland Front Committee of Thị trấn Cam Lộ"
+COMMITTEE_EN = "Vietnam Fatherland Front Committee of Cam Lộ Town"
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:

@@ -395,7 +395,7 @@ CASES = [
         lambda: VI(
             "topic_name_en_set",
             number=2,
-            old="Economy and livelihoods",
+            old="Jobs, incomes and daily life",
             name="Economy, jobs and prices",
         ),
         lambda s: s.english_name(2, "Economy, jobs and prices"),
@@ -562,7 +562,7 @@ BAD_INPUT = [
     ("/topicsla 2 ５", VI("topicsla_invalid", value="５", most=365)),
     ("/agencies all", VI("usage_agencies")),
     ("/addagency dienluc", VI("usage_addagency")),
-    ("/addagency Điện Điện lực", VI("area_code_invalid", code="Điện")),
+    ("/addagency Dien! Điện lực", VI("agency_code_invalid", code="Dien!")),
     ("/addagency dienluc " + "x" * 101, VI("name_invalid", max_chars=100, length=101)),
     ("/agencygroup dienluc", VI("usage_agencygroup")),
     ("/agencygroup nope -100123", VI("agency_not_found", code="nope")),
@@ -711,6 +711,43 @@ async def test_admin_command_in_the_middle_of_a_draft_keeps_the_draft(
     assert "thêm một câu" in preview
 
 
+async def test_an_agency_name_alone_gets_the_command_with_a_code(
+    admin_person: Person, app_with_feedback: HomThuApplication
+) -> None:
+    # Issue 19, item 22: `/addagency Điện lực Cam Lộ` was told «Điện» is no area code.
+    before = state(app_with_feedback)
+    answer = only_message(await admin_person.send("/addagency Điện lực Cam Lộ")).text
+    assert answer == VI(
+        "agency_name_for_code", word="Điện", code="dien-luc-cam-lo", name="Điện lực Cam Lộ"
+    )
+    assert "<code>/addagency dien-luc-cam-lo Điện lực Cam Lộ</code>" in answer
+    assert state(app_with_feedback) == before
+    added = only_message(await admin_person.send("/addagency dien-luc-cam-lo Điện lực Cam Lộ"))
+    assert added.text == VI("agency_added", code="dien-luc-cam-lo", name="Điện lực Cam Lộ")
+    # The code made from the name is taken now: another one is offered.
+    again = only_message(await admin_person.send("/addagency Điện lực Cam Lộ")).text
+    assert again == VI(
+        "agency_name_for_code_taken",
+        word="Điện",
+        code="dien-luc-cam-lo",
+        other="dien-luc-cam-lo-2",
+        name="Điện lực Cam Lộ",
+        existing="Điện lực Cam Lộ",
+    )
+    # One word alone is a name too, not a usage error.
+    single = only_message(await admin_person.send("/addagency UBND")).text
+    assert single == VI("agency_name_for_code", word="UBND", code="ubnd", name="UBND")
+
+
+async def test_an_unknown_command_in_an_admins_chat_gets_the_admin_help(
+    admin_person: Person,
+) -> None:
+    message = only_message(await admin_person.send("/addagnecy dien Điện lực"))
+    assert message.text == "\n\n".join(
+        [VI("admin_unknown_command", command="/addagnecy"), VI("admin_help")]
+    )
+
+
 async def test_unknown_command_still_gets_help(resident: Person) -> None:
     message = only_message(await resident.send("/frobnicate"))
     assert message.text == VI("help", committee=COMMITTEE_VI, max_photos=5)
@@ -725,7 +762,7 @@ async def test_lists_in_the_admins_language(admin_person: Person) -> None:
         place=2,
         button="💼 Đời sống",
         number=2,
-        name="Economy and livelihoods",
+        name="Jobs, incomes and daily life",
         button_en="💼 Daily life",
     )
     assert line in text
@@ -810,7 +847,18 @@ async def test_menus_are_set_per_scope_in_vietnamese_and_english(
 ) -> None:
     menus = menu_calls(api)
     residents = ["start", "status", "help", "language", "cancel"]
-    staff = ["open", "mine", "find", "show", "status", "stats", "digest", "export", "report"]
+    staff = [
+        "open",
+        "mine",
+        "find",
+        "show",
+        "status",
+        "stats",
+        "digest",
+        "export",
+        "report",
+        "extend",
+    ]
     staff_not_resident = [c for c in staff if c not in residents]
     admin_in_group = ("chat_member", STAFF_CHAT_ID, ADMIN_ID)
     assert len(menus) == 2 * 4

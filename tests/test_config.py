@@ -21,6 +21,7 @@ REQUIRED = {
 FULL = {
     **REQUIRED,
     "UNIT_NAME": "Thị trấn Cam Lộ",
+    "UNIT_NAME_EN": "Cam Lo Town",
     "DATABASE_PATH": "/srv/homthu/homthu.sqlite3",
     "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/bot",
     "TIMEZONE": "Asia/Bangkok",
@@ -50,6 +51,9 @@ def test_full_environment_gives_every_field() -> None:
     assert settings.staff_chat_id == -1001234567890
     assert settings.admin_ids == frozenset({111111111, 222222222})
     assert settings.unit_name == "Thị trấn Cam Lộ"
+    assert settings.unit_name_en == "Cam Lo Town"
+    assert settings.unit_name_for("en") == "Cam Lo Town"
+    assert settings.unit_name_for("vi") == "Thị trấn Cam Lộ"
     assert settings.database_path == Path("/srv/homthu/homthu.sqlite3")
     assert settings.key_file == Path("/srv/homthu/homthu.key")
     assert settings.api_base_url == "http://127.0.0.1:8081/bot"
@@ -83,6 +87,8 @@ def test_defaults_when_optional_variables_are_absent_or_empty(blank: bool) -> No
     assert settings.status_per_hour == 30
     assert settings.bot_username is None
     assert settings.unit_name.strip()
+    assert settings.unit_name_en is None
+    assert settings.unit_name_for("en") == settings.unit_name
     assert settings.log_level == "INFO"
     assert settings.log_format == "text"
 
@@ -133,12 +139,23 @@ BAD_VALUES = [
     ("SLA_DAYS", "seven"),
     ("SLA_DAYS", "1.5"),
     ("SLA_DAYS", "\u00b2"),
+    # Issue 19, item 12: a number of working days past any calendar stored nothing.
+    ("SLA_DAYS", "3000000"),
+    ("SLA_DAYS", "366"),
     ("DEFAULT_LANGUAGE", "fr"),
     ("SECRET_KEY", "too-short-secret"),
     ("SECRET_KEY", "k" * 31),
     ("TELEGRAM_API_BASE_URL", "api.telegram.org/bot"),
     ("FEEDBACK_RATE_LIMIT", "0"),
+    ("FEEDBACK_RATE_LIMIT", "99999999999999999999"),
     ("STATUS_RATE_LIMIT", "many"),
+    ("STATUS_RATE_LIMIT", "1000001"),
+    # Ids past what SQLite stores (and Telegram issues) failed at the first write.
+    ("STAFF_CHAT_ID", "-99999999999999999999"),
+    ("ADMIN_IDS", "12,99999999999999999999"),
+    ("STAFF_THREAD_ID", "99999999999999999999"),
+    ("UNDO_SECONDS", "3601"),
+    ("DRAFT_IDLE_HOURS", "0"),
     ("LOG_LEVEL", "verbose"),
     ("LOG_FORMAT", "xml"),
 ]
@@ -163,6 +180,53 @@ def test_bad_variable_is_named(variable: str, value: str | None) -> None:
     assert "\n" not in message
     # The message says how to fix it, not only what is wrong.
     assert len(message) > len(variable) + 20
+
+
+# Each number the bot computes with, its allowed range as the error names it.
+NUMBER_RANGES = [
+    ("SLA_DAYS", "3000000", "1", "365"),
+    ("FEEDBACK_RATE_LIMIT", "99999999999999999999", "1", "1000"),
+    ("STATUS_RATE_LIMIT", "1000001", "1", "1000"),
+    ("UNDO_SECONDS", "3601", "0", "3600"),
+    ("DRAFT_IDLE_HOURS", "721", "1", "720"),
+]
+
+
+@pytest.mark.parametrize(("variable", "value", "low", "high"), NUMBER_RANGES)
+def test_a_number_out_of_range_is_refused_naming_the_range(
+    variable: str, value: str, low: str, high: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings({**FULL, variable: value})
+    assert caught.value.variable == variable
+    assert f"{low} đến {high}" in str(caught.value)
+    assert f"{low} to {high}" in str(caught.value)
+
+
+def test_the_ends_of_each_range_are_accepted() -> None:
+    low = load_settings(
+        {**FULL, "SLA_DAYS": "1", "FEEDBACK_RATE_LIMIT": "1", "STATUS_RATE_LIMIT": "1"}
+    )
+    high = load_settings(
+        {**FULL, "SLA_DAYS": "365", "FEEDBACK_RATE_LIMIT": "1000", "STATUS_RATE_LIMIT": "1000"}
+    )
+    assert (low.sla_days, low.feedback_per_hour, low.status_per_hour) == (1, 1, 1)
+    assert (high.sla_days, high.feedback_per_hour, high.status_per_hour) == (365, 1000, 1000)
+
+
+def test_the_largest_ids_telegram_issues_are_accepted() -> None:
+    largest = 2**52 - 1
+    settings = load_settings(
+        {
+            **FULL,
+            "STAFF_CHAT_ID": f"-{largest}",
+            "ADMIN_IDS": str(largest),
+            "STAFF_THREAD_ID": str(2**31 - 1),
+        }
+    )
+    assert settings.staff_chat_id == -largest
+    assert settings.admin_ids == frozenset({largest})
+    assert settings.staff_thread_id == 2**31 - 1
 
 
 # --- webhook mode --------------------------------------------------------------------------
@@ -372,3 +436,21 @@ def test_a_bad_log_level_stops_with_one_line() -> None:
     lines = result.stderr.splitlines()
     assert len(lines) == 1, result.stderr
     assert "LOG_LEVEL" in lines[0]
+
+
+def test_check_refuses_a_deadline_past_the_calendar_with_its_range() -> None:
+    # Issue 19, item 12: SLA_DAYS=3000000 passed --check, then every «Gửi» failed.
+    result = run_bot(
+        "--check",
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        STAFF_CHAT_ID="-100",
+        ADMIN_IDS="1",
+        SLA_DAYS="3000000",
+    )
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "SLA_DAYS" in lines[0]
+    assert "1 đến 365" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""

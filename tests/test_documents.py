@@ -625,7 +625,7 @@ def test_export_xlsx_filters_prints_landscape_and_has_the_new_columns(tmp_path: 
     workbook = load_workbook(xlsx_path)
     sheet = workbook.active
     assert sheet is not None
-    assert sheet.auto_filter.ref == "A1:S3"
+    assert sheet.auto_filter.ref == "A1:T3"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9  # A4
     assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
@@ -646,6 +646,7 @@ def test_export_xlsx_filters_prints_landscape_and_has_the_new_columns(tmp_path: 
         "Đánh giá",
         "Vĩ độ",
         "Kinh độ",
+        "Lý do gia hạn",
     ]
     assert rows[1] == [
         "GY-7Q2K9M4T",
@@ -667,8 +668,9 @@ def test_export_xlsx_filters_prints_landscape_and_has_the_new_columns(tmp_path: 
         "Hài lòng",
         16.80123,
         107.00456,
+        None,
     ]
-    assert rows[2][8:] == [None, None, "Có", *[None] * 8]
+    assert rows[2][8:] == [None, None, "Có", *[None] * 9]
     # A text that looks like a formula is stored as text, never run.
     assert sheet["L2"].data_type == "s"
     assert (sheet["I2"].number_format, sheet["R2"].number_format) == ("dd/mm/yyyy", "0.000000")
@@ -701,9 +703,10 @@ def test_export_csv_keeps_the_bom_and_the_formula_guard(tmp_path: Path) -> None:
         "Hài lòng",
         "16.801230",
         "107.004560",
+        "",
     ]
     assert rows[2][6] == "'-1 điểm"
-    assert rows[2][8:] == ["", "", "Có", *[""] * 8]
+    assert rows[2][8:] == ["", "", "Có", *[""] * 9]
 
 
 def test_a_failed_export_leaves_no_files(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ EN = Texts("en")
 TOPIC_ROWS = DEFAULT_TOPIC_ROWS_VI
 COMMITTEE = "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Cam Lộ"
 WRITING_BUTTONS = [["👀 Xem lại và gửi"], ["❌ Hủy"]]
-OPEN_AREAS = [["Khu phố 3"], ["Thôn Tân Định"]]
+# Two short names share a row (issue 19, item 22).
+OPEN_AREAS = [["Khu phố 3", "Thôn Tân Định"]]
 CODE = re.compile(r"<code>([A-Z]{2}-[0-9A-Z]{8})</code>")
 
 
@@ -87,6 +88,33 @@ async def test_bare_start_lists_open_areas(resident: Person) -> None:
     message = only_message(await resident.send("/start"))
     assert message.text == VI("choose_area", committee=COMMITTEE)
     assert message.buttons == OPEN_AREAS
+
+
+async def test_areas_are_offered_in_natural_vietnamese_order_two_to_a_row(
+    app: HomThuApplication, resident: Person
+) -> None:
+    # Issue 19, item 22: «Khu phố 10» came before «Khu phố 2», «Đông» after «Xóm».
+    db = app.bot_data.database
+    for code, name in (
+        ("kp10", "Khu phố 10"),
+        ("kp2", "Khu phố 2"),
+        ("xom-moi", "Xóm Mới"),
+        ("dong", "Đông Thanh"),
+        ("ap", "Ấp Bình An"),
+        ("an", "An Lạc"),
+        ("binh", "Bình Hòa"),
+        ("long", "Tổ dân phố Khóm Đông Lương số 4"),
+    ):
+        await db.areas.add(code, name)
+    message = only_message(await resident.send("/start"))
+    assert message.buttons == [
+        ["An Lạc", "Ấp Bình An"],
+        ["Bình Hòa", "Đông Thanh"],
+        ["Khu phố 2", "Khu phố 3"],
+        ["Khu phố 10", "Thôn Tân Định"],
+        ["Tổ dân phố Khóm Đông Lương số 4"],
+        ["Xóm Mới"],
+    ]
 
 
 async def test_unknown_area_code_lists_open_areas(resident: Person) -> None:

@@ -108,6 +108,7 @@ EXPORT_HEADER = [
     "Đánh giá",
     "Vĩ độ",
     "Kinh độ",
+    "Lý do gia hạn",
 ]
 # The last day allowed for each feedback of the fixture, 7 working days after it was sent
 # (worked out by hand from the calendar, 24 November skipped), and the instant after it.
@@ -857,6 +858,7 @@ def test_export_rows_hold_nothing_but_the_export_columns() -> None:
         "additions",
         "satisfied",
         "location",
+        "extension_reason",
     ]
     assert [f.name for f in dataclasses.fields(ExportText)] == ["at", "body", "author", "photo"]
 
@@ -922,12 +924,13 @@ def as_csv(row: tuple[object, ...]) -> list[str]:
         *["" if w is None else str(w) for w in words],
         "" if latitude is None else f"{latitude:.6f}",
         "" if longitude is None else f"{longitude:.6f}",
+        "",  # no deadline extended in the fixture
     ]
 
 
 def as_xlsx(row: tuple[object, ...]) -> list[object]:
     """A row of ``expected_file_rows`` as the XLSX holds it."""
-    return [*row[:6], *row[7:]]
+    return [*row[:6], *row[7:], None]
 
 
 async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: Path) -> None:
@@ -956,7 +959,7 @@ async def test_export_files_hold_every_row_in_csv_and_xlsx(box: Box, tmp_path: P
     assert sheet is not None
     assert (workbook.sheetnames, sheet.title, sheet.freeze_panes) == (["Góp ý"], "Góp ý", "A2")
     assert sheet.max_row == 7
-    assert sheet.max_column == 19
+    assert sheet.max_column == 20
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0] == EXPORT_HEADER
     assert all(cell.font.b for cell in sheet[1])
@@ -1010,11 +1013,12 @@ async def test_export_in_english_uses_english_headers_and_labels(box: Box, tmp_p
         "Rating",
         "Latitude",
         "Longitude",
+        "Why the deadline was extended",
     ]
     assert [row[2:4] for row in rows[1:]] == [
         ["Other", "Not handled"],
-        ["Economy and livelihoods", "Received"],
-        ["Economy and livelihoods", "New"],
+        ["Jobs, incomes and daily life", "Received"],
+        ["Jobs, incomes and daily life", "New"],
     ]
 
 
@@ -1097,7 +1101,7 @@ async def test_stats_in_english_name_topics_in_english(box: Box) -> None:
     text = "\n".join(stats_messages(EN, counts, 2, ZONE))
 
     assert "📊 <b>Feedback statistics, past 2 day(s)</b>" in text
-    assert "• Economy and livelihoods: <b>2</b> (100%)" in text
+    assert "• Jobs, incomes and daily life: <b>2</b> (100%)" in text
     assert "• Received: <b>1</b> (50%)" in text
     assert "⏱ Resolved on time: nothing resolved yet." in text
     assert "🙂 Residents satisfied: no ratings yet." in text

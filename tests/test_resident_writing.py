@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from bot import paperwork
 from bot.context import HomThuApplication
 from bot.texts import Texts
 from tests.support import (
@@ -18,6 +21,7 @@ from tests.support import (
     make_settings,
     running_bot,
 )
+from tests.test_dialogue import past_the_undo_window, propose
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
 from tests.test_staff import card_of, deliver
 
@@ -167,3 +171,78 @@ async def test_descriptions_name_the_committee_in_both_languages(
     assert len(described["setMyDescription", None]["description"]) <= 512
     for key in (None, "en"):
         assert len(described["setMyShortDescription", key]["short_description"]) <= 120
+
+
+# --- issue 19, item 20: the committee's name as English readers see it ----------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "unit_en", "expected"),
+    [
+        # Without UNIT_NAME_EN, the locality's own word is put in English.
+        ("Thị trấn Cam Lộ", None, "Vietnam Fatherland Front Committee of Cam Lộ Town"),
+        ("Xã Cam Hiếu", None, "Vietnam Fatherland Front Committee of Cam Hiếu Commune"),
+        ("Phường Đông Lễ", None, "Vietnam Fatherland Front Committee of Đông Lễ Ward"),
+        ("Đặc khu Cồn Cỏ", None, "Vietnam Fatherland Front Committee of Cồn Cỏ Special Zone"),
+        ("Cam Lộ", None, "Vietnam Fatherland Front Committee of Cam Lộ"),
+        # UNIT_NAME_EN as the committee wrote it.
+        ("Thị trấn Cam Lộ", "Cam Lo Town", "Vietnam Fatherland Front Committee of Cam Lo Town"),
+        (
+            "Thị trấn Cam Lộ",
+            "Fatherland Front Committee of Cam Lo",
+            "Fatherland Front Committee of Cam Lo",
+        ),
+    ],
+)
+def test_the_committee_in_english(unit: str, unit_en: str | None, expected: str) -> None:
+    settings = make_settings(Path("unused"), unit_name=unit, unit_name_en=unit_en)
+    assert paperwork.committee_name(EN, settings.unit_name_for("en")) == expected
+    # Vietnamese readers keep UNIT_NAME whatever UNIT_NAME_EN says.
+    assert settings.unit_name_for("vi") == unit
+
+
+async def test_english_readers_see_unit_name_en_everywhere(
+    tmp_path: Path, clock: FrozenClock
+) -> None:
+    # Issue 19, item 20: English residents read «… Committee of Thị trấn Cam Lộ».
+    api = RecordingBotAPI()
+    committee = "Vietnam Fatherland Front Committee of Cam Lo Town"
+    settings = make_settings(tmp_path, unit_name_en="Cam Lo Town")
+    async with running_bot(settings, api, clock) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        described = {
+            (c.method, c.params.get("language_code")): c.params
+            for c in api.calls
+            if c.method == "setMyDescription"
+        }
+        assert committee in described["setMyDescription", "en"]["description"]
+        assert COMMITTEE_VI in described["setMyDescription", None]["description"]
+        visitor = Person(app, api, user_id=700005, language_code="en")
+        greeting = only_message(await visitor.send("/start kp3"))
+        assert greeting.text == EN("greeting", committee=committee, area="Khu phố 3")
+        help_text = only_message(await visitor.send("/help")).text
+        assert help_text.startswith(EN("help", committee=committee, max_photos=5))
+        neighbour = Person(app, api, user_id=700006, language_code="vi")
+        greeting = only_message(await neighbour.send("/start kp3"))
+        assert greeting.text == VI("greeting", committee=COMMITTEE_VI, area="Khu phố 3")
+        # An answer reaches the English resident in the committee's English name.
+        await visitor.press("Daily life")
+        await visitor.send("The street light on lane 5 is broken")
+        await visitor.press("Review")
+        code = CODE.search(only_message(await visitor.press(EN("btn_send"))).text)
+        assert code is not None
+        await visitor.press(EN("btn_receive"))
+        card = card_of(await deliver(app))
+        officer = Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=STAFF_CHAT_ID)
+        await propose(officer, card.result["message_id"], "Fixed this morning.")
+        await officer.press("Gửi trả lời")
+        reached = await past_the_undo_window(app, clock, visitor)
+        assert [c.text for c in reached] == [
+            "\n".join(
+                [
+                    EN("resident_reply", code=code.group(1), committee=committee),
+                    "",
+                    "Fixed this morning.",
+                ]
+            )
+        ]

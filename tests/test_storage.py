@@ -31,6 +31,7 @@ from storage import (
     open_database,
 )
 from storage.clock import to_db
+from storage.collation import name_key
 from storage.conversations import SessionWrite, StoredDraft, StoredState
 from storage.models import SealedChannel
 from storage.residents import ExpiryNotice
@@ -258,8 +259,55 @@ async def test_default_topics_have_english_names(db: Database) -> None:
     assert all(name.strip() and name.isascii() for name in english)
     assert len(set(english)) == len(english)
     assert english[-1] == "Other"
-    assert topics[1].name("en") == "Economy and livelihoods"
+    assert topics[1].name("en") == "Jobs, incomes and daily life"
     assert topics[1].name("vi") == "Kinh tế, đời sống"
+
+
+# Issue 19, item 20: «Roads, utilities» led to «Civilised urban living, infrastructure».
+# The committee's categories in words an English-speaking resident reads at a glance.
+PLAIN_ENGLISH_TOPICS = [
+    "Local government and the Party",
+    "Jobs, incomes and daily life",
+    "Health, schools, culture and community",
+    "Safety, security and public order",
+    "Paperwork and public services",
+    "Corruption and waste of public money",
+    "Environment, rubbish, land and water",
+    "Roads, electricity, water and public spaces",
+    "About officials and Party members",
+    "Good deeds and good examples",
+    "Other",
+]
+
+
+async def test_default_topics_have_plain_english_names(db: Database) -> None:
+    topics = await db.topics.list()
+    assert [t.name_en for t in topics] == PLAIN_ENGLISH_TOPICS
+    # Each short label leads to a full name that says the same thing, and more.
+    labels = {t.label_en: t.name_en for t in topics}
+    assert labels["Roads, utilities"] == "Roads, electricity, water and public spaces"
+    assert labels["Paperwork"] == "Paperwork and public services"
+    assert labels["About officials"] == "About officials and Party members"
+
+
+async def test_plain_english_names_leave_an_admins_own_names_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 0017 renames the default English names only where they are still the
+    defaults: a name an admin gave (/topicname_en) stays."""
+    path = tmp_path / "old.sqlite3"
+    every = available_migrations()
+    monkeypatch.setattr(
+        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 12]
+    )
+    async with open_database(path) as old:
+        await old.topics.set_name_en(8, "Streets and lighting")
+    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    async with open_database(path) as db:
+        english = [t.name_en for t in await db.topics.list()]
+    assert english[7] == "Streets and lighting"
+    assert english[:7] == PLAIN_ENGLISH_TOPICS[:7]
+    assert english[8:] == PLAIN_ENGLISH_TOPICS[8:]
 
 
 # --- areas --------------------------------------------------------------------------------
@@ -890,3 +938,67 @@ async def test_reasons_given_before_0012_that_are_presets_get_their_number(
             ("Góp ý 1", reasons[1], 3),
             ("Góp ý 2", reasons[2], None),
         ]
+
+
+# --- the order of names (issue 19, item 22) ------------------------------------------------
+
+
+def test_names_sort_in_vietnamese_order_and_numbers_by_value() -> None:
+    names = [
+        "Khu phố 10",
+        "Đông Hà",
+        "Xóm Mới",
+        "Ấp 12",
+        "Khu phố 2",
+        "Ấp 3",
+        "Dương Lễ",
+        "Bình An",
+        "An Lạc",
+        "Âu Cơ",
+        "Ăn Ở",
+        "Ha",
+        "Hạ",
+        "Há",
+        "Hà",
+        "Hả",
+        "khu phố 1",
+    ]
+    assert sorted(names, key=name_key) == [
+        "An Lạc", "Ăn Ở", "Ấp 3", "Ấp 12", "Âu Cơ", "Bình An", "Dương Lễ", "Đông Hà",
+        # Marks on a letter count first; tones break ties: ngang, huyền, hỏi, sắc, nặng.
+        "Ha", "Hà", "Hả", "Há", "Hạ",
+        "khu phố 1", "Khu phố 2", "Khu phố 10", "Xóm Mới",
+    ]  # fmt: skip
+    # However a keyboard composed the letters.
+    decomposed = unicodedata.normalize("NFD", "Đông Hà")
+    assert name_key(decomposed)[:3] == name_key("Đông Hà")[:3]
+
+
+async def test_areas_and_agencies_are_listed_in_that_order(db: Database) -> None:
+    for code, name in (
+        ("kp10", "Khu phố 10"),
+        ("dong", "Đông Hà"),
+        ("kp2", "Khu phố 2"),
+        ("ap", "Ấp 3"),
+        ("xom", "Xóm Mới"),
+        ("an", "An Lạc"),
+    ):
+        await db.areas.add(code, name)
+    await db.areas.set_open("xom", False)
+    expected = ["An Lạc", "Ấp 3", "Đông Hà", "Khu phố 2", "Khu phố 10", "Xóm Mới"]
+    assert [a.name for a in await db.areas.list()] == expected
+    assert [a.name for a in await db.areas.list(include_closed=False)] == expected[:-1]
+    assert [s.area.name for s in await db.areas.summaries()] == expected
+    for code, name in (
+        ("ubnd", "UBND thị trấn"),
+        ("dien", "Điện lực Cam Lộ"),
+        ("cong-an", "Công an thị trấn"),
+        ("cap-nuoc", "Cấp nước Quảng Trị"),
+    ):
+        await db.agencies.add(code, name)
+    assert [a.name for a in await db.agencies.list()] == [
+        "Cấp nước Quảng Trị",
+        "Công an thị trấn",
+        "Điện lực Cam Lộ",
+        "UBND thị trấn",
+    ]

@@ -13,6 +13,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
+from bot.handlers.admin.common import ECHO
 from bot.handlers.resident.follow_up import ADDING
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, refusal
@@ -136,6 +137,13 @@ async def private_fallback(update: Update, context: HomThuContext) -> None:
     assert message is not None
     t = await context.texts(update)
     if message.text and message.text.startswith("/"):
+        user = update.effective_user
+        if user is not None and user.id in context.settings.admin_ids:
+            # An admin who mistyped a command wants the commands, not the residents' guide.
+            command = message.text.split(maxsplit=1)[0].split("@", 1)[0][:ECHO]
+            unknown = t("admin_unknown_command", command=command)
+            await message.reply_text(f"{unknown}\n\n{t('admin_help')}")
+            return
         await message.reply_text(help_text(context, t))
         return
     if not (message.text or message.photo or message.location):

@@ -126,4 +126,5 @@ TEXTS: dict[str, str] = {
     "cmd_find": "Search feedback by words: /find words",
     "cmd_mine": "Feedback I have taken on",
     "cmd_report": "Monthly or quarterly report (DOCX, PDF): /report 2026-11",
+    "cmd_extend": "Extend one feedback's deadline: /extend code days reason",
 }

@@ -36,6 +36,7 @@ TEXTS: dict[str, str] = {
     "resident_status_resolved": "Resolved",
     "resident_status_rejected": "Considered, not taken further",
     "status_due": "⏳ To be dealt with by: {due}",
+    "status_due_extended": "↪️ The deadline has been extended. Reason: {reason}",
     "status_reason": "Reason: {reason}",
     "status_agency": "Passed to: {agency}",
     "status_question": "❓ <i>A question from the staff, {time}</i>",
@@ -99,6 +100,7 @@ TEXTS: dict[str, str] = {
     "rating_rate_limited": "Many ratings were given in the past hour. Please try again later.",
     # --- The card, for staff -------------------------------------------------------------------
     "staff_due": "⏳ Due: {due}",
+    "staff_due_extended": "↪️ Extended: {reason}",
     "staff_due_overdue": "⏰ Due: {due} — <b>overdue</b>",
     "staff_handler": "🙋 Handled by: {who}",
     "staff_no_handler": "🙋 Handled by: nobody yet",
@@ -296,6 +298,29 @@ TEXTS: dict[str, str] = {
     "show_history_reason": "   reason: {reason}",
     "show_history_agency": "   forwarded to: {agency}",
     "show_assignment": "• {time} — taken on by {who}",
+    "usage_extend": (
+        "Usage: <code>/extend &lt;code&gt; &lt;working days&gt; &lt;reason&gt;</code> "
+        "(or <code>/giahan</code>)\n"
+        "Example: <code>/extend GY-7Q2K9M4T 5 Waiting for the power company's survey</code>\n"
+        "Adds 1–{most} working days to the current deadline (to today when it has passed). "
+        "The sender sees the new deadline and the reason when looking the feedback up."
+    ),
+    "extend_days_invalid": "«{value}» is not a number of working days from 1 to {most}.",
+    "extend_reason_missing": (
+        "Please give the reason after the number of days (the sender will read it), at most "
+        "{most} characters."
+    ),
+    "extend_closed": (
+        "Feedback <code>{code}</code> is resolved or not handled: it has no deadline to extend."
+    ),
+    "extended": (
+        "⏳ Feedback <code>{code}</code> extended by {days} working day(s): now due {due}.\n"
+        "Reason (the sender reads it when looking the feedback up): {reason}\n"
+        "Extended by: {who}"
+    ),
+    "show_extension": (
+        "• {time} — {who} extended it by {days} working day(s), now due {due}. Reason: {reason}"
+    ),
     "show_withdrawn": "↩️ <i>{time}, {author}</i> — taken back, never sent",
     "show_question": "❓ <i>{time}, {author}</i> — question to the resident{delivery}",
     "show_correction": "✏️ <i>{time}, {author}</i> — correction{delivery}",
@@ -342,6 +367,28 @@ TEXTS: dict[str, str] = {
     ),
     "agency_duplicate": (
         "Agency <code>{code}</code> exists already («{name}»). Choose another code."
+    ),
+    "agency_code_invalid": (
+        "«{code}» is not a valid agency code. A code is 1–32 characters of "
+        "<code>[a-z0-9_-]</code>: lower-case letters without accents, digits, hyphens or "
+        "underscores, e.g. <code>dien-luc</code>."
+    ),
+    "agency_name_for_code": (
+        "«{word}» is not an agency code, so the whole line was read as a name. Each agency "
+        "needs a short code first, used by the other commands. Did you mean:\n"
+        "<code>/addagency {code} {name}</code>\n"
+        "(The code is made from the name; a shorter one, lower case without accents, works "
+        "too.) No agency was added."
+    ),
+    "agency_name_for_code_taken": (
+        "«{word}» is not an agency code, so the whole line was read as a name. The code made "
+        "from it is <code>{code}</code>, but that code belongs to the agency «{existing}». "
+        "Put another code first, e.g.:\n<code>/addagency {other} {name}</code>\n"
+        "No agency was added."
+    ),
+    "agency_name_no_code": (
+        "«{name}» has no letter or digit to make an agency code from. Put a code first, "
+        "e.g.:\n<code>/addagency dien-luc {name}</code>\nNo agency was added."
     ),
     "agency_not_found": "No agency has the code <code>{code}</code>. See /agencies.",
     "agency_group_invalid": (
@@ -401,6 +448,7 @@ TEXTS: dict[str, str] = {
         "• Starting with /note or #note: an internal note at once.\n"
         "• /correct (in reply to a sent answer): a correction.\n\n"
         "<b>Commands</b>: /open (unresolved; /open overdue, /open mine, /open area-code), "
-        "/mine, /show code, /find words, /stats, /digest, /export, /report, /status code."
+        "/mine, /show code, /find words, /stats, /digest, /export, /report, /status code, "
+        "/extend code days reason (a new deadline)."
     ),
 }

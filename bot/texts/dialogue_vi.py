@@ -44,6 +44,7 @@ TEXTS: dict[str, str] = {
     "resident_status_resolved": "Đã giải quyết",
     "resident_status_rejected": "Đã xem xét, không tiếp tục xử lý",
     "status_due": "⏳ Hạn giải quyết: {due}",
+    "status_due_extended": "↪️ Hạn đã được gia hạn. Lý do: {reason}",
     "status_reason": "Lý do: {reason}",
     "status_agency": "Đã chuyển tới: {agency}",
     "status_question": "❓ <i>Câu hỏi của cán bộ, {time}</i>",
@@ -103,6 +104,7 @@ TEXTS: dict[str, str] = {
     "rating_rate_limited": "Đã đánh giá nhiều lần trong một giờ qua. Xin thử lại sau.",
     # --- The card, for staff -------------------------------------------------------------------
     "staff_due": "⏳ Hạn: {due}",
+    "staff_due_extended": "↪️ Đã gia hạn: {reason}",
     "staff_due_overdue": "⏰ Hạn: {due} — <b>đã quá hạn</b>",
     "staff_handler": "🙋 Người xử lý: {who}",
     "staff_no_handler": "🙋 Người xử lý: chưa có",
@@ -290,6 +292,27 @@ TEXTS: dict[str, str] = {
     "show_history_reason": "   lý do: {reason}",
     "show_history_agency": "   chuyển tới: {agency}",
     "show_assignment": "• {time} — nhận xử lý: {who}",
+    "usage_extend": (
+        "Cách dùng: <code>/extend &lt;mã&gt; &lt;số ngày làm việc&gt; &lt;lý do&gt;</code> "
+        "(hoặc <code>/giahan</code>)\n"
+        "Ví dụ: <code>/extend GY-7Q2K9M4T 5 Chờ điện lực khảo sát</code>\n"
+        "Thêm 1–{most} ngày làm việc, tính từ hạn cũ (từ hôm nay nếu đã quá hạn). Người gửi "
+        "thấy hạn mới và lý do khi tra cứu góp ý."
+    ),
+    "extend_days_invalid": "«{value}» không phải số ngày làm việc từ 1 đến {most}.",
+    "extend_reason_missing": (
+        "Xin ghi lý do gia hạn sau số ngày (người gửi sẽ đọc lý do này), tối đa {most} ký tự."
+    ),
+    "extend_closed": (
+        "Góp ý <code>{code}</code> đã giải quyết hoặc không xử lý, không còn hạn để gia hạn."
+    ),
+    "extended": (
+        "⏳ Đã gia hạn góp ý <code>{code}</code> thêm {days} ngày làm việc: hạn mới {due}.\n"
+        "Lý do (người gửi đọc được khi tra cứu): {reason}\nNgười gia hạn: {who}"
+    ),
+    "show_extension": (
+        "• {time} — {who} gia hạn thêm {days} ngày làm việc, hạn mới {due}. Lý do: {reason}"
+    ),
     "show_withdrawn": "↩️ <i>{time}, {author}</i> — đã thu hồi, không gửi",
     "show_question": "❓ <i>{time}, {author}</i> — câu hỏi cho người góp ý{delivery}",
     "show_correction": "✏️ <i>{time}, {author}</i> — đính chính{delivery}",
@@ -335,6 +358,25 @@ TEXTS: dict[str, str] = {
         "thêm bot vào nhóm rồi <code>/agencygroup {code} &lt;id nhóm&gt;</code>."
     ),
     "agency_duplicate": "Đã có cơ quan mã <code>{code}</code> («{name}»). Xin chọn mã khác.",
+    "agency_code_invalid": (
+        "«{code}» không phải mã cơ quan hợp lệ. Mã gồm 1–32 ký tự <code>[a-z0-9_-]</code>: "
+        "chữ thường không dấu, chữ số, gạch ngang hoặc gạch dưới, ví dụ <code>dien-luc</code>."
+    ),
+    "agency_name_for_code": (
+        "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mỗi cơ quan cần một mã "
+        "ngắn ghi ở đầu, để dùng trong các lệnh khác. Có phải ý là:\n"
+        "<code>/addagency {code} {name}</code>\n"
+        "(Mã làm từ tên; có thể ghi mã ngắn hơn, chữ thường không dấu.) Chưa thêm cơ quan nào."
+    ),
+    "agency_name_for_code_taken": (
+        "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mã làm từ tên này là "
+        "<code>{code}</code>, nhưng mã đó đã là của cơ quan «{existing}». Ghi một mã khác ở "
+        "đầu, ví dụ:\n<code>/addagency {other} {name}</code>\nChưa thêm cơ quan nào."
+    ),
+    "agency_name_no_code": (
+        "«{name}» không có chữ hay số để làm mã cơ quan. Ghi mã ở đầu, ví dụ:\n"
+        "<code>/addagency dien-luc {name}</code>\nChưa thêm cơ quan nào."
+    ),
     "agency_not_found": "Không có cơ quan mã <code>{code}</code>. Xem danh sách bằng /agencies.",
     "agency_group_invalid": "«{value}» không phải id nhóm (số âm, lấy bằng /groupid trong nhóm).",
     "agency_group_not_in": (
@@ -388,6 +430,7 @@ TEXTS: dict[str, str] = {
         "• Bắt đầu bằng /note hoặc #note: ghi chú nội bộ ngay.\n"
         "• /correct (reply tin đã gửi): đính chính.\n\n"
         "<b>Lệnh</b>: /open (chưa giải quyết; /open overdue, /open mine, /open mã-khu-vực), "
-        "/mine, /show mã, /find từ khóa, /stats, /digest, /export, /report, /status mã."
+        "/mine, /show mã, /find từ khóa, /stats, /digest, /export, /report, /status mã, "
+        "/extend mã số-ngày lý do (gia hạn)."
     ),
 }

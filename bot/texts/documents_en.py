@@ -144,6 +144,7 @@ TEXTS: dict[str, str] = {
     "doc_export_rating": "Rating",
     "doc_export_latitude": "Latitude",
     "doc_export_longitude": "Longitude",
+    "doc_export_extension": "Why the deadline was extended",
     "doc_export_yes": "Yes",
     "doc_export_no": "No",
 }

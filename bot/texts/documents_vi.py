@@ -147,6 +147,7 @@ TEXTS: dict[str, str] = {
     "doc_export_rating": "Đánh giá",
     "doc_export_latitude": "Vĩ độ",
     "doc_export_longitude": "Kinh độ",
+    "doc_export_extension": "Lý do gia hạn",
     "doc_export_yes": "Có",
     "doc_export_no": "Không",
 }

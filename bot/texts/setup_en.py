@@ -191,4 +191,5 @@ TEXTS: dict[str, str] = {
         "<b>Answer templates</b>: /templates · /addtemplate text · /removetemplate number\n"
         "<b>Messages not delivered</b>: /resend"
     ),
+    "admin_unknown_command": "The bot has no command <code>{command}</code>.",
 }

@@ -191,4 +191,5 @@ TEXTS: dict[str, str] = {
         "<b>Trả lời mẫu</b>: /templates · /addtemplate nội dung · /removetemplate số\n"
         "<b>Tin chưa gửi được</b>: /resend"
     ),
+    "admin_unknown_command": "Bot không có lệnh <code>{command}</code>.",
 }

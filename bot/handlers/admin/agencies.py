@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Sequence
 
 from telegram import ChatMember, Message
 from telegram.error import TelegramError
 
 from bot.context import HomThuContext
+from bot.handlers.admin.area_input import FirstWord, another_code, first_word
 from bot.handlers.admin.common import (
     ECHO,
     add_by_code,
     args_of,
-    code_is_valid,
     joined,
+    name_invalid,
     reply_lines,
     state_word,
 )
 from bot.texts import Texts
 from storage.agencies import AgencyNotFound, DuplicateAgency
-from storage.models import Agency
+from storage.models import Agency, area_code_from_name, clean_name, validate_area_code
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +62,15 @@ def _line(t: Texts, agency: Agency) -> str:
 async def add_agency(message: Message, context: HomThuContext, t: Texts) -> None:
     """/addagency <code> <name…>: a new open agency, without a group yet."""
     args = args_of(context)
+    if args and first_word(args) is FirstWord.NAME:
+        await _code_for_name(message, context, t, args)
+        return
     if len(args) < 2:
         await message.reply_text(t("usage_addagency"))
         return
     code, name = args[0], joined(args[1:])
-    if not await code_is_valid(message, t, code):
+    if not validate_area_code(code):
+        await message.reply_text(t("agency_code_invalid", code=code[:ECHO]))
         return
     agencies = context.db.agencies
     agency = await add_by_code(
@@ -81,6 +87,37 @@ async def add_agency(message: Message, context: HomThuContext, t: Texts) -> None
         return
     log.info("agency added agency=%s", agency.code)
     await message.reply_text(t("agency_added", code=agency.code, name=agency.name))
+
+
+async def _code_for_name(
+    message: Message, context: HomThuContext, t: Texts, words: Sequence[str]
+) -> None:
+    """/addagency given a name alone: the command with a code made from it, to copy (as
+    /addarea does)."""
+    name = joined(words)
+    cleaned = clean_name(name)
+    code = area_code_from_name(name)
+    if cleaned is None:
+        await name_invalid(message, t, name)
+        return
+    if code is None:
+        await message.reply_text(t("agency_name_no_code", name=cleaned))
+        return
+    try:
+        existing = await context.db.agencies.get(code)
+    except AgencyNotFound:
+        await message.reply_text(t("agency_name_for_code", word=words[0], code=code, name=cleaned))
+        return
+    await message.reply_text(
+        t(
+            "agency_name_for_code_taken",
+            word=words[0],
+            code=code,
+            other=another_code(code),
+            name=cleaned,
+            existing=existing.name,
+        )
+    )
 
 
 async def agency_group(message: Message, context: HomThuContext, t: Texts) -> None:

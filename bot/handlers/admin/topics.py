@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from telegram import Message
 
+from bot.config import MOST_SLA_DAYS
 from bot.context import HomThuContext
 from bot.handlers.admin.common import (
     ECHO,
@@ -167,10 +168,6 @@ async def _topic(message: Message, context: HomThuContext, t: Texts, typed: str)
         return None
 
 
-# Working days a topic may be given: a day at least, a year at most.
-_MOST_SLA_DAYS = 365
-
-
 async def topic_sla(message: Message, context: HomThuContext, t: Texts) -> None:
     """/topicsla <n> <days>: the working days allowed for feedback on topic ``n``
     (``default`` goes back to SLA_DAYS)."""
@@ -185,10 +182,10 @@ async def topic_sla(message: Message, context: HomThuContext, t: Texts) -> None:
     days: int | None
     if typed in ("default", "mặc-định", "macdinh"):
         days = None
-    elif typed.isascii() and typed.isdigit() and 1 <= int(typed) <= _MOST_SLA_DAYS:
+    elif typed.isascii() and typed.isdigit() and 1 <= int(typed) <= MOST_SLA_DAYS:
         days = int(typed)
     else:
-        await message.reply_text(t("topicsla_invalid", value=args[1][:ECHO], most=_MOST_SLA_DAYS))
+        await message.reply_text(t("topicsla_invalid", value=args[1][:ECHO], most=MOST_SLA_DAYS))
         return
     topic = await context.db.topics.set_sla(topic.id, days)
     log.info("topic deadline set topic=%s days=%s", topic.id, days)

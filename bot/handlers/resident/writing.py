@@ -337,4 +337,4 @@ def closed_area_intro(t: Texts, area: str, contact: str | None) -> str:
 
 def committee(context: HomThuContext, t: Texts) -> str:
     """Who runs the box, in ``t``'s language (plain text)."""
-    return paperwork.committee_name(t, context.settings.unit_name)
+    return paperwork.committee_name(t, context.settings.unit_name_for(t.language))

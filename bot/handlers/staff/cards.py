@@ -31,7 +31,7 @@ from bot.handlers.staff.answers import propose
 from bot.handlers.staff.forwarding import ask_agency, ask_reason
 from bot.handlers.staff.posting import post_card, pressed_feedback, refresh_card
 from bot.texts import Texts
-from bot.views import escaped_lines, local_time, pack_lines, staff_card
+from bot.views import due_date, escaped_lines, local_time, pack_lines, staff_card
 from storage import FeedbackNotFound, FeedbackStatus, Response, ResponseKind
 from storage.codes import normalize_reference_code
 from storage.models import ProposalKind
@@ -224,6 +224,17 @@ async def show_command(update: Update, context: HomThuContext) -> None:
             lines.append(t("show_history_agency", agency=change.agency))
     for officer, when_taken in await context.db.feedback.assignments(feedback.id):
         lines.append(t("show_assignment", time=local_time(when_taken, zone), who=officer))
+    for extension in await context.db.extensions.of(feedback.id):
+        lines.append(
+            t(
+                "show_extension",
+                time=local_time(extension.extended_at, zone),
+                who=extension.extended_by,
+                days=extension.days,
+                due=due_date(extension.due_at, zone),
+                reason=extension.reason,
+            )
+        )
     lines += ["", t("show_responses")]
     if not feedback.responses:
         lines.append(t("show_no_responses"))
