@@ -1605,9 +1605,9 @@ def quarter_rows(db: Database) -> list[dict[str, object]]:
         made = [w for w in mine if w["forwarded_at"] < to_db(Q3_END)]
         row["forward"] = (made[-1]["agency_name"], made[-1]["forwarded_at"]) if made else None
         legacy = [c for c in changes if c["feedback_id"] == row["id"]]
-        if not mine and row["status"] == "forwarded" and legacy:
-            if legacy[-1]["changed_at"] < to_db(Q3_END):
-                row["forward"] = (legacy[-1]["agency"], legacy[-1]["changed_at"])
+        made_legacy = legacy and legacy[-1]["changed_at"] < to_db(Q3_END)
+        if not mine and row["status"] == "forwarded" and made_legacy:
+            row["forward"] = (legacy[-1]["agency"], legacy[-1]["changed_at"])
         row["rating"] = ratings.get(row["id"])
     return rows
 
