@@ -291,6 +291,8 @@ def _staff_handlers(application: HomThuApplication) -> None:
         (answers.proposal_button, keyboards.PROPOSAL_PREFIX),
         (forwarding.choice_button, keyboards.REASON_PREFIX),
         (forwarding.choice_button, keyboards.AGENCY_PREFIX),
+        (forwarding.elsewhere_button, keyboards.ELSEWHERE_PREFIX),
+        (forwarding.result_button, keyboards.RESULT_PREFIX),
         (forwarding.agency_button, keyboards.AGENCY_GROUP_PREFIX),
         (commands.backlog_button, commands.BACKLOG_PREFIX),
     ):

@@ -30,6 +30,7 @@ from bot.views import (
     local_time,
     pack_lines,
     reason_for_resident,
+    result_for_resident,
     staff_card,
     visible_length,
 )
@@ -443,18 +444,27 @@ class Deliveries:
         status = FeedbackStatus(str(message.payload["status"]))
         chat_id, t = await self._resident(message)
         code = feedback.code
+        words, preset = (
+            str(message.payload.get("reason") or ""),
+            message.payload.get("reason_preset"),
+        )
         if status is FeedbackStatus.RESOLVED:
-            text = t("resident_resolved", code=code)
+            result = result_for_resident(t, words, preset)
+            text = (
+                t("resident_resolved_with", code=code, result=result)
+                if result
+                else t("resident_resolved", code=code)
+            )
             markup = keyboards.about_feedback_keyboard(t, code, rate=True)
         elif status is FeedbackStatus.REJECTED:
-            reason = reason_for_resident(
-                t, str(message.payload.get("reason") or ""), message.payload.get("reason_preset")
-            )
-            text = (
-                t("resident_rejected_because", code=code, reason=reason)
-                if reason
-                else t("resident_rejected", code=code)
-            )
+            reason = reason_for_resident(t, words, preset)
+            elsewhere = str(message.payload.get("agency") or "")
+            if reason and elsewhere:
+                text = t("resident_rejected_elsewhere", code=code, reason=reason, agency=elsewhere)
+            elif reason:
+                text = t("resident_rejected_because", code=code, reason=reason)
+            else:
+                text = t("resident_rejected", code=code)
             markup = keyboards.about_feedback_keyboard(t, code)
         else:
             agency = str(message.payload.get("agency") or "")

@@ -358,6 +358,60 @@ def agencies_keyboard(
     return _column([*buttons, cancel])
 
 
+# «Không thuộc thẩm quyền» (rejection_reason_1) asks where the resident may go instead.
+NOT_OURS = 1
+ELSEWHERE_PREFIX = "rw:"
+UNKNOWN_CHOICE = "n"
+
+
+def elsewhere_keyboard(
+    t: Texts, feedback_id: int, agencies: Sequence[tuple[int, str]]
+) -> InlineKeyboardMarkup:
+    """Where to go instead: the open agencies (id, name), «not known», and cancel."""
+    buttons = [
+        InlineKeyboardButton(name, callback_data=f"{ELSEWHERE_PREFIX}{feedback_id}:{agency_id}")
+        for agency_id, name in agencies
+    ]
+    unknown = InlineKeyboardButton(
+        t("btn_elsewhere_unknown"),
+        callback_data=f"{ELSEWHERE_PREFIX}{feedback_id}:{UNKNOWN_CHOICE}",
+    )
+    cancel = InlineKeyboardButton(
+        t("btn_drop"), callback_data=f"{ELSEWHERE_PREFIX}{feedback_id}:{CANCEL_CHOICE}"
+    )
+    return _column([*buttons, unknown, cancel])
+
+
+# --- "Resolved" asks for the result ---------------------------------------------------------
+
+RESULT_PREFIX = "rs:"
+ANSWERED_CHOICE = "a"
+# The standard results offered as buttons (their words are resolution_result_<n>).
+RESULTS = (1, 2, 3)
+
+
+def results_keyboard(t: Texts, feedback_id: int, *, answered: bool) -> InlineKeyboardMarkup:
+    """The standard results, «no need, already answered» when an answer was published, and
+    cancel."""
+    buttons = [
+        InlineKeyboardButton(
+            t(f"resolution_result_{n}"), callback_data=f"{RESULT_PREFIX}{feedback_id}:{n}"
+        )
+        for n in RESULTS
+    ]
+    if answered:
+        buttons.append(
+            InlineKeyboardButton(
+                t("btn_result_answered"),
+                callback_data=f"{RESULT_PREFIX}{feedback_id}:{ANSWERED_CHOICE}",
+            )
+        )
+    cancel = InlineKeyboardButton(
+        t("btn_drop"), callback_data=f"{RESULT_PREFIX}{feedback_id}:{CANCEL_CHOICE}"
+    )
+    return _column([*buttons, cancel])
+
+
 def cancel_keyboard(t: Texts, prefix: str, feedback_id: int) -> InlineKeyboardMarkup:
     """Only cancel (a prompt that waits for a reply)."""
     return _column(

@@ -31,6 +31,8 @@ _LOCALITY_EN = {
     "quận": "District",
     "huyện": "District",
 }
+# A UNIT_NAME that names the Standing Board itself (the issuer).
+_BOARD = re.compile(r"^ban thường trực\b", re.IGNORECASE)
 
 
 def words(t: Texts) -> Mapping[str, str]:
@@ -70,21 +72,28 @@ def committee_name(t: Texts, unit_name: str) -> str:
 def letterhead(t: Texts, unit_name: str, issued_on: date) -> Letterhead:
     """The committee as its documents name it, from ``UNIT_NAME``.
 
-    "Thị trấn Cam Lộ" gives the issuer lines "ỦY BAN MTTQ VIỆT NAM" / "THỊ TRẤN CAM LỘ",
-    the running name "Ban Thường trực Ủy ban MTTQ Việt Nam thị trấn Cam Lộ" and the
-    place of the date line "Cam Lộ"; a UNIT_NAME that is a committee's name is used as it
-    is. The superior lines and the signer are left for the clerk who signs.
+    The issuer of the committee's papers is its Standing Board: "Thị trấn Cam Lộ" gives the
+    lines "ỦY BAN MTTQ VIỆT NAM" / "THỊ TRẤN CAM LỘ" with "BAN THƯỜNG TRỰC" in bold under
+    them, the running name "Ban Thường trực Ủy ban MTTQ Việt Nam thị trấn Cam Lộ" and the
+    place of the date line "Cam Lộ"; a UNIT_NAME that is a committee's name is the line
+    above the board, one that names the board already is used as it is. The signer is left
+    for the clerk who signs.
     """
     unit = " ".join(unit_name.split())
-    if _COMMITTEE.match(unit):
+    board = (_plain(t, "letterhead_board"),)
+    if _BOARD.match(unit):
+        superior: tuple[str, ...] = ()
         issuer: tuple[str, ...] = (unit.upper(),)
         committee = unit
+    elif _COMMITTEE.match(unit):
+        superior, issuer, committee = (unit.upper(),), board, unit
     else:
-        issuer = (_plain(t, "letterhead_front"), unit.upper())
+        superior = (_plain(t, "letterhead_front"), unit.upper())
+        issuer = board
         committee = _plain(t, "letterhead_committee", unit=unit_in_text(unit))
     place = _LOCALITY.sub("", unit) or unit
     return Letterhead(
-        superior=(), issuer=issuer, committee=committee, place=place, issued_on=issued_on
+        superior=superior, issuer=issuer, committee=committee, place=place, issued_on=issued_on
     )
 
 

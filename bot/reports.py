@@ -571,6 +571,8 @@ def report_data(
             on_time_rate=facts.on_time_rate,
             satisfaction_rate=facts.satisfaction_rate,
             ratings=facts.ratings,
+            on_time_basis=facts.on_time_basis,
+            unsatisfied=facts.ratings - facts.satisfied,
         ),
         by_topic=tuple(_tally_row(c.topic.name(t.language), c.tally) for c in facts.by_topic),
         by_area=tuple(_tally_row(a.name, a.tally) for a in facts.by_area),

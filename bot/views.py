@@ -97,6 +97,11 @@ def status_messages(t: Texts, feedback: Feedback, committee: str, zone: tzinfo) 
     if feedback.status is FeedbackStatus.REJECTED and feedback.reason:
         reason = reason_for_resident(t, feedback.reason, feedback.reason_preset)
         lines.append(t("status_reason", reason=reason))
+        if feedback.elsewhere:
+            lines.append(t("status_elsewhere", agency=feedback.elsewhere))
+    if feedback.status is FeedbackStatus.RESOLVED and feedback.result:
+        result = result_for_resident(t, feedback.result, feedback.result_preset)
+        lines.append(t("status_result", result=result))
     if feedback.status is FeedbackStatus.FORWARDED and feedback.agency:
         lines.append(t("status_agency", agency=feedback.agency))
     lines.append("")
@@ -142,6 +147,10 @@ def staff_card(t: Texts, feedback: Feedback, zone: tzinfo) -> list[str]:
     facts = [status]
     if feedback.status is FeedbackStatus.REJECTED and feedback.reason:
         facts.append(t("staff_reason", reason=feedback.reason))
+        if feedback.elsewhere:
+            facts.append(t("staff_elsewhere", agency=feedback.elsewhere))
+    if feedback.status is FeedbackStatus.RESOLVED and feedback.result:
+        facts.append(t("staff_result", result=feedback.result))
     if feedback.status is FeedbackStatus.FORWARDED and feedback.agency:
         facts.append(t("staff_agency", agency=feedback.agency))
     if feedback.due_at is not None:
@@ -310,3 +319,11 @@ def reason_for_resident(t: Texts, reason: str, preset: object) -> str:
     if isinstance(preset, int) and f"rejection_reason_{preset}" in t:
         return t(f"rejection_reason_{preset}")
     return reason
+
+
+def result_for_resident(t: Texts, result: str, preset: object) -> str:
+    """The result of «Đã giải quyết» as a resident reads it: a standard line in their
+    language, an officer's own words as written."""
+    if isinstance(preset, int) and f"resolution_result_{preset}" in t:
+        return t(f"resolution_result_{preset}")
+    return result

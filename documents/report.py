@@ -36,9 +36,10 @@ class ReportPeriod:
 class ReportTotals:
     """Feedback received in the period, by where it stands when the report is made.
 
-    ``resolved + rejected + open == received``; ``forwarded`` counts those sent to an agency
-    whatever their status now. A rate is a share from 0 to 1, or None when there is nothing
-    to measure it on (no feedback due yet, no rating given).
+    ``resolved + rejected + open == received``, as at the end of the period; ``forwarded``
+    counts those sent to an agency by then, whatever their status. A rate is a share from 0
+    to 1, or None when there is nothing to measure it on (no feedback due yet, no rating
+    given).
     """
 
     received: int
@@ -49,6 +50,10 @@ class ReportTotals:
     on_time_rate: float | None
     satisfaction_rate: float | None
     ratings: int
+    # What the on-time rate is computed over: resolved, or unresolved past the deadline.
+    on_time_basis: int = 0
+    # Ratings by senders not satisfied with the outcome.
+    unsatisfied: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +183,12 @@ def _blocks(data: ReportData, words: Words) -> list[_Block]:
         ]
     else:
         blocks.append(_Text(words["doc_report_results_none"]))
-    blocks.append(_Text(say(words, "doc_report_on_time", rate=rate(words, totals.on_time_rate))))
+    on_time = rate(words, totals.on_time_rate)
+    if totals.on_time_rate is None:
+        blocks.append(_Text(say(words, "doc_report_on_time_none", rate=on_time, end=end)))
+    else:
+        basis = count(words, totals.on_time_basis)
+        blocks.append(_Text(say(words, "doc_report_on_time", rate=on_time, basis=basis, end=end)))
     satisfaction = rate(words, totals.satisfaction_rate)
     if totals.satisfaction_rate is None:
         blocks.append(_Text(say(words, "doc_report_satisfaction_none", rate=satisfaction)))
@@ -218,6 +228,62 @@ def _blocks(data: ReportData, words: Words) -> list[_Block]:
         ]
     else:
         blocks.append(_Text(say(words, "doc_report_overdue_none", end=end)))
+    return blocks + _remarks(data, words)
+
+
+# A line of dots to write on by hand, or to type over in the DOCX: a little less than a
+# line of the body text (13 pt) between the margins.
+_FILL_IN = "." * 129
+
+
+def _remarks(data: ReportData, words: Words) -> list[_Block]:
+    """«Nhận xét, kiến nghị»: what the figures say, as a default the committee may keep or
+    rewrite, then room for its own remarks and recommendations."""
+    totals, end = data.totals, numeric_date(data.period.end)
+    blocks: list[_Block] = [
+        _Text(words["doc_report_section_remarks"], heading=True),
+        _Text(words["doc_report_remarks"], heading=True),
+    ]
+    if not totals.received:
+        blocks.append(_Text(words["doc_report_remarks_none"]))
+    else:
+        share = rate(words, totals.resolved / totals.received)
+        results = say(
+            words,
+            "doc_report_remarks_results",
+            end=end,
+            resolved=count(words, totals.resolved),
+            received=count(words, totals.received),
+            share=share,
+            rejected=count(words, totals.rejected),
+            open=count(words, totals.open),
+        )
+        blocks.append(_Text(results))
+        for key, rows in (
+            ("doc_report_remarks_topic", data.by_topic),
+            ("doc_report_remarks_area", data.by_area),
+        ):
+            if rows:
+                most = max(rows, key=lambda row: row.received)  # the first of equals
+                line = say(words, key, name=most.name, count=count(words, most.received))
+                blocks.append(_Text(line))
+        if data.overdue:
+            overdue = count(words, len(data.overdue))
+            blocks.append(_Text(say(words, "doc_report_remarks_overdue", count=overdue)))
+        else:
+            blocks.append(_Text(say(words, "doc_report_remarks_no_overdue", end=end)))
+        if totals.unsatisfied:
+            unsatisfied = count(words, totals.unsatisfied)
+            blocks.append(_Text(say(words, "doc_report_remarks_unsatisfied", count=unsatisfied)))
+    blocks += [
+        _Text(words["doc_report_remarks_own"]),
+        _Text(_FILL_IN),
+        _Text(_FILL_IN),
+        _Text(words["doc_report_recommendations"], heading=True),
+        _Text(_FILL_IN),
+        _Text(_FILL_IN),
+        _Text(_FILL_IN),
+    ]
     return blocks
 
 

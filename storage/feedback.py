@@ -551,12 +551,16 @@ async def load_feedback(
         " (SELECT satisfied FROM ratings WHERE feedback_id = f.id),"
         " rejected.reason_preset,"
         " (SELECT x.reason FROM deadline_extensions x WHERE x.feedback_id = f.id"
-        "  ORDER BY x.id DESC LIMIT 1)"
+        "  ORDER BY x.id DESC LIMIT 1),"
+        " rejected.agency, resolved.reason, resolved.reason_preset"
         " FROM feedback f JOIN areas a ON a.id = f.area_id"
         " JOIN topics t ON t.id = f.topic_id"
         # The last «Không xử lý», its words and its preset number read once.
         " LEFT JOIN status_changes rejected ON rejected.id = (SELECT s.id FROM status_changes s"
         "  WHERE s.feedback_id = f.id AND s.status = 'rejected' ORDER BY s.id DESC LIMIT 1)"
+        # The last «Đã giải quyết», with the result the resident was given.
+        " LEFT JOIN status_changes resolved ON resolved.id = (SELECT s.id FROM status_changes s"
+        "  WHERE s.feedback_id = f.id AND s.status = 'resolved' ORDER BY s.id DESC LIMIT 1)"
         f" WHERE {where}",
         (value,),
     )
@@ -615,6 +619,9 @@ async def load_feedback(
         channels=channels,
         reason_preset=None if row[26] is None else int(row[26]),
         extension_reason=None if row[27] is None else str(row[27]),
+        elsewhere=None if row[28] is None else str(row[28]),
+        result=None if row[29] is None else str(row[29]),
+        result_preset=None if row[30] is None else int(row[30]),
     )
 
 

@@ -209,9 +209,12 @@ class StatusChange:
     status: FeedbackStatus
     changed_by: str | None
     changed_at: datetime
+    # «Không xử lý»: the reason; «Đã giải quyết»: the result the resident is given.
     reason: str | None = None
+    # «Đã chuyển»: where to; «Không xử lý»: where the resident may go instead, if known.
     agency: str | None = None
-    # The number of a preset «Không xử lý» reason (its words in each language), or None.
+    # The number of a preset reason (rejection_reason_<n>) or result (resolution_result_<n>)
+    # whose words are ``reason``: residents read it in their own language. None: own words.
     reason_preset: int | None = None
 
 
@@ -249,6 +252,13 @@ class Feedback:
     reason_preset: int | None = None
     # Why the deadline was last extended («gia hạn»), None when it never was.
     extension_reason: str | None = None
+    # Where the resident may take a feedback not within the committee's competence (the
+    # last «Không xử lý»), when staff named it.
+    elsewhere: str | None = None
+    # The result of the last «Đã giải quyết», as staff gave it (None: none given), and its
+    # preset number when it was one of the standard lines.
+    result: str | None = None
+    result_preset: int | None = None
 
     @property
     def public_replies(self) -> tuple[Response, ...]:

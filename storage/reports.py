@@ -835,9 +835,10 @@ class OverdueItem:
 
 @dataclass(frozen=True, slots=True)
 class ReportFacts:
-    """What /report says of the feedback received in ``[start, end)``, as it stands at
-    ``made_at``: totals, rates, lines by topic and by area, the forwarded feedback, and the
-    feedback overdue at the end of the period (received in it or before).
+    """What /report says of the feedback received in ``[start, end)``, as it stood at the
+    end of the period (or at ``made_at`` if that came first): totals, rates, lines by topic
+    and by area, the forwarded feedback, and the feedback overdue at the end of the period
+    (received in it or before).
 
     Topics are in the committee's order, areas by name; forwarded feedback by date, overdue
     feedback the longest overdue first.
@@ -855,9 +856,17 @@ class ReportFacts:
     overdue: tuple[OverdueItem, ...]
 
     @property
+    def on_time_basis(self) -> int:
+        """The feedback the on-time rate is computed over: those received in the period
+        whose result was due by its end, that is resolved, or unresolved past their deadline
+        (an unresolved one not yet due, or one not handled, is neither on time nor late)."""
+        return self.totals.resolved + self.totals.overdue
+
+    @property
     def on_time_rate(self) -> float | None:
-        """Resolved by the due date ÷ resolved; None when none is resolved."""
-        return self.totals.on_time / self.totals.resolved if self.totals.resolved else None
+        """Resolved by the due date ÷ ``on_time_basis``; None when that is none."""
+        basis = self.on_time_basis
+        return self.totals.on_time / basis if basis else None
 
     @property
     def satisfaction_rate(self) -> float | None:
@@ -865,17 +874,38 @@ class ReportFacts:
         return self.satisfied / self.ratings if self.ratings else None
 
 
+# A feedback's status at an instant (the one placeholder, given _STATUS_THEN_VALUES times):
+# its last recorded change before it. A row written without any history before it (not
+# made by the bot: every feedback gets its 'new' change when stored) falls back on its
+# current status if that was set before the instant, else 'new'.
+_STATUS_THEN = (
+    "COALESCE((SELECT s.status FROM status_changes s WHERE s.feedback_id = f.id"
+    " AND s.changed_at < ? ORDER BY s.id DESC LIMIT 1),"
+    " CASE WHEN f.status_changed_at < ? THEN f.status ELSE 'new' END)"
+)
+_STATUS_THEN_VALUES = 2
+# When a feedback resolved at an instant (two placeholders, the instant) was resolved: the
+# first 'resolved' change after its last other change before then (pressing it again does
+# not move it; a reopened and again resolved feedback counts from the second time).
+_RESOLVED_THEN = (
+    "COALESCE((SELECT MIN(s.changed_at) FROM status_changes s WHERE s.feedback_id = f.id"
+    " AND s.status = 'resolved' AND s.changed_at < ? AND s.id > COALESCE((SELECT MAX(x.id)"
+    " FROM status_changes x WHERE x.feedback_id = f.id AND x.status != 'resolved'"
+    " AND x.changed_at < ?), 0)), f.resolved_at)"
+)
+
+
 async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFacts:
     """The facts of the report on feedback received in ``[start, end)``.
 
-    Statuses, rates and "open" are as they stand now. "Overdue at the end" is judged at
-    ``end`` (or now, if the period is not over): due before it, and not resolved nor
-    rejected by then, as far as the current status and its time tell (a feedback reopened
-    since counts as it stands now).
+    Every section counts things as they stood at the end of the period (or now, if it is
+    not over), read from the status history: what happened after its last day (a feedback
+    resolved, reopened, rejected, forwarded or rated later) belongs to a later report.
+    "Overdue at the end": due before it, and not resolved nor rejected by then.
     """
     now = db.clock()
     cut = min(end, now)
-    first, last, now_text, cut_text = to_db(start), to_db(end), to_db(now), to_db(cut)
+    first, last, cut_text = to_db(start), to_db(end), to_db(cut)
     async with db.reading() as conn:
         areas = await _names(conn, "SELECT id, code, name FROM areas")
         topics = {
@@ -887,40 +917,44 @@ async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFa
             "SELECT area_id, topic_id, status, COUNT(*),"
             " COALESCE(SUM(status = 'resolved' AND resolved_at <= due_at), 0),"
             f" COALESCE(SUM({UNRESOLVED_SQL} AND due_at <= ?), 0)"
-            " FROM feedback WHERE created_at >= ? AND created_at < ?"
+            f" FROM (SELECT f.area_id, f.due_at, f.topic_id, {_STATUS_THEN} AS status,"
+            f"  {_RESOLVED_THEN} AS resolved_at"
+            "  FROM feedback f WHERE f.created_at >= ? AND f.created_at < ?)"
             " GROUP BY area_id, topic_id, status",
-            (now_text, first, last),
+            (cut_text, *[cut_text] * _STATUS_THEN_VALUES, *[cut_text] * 2, first, last),
         )
         forwarded = await _rows(
             conn,
             # A forward comes after its feedback: forwards_time bounds the search to the
             # forwards made since the period began.
-            "SELECT f.id, f.code, f.area_id, f.topic_id, f.status, w.agency_name,"
+            f"SELECT f.id, f.code, f.area_id, f.topic_id, {_STATUS_THEN}, w.agency_name,"
             " w.forwarded_at FROM forwards w JOIN feedback f ON f.id = w.feedback_id"
-            " WHERE w.forwarded_at >= ? AND f.created_at >= ? AND f.created_at < ?"
-            " ORDER BY w.forwarded_at, w.id",
-            (first, first, last),
+            " WHERE w.forwarded_at >= ? AND w.forwarded_at < ? AND f.created_at >= ?"
+            " AND f.created_at < ? ORDER BY w.forwarded_at, w.id",
+            (*[cut_text] * _STATUS_THEN_VALUES, first, cut_text, first, last),
         )
         forwarded += await _rows(
             conn,
             # Marked forwarded before 0007 recorded forwards: the agency, if the status
             # change named one.
-            "SELECT f.id, f.code, f.area_id, f.topic_id, f.status,"
+            f"SELECT * FROM (SELECT f.id, f.code, f.area_id, f.topic_id, {_STATUS_THEN},"
             " (SELECT s.agency FROM status_changes s WHERE s.feedback_id = f.id"
             "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1),"
             " COALESCE((SELECT s.changed_at FROM status_changes s WHERE s.feedback_id = f.id"
             "  AND s.status = 'forwarded' ORDER BY s.id DESC LIMIT 1), f.status_changed_at)"
+            "  AS forwarded_at"
             " FROM feedback f WHERE f.status = 'forwarded' AND f.created_at >= ?"
             " AND f.created_at < ?"
-            " AND NOT EXISTS (SELECT 1 FROM forwards w WHERE w.feedback_id = f.id)",
-            (first, last),
+            " AND NOT EXISTS (SELECT 1 FROM forwards w WHERE w.feedback_id = f.id))"
+            " WHERE forwarded_at < ?",
+            (*[cut_text] * _STATUS_THEN_VALUES, first, last, cut_text),
         )
         overdue = await _overdue_at(conn, cut_text)
         async with conn.execute(
             "SELECT COUNT(*), COALESCE(SUM(r.satisfied), 0) FROM ratings r"
             " JOIN feedback f ON f.id = r.feedback_id"
-            " WHERE f.created_at >= ? AND f.created_at < ?",
-            (first, last),
+            " WHERE f.created_at >= ? AND f.created_at < ? AND r.rated_at < ?",
+            (first, last, cut_text),
         ) as cursor:
             row = await cursor.fetchone()
     ratings, satisfied = (int(row[0]), int(row[1])) if row else (0, 0)
@@ -976,17 +1010,25 @@ async def _names(conn: aiosqlite.Connection, sql: str) -> dict[int, tuple[str, s
 
 
 async def _overdue_at(conn: aiosqlite.Connection, moment: str) -> list[sqlite3.Row]:
-    """Feedback due before ``moment`` and neither resolved nor rejected by then: open now
-    (feedback_open_due), resolved since (feedback_resolved) or rejected since."""
+    """Feedback received and due before ``moment`` and neither resolved nor rejected then.
+
+    The candidates are those that may have been open then: open now (feedback_open_due),
+    resolved since (feedback_resolved) or rejected since; a feedback closed now whose
+    status has not changed since ``moment`` was closed then. Of them, the status then is
+    read from their history (one reopened since was closed then, one closed since open).
+    """
     columns = "f.code, f.area_id, f.topic_id, f.due_at, f.handler"
     return await _rows(
         conn,
-        f"SELECT {columns} FROM feedback f WHERE f.{UNRESOLVED_SQL} AND f.due_at < ?"
-        f" UNION ALL SELECT {columns} FROM feedback f WHERE f.resolved_at > ?"
-        " AND f.status = 'resolved' AND f.due_at < ?"
-        f" UNION ALL SELECT {columns} FROM feedback f WHERE f.status = 'rejected'"
-        " AND f.status_changed_at > ? AND f.due_at < ?",
-        (moment, moment, moment, moment, moment),
+        f"SELECT {columns} FROM feedback f WHERE f.id IN ("
+        f"  SELECT id FROM feedback WHERE {UNRESOLVED_SQL} AND due_at < ?"
+        "  UNION SELECT id FROM feedback WHERE resolved_at > ? AND status = 'resolved'"
+        "   AND due_at < ?"
+        "  UNION SELECT id FROM feedback WHERE status = 'rejected' AND status_changed_at > ?"
+        "   AND due_at < ?)"
+        f" AND f.created_at < ? AND {_STATUS_THEN} IN ('new', 'received', 'in_progress',"
+        " 'forwarded')",
+        (*[moment] * 6, *[moment] * _STATUS_THEN_VALUES),
     )
 
 

@@ -259,6 +259,7 @@ async def test_mine_and_open_mine_list_what_the_officer_took_on(
 
     # Resolved: off the list.
     await press_on(colleague, f"Góp ý {taken}", "Đã giải quyết")
+    await colleague.press(VI("resolution_result_1"))
     assert only_message(await colleague.send("/open mine")).text == VI(
         "backlog_empty_mine", officer="Nam Trần Văn"
     )
@@ -784,6 +785,7 @@ async def test_report_of_a_seeded_quarter_says_what_the_database_holds(
         await deliver(app)  # one card each (several at once come as one batch)
     ids = [await feedback_id(app, code) for code in codes]
     await officer.press_data(f"st:{ids[0]}:resolved")
+    await officer.press(VI("resolution_result_1"))
     await officer.press_data(f"st:{ids[1]}:rejected")
     await officer.press(VI("rejection_reason_2"))
     await press_on(officer, f"Góp ý {codes[2]}", "Đã chuyển cấp có thẩm quyền")
@@ -877,6 +879,7 @@ async def test_exports_have_the_desks_columns_and_the_xlsx_filters_and_prints_la
     clock.advance(WINDOW)
     await deliver(app)
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     await resident.press("Hài lòng")

@@ -283,6 +283,7 @@ async def test_an_answer_on_a_resolved_feedback_still_goes_through_the_window(
 ) -> None:
     code, card = await card_for(app, resident)
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     await propose(officer, card.result["message_id"], ANSWER)
@@ -434,8 +435,9 @@ async def test_a_status_notice_waits_and_a_new_status_replaces_it(
 ) -> None:
     code = await send_feedback(resident, replies=True)
     await deliver(app)
-    calls = await officer.press("Đã giải quyết")
-    assert toast(calls) == VI("staff_status_set_told", status="Đã giải quyết", seconds=60)
+    await officer.press("Đã giải quyết")
+    calls = await officer.press(VI("resolution_result_1"))
+    assert "60" in sent(calls, "editMessageText")[0].text
     assert await deliver(app) == []
     clock.advance(WINDOW / 2)
     # A slip of the finger: back to «Đang xử lý» within the window. Nobody is told.
@@ -445,6 +447,7 @@ async def test_a_status_notice_waits_and_a_new_status_replaces_it(
 
     # Resolved, then within the window not handled: only the last notice goes.
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW / 2)
     await officer.press("Không xử lý")
     await officer.press(VI("rejection_reason_3"))
@@ -764,6 +767,7 @@ async def test_forged_follow_up_buttons_change_nothing(
     assert toast(await resident.press_data(f"fb:ko:{code}")) == VI("rating_not_resolved")
 
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     # From the staff group (another chat than a resident's): no rating, no reopening.
@@ -780,6 +784,7 @@ async def test_a_rating_flood_is_stopped_and_one_rating_is_kept(
     code = await send_feedback(resident, replies=True)
     await deliver(app)
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     answers = [toast(await resident.press_data(f"fb:ok:{code}")) for _ in range(31)]
@@ -825,9 +830,10 @@ async def test_satisfied_or_not_after_resolved_and_not_satisfied_reopens(
 ) -> None:
     code, card = await card_for(app, resident)
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     notice = only_message(await deliver(app))
-    assert notice.text == VI("resident_resolved", code=code)
+    assert notice.text == VI("resident_resolved_with", code=code, result=VI("resolution_result_1"))
     assert notice.buttons[0] == ["😊 Hài lòng", "🙁 Chưa hài lòng"]
 
     calls = await resident.press("Hài lòng")
@@ -869,6 +875,7 @@ async def test_stats_digest_and_export_show_the_satisfaction_rate(
     await deliver(app)
     for code in codes:
         await officer.press_data(f"st:{await _id(app, code)}:resolved")
+        await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     await resident.press_data(f"fb:ok:{codes[0]}")
@@ -928,6 +935,7 @@ async def test_an_english_resident_gets_everything_in_english(
 
     await officer.press("Không xử lý")
     await officer.press(VI("rejection_reason_1"))
+    await officer.press(VI("btn_elsewhere_unknown"))  # where to go: tests/test_outcome.py
     reached = await past_the_undo_window(app, clock, resident)
     # A reason from the preset buttons is one of the committee's standard phrases: the
     # resident reads it in English, in the notice and on /status; staff in Vietnamese.
@@ -984,6 +992,7 @@ async def test_a_forward_within_the_window_replaces_the_resolved_notice(
     code = await send_feedback(resident, replies=True)
     await deliver(app)
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW / 3)
     await officer.press("Đã chuyển cấp có thẩm quyền")
     await officer.press("Công an thị trấn")

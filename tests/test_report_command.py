@@ -220,15 +220,17 @@ def test_report_data_names_the_committee_and_carries_every_fact() -> None:
     data = report_data(VI, facts(), period, unit=UNIT, today=TODAY, zone=ZONE)
 
     head = data.letterhead
-    assert head.superior == ()
-    assert head.issuer == ("ỦY BAN MTTQ VIỆT NAM", "THỊ TRẤN CAM LỘ")
+    assert head.superior == ("ỦY BAN MTTQ VIỆT NAM", "THỊ TRẤN CAM LỘ")
+    assert head.issuer == ("BAN THƯỜNG TRỰC",)
     assert head.committee == "Ban Thường trực Ủy ban MTTQ Việt Nam thị trấn Cam Lộ"
     assert (head.place, head.issued_on, head.number, head.signer) == ("Cam Lộ", TODAY, "", "")
     assert data.period == period
     totals = data.totals
     assert (totals.received, totals.resolved, totals.rejected, totals.open) == (9, 5, 1, 3)
     assert (totals.forwarded, totals.ratings) == (2, 4)
-    assert (totals.on_time_rate, totals.satisfaction_rate) == (0.8, 0.75)
+    # On time: 4 of the 5 resolved and the 2 unresolved past their deadline.
+    assert (totals.on_time_rate, totals.satisfaction_rate) == (4 / 7, 0.75)
+    assert (totals.on_time_basis, totals.unsatisfied) == (7, 1)
     assert data.by_topic == (
         TallyRow("Kinh tế, đời sống", 6, 4, 3, 1, 1, 1),
         TallyRow("Khác", 3, 1, 1, 0, 2, 1),
@@ -276,7 +278,8 @@ def test_report_data_in_english_and_with_a_name_that_needs_no_escaping() -> None
         zone=ZONE,
     )
 
-    assert data.letterhead.issuer == ("VIETNAM FATHERLAND FRONT COMMITTEE", "A & B <X>")
+    assert data.letterhead.superior == ("VIETNAM FATHERLAND FRONT COMMITTEE", "A & B <X>")
+    assert data.letterhead.issuer == ("STANDING BOARD",)
     assert data.letterhead.committee.endswith("Committee of A & B <x>")
     assert data.by_topic[0].name == "Economy and livelihoods"
     assert data.forwarded[0].status == "Resolved"
@@ -352,7 +355,7 @@ def test_the_files_say_what_the_facts_say() -> None:
         "Cam Lộ, ngày 29 tháng 11 năm 2026",
         "quý III năm 2026",
         "đã tiếp nhận 9 góp ý",
-        "Tỷ lệ góp ý được giải quyết đúng hạn: 80%.",
+        "Tỷ lệ góp ý được giải quyết đúng hạn: 57,1% (tính trên 7 góp ý",
         "GY-7Q2K9M4T",
         "Điện lực Cam Lộ",
         "15/08/2026",
@@ -378,7 +381,7 @@ def test_an_empty_period_makes_a_report_that_says_so() -> None:
     assert "Hòm thư góp ý điện tử không tiếp nhận góp ý nào của Nhân dân." in text
     assert "không có số liệu để tổng hợp theo lĩnh vực và khu vực" in text
     assert "Đến hết ngày 31/08/2026, không có góp ý nào quá hạn giải quyết." in text
-    assert "Tỷ lệ góp ý được giải quyết đúng hạn: chưa có dữ liệu." in text
+    assert "Tỷ lệ góp ý được giải quyết đúng hạn: chưa có dữ liệu (đến hết ngày" in text
     assert "không có góp ý nào phải chuyển" in text
     assert "GY-" not in text
 

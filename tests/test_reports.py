@@ -1607,10 +1607,13 @@ def quarter_rows(db: Database) -> list[dict[str, object]]:
         areas = {r["id"]: r["name"] for r in conn.execute("SELECT * FROM areas")}
     for row in rows:
         row["area"] = areas[row["area_id"]]
+        # The last forward made by the end of the quarter.
         mine = [w for w in forwards if w["feedback_id"] == row["id"]]
-        row["forward"] = (mine[-1]["agency_name"], mine[-1]["forwarded_at"]) if mine else None
+        made = [w for w in mine if w["forwarded_at"] < to_db(Q3_END)]
+        row["forward"] = (made[-1]["agency_name"], made[-1]["forwarded_at"]) if made else None
         legacy = [c for c in changes if c["feedback_id"] == row["id"]]
-        if not mine and row["status"] == "forwarded" and legacy:
+        made_legacy = legacy and legacy[-1]["changed_at"] < to_db(Q3_END)
+        if not mine and row["status"] == "forwarded" and made_legacy:
             row["forward"] = (legacy[-1]["agency"], legacy[-1]["changed_at"])
         row["rating"] = ratings.get(row["id"])
     return rows
@@ -1624,19 +1627,26 @@ async def test_report_facts_of_a_quarter_match_the_rows(quarter: Database) -> No
     received = [r for r in rows if start <= str(r["created_at"]) < end]
     assert 90 < len(received) < len(rows)  # the fixture does span more than the quarter
 
+    def then(r: dict[str, object]) -> str:
+        """The status at the end of the quarter: the fixture's rows went from new to their
+        status at status_changed_at, with no history (but one)."""
+        return str(r["status"]) if str(r["status_changed_at"]) < end else "new"
+
     def tally(group: list[dict[str, object]]) -> Tally:
-        resolved = [r for r in group if r["status"] == "resolved"]
-        still = [r for r in group if r["status"] in UNRESOLVED]
+        resolved = [r for r in group if then(r) == "resolved"]
+        still = [r for r in group if then(r) in UNRESOLVED]
         return Tally(
             received=len(group),
             resolved=len(resolved),
             on_time=sum(str(r["resolved_at"]) <= str(r["due_at"]) for r in resolved),
-            rejected=sum(r["status"] == "rejected" for r in group),
+            rejected=sum(then(r) == "rejected" for r in group),
             open=len(still),
-            overdue=sum(str(r["due_at"]) <= seen for r in still),
+            overdue=sum(str(r["due_at"]) <= end for r in still),
         )
 
     assert facts.totals == tally(received)
+    # Counted as at the end of September, not as on 1 November when the report is made.
+    assert facts.totals != tally([{**r, "status_changed_at": seen} for r in received])
     assert (facts.start, facts.end, facts.made_at) == (Q3_START, Q3_END, Q3_SEEN)
     topics = sorted({int(str(r["topic_id"])) for r in received})
     assert [(t.topic.id, t.tally) for t in facts.by_topic] == [
@@ -1647,13 +1657,15 @@ async def test_report_facts_of_a_quarter_match_the_rows(quarter: Database) -> No
         for name in ("Ấp An Lạc", "Khu phố 1", "Khu phố 2")
     ]
     assert sum((a.tally for a in facts.by_area), Tally()) == facts.totals
-    rated = [r["rating"] for r in received if r["rating"] is not None]
+    # Ratings given by the end of the quarter (the fixture rates when it resolves).
+    rated = [r["rating"] for r in received if r["rating"] is not None and then(r) == "resolved"]
     assert (facts.ratings, facts.satisfied) == (len(rated), sum(map(int, rated)))  # type: ignore[arg-type]
-    assert facts.on_time_rate == facts.totals.on_time / facts.totals.resolved
+    assert facts.on_time_basis == facts.totals.resolved + facts.totals.overdue
+    assert facts.on_time_rate == facts.totals.on_time / facts.on_time_basis
     assert facts.satisfaction_rate == facts.satisfied / facts.ratings
 
     forwarded = sorted(
-        (str(r["forward"][1]), str(r["code"]), r["forward"][0], str(r["status"]))  # type: ignore[index]
+        (str(r["forward"][1]), str(r["code"]), r["forward"][0], then(r))  # type: ignore[index]
         for r in received
         if r["forward"] is not None
     )

@@ -170,16 +170,23 @@ async def test_resident_who_asked_is_told_when_resolved_once(
 ) -> None:
     code = await send_feedback(resident, replies=True)
     await deliver(app)
-    calls = await officer.press("Đã giải quyết")
-    toast = sent(calls, "answerCallbackQuery")[0].params["text"]
-    assert toast == VI("staff_status_set_told", status="Đã giải quyết", seconds=60)
+    await officer.press("Đã giải quyết")  # asks for the result (tests/test_outcome.py)
+    calls = await officer.press(VI("resolution_result_1"))
+    assert sent(calls, "editMessageText")[0].text == VI(
+        "resolved_done_told",
+        code=code,
+        result=VI("resolution_result_1"),
+        who="Hoa Lê Thị",
+        seconds=60,
+    )
     assert await deliver(app) == []  # the notice waits out its window
     clock.advance(WINDOW)
     told = only_message(await deliver(app))
     assert told.params["chat_id"] == resident.chat
-    assert told.text == VI("resident_resolved", code=code)
+    assert told.text == VI("resident_resolved_with", code=code, result=VI("resolution_result_1"))
     assert told.buttons == [["😊 Hài lòng", "🙁 Chưa hài lòng"], ["📋 Xem tình trạng"]]
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     assert await deliver(app) == []
 
@@ -366,6 +373,7 @@ async def test_reply_channels_go_30_days_after_resolution(
     message, data = officer.api.button(STAFF_CHAT_ID, "Đã giải quyết")
     assert data.startswith("st:")
     await officer.press_data(data, message.message_id)
+    await officer.press(VI("resolution_result_1"))
     await deliver(app)
     context = HomThuContext(app)  # type: ignore[arg-type]
     clock.advance(timedelta(days=29))

@@ -104,6 +104,7 @@ TEXTS: dict[str, str] = {
     ),
     "period_report_so_far": "(as of {day})",
     # /report: the committee on the letterhead (plain text)
+    "letterhead_board": "STANDING BOARD",
     "letterhead_front": "VIETNAM FATHERLAND FRONT COMMITTEE",
     "letterhead_committee": (
         "The Standing Board of the Vietnam Fatherland Front Committee of {unit}"

@@ -107,6 +107,7 @@ TEXTS: dict[str, str] = {
     ),
     "period_report_so_far": "(tính đến ngày {day})",
     # /report: the committee on the letterhead (plain text)
+    "letterhead_board": "BAN THƯỜNG TRỰC",
     "letterhead_front": "ỦY BAN MTTQ VIỆT NAM",
     "letterhead_committee": "Ban Thường trực Ủy ban MTTQ Việt Nam {unit}",
     "report_doc_recipient_superior": "Ban Thường trực Ủy ban MTTQ Việt Nam cấp trên",

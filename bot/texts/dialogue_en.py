@@ -232,6 +232,64 @@ TEXTS: dict[str, str] = {
         "The resident is told in {seconds} seconds; press another status on the card to "
         "replace it."
     ),
+    # --- Not handled, «not within our competence»: where to go instead ----------------------
+    "ask_elsewhere_prompt": (
+        "Feedback <b>{code}</b> is not within our competence: where should the resident go? "
+        "Choose an agency below, or reply to this message with the name and address of the "
+        "place. If you do not know, press «Not known». Nothing has changed yet."
+    ),
+    "btn_elsewhere_unknown": "Not known",
+    "rejected_elsewhere_told": (
+        "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\n"
+        "Where to take it: {agency}\n"
+        "The resident is told in {seconds} seconds; press another status on the card to "
+        "replace it."
+    ),
+    "rejected_elsewhere": (
+        "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\nWhere to take it: {agency}"
+    ),
+    "resident_rejected_elsewhere": (
+        "Feedback <code>{code}</code> has been considered; the committee will not take it "
+        "further.\nReason: {reason}\nWhere to take it: {agency}. Please contact them "
+        "directly.\nIf you have more information, please send new feedback with /start."
+    ),
+    "status_elsewhere": "Where to take it: {agency}",
+    "staff_elsewhere": "Where to take it: {agency}",
+    "show_history_elsewhere": "   where to take it: {agency}",
+    # --- Resolved: the result -------------------------------------------------------------
+    "toast_result_needed": "Please give the result.",
+    "ask_result_prompt": (
+        "What came of feedback <b>{code}</b>? The resident reads exactly this line. Choose "
+        "one, or reply to this message with the result in one line. Nothing has changed yet."
+    ),
+    "resolution_result_1": "It has been put right",
+    "resolution_result_2": "It was checked and dealt with under the rules",
+    "resolution_result_3": "Your suggestion has been noted and passed on to the local government",
+    "btn_result_answered": "No need, already answered",
+    "result_too_long": (
+        "The result is too long: at most {max_chars} characters. Nothing has changed; please "
+        "reply to the prompt again with a shorter line, or send a long text as an answer."
+    ),
+    "resolved_done": "Set «resolved» on <b>{code}</b> ({who}). Result: {result}",
+    "resolved_done_told": (
+        "Set «resolved» on <b>{code}</b> ({who}). Result: {result}\n"
+        "The resident is told in {seconds} seconds; press another status on the card to "
+        "replace it."
+    ),
+    "resolved_done_answered": (
+        "Set «resolved» on <b>{code}</b> ({who}) with no result: it was answered.\n"
+        "The resident is told in {seconds} seconds; press another status on the card to "
+        "replace it."
+    ),
+    "resolved_done_answered_quiet": (
+        "Set «resolved» on <b>{code}</b> ({who}) with no result: it was answered."
+    ),
+    "resident_resolved_with": (
+        "✅ Feedback <code>{code}</code> has been resolved.\nResult: {result}\nPlease tell "
+        "us whether you are satisfied with the outcome:"
+    ),
+    "status_result": "Result: {result}",
+    "staff_result": "Result: {result}",
     "prompt_cancelled": "✖️ {who} cancelled; nothing changed.",
     # --- Forwarding -----------------------------------------------------------------------------
     "toast_agency_needed": "Please choose the agency.",

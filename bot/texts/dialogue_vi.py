@@ -230,6 +230,63 @@ TEXTS: dict[str, str] = {
         "Đã đặt «Không xử lý» cho <b>{code}</b> ({who}). Lý do: {reason}\n"
         "Người góp ý sẽ được báo sau {seconds} giây; bấm trạng thái khác trên thẻ để thay."
     ),
+    # --- Not handled, «không thuộc thẩm quyền»: where to go instead -----------------------
+    "ask_elsewhere_prompt": (
+        "Góp ý <b>{code}</b> không thuộc thẩm quyền: người góp ý nên liên hệ nơi nào? Chọn "
+        "cơ quan bên dưới, hoặc trả lời (reply) tin này bằng tên và địa chỉ nơi đó. Nếu không "
+        "rõ, bấm «Không rõ». Chưa có gì thay đổi."
+    ),
+    "btn_elsewhere_unknown": "Không rõ nơi giải quyết",
+    "rejected_elsewhere_told": (
+        "Đã đặt «Không xử lý» cho <b>{code}</b> ({who}). Lý do: {reason}\n"
+        "Nơi có thẩm quyền giải quyết: {agency}\n"
+        "Người góp ý sẽ được báo sau {seconds} giây; bấm trạng thái khác trên thẻ để thay."
+    ),
+    "rejected_elsewhere": (
+        "Đã đặt «Không xử lý» cho <b>{code}</b> ({who}). Lý do: {reason}\n"
+        "Nơi có thẩm quyền giải quyết: {agency}"
+    ),
+    "resident_rejected_elsewhere": (
+        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này.\nLý "
+        "do: {reason}\nNơi có thẩm quyền giải quyết: {agency}. Xin ông/bà liên hệ trực tiếp "
+        "nơi này.\nNếu có thêm thông tin, xin gửi góp ý mới bằng /start."
+    ),
+    "status_elsewhere": "Nơi có thẩm quyền giải quyết: {agency}",
+    "staff_elsewhere": "Nơi có thẩm quyền giải quyết: {agency}",
+    "show_history_elsewhere": "   nơi có thẩm quyền: {agency}",
+    # --- Resolved: the result -------------------------------------------------------------
+    "toast_result_needed": "Xin cho biết kết quả.",
+    "ask_result_prompt": (
+        "Kết quả giải quyết góp ý <b>{code}</b>? Người góp ý sẽ đọc đúng câu này. Chọn một "
+        "câu, hoặc trả lời (reply) tin này bằng kết quả, viết trong một dòng. Chưa có gì thay "
+        "đổi."
+    ),
+    "resolution_result_1": "Đã khắc phục xong",
+    "resolution_result_2": "Đã kiểm tra và xử lý theo quy định",
+    "resolution_result_3": "Đã tiếp thu, đưa vào kiến nghị gửi chính quyền",
+    "btn_result_answered": "Không cần, đã trả lời",
+    "result_too_long": (
+        "Kết quả dài quá: tối đa {max_chars} ký tự. Chưa có gì thay đổi; xin trả lời (reply) "
+        "lại lời nhắc bằng câu ngắn hơn, hoặc gửi nội dung dài bằng «Gửi trả lời»."
+    ),
+    "resolved_done": "Đã đặt «Đã giải quyết» cho <b>{code}</b> ({who}). Kết quả: {result}",
+    "resolved_done_told": (
+        "Đã đặt «Đã giải quyết» cho <b>{code}</b> ({who}). Kết quả: {result}\n"
+        "Người góp ý sẽ được báo sau {seconds} giây; bấm trạng thái khác trên thẻ để thay."
+    ),
+    "resolved_done_answered": (
+        "Đã đặt «Đã giải quyết» cho <b>{code}</b> ({who}), không kèm kết quả: đã có trả lời.\n"
+        "Người góp ý sẽ được báo sau {seconds} giây; bấm trạng thái khác trên thẻ để thay."
+    ),
+    "resolved_done_answered_quiet": (
+        "Đã đặt «Đã giải quyết» cho <b>{code}</b> ({who}), không kèm kết quả: đã có trả lời."
+    ),
+    "resident_resolved_with": (
+        "✅ Góp ý <code>{code}</code> đã được giải quyết.\nKết quả: {result}\nXin cho biết có "
+        "hài lòng với kết quả không:"
+    ),
+    "status_result": "Kết quả: {result}",
+    "staff_result": "Kết quả giải quyết: {result}",
     "prompt_cancelled": "✖️ {who} đã hủy; không có gì thay đổi.",
     # --- Forwarding -----------------------------------------------------------------------------
     "toast_agency_needed": "Xin chọn cơ quan.",

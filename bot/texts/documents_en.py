@@ -68,7 +68,14 @@ TEXTS: dict[str, str] = {
     "doc_report_rejected": "- Not handled (not eligible to be considered or resolved): {count};",
     "doc_report_open": "- Being considered and resolved: {count}.",
     "doc_report_results_none": "In the period, there was no feedback to consider or resolve.",
-    "doc_report_on_time": "Share of feedback resolved on time: {rate}.",
+    "doc_report_on_time": (
+        "Share of feedback resolved on time: {rate} (of the {basis} received in the period "
+        "that were resolved or overdue by the end of {end})."
+    ),
+    "doc_report_on_time_none": (
+        "Share of feedback resolved on time: {rate} (by the end of {end}, none received in "
+        "the period was resolved or overdue)."
+    ),
     "doc_report_satisfaction": (
         "Share of senders satisfied with the outcome: {rate} (of {ratings} rating(s))."
     ),
@@ -89,6 +96,30 @@ TEXTS: dict[str, str] = {
         "(counted in working days):"
     ),
     "doc_report_overdue_none": "At the end of {end}, no feedback was overdue.",
+    "doc_report_section_remarks": "VI. REMARKS AND RECOMMENDATIONS",
+    "doc_report_remarks": "1. Remarks",
+    "doc_report_remarks_results": (
+        "- By the end of {end}, {resolved} of the {received} feedback received in the "
+        "period were resolved ({share}); {rejected} not handled; {open} being considered "
+        "and resolved."
+    ),
+    "doc_report_remarks_none": (
+        "- In the period, the people sent no feedback through the electronic suggestion box."
+    ),
+    "doc_report_remarks_topic": "- The topic with the most feedback: {name} ({count}).",
+    "doc_report_remarks_area": "- The area with the most feedback: {name} ({count}).",
+    "doc_report_remarks_overdue": (
+        "- {count} feedback are overdue and unresolved (section V); the departments and "
+        "agencies concerned are asked to resolve them without delay."
+    ),
+    "doc_report_remarks_no_overdue": (
+        "- By the end of {end}, no feedback was overdue and unresolved."
+    ),
+    "doc_report_remarks_unsatisfied": (
+        "- {count} rating(s) by senders not satisfied with the outcome."
+    ),
+    "doc_report_remarks_own": "- Other remarks of the Standing Board:",
+    "doc_report_recommendations": "2. Recommendations",
     "doc_report_no_handler": "Not assigned",
     "doc_report_closing": (
         "This is the report of {committee} on the feedback from the people received and "

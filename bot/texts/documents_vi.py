@@ -68,7 +68,14 @@ TEXTS: dict[str, str] = {
     ),
     "doc_report_open": "- Đang xem xét, giải quyết: {count} góp ý.",
     "doc_report_results_none": "Trong kỳ báo cáo không có góp ý nào phải xem xét, giải quyết.",
-    "doc_report_on_time": "Tỷ lệ góp ý được giải quyết đúng hạn: {rate}.",
+    "doc_report_on_time": (
+        "Tỷ lệ góp ý được giải quyết đúng hạn: {rate} (tính trên {basis} góp ý tiếp nhận trong "
+        "kỳ đã giải quyết hoặc đã quá hạn đến hết ngày {end})."
+    ),
+    "doc_report_on_time_none": (
+        "Tỷ lệ góp ý được giải quyết đúng hạn: {rate} (đến hết ngày {end}, chưa có góp ý nào "
+        "tiếp nhận trong kỳ đã giải quyết hoặc đã quá hạn)."
+    ),
     "doc_report_satisfaction": (
         "Tỷ lệ người góp ý hài lòng với kết quả giải quyết: {rate} (trên {ratings} lượt đánh giá)."
     ),
@@ -93,6 +100,29 @@ TEXTS: dict[str, str] = {
         "theo ngày làm việc), cụ thể:"
     ),
     "doc_report_overdue_none": ("Đến hết ngày {end}, không có góp ý nào quá hạn giải quyết."),
+    "doc_report_section_remarks": "VI. NHẬN XÉT, KIẾN NGHỊ",
+    "doc_report_remarks": "1. Nhận xét",
+    "doc_report_remarks_results": (
+        "- Đến hết ngày {end}, đã giải quyết {resolved} trên {received} góp ý tiếp nhận trong "
+        "kỳ ({share}); {rejected} góp ý không xử lý; {open} góp ý đang xem xét, giải quyết."
+    ),
+    "doc_report_remarks_none": (
+        "- Trong kỳ báo cáo, Nhân dân chưa gửi góp ý nào qua Hòm thư góp ý điện tử."
+    ),
+    "doc_report_remarks_topic": "- Lĩnh vực được góp ý nhiều nhất: {name} ({count} góp ý).",
+    "doc_report_remarks_area": "- Khu vực có nhiều góp ý nhất: {name} ({count} góp ý).",
+    "doc_report_remarks_overdue": (
+        "- Còn {count} góp ý quá hạn chưa được giải quyết (mục V); đề nghị các bộ phận, cơ "
+        "quan có liên quan khẩn trương giải quyết dứt điểm."
+    ),
+    "doc_report_remarks_no_overdue": (
+        "- Đến hết ngày {end}, không còn góp ý nào quá hạn chưa được giải quyết."
+    ),
+    "doc_report_remarks_unsatisfied": (
+        "- {count} lượt người góp ý chưa hài lòng với kết quả giải quyết."
+    ),
+    "doc_report_remarks_own": "- Nhận xét khác của Ban Thường trực:",
+    "doc_report_recommendations": "2. Kiến nghị",
     "doc_report_no_handler": "Chưa phân công",
     "doc_report_closing": (
         "Trên đây là báo cáo kết quả tiếp nhận, xử lý góp ý của Nhân dân qua Hòm thư góp ý "

@@ -79,8 +79,10 @@ async def test_forwarded_to_an_agency_group_answered_there_published_and_rated(
     assert AGENCY_ANSWER in delivered.text
     assert "Tuấn" not in delivered.text
 
-    # Resolved, and the resident is satisfied.
+    # Resolved: the agency's answer was published, so no result line is needed.
     officer.press("Đã giải quyết")
+    await officer.wait_for(has_button(VI("btn_result_answered")), timeout=15)
+    officer.press(VI("btn_result_answered"))
     await resident.wait_for(shown(VI("resident_resolved", code=code)), timeout=15)
     resident.press("Hài lòng")
     await resident.wait_for(shown(VI("rated_satisfied", code=code)))

@@ -100,7 +100,12 @@ async def test_the_residents_addition_arrives_under_the_card_and_not_satisfied_r
 
     # Resolved; the resident is not satisfied: reopened, the group told, the reason taken.
     officer.press("Đã giải quyết")
-    await resident.wait_for(shown(VI("resident_resolved", code=code)), timeout=15)
+    await officer.wait_for(has_button(VI("resolution_result_1")), timeout=15)
+    officer.press(VI("resolution_result_1"))
+    result = VI("resolution_result_1")
+    await resident.wait_for(
+        shown(VI("resident_resolved_with", code=code, result=result)), timeout=15
+    )
     resident.press("Chưa hài lòng")
     await resident.wait_for(shown(VI("adding_prompt_dissatisfied", code=code)))
     told = await server.wait_for(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from tests.botapi import BotAPIServer, BotMessage, Fault, Person
 from tests.e2e import story
 from tests.e2e.harness import STAFF_CHAT_ID, UNIT, BotProcess, query
-from tests.e2e.story import VI, shown
+from tests.e2e.story import VI, has_button, shown
 from tests.support import COMMITTEE_VI
 
 BODY = "Đèn đường ở ngõ 5 hỏng đã hai tuần, tối đi lại rất nguy hiểm."
@@ -136,9 +136,14 @@ async def test_staff_receive_answer_and_report_on_a_feedback(
     with zipfile.ZipFile(io.BytesIO(documents[1].upload().content)) as workbook:
         assert any(name.startswith("xl/worksheets/") for name in workbook.namelist())
 
-    # Resolved: the resident who asked for replies is told.
+    # Resolved, with a result in one line: the resident who asked for replies reads it.
     officer.press("Đã giải quyết")
-    await resident.wait_for(shown(VI("resident_resolved", code=code)), timeout=15)
+    await officer.wait_for(has_button(VI("resolution_result_1")), timeout=15)
+    officer.press(VI("resolution_result_1"))
+    result = VI("resolution_result_1")
+    await resident.wait_for(
+        shown(VI("resident_resolved_with", code=code, result=result)), timeout=15
+    )
     assert len(cards_of(server, code)) == 1
 
 

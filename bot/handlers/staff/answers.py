@@ -24,7 +24,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.handlers.staff.access import officer_name, staff_group_button
-from bot.handlers.staff.forwarding import forward_to, reject_with_reason
+from bot.handlers.staff.forwarding import forward_to, reject_with_reason, resolve_with_result
 from bot.texts import Texts
 from bot.views import PROMPT_BODY, excerpt, local_time
 from storage import FeedbackNotFound, InvalidName
@@ -76,6 +76,18 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
             await message.reply_text(t("staff_note_saved", code=stored.feedback.code))
         elif role == "ask_reason":
             await reject_with_reason(update, context, feedback_id, body, prompt=replied)
+        elif role == "ask_elsewhere":
+            await reject_with_reason(
+                update,
+                context,
+                feedback_id,
+                t(f"rejection_reason_{keyboards.NOT_OURS}"),
+                prompt=replied,
+                preset=keyboards.NOT_OURS,
+                elsewhere=body,
+            )
+        elif role == "ask_result":
+            await resolve_with_result(update, context, feedback_id, body, prompt=replied)
         elif role == "ask_agency":
             await forward_to(update, context, feedback_id, name=body, prompt=replied)
         elif role == "ask_question":

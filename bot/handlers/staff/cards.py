@@ -1,7 +1,8 @@
 """The feedback card in the staff group (SPEC §5): its buttons, opening it, /show.
 
-Status buttons record the change at once, except the two that need a word more:
-«Không xử lý» asks for the reason and «Đã chuyển cấp có thẩm quyền» for the agency
+Status buttons record the change at once, except the three that need a word more:
+«Không xử lý» asks for the reason, «Đã giải quyết» for the result and «Đã chuyển cấp có
+thẩm quyền» for the agency
 (``bot.handlers.staff.forwarding``). «Nhận xử lý» makes the presser the handler; «Hỏi thêm»
 asks the group for a question to the resident; «Trả lời mẫu» starts an answer from a
 standard one.
@@ -28,7 +29,7 @@ from bot.handlers.staff.access import (
     staff_only,
 )
 from bot.handlers.staff.answers import propose
-from bot.handlers.staff.forwarding import ask_agency, ask_reason
+from bot.handlers.staff.forwarding import ask_agency, ask_reason, ask_result
 from bot.handlers.staff.posting import post_card, pressed_feedback, refresh_card
 from bot.texts import Texts
 from bot.views import due_date, escaped_lines, local_time, pack_lines, staff_card
@@ -61,6 +62,9 @@ async def status_button(
         return
     if status is FeedbackStatus.FORWARDED:
         await ask_agency(update, context, t, query, feedback_id)
+        return
+    if status is FeedbackStatus.RESOLVED:
+        await ask_result(update, context, t, query, feedback_id)
         return
     try:
         changed = await context.db.feedback.set_status(
@@ -221,7 +225,12 @@ async def show_command(update: Update, context: HomThuContext) -> None:
         if change.reason and change.reason != "dissatisfied":
             lines.append(t("show_history_reason", reason=change.reason))
         if change.agency:
-            lines.append(t("show_history_agency", agency=change.agency))
+            key = (
+                "show_history_elsewhere"
+                if change.status is FeedbackStatus.REJECTED
+                else "show_history_agency"
+            )
+            lines.append(t(key, agency=change.agency))
     for officer, when_taken in await context.db.feedback.assignments(feedback.id):
         lines.append(t("show_assignment", time=local_time(when_taken, zone), who=officer))
     for extension in await context.db.extensions.of(feedback.id):

@@ -1,7 +1,11 @@
-"""Not handled, and forwarded (SPEC §5): the two statuses that need a word more.
+"""Not handled, resolved and forwarded (SPEC §5): the statuses that need a word more.
 
 «Không xử lý» asks for the reason: a common one as a button, or the officer's own words
-in reply to the prompt; the resident's notice and /status give it. «Đã chuyển cấp có
+in reply to the prompt; the resident's notice and /status give it. «Không thuộc thẩm quyền»
+then asks where the resident may go instead (an agency of the list, words, or not known).
+«Đã giải quyết» asks for the result in one line the same way (a standard line or the
+officer's words; «Không cần, đã trả lời» once an answer was published): the officer sees it
+before it goes, and the notice waits out the undo window. «Đã chuyển cấp có
 thẩm quyền» asks where to: an agency of the list (SPEC §6) as a button, or a name in reply.
 An agency with a Telegram group gets the card there, with «Đã tiếp nhận» and «Đã xử lý»;
 for one without, the staff group gets a printable forwarding slip.
@@ -26,13 +30,15 @@ from bot.handlers.staff.access import officer_name, staff_group_button
 from bot.handlers.staff.posting import pressed_feedback, refresh_card
 from bot.texts import Texts
 from documents.slip import SlipData, render_slip_pdf
-from storage import Feedback, FeedbackStatus, InvalidName
+from storage import Feedback, FeedbackStatus, InvalidName, ResponseKind
 from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
 from storage.models import MAX_NAME_LENGTH
 
 log = logging.getLogger(__name__)
 
 _CHOICE = re.compile(r"^(rj:|fw:)(\d{1,15}):(x|\d{1,15})$")
+_ELSEWHERE = re.compile(rf"^{keyboards.ELSEWHERE_PREFIX}(\d{{1,15}}):(x|n|\d{{1,15}})$")
+_RESULT = re.compile(rf"^{keyboards.RESULT_PREFIX}(\d{{1,15}}):(x|a|\d{{1,15}})$")
 _AGENCY_PRESS = re.compile(rf"^{keyboards.AGENCY_GROUP_PREFIX}(rcv|done):(\d{{1,15}})$")
 
 
@@ -105,6 +111,9 @@ async def choice_button(
         if number not in keyboards.REASONS:
             await answer_quietly(query, t("stale_button"))
             return
+        if number == keyboards.NOT_OURS:
+            await _ask_elsewhere(context, t, query, feedback_id)
+            return
         await answer_quietly(query)
         prompt = query.message if isinstance(query.message, Message) else None
         await reject_with_reason(
@@ -121,7 +130,63 @@ async def choice_button(
     await forward_to(update, context, feedback_id, agency_id=int(choice), prompt=prompt)
 
 
-# The longest reason a resident is given for «Không xử lý».
+async def _ask_elsewhere(
+    context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int
+) -> None:
+    """«Không thuộc thẩm quyền»: the prompt now asks where the resident may go instead (an
+    agency of the list, the officer's words in reply, or «not known»)."""
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
+        return
+    agencies = await context.db.agencies.list(include_closed=False)
+    await answer_quietly(query)
+    markup = keyboards.elsewhere_keyboard(t, feedback.id, [(a.id, a.name) for a in agencies])
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(
+            t("ask_elsewhere_prompt", code=feedback.code), reply_markup=markup
+        )
+    if isinstance(query.message, Message):
+        # A reply to the prompt now names the place, not the reason.
+        await context.db.feedback.record_staff_message(
+            query.message.chat_id, [query.message.message_id], feedback.id, "ask_elsewhere"
+        )
+
+
+@staff_group_button
+async def elsewhere_button(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
+) -> None:
+    """Where to go instead, under the prompt of «Không thuộc thẩm quyền»: an agency, «not
+    known» (the reason alone), or cancel."""
+    match = _ELSEWHERE.match(data)
+    if match is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    feedback_id, choice = int(match.group(1)), match.group(2)
+    if choice == keyboards.CANCEL_CHOICE:
+        await answer_quietly(query, t("toast_dropped"))
+        await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+        return
+    elsewhere = None
+    if choice != keyboards.UNKNOWN_CHOICE:
+        agencies = {a.id: a.name for a in await context.db.agencies.list(include_closed=False)}
+        elsewhere = agencies.get(int(choice))
+        if elsewhere is None:
+            await answer_quietly(query, t("agency_closed_meanwhile"), show_alert=True)
+            return
+    await answer_quietly(query)
+    await reject_with_reason(
+        update,
+        context,
+        feedback_id,
+        t(f"rejection_reason_{keyboards.NOT_OURS}"),
+        prompt=query.message if isinstance(query.message, Message) else None,
+        preset=keyboards.NOT_OURS,
+        elsewhere=elsewhere,
+    )
+
+
+# The longest reason (or place to go instead) a resident is given for «Không xử lý».
 MAX_REASON = 300
 
 
@@ -133,13 +198,14 @@ async def reject_with_reason(
     *,
     prompt: Message | None,
     preset: int | None = None,
+    elsewhere: str | None = None,
 ) -> None:
     """Set «Không xử lý» with its reason; the resident is told after the undo window. A
     reason longer than ``MAX_REASON`` is refused, not cut: the resident reads only what the
     officer wrote. ``preset``: the number of the preset reason chosen, which residents
-    read in their own language."""
+    read in their own language. ``elsewhere``: where the resident may go instead."""
     t = Texts(context.settings.default_language)
-    if len(reason) > MAX_REASON:
+    if len(reason) > MAX_REASON or len(elsewhere or "") > MAX_REASON:
         message = update.effective_message
         if message is not None:
             await message.reply_text(t("reason_too_long", max_chars=MAX_REASON))
@@ -151,15 +217,17 @@ async def reject_with_reason(
         who,
         reason=reason,
         reason_preset=preset,
+        agency=elsewhere,
         notice_delay=timedelta(seconds=context.settings.undo_seconds),
     )
     if changed.resident_told:
         context.runtime.wake_outbox()
-    key = "rejected_done_told" if changed.resident_told else "rejected_done"
+    key = "rejected_elsewhere" if elsewhere else "rejected_done"
     text = t(
-        key,
+        f"{key}_told" if changed.resident_told else key,
         code=changed.feedback.code,
         reason=reason,
+        agency=elsewhere or "",
         who=who,
         seconds=context.settings.undo_seconds,
     )
@@ -264,6 +332,111 @@ async def _answer_prompt(update: Update, prompt: Message | None, text: str) -> N
 async def _close_prompt(query: CallbackQuery, text: str) -> None:
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(text, reply_markup=None)
+
+
+# --- «Đã giải quyết»: the result ---------------------------------------------------------
+
+
+def _answered(feedback: Feedback) -> bool:
+    """True when the resident can already read an answer (published, not withdrawn)."""
+    return any(reply.kind is ResponseKind.REPLY for reply in feedback.public_replies)
+
+
+async def ask_result(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, feedback_id: int
+) -> None:
+    """«Đã giải quyết» on a card: ask what came of it (nothing changes until it is said)."""
+    feedback = await pressed_feedback(context, t, query, feedback_id)
+    if feedback is None:
+        return
+    await answer_quietly(query, t("toast_result_needed"))
+    if not isinstance(query.message, Message):
+        return
+    prompt = await query.message.reply_text(
+        t("ask_result_prompt", code=feedback.code),
+        reply_markup=keyboards.results_keyboard(t, feedback.id, answered=_answered(feedback)),
+    )
+    await context.db.feedback.record_staff_message(
+        prompt.chat_id, [prompt.message_id], feedback.id, "ask_result"
+    )
+
+
+@staff_group_button
+async def result_button(
+    update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
+) -> None:
+    """A standard result, «already answered», or cancel, under the prompt."""
+    match = _RESULT.match(data)
+    if match is None:
+        await answer_quietly(query, t("stale_button"))
+        return
+    feedback_id, choice = int(match.group(1)), match.group(2)
+    prompt = query.message if isinstance(query.message, Message) else None
+    if choice == keyboards.CANCEL_CHOICE:
+        await answer_quietly(query, t("toast_dropped"))
+        await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+        return
+    if choice == keyboards.ANSWERED_CHOICE:
+        await answer_quietly(query)
+        await resolve_with_result(update, context, feedback_id, None, prompt=prompt)
+        return
+    number = int(choice)
+    if number not in keyboards.RESULTS:
+        await answer_quietly(query, t("stale_button"))
+        return
+    await answer_quietly(query)
+    await resolve_with_result(
+        update,
+        context,
+        feedback_id,
+        t(f"resolution_result_{number}"),
+        prompt=prompt,
+        preset=number,
+    )
+
+
+async def resolve_with_result(
+    update: Update,
+    context: HomThuContext,
+    feedback_id: int,
+    result: str | None,
+    *,
+    prompt: Message | None,
+    preset: int | None = None,
+) -> None:
+    """Set «Đã giải quyết» with its result (None: it was answered); the resident is told
+    after the undo window. A result longer than ``MAX_REASON`` is refused, not cut."""
+    t = Texts(context.settings.default_language)
+    if result is not None and len(result) > MAX_REASON:
+        message = update.effective_message
+        if message is not None:
+            await message.reply_text(t("result_too_long", max_chars=MAX_REASON))
+        return
+    who = officer_name(update)
+    changed = await context.db.feedback.set_status(
+        feedback_id,
+        FeedbackStatus.RESOLVED,
+        who,
+        reason=result,
+        reason_preset=preset,
+        notice_delay=timedelta(seconds=context.settings.undo_seconds),
+    )
+    if changed.resident_told:
+        context.runtime.wake_outbox()
+    if result is not None:
+        key = "resolved_done_told" if changed.resident_told else "resolved_done"
+    else:
+        key = "resolved_done_answered" if changed.resident_told else "resolved_done_answered_quiet"
+    text = t(
+        key,
+        code=changed.feedback.code,
+        result=result or "",
+        who=who,
+        seconds=context.settings.undo_seconds,
+    )
+    await _answer_prompt(update, prompt, text)
+    await refresh_card(context, t, changed.feedback)
+    log.info("resolved with a result code=%s given=%s", changed.feedback.code, result is not None)
 
 
 async def agency_button(update: Update, context: HomThuContext) -> None:

@@ -1,0 +1,120 @@
+"""The report counts every section as things stood at the end of its period (issue 19,
+item 21): what happened after the last day (a feedback resolved, reopened, rejected,
+forwarded or rated in the next month) does not change the report of the month before, and
+the on-time rate says what it is computed over."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from storage import Database, FeedbackStatus, NewFeedback, open_database
+from storage.models import SealedChannel
+from storage.reports import Tally, report_facts
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+# November 2026 as /report 2026-11 takes it, made on 10 December.
+NOV_START = datetime(2026, 11, 1, tzinfo=ZONE).astimezone(UTC)
+NOV_END = datetime(2026, 12, 1, tzinfo=ZONE).astimezone(UTC)
+MADE = datetime(2026, 12, 10, 2, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = NOV_START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def november(tmp_path: Path) -> AsyncIterator[tuple[Database, dict[str, int]]]:
+    """Five feedbacks received in November whose fate changed in December."""
+    clock = Clock()
+    async with open_database(tmp_path / "november.sqlite3", clock=clock) as db:
+        area = await db.areas.add("kp3", "Khu phố 3")
+        ids: dict[str, int] = {}
+
+        async def receive(name: str, day: int) -> int:
+            clock.now = datetime(2026, 11, day, 9, tzinfo=ZONE).astimezone(UTC)
+            seal = lambda _: SealedChannel("k", b"x")  # noqa: E731
+            stored = await db.feedback.submit(NewFeedback(area.id, 2, name, seal_reply_chat=seal))
+            ids[name] = stored.feedback.id
+            return stored.feedback.id
+
+        async def at(month: int, day: int) -> None:
+            clock.now = datetime(2026, month, day, 10, tzinfo=ZONE).astimezone(UTC)
+
+        # On time in November, and still resolved.
+        kept = await receive("kept", 2)
+        await at(11, 3)
+        await db.feedback.set_status(kept, FeedbackStatus.RESOLVED, "Hoa")
+        # Resolved only in December: open (and overdue) at the end of November.
+        late = await receive("late", 3)
+        await at(12, 2)
+        await db.feedback.set_status(late, FeedbackStatus.RESOLVED, "Hoa")
+        # Resolved on time in November, reopened by the resident in December.
+        reopened = await receive("reopened", 4)
+        await at(11, 5)
+        await db.feedback.set_status(reopened, FeedbackStatus.RESOLVED, "Hoa")
+        await at(12, 3)
+        await db.dialogue.rate(reopened, satisfied=False)
+        # Not handled only in December: open (and overdue) at the end of November.
+        rejected = await receive("rejected", 5)
+        await at(12, 4)
+        await db.feedback.set_status(rejected, FeedbackStatus.REJECTED, "Hoa", reason="x")
+        # Forwarded only in December: not in November's forwarded list.
+        forwarded = await receive("forwarded", 27)
+        await at(12, 5)
+        await db.agencies.forward(
+            forwarded, "Hoa", name="Điện lực Cam Lộ", notice_delay=timedelta(0)
+        )
+        clock.now = MADE
+        yield db, ids
+
+
+async def test_every_section_counts_as_things_stood_at_the_end_of_the_period(
+    november: tuple[Database, dict[str, int]],
+) -> None:
+    db, _ = november
+    facts = await report_facts(db, NOV_START, NOV_END)
+
+    # Resolved by 30 November: «kept» and «reopened», both on time; «late», «rejected»
+    # and «forwarded» were open then, the first two past their deadline.
+    assert facts.totals == Tally(received=5, resolved=2, on_time=2, rejected=0, open=3, overdue=2)
+    assert [t.tally for t in facts.by_topic] == [facts.totals]
+    assert [a.tally for a in facts.by_area] == [facts.totals]
+    assert facts.forwarded == ()
+    assert sorted(item.code for item in facts.overdue) == sorted(
+        [
+            (await db.feedback.get(i)).code
+            for i in (_id(november, "late"), _id(november, "rejected"))
+        ]
+    )
+    # The December rating of «reopened» is not November's.
+    assert (facts.ratings, facts.satisfied) == (0, 0)
+    # On time over those whose result was due: resolved, or past their deadline unresolved.
+    assert facts.on_time_basis == 4
+    assert facts.on_time_rate == 2 / 4
+
+
+async def test_a_report_of_the_current_month_counts_as_of_now(
+    november: tuple[Database, dict[str, int]],
+) -> None:
+    db, _ = november
+    december_start = NOV_END
+    facts = await report_facts(db, december_start, MADE + timedelta(days=30))
+    assert facts.totals == Tally()
+    # The forward made in December is December's, for a feedback received in November: it
+    # is not in a report of feedback received in December.
+    assert facts.forwarded == ()
+
+
+def _id(november: tuple[Database, dict[str, int]], name: str) -> int:
+    return november[1][name]
