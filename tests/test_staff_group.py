@@ -84,6 +84,7 @@ async def test_not_satisfied_turns_the_resolved_card_back_to_in_progress(
     card = card_of(await deliver(app)).result["message_id"]
     shown = sent(await officer.send(f"/show {code}"))[0].result["message_id"]
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     for message_id in (card, shown):
@@ -109,6 +110,7 @@ async def test_satisfied_is_shown_on_the_card(
     await send_feedback(resident, replies=True)
     card = card_of(await deliver(app)).result["message_id"]
     await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
     await deliver(app)
     await resident.press("Hài lòng")
