@@ -426,7 +426,9 @@ class Deliveries:
         # Under a question, «Bổ sung» answers it: staff see the addition as its answer.
         question = response.kind is ResponseKind.QUESTION
         markup = (
-            keyboards.about_feedback_keyboard(t, feedback.code, add=not question, answer=question)
+            keyboards.about_feedback_keyboard(
+                t, feedback.code, add=not question, answer=question, stop=True
+            )
             if last
             else None
         )
@@ -445,7 +447,7 @@ class Deliveries:
         code = feedback.code
         if status is FeedbackStatus.RESOLVED:
             text = t("resident_resolved", code=code)
-            markup = keyboards.about_feedback_keyboard(t, code, rate=True)
+            markup = keyboards.about_feedback_keyboard(t, code, rate=True, stop=True)
         elif status is FeedbackStatus.REJECTED:
             reason = reason_for_resident(
                 t, str(message.payload.get("reason") or ""), message.payload.get("reason_preset")
@@ -455,11 +457,11 @@ class Deliveries:
                 if reason
                 else t("resident_rejected", code=code)
             )
-            markup = keyboards.about_feedback_keyboard(t, code)
+            markup = keyboards.about_feedback_keyboard(t, code, stop=True)
         else:
             agency = str(message.payload.get("agency") or "")
             text = t("resident_forwarded", code=code, agency=agency)
-            markup = keyboards.about_feedback_keyboard(t, code, add=True)
+            markup = keyboards.about_feedback_keyboard(t, code, add=True, stop=True)
         sent = await self._bot.send_message(chat_id, text, reply_markup=markup)
         log.info("resident told status code=%s status=%s", code, status.value)
         return Sent([sent.message_id])

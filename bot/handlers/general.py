@@ -13,7 +13,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
-from bot.handlers.resident.follow_up import ADDING
+from bot.handlers.resident.follow_up import ADDING, stale
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, refusal
 from bot.texts import Texts
@@ -148,7 +148,7 @@ async def stale_button(update: Update, context: HomThuContext) -> None:
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    await answer_quietly(query, t("stale_button"))
+    await stale(query, t, query.message if isinstance(query.message, Message) else None)
 
 
 async def on_error(update: object, context: HomThuContext) -> None:

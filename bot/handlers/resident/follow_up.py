@@ -15,7 +15,7 @@ import logging
 import re
 from typing import Any
 
-from telegram import Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
@@ -25,6 +25,7 @@ from bot.context import HomThuContext
 from bot.draft import MAX_CHARS
 from bot.handlers.lookup import feedback_by_code
 from bot.handlers.resident.writing import committee, refusal
+from bot.ratelimit import SlidingWindowLimit
 from bot.texts import Texts
 from bot.views import status_messages
 from storage import Feedback, FeedbackNotFound
@@ -39,7 +40,9 @@ log = logging.getLogger(__name__)
 ADDING = "adding"
 # A resident who pressed «Bổ sung» and went away: the next message is theirs again after.
 ADDING_LASTS = 60 * 60
-_FOLLOW_UP = re.compile(rf"^{keyboards.FOLLOW_UP_PREFIX}([a-z]+):(.{{1,20}})$")
+_FOLLOW_UP = re.compile(
+    rf"^{keyboards.FOLLOW_UP_PREFIX}([a-z]+):([^:]{{1,20}})(?::([0-9a-f]{{16}}))?$"
+)
 _CODE_IN_TEXT = re.compile(CODE_PATTERN.pattern)
 # A message that is nothing but a code (as a person may type it: spaces, no dash).
 _LONE_CODE = re.compile(r"^\s*[A-Za-z]{2}[\s\-–—_.]?[0-9A-Za-z]{8}\s*$")
@@ -124,12 +127,14 @@ async def show_status(
     markup = None
     if private:
         receives = await _receives_here(context, feedback, message.chat_id)
+        # Only the chat answers go to is offered to stop them (anyone may hold the code).
         markup = keyboards.about_feedback_keyboard(
             t,
             feedback.code,
             status=False,
             add=True,
             receive=not receives,
+            stop=receives,
             rate=feedback.status.value == "resolved",
         )
     for n, text in enumerate(texts):
@@ -145,7 +150,7 @@ async def _receives_here(context: HomThuContext, feedback: Feedback, chat_id: in
 
 
 async def follow_up_button(update: Update, context: HomThuContext) -> None:
-    """See the status, receive answers here (or not), add information, rate."""
+    """See the status, receive answers here (or not, or no more), add information, rate."""
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
@@ -157,9 +162,22 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     # taken as the resident's.
     private = message is not None and message.chat.type == message.chat.PRIVATE
     if match is None or code is None or message is None or not private:
-        await answer_quietly(query, t("stale_button"))
+        await stale(query, t, message if private else None)
         return
     action = match.group(1)
+    if action not in _ACTIONS:
+        await stale(query, t, message)
+        return
+    # Every press looks a code up: a forged one counts against the presser's limit, so
+    # that codes cannot be guessed by pressing (SPEC §4).
+    limited = _limit_of(context, action)
+    if limited is not None:
+        limit, refusal_key = limited
+        assert update.effective_user is not None
+        resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
+        if not limit.allow(resident):
+            await answer_quietly(query, t(refusal_key), show_alert=True)
+            return
     try:
         feedback = await context.db.feedback.get_by_code(code)
     except FeedbackNotFound:
@@ -168,45 +186,154 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     if action == keyboards.SEE_STATUS:
         await answer_quietly(query)
         await show_status(update, context, t, message, code, feedback)
-    elif action == keyboards.RECEIVE:
-        await _receive_here(update, context, t, feedback, message)
-    elif action == keyboards.NO_RECEIVE:
-        await answer_quietly(query, t("toast_no_receive"))
-        with contextlib.suppress(BadRequest):
-            await message.edit_reply_markup(keyboards.about_feedback_keyboard(t, code))
-        await message.reply_text(t("no_receive_confirmed", code=code))
+    elif action in (keyboards.RECEIVE, keyboards.RECEIPT_YES):
+        tag = context.runtime.anonymizer.receipt_tag(message.chat_id, feedback.code)
+        sender = action == keyboards.RECEIPT_YES and match.group(3) == tag
+        await _receive_here(update, context, t, feedback, message, receipt=sender)
+    elif action in (keyboards.NO_RECEIVE, keyboards.RECEIPT_NO):
+        await _no_answers_here(
+            update, context, t, feedback, message, receipt=action == keyboards.RECEIPT_NO
+        )
     elif action in (keyboards.ADD_MORE, keyboards.ANSWER_QUESTION):
         kind = (
             AdditionKind.ANSWER if action == keyboards.ANSWER_QUESTION else AdditionKind.ADDITION
         )
         await answer_quietly(query)
         await start_adding(context, message, t, feedback, kind)
-    elif action in (keyboards.SATISFIED, keyboards.NOT_SATISFIED):
-        await _rate(update, context, t, feedback, message, action == keyboards.SATISFIED)
     else:
-        await answer_quietly(query, t("stale_button"))
+        await _rate(update, context, t, feedback, message, action == keyboards.SATISFIED)
+
+
+_ACTIONS = frozenset(
+    {
+        keyboards.SEE_STATUS,
+        keyboards.RECEIVE,
+        keyboards.RECEIPT_YES,
+        keyboards.NO_RECEIVE,
+        keyboards.RECEIPT_NO,
+        keyboards.ADD_MORE,
+        keyboards.ANSWER_QUESTION,
+        keyboards.SATISFIED,
+        keyboards.NOT_SATISFIED,
+    }
+)
+
+
+def _limit_of(context: HomThuContext, action: str) -> tuple[SlidingWindowLimit, str] | None:
+    """The limit a press counts against, and what a refused press is told (None: the
+    status, which ``show_status`` counts itself)."""
+    runtime = context.runtime
+    if action in (keyboards.RECEIVE, keyboards.RECEIPT_YES):
+        return runtime.channel_limit, "receive_rate_limited"
+    if action in (keyboards.SATISFIED, keyboards.NOT_SATISFIED):
+        return runtime.rating_limit, "rating_rate_limited"
+    if action == keyboards.SEE_STATUS:
+        return None
+    return runtime.status_limit, "status_rate_limited"
+
+
+async def stale(query: CallbackQuery, t: Texts, message: Message | None) -> None:
+    """A button that no longer does anything: a toast, and in a resident's chat a message
+    too (a toast is easily missed, and nothing else would happen)."""
+    await answer_quietly(query, t("stale_button"))
+    if message is not None and message.chat.type == message.chat.PRIVATE:
+        await message.chat.send_message(t("stale_button_message"))
 
 
 async def _receive_here(
-    update: Update, context: HomThuContext, t: Texts, feedback: Feedback, message: Message
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    feedback: Feedback,
+    message: Message,
+    *,
+    receipt: bool,
 ) -> None:
+    """Answers to this chat; ``receipt``: pressed on the sender's own receipt, which then
+    says so instead of asking."""
     query = update.callback_query
     assert query is not None
     runtime = context.runtime
-    channel = runtime.anonymizer.seal_channel(message.chat_id, feedback.code, t.language)
+    code = feedback.code
+    channel = runtime.anonymizer.seal_channel(message.chat_id, code, t.language)
     try:
-        added = await context.db.feedback.add_reply_channel(feedback.id, channel)
+        added = await context.db.feedback.add_reply_channel(feedback.id, channel, sender=receipt)
     except TooManyChannels:
         await answer_quietly(query, t("receive_too_many"), show_alert=True)
         return
     await answer_quietly(query, t("toast_receive_on"))
-    with contextlib.suppress(BadRequest):
-        await message.edit_reply_markup(
-            keyboards.about_feedback_keyboard(t, feedback.code, add=True)
-        )
+    log.info("answers asked for in a chat code=%s new=%s", code, added)
+    if receipt:
+        text = "\n\n".join([t.with_html("sent_code", code=code), t("sent_receiving")])
+        if await _edit_receipt(context, t, message, code, text, receiving=True) or not added:
+            return
+    else:
+        with contextlib.suppress(BadRequest):
+            await message.edit_reply_markup(
+                keyboards.about_feedback_keyboard(t, code, add=True, stop=True)
+            )
     if added:
-        await message.reply_text(t("receive_confirmed", code=feedback.code))
-    log.info("answers asked for in a chat code=%s new=%s", feedback.code, added)
+        await message.reply_text(t("receive_confirmed", code=code))
+
+
+async def _no_answers_here(
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    feedback: Feedback,
+    message: Message,
+    *,
+    receipt: bool,
+) -> None:
+    """«Không, cảm ơn» on the receipt, or «Ngừng nhận trả lời»: the chat's reply channel,
+    if it has one, is deleted, and nothing more goes there. Only the chat itself can: its
+    channel is found by the chat's own keyed hash, so the button pressed anywhere else
+    finds nothing."""
+    query = update.callback_query
+    assert query is not None
+    code = feedback.code
+    key = context.runtime.anonymizer.channel_key(message.chat_id, code)
+    removed = await context.db.feedback.remove_reply_channel(feedback.id, key)
+    log.info("answers declined in a chat code=%s removed=%s", code, removed)
+    if receipt:
+        await answer_quietly(query, t("toast_no_receive"))
+        text = "\n\n".join([t.with_html("sent_code", code=code), t("sent_not_receiving")])
+        if not await _edit_receipt(context, t, message, code, text, receiving=False):
+            await message.reply_text(t("no_receive_confirmed", code=code))
+        return
+    if not removed:
+        await answer_quietly(query, t("not_receiving_here"), show_alert=True)
+        return
+    await answer_quietly(query, t("toast_receiving_stopped"))
+    with contextlib.suppress(BadRequest):
+        await message.edit_reply_markup(_without(message, query.data or ""))
+    await message.reply_text(t("receiving_stopped", code=code))
+
+
+async def _edit_receipt(
+    context: HomThuContext, t: Texts, message: Message, code: str, text: str, *, receiving: bool
+) -> bool:
+    """Turn the receipt into what the resident chose; False when it cannot be edited."""
+    tag = context.runtime.anonymizer.receipt_tag(message.chat_id, code)
+    try:
+        await message.edit_text(
+            text, reply_markup=keyboards.receipt_keyboard(t, code, tag, receiving)
+        )
+    except BadRequest as error:
+        # Pressed twice: the receipt already says so.
+        return "not modified" in error.message
+    return True
+
+
+def _without(message: Message, data: str) -> InlineKeyboardMarkup | None:
+    """The message's buttons without the one whose data is ``data``."""
+    if message.reply_markup is None:
+        return None
+    rows = [
+        [button for button in row if button.callback_data != data]
+        for row in message.reply_markup.inline_keyboard
+    ]
+    return InlineKeyboardMarkup([row for row in rows if row])
 
 
 async def _rate(
@@ -219,11 +346,6 @@ async def _rate(
 ) -> None:
     query = update.callback_query
     assert query is not None
-    assert update.effective_user is not None
-    resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
-    if not context.runtime.rating_limit.allow(resident):
-        await answer_quietly(query, t("rating_rate_limited"), show_alert=True)
-        return
     try:
         rated = await context.db.dialogue.rate(feedback.id, satisfied)
     except NotResolved:
