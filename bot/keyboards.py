@@ -446,6 +446,16 @@ def stop_adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
     return _column([InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING)])
 
 
+def adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Under the newest acknowledgement of an addition being collected: send it, or not."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_send_addition"), callback_data=SEND_ADDITION),
+            InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING),
+        ]
+    )
+
+
 OPEN_CARD_PREFIX = "open:"
 
 

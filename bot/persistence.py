@@ -98,8 +98,8 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
             else:
                 await self.drop_user_data(user_id)
                 if data is not None:
-                    # An empty draft: PTB forgets the dict (its persistence call is a no-op).
-                    application.drop_user_data(user_id)
+                    # An empty draft: PTB forgets the dict; its row is deleted just above.
+                    forget_user_data(application, user_id)
             key = (chat_id, user_id)
             # The conversations of the application's ConversationHandlers, by name (PTB
             # keeps them there for its own persistence runs).
@@ -132,6 +132,8 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         those residents."""
         expired = set(resident_keys)
         users = [u for u in self._drafts if self._anonymizer.resident_key(u) in expired]
+        for user_id in users:
+            del self._drafts[user_id]  # the row is gone: nothing of it was written since
         for name, ids in list(self._states):
             if self._anonymizer.resident_key(ids[1]) in expired:
                 del self._states[(name, ids)]
@@ -305,6 +307,18 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
 
     async def flush(self) -> None:
         """Every write is committed by the end of the flush that made it; nothing waits."""
+
+
+def forget_user_data(application: Application[Any, Any, Any, Any, Any, Any], user_id: int) -> None:
+    """Forget a resident's data in memory, whose row is deleted already.
+
+    PTB's ``drop_user_data`` also queues the deletion for its next persistence run (every
+    ``update_interval``, and at shutdown), which would then delete whatever the resident
+    wrote in between: a new draft, an addition being collected. The queued deletion is
+    withdrawn: there is nothing left for it to delete.
+    """
+    application.drop_user_data(user_id)
+    application._user_ids_to_be_deleted_in_persistence.discard(user_id)
 
 
 # A state that may not have reached the database: written again whatever it is.

@@ -13,6 +13,7 @@ import pytest
 from bot.context import HomThuApplication
 from bot.texts import Texts
 from tests.support import (
+    STAFF_CHAT_ID,
     Call,
     FrozenClock,
     Person,
@@ -292,3 +293,170 @@ async def test_no_chat_id_is_stored_in_plain_for_the_stop_button(
         await deliver(app)
         assert files_holding(tmp_path / "data", b"918273645") == []
     assert files_holding(tmp_path / "data", b"918273645") == []
+
+
+# --- 9. «Bổ sung» is collected like a draft, then sent as one message under the card ---------
+
+VOICE = {"file_id": "v", "file_unique_id": "vu", "duration": 3}
+
+
+async def adding(resident: Person, app: HomThuApplication) -> tuple[str, int]:
+    """A resident whose feedback's card is in the group presses «Bổ sung» under /status:
+    the code and the card's message id."""
+    code = await send_feedback(resident)
+    card = card_of(await deliver(app))
+    await resident.send(code)
+    prompt = only_message(await resident.press("Bổ sung"))
+    assert prompt.text == VI("adding_prompt", code=code)
+    return code, card.result["message_id"]
+
+
+def told(calls: list[Call]) -> list[str]:
+    """What the resident was told (new messages and edits)."""
+    return [c.text for c in calls if c.method in ("sendMessage", "editMessageText")]
+
+
+async def test_bo_sung_takes_text_then_photo_and_sends_them_as_one_message_under_the_card(
+    resident: Person, app: HomThuApplication, everything: list[Call]
+) -> None:
+    code, card = await adding(resident, app)
+    first = await resident.send("Đèn hỏng từ cột số 12 đến số 15")
+    assert told(first) == [VI("addition_kept", code=code)]
+    assert only_message(first).buttons == [[VI("btn_send_addition")], [VI("btn_stop_adding")]]
+    photo = await resident.send_photo("ADD-0")
+    assert told(photo) == [VI("addition_kept", code=code)]
+    assert VI("outside_draft") not in told(first + photo)
+    # Nothing reaches the group before «Gửi».
+    assert to_chat(await deliver(app), STAFF_CHAT_ID) == []
+
+    calls = await resident.press(VI("btn_send_addition"))
+    assert told(calls)[-1] == VI("addition_received", code=code)
+    (posted,) = to_chat(await deliver(app), STAFF_CHAT_ID)
+    assert posted.method == "sendPhoto"
+    assert posted.params["photo"] == "ADD-0"
+    assert posted.params["reply_parameters"]["message_id"] == card
+    assert posted.text == "\n".join(
+        [VI("staff_addition_addition", code=code), "", "Đèn hỏng từ cột số 12 đến số 15"]
+    )
+    assert rows(app, "SELECT kind, body, photo_file_id FROM additions") == [
+        ("addition", "Đèn hỏng từ cột số 12 đến số 15", "ADD-0")
+    ]
+    # The mode ended with the send: the next text is no addition.
+    after = await resident.send("Cảm ơn")
+    assert told(after) != [VI("addition_kept", code=code)]
+    assert to_chat(await deliver(app), STAFF_CHAT_ID) == []
+    for call in everything:
+        if int(call.params.get("chat_id") or 0) != resident.chat:
+            assert str(resident.user_id) not in str(call.params)
+            assert str(resident.username) not in str(call.params)
+
+
+async def test_photo_then_voice_then_text_loses_nothing(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code, card = await adding(resident, app)
+    await resident.send_photo("ADD-1")
+    refused = await resident.send_content(voice=VOICE)
+    assert told(refused) == [f"{VI('voice_refused')}\n\n{VI('addition_refused_kept')}"]
+    await resident.send("Nước tràn ra đường từ tối qua")
+    await resident.press(VI("btn_send_addition"))
+    (posted,) = to_chat(await deliver(app), STAFF_CHAT_ID)
+    assert posted.params["photo"] == "ADD-1"
+    assert "Nước tràn ra đường từ tối qua" in posted.text
+    assert posted.params["reply_parameters"]["message_id"] == card
+    assert rows(app, "SELECT COUNT(*) FROM additions") == [(1,)]
+    assert code in posted.text
+
+
+async def test_an_album_of_three_gets_one_acknowledgement_and_arrives_as_one_album(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code, card = await adding(resident, app)
+    calls = await resident.send_photo("ALB-0", caption="Ba cột đèn hỏng", album="al-9")
+    calls += await resident.send_photo("ALB-1", album="al-9")
+    calls += await resident.send_photo("ALB-2", album="al-9")
+    assert len(sent(calls)) == 1
+    await resident.press(VI("btn_send_addition"))
+    (posted,) = to_chat(await deliver(app), STAFF_CHAT_ID)
+    assert posted.method == "sendMediaGroup"
+    assert [m["media"] for m in posted.params["media"]] == ["ALB-0", "ALB-1", "ALB-2"]
+    assert posted.params["reply_parameters"]["message_id"] == card
+    assert posted.params["media"][0]["caption"] == "\n".join(
+        [VI("staff_addition_addition", code=code), "", "Ba cột đèn hỏng"]
+    )
+    assert rows(app, "SELECT COUNT(*) FROM additions") == [(1,)]
+
+
+async def test_a_long_text_with_photos_goes_as_the_text_then_the_album(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code, card = await adding(resident, app)
+    words = "Cột đèn số 12 <ngõ 5> & " * 60
+    await resident.send(words)
+    await resident.send_photo("LONG-0", album="al-2")
+    await resident.send_photo("LONG-1", album="al-2")
+    await resident.press(VI("btn_send_addition"))
+    posted = to_chat(await deliver(app), STAFF_CHAT_ID)
+    assert [c.method for c in posted] == ["sendMessage", "sendMediaGroup"]
+    assert all(c.params["reply_parameters"]["message_id"] == card for c in posted)
+    assert words.strip() in posted[0].text.replace("&lt;", "<").replace("&gt;", ">").replace(
+        "&amp;", "&"
+    )
+    assert code in posted[1].params["media"][0]["caption"]
+
+
+async def test_a_second_press_of_send_stores_nothing_more(
+    resident: Person, app: HomThuApplication
+) -> None:
+    code, _ = await adding(resident, app)
+    await resident.send("Chỉ một lần")
+    message, data = resident.api.button(resident.chat, VI("btn_send_addition"))
+    await resident.press_data(data, message.message_id)
+    again = await resident.press_data(data, message.message_id)
+    assert sent(again) == [] or told(again) == [VI("stale_button_message")]
+    assert rows(app, "SELECT COUNT(*) FROM additions") == [(1,)]
+    assert len(to_chat(await deliver(app), STAFF_CHAT_ID)) == 1
+    assert code
+
+
+async def test_an_addition_being_written_survives_a_restart_and_is_stored_sealed(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock
+) -> None:
+    settings = make_settings(tmp_path)
+    async with running_bot(settings, api, clock) as app:
+        await app.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(app, api, user_id=918273646, username="ba_lan_secret")
+        code, card = await adding(resident, app)
+        await resident.send("Viết trước khi khởi động lại")
+        # PTB's own persistence run (every minute, and at shutdown) keeps it too.
+        await app.update_persistence()
+        await resident.send_photo("RESTART-0")
+        assert files_holding(tmp_path / "data", b"918273646") == []
+        assert files_holding(tmp_path / "data", "Viết trước".encode()) == []
+    async with running_bot(settings, api, clock) as app:
+        resident = Person(app, api, user_id=918273646, username="ba_lan_secret")
+        kept = await resident.send("Và sau khi khởi động lại")
+        assert told(kept) == [VI("addition_kept", code=code)]
+        calls = await resident.press(VI("btn_send_addition"))
+        assert told(calls)[-1] == VI("addition_received", code=code)
+        (posted,) = to_chat(await deliver(app), STAFF_CHAT_ID)
+        assert posted.params["photo"] == "RESTART-0"
+        assert "Viết trước khi khởi động lại\nVà sau khi khởi động lại" in posted.text
+        assert posted.params["reply_parameters"]["message_id"] == card
+    assert files_holding(tmp_path / "data", b"918273646") == []
+
+
+async def test_a_reply_to_the_answer_is_collected_too(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    (answer,) = to_chat(await answer_sent(app, officer, clock, card, ANSWER), resident.chat)
+    calls = await resident.reply_to(answer.result["message_id"], "Vẫn chưa sửa")
+    assert told(calls) == [VI("addition_kept", code=code)]
+    await resident.send_photo("REPLY-0")
+    await resident.press(VI("btn_send_addition"))
+    (posted,) = to_chat(await deliver(app), STAFF_CHAT_ID)
+    assert "Vẫn chưa sửa" in posted.text
+    assert code in posted.text
+    assert posted.params["photo"] == "REPLY-0"

@@ -178,7 +178,11 @@ async def test_resident_who_asked_is_told_when_resolved_once(
     told = only_message(await deliver(app))
     assert told.params["chat_id"] == resident.chat
     assert told.text == VI("resident_resolved", code=code)
-    assert told.buttons == [["😊 Hài lòng", "🙁 Chưa hài lòng"], ["📋 Xem tình trạng"]]
+    assert told.buttons == [
+        ["😊 Hài lòng", "🙁 Chưa hài lòng"],
+        ["📋 Xem tình trạng"],
+        ["🔕 Ngừng nhận trả lời"],
+    ]
     await officer.press("Đã giải quyết")
     clock.advance(WINDOW)
     assert await deliver(app) == []
@@ -213,7 +217,11 @@ async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
             "Đã báo điện lực, &lt;sửa&gt; tuần này",
         ]
     )
-    assert delivered[0].buttons == [["✍️ Bổ sung thông tin"], ["📋 Xem tình trạng"]]
+    assert delivered[0].buttons == [
+        ["✍️ Bổ sung thông tin"],
+        ["📋 Xem tình trạng"],
+        ["🔕 Ngừng nhận trả lời"],
+    ]
     assert "Hoa" not in delivered[0].text
     record = sent(calls, "editMessageText")[0]
     assert record.params["chat_id"] == STAFF_CHAT_ID

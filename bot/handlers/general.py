@@ -16,6 +16,7 @@ from bot.draft import MAX_PHOTOS
 from bot.handlers.resident.follow_up import ADDING, stale
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, refusal
+from bot.persistence import forget_user_data
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -191,12 +192,12 @@ async def sweep_idle_drafts(context: HomThuContext) -> None:
     expired = await runtime.database.conversations.expire_idle(cutoff)
     application = context.application
     for user_id in runtime.persistence.forget_expired(application, expired):
-        application.drop_user_data(user_id)
+        forget_user_data(application, user_id)
         runtime.draft_buttons.pop(user_id)
     runtime.expiry_notices.update(expired)
     for user_id, data in list(application.user_data.items()):
         if not data:
-            application.drop_user_data(user_id)
+            forget_user_data(application, user_id)
     runtime.prune_limits()
     runtime.forget_idle()
     if expired:

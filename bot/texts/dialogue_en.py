@@ -431,8 +431,8 @@ TEXTS: dict[str, str] = {
     ),
     "btn_send_addition": "📤 Send the addition",
     "addition_kept": (
-        "✅ Noted. You can send more text or photos; when you are done, tap «Send the "
-        "addition» to pass it to the staff."
+        "✅ Noted, as an addition to feedback <code>{code}</code>. You can send more text or "
+        "photos; when you are done, tap «Send the addition» to pass it to the staff."
     ),
     "addition_kept_photos_full": "{max_photos} photos: that is the most.",
     "addition_message_too_long": (

@@ -418,8 +418,8 @@ TEXTS: dict[str, str] = {
     ),
     "btn_send_addition": "📤 Gửi phần bổ sung",
     "addition_kept": (
-        "✅ Đã ghi nhận. Có thể gửi thêm chữ hoặc ảnh; xong, xin bấm «Gửi phần bổ sung» để "
-        "chuyển tới cán bộ."
+        "✅ Đã ghi nhận phần bổ sung cho góp ý <code>{code}</code>. Có thể gửi thêm chữ hoặc "
+        "ảnh; xong, xin bấm «Gửi phần bổ sung» để chuyển tới cán bộ."
     ),
     "addition_kept_photos_full": "Đã đủ {max_photos} ảnh.",
     "addition_message_too_long": (
