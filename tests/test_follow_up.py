@@ -460,3 +460,40 @@ async def test_a_reply_to_the_answer_is_collected_too(
     assert "Vẫn chưa sửa" in posted.text
     assert code in posted.text
     assert posted.params["photo"] == "REPLY-0"
+
+
+# --- 16. a stray text after an answer is not dropped silently, and nothing links it ------------
+
+
+async def test_a_text_after_an_answer_is_told_how_to_add_it_and_nothing_is_kept(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    clock: FrozenClock,
+    everything: list[Call],
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    await answer_sent(app, officer, clock, card, ANSWER)
+    before = rows(app, "SELECT COUNT(*) FROM resident_drafts")
+    calls = await resident.send("Vẫn chưa sửa")
+    reply = only_message(calls)
+    assert reply.text == VI("outside_draft_unsent")
+    assert "chưa được chuyển tới cán bộ" in reply.text
+    assert "Bổ sung thông tin" in reply.text
+    assert "reply" in reply.text
+    assert VI("outside_draft") not in reply.text
+    # The areas, to write new feedback instead.
+    assert reply.buttons == [["Khu phố 3"], ["Thôn Tân Định"]]
+    # Nothing reached staff, nothing was stored that ties this chat to the feedback.
+    assert to_chat(await deliver(app), STAFF_CHAT_ID) == []
+    assert rows(app, "SELECT COUNT(*) FROM additions") == [(0,)]
+    assert rows(app, "SELECT COUNT(*) FROM resident_drafts") == before == [(0,)]
+    assert not app.user_data.get(resident.user_id)
+    # The way it names works: a reply to the answer is collected as an addition.
+    (answer,) = [
+        c.result["message_id"] for c in to_chat(everything, resident.chat) if ANSWER in c.text
+    ]
+    assert told(await resident.reply_to(answer, "Vẫn chưa sửa")) == [
+        VI("addition_kept", code=code)
+    ]

@@ -719,7 +719,7 @@ async def test_second_start_without_content_just_restarts(resident: Person) -> N
 
 async def test_outside_a_draft_text_gets_the_areas(resident: Person) -> None:
     message = only_message(await resident.send("Xin chào"))
-    assert message.text == VI("outside_draft")
+    assert message.text == VI("outside_draft_unsent")
     assert message.buttons == OPEN_AREAS
 
 

@@ -141,7 +141,13 @@ async def private_fallback(update: Update, context: HomThuContext) -> None:
         return
     if not (message.text or message.photo or message.location):
         await message.reply_text(refusal(t, message))
-    await offer_areas(message, context, t, t("outside_draft"))
+        await offer_areas(message, context, t, t("outside_draft"))
+        return
+    # Words or photos with no draft to take them, often about feedback already sent (a
+    # resident who just got an answer): said plainly that they went nowhere, and how to
+    # add them to that feedback or start a new one. Nothing of them is kept: keeping them
+    # would tie this chat to a feedback the resident did not name.
+    await offer_areas(message, context, t, t("outside_draft_unsent"))
 
 
 async def stale_button(update: Update, context: HomThuContext) -> None:
