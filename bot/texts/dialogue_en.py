@@ -61,15 +61,17 @@ TEXTS: dict[str, str] = {
     ),
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
-        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text, "
-        "or photos."
+        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text or "
+        "photos (several messages are fine). Then tap «Send the addition»."
     ),
     "adding_prompt_answer": (
-        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text, or photos."
+        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text or "
+        "photos (several messages are fine). Then tap «Send the addition»."
     ),
     "adding_prompt_dissatisfied": (
         "Thank you for telling us. Feedback <code>{code}</code> has been reopened for the "
-        "staff to look at again.\nIf you wish, write a few lines about what is not settled."
+        "staff to look at again.\nIf you wish, write a few lines about what is not settled, "
+        "then tap «Send the addition»."
     ),
     "addition_received": (
         "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"

@@ -68,15 +68,17 @@ TEXTS: dict[str, str] = {
     ),
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
-        "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, hoặc gửi ảnh."
+        "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, gửi ảnh (có "
+        "thể gửi nhiều tin). Xong, xin bấm «Gửi phần bổ sung»."
     ),
     "adding_prompt_answer": (
-        "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, "
-        "hoặc gửi ảnh."
+        "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, gửi "
+        "ảnh (có thể gửi nhiều tin). Xong, xin bấm «Gửi phần bổ sung»."
     ),
     "adding_prompt_dissatisfied": (
         "Xin cảm ơn đã cho biết. Góp ý <code>{code}</code> đã được mở lại để cán bộ xem xét "
-        "tiếp.\nNếu muốn, xin viết vài dòng về điều chưa được giải quyết."
+        "tiếp.\nNếu muốn, xin viết vài dòng về điều chưa được giải quyết, rồi bấm «Gửi phần "
+        "bổ sung»."
     ),
     "addition_received": (
         "✅ Đã chuyển phần bổ sung cho góp ý <code>{code}</code> tới cán bộ. Xin cảm ơn!"
