@@ -91,6 +91,13 @@ class Anonymizer:
         digest = hmac.digest(self._hash_key, f"channel {code} {chat_id}".encode(), "sha256")
         return digest.hex()[:32]
 
+    def receipt_tag(self, chat_id: int, code: str) -> str:
+        """What the receipt's «Nhận trả lời» button carries: proof that it was pressed in
+        the chat the feedback was sent from (a copy pressed in another chat does not match).
+        It is never stored."""
+        digest = hmac.digest(self._hash_key, f"receipt {code} {chat_id}".encode(), "sha256")
+        return digest.hex()[:16]
+
     def open_channel(self, sealed: bytes, code: str) -> tuple[int, str | None] | None:
         """The chat id and language sealed for ``code``; None for another key or feedback.
 

@@ -360,6 +360,7 @@ def _resident_handlers(application: HomThuApplication) -> None:
     staff_or_private = private | StaffChat(application.bot_data)
 
     application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING))
+    application.add_handler(_button(follow_up.send_addition, keyboards.SEND_ADDITION))
     application.add_handler(
         _button(follow_up.follow_up_button, keyboards.FOLLOW_UP_PREFIX, prefix=True),
         group=MAIN_GROUP,

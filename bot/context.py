@@ -111,6 +111,8 @@ class BotRuntime:
         # Additions are limited like feedback; ratings like look-ups (SPEC §3.6, §4).
         self.addition_limit = SlidingWindowLimit(10)
         self.rating_limit = SlidingWindowLimit(30)
+        # Attaching reply channels: per resident, so that no one fills a code's slots.
+        self.channel_limit = SlidingWindowLimit(10)
         self.outbox: OutboxWorker | None = None
         self._persistence: SQLitePersistence | None = None
         self.deliver_in_background = True
@@ -146,6 +148,8 @@ class BotRuntime:
         self.status_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
         self.addition_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
         self.rating_limit = SlidingWindowLimit(settings.status_per_hour, clock=seconds)
+        # Chats asked to receive a feedback's answers: as many as feedbacks may be sent.
+        self.channel_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
         self.draft_buttons = DraftButtons(kept=settings.draft_idle_hours * 3600, clock=seconds)
         self.staff_members = StaffMembers(clock=seconds)
 
@@ -253,6 +257,7 @@ class BotRuntime:
             self.status_limit,
             self.addition_limit,
             self.rating_limit,
+            self.channel_limit,
         ):
             limit.prune()
 
@@ -264,6 +269,7 @@ class BotRuntime:
             "status_limit": len(self.status_limit),
             "addition_limit": len(self.addition_limit),
             "rating_limit": len(self.rating_limit),
+            "channel_limit": len(self.channel_limit),
             "expiry_notices": len(self.expiry_notices),
             "draft_buttons": len(self.draft_buttons),
         }

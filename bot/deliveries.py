@@ -276,35 +276,64 @@ class Deliveries:
         return Sent([message_id], GroupMessage(chat, "proposal", proposal.id))
 
     async def _staff_addition(self, message: OutboxMessage) -> Sent:
+        """What a resident added, as one message replying to the card: the words under
+        the photo or as the album's caption; words too long for a caption go first, on
+        their own, and the photos follow (a follow-up of their own, so a retry sends
+        neither twice)."""
         assert message.feedback_id is not None
-        code, kind, body, photo = await self._runtime.database.dialogue.addition(
+        addition = await self._runtime.database.dialogue.addition(
             int(message.payload["addition_id"])
         )
         t = self._t
+        code, kind, photos = addition.code, addition.kind, addition.photos
         heading = t(f"staff_addition_{kind.value}", code=code)
         reply = await self._card_of(message.feedback_id)
+        body = addition.body
         text = pack_lines([heading, "", *escaped_lines(body)] if body else [heading], "")[0]
-        sent_ids = []
-        if photo:
-            # A caption holds less than a message: when the words do not fit under the
-            # photo, the photo carries the heading and the words follow whole.
-            fits = visible_length(text) <= MessageLimit.CAPTION_LENGTH
-            sent = await self._bot.send_photo(
-                self._staff_chat,
-                photo,
-                caption=text if fits else heading,
-                reply_parameters=reply,
-                message_thread_id=self._thread,
-            )
-            sent_ids.append(sent.message_id)
-            text = "" if fits else text
-        if text:
-            sent = await self._bot.send_message(
-                self._staff_chat, text, reply_parameters=reply, message_thread_id=self._thread
-            )
-            sent_ids.append(sent.message_id)
+        record = GroupMessage(self._staff_chat, "addition")
+        if message.payload.get("part") == "photos" and not photos:
+            raise Undeliverable("no photos")
+        if message.payload.get("part") == "photos" or (
+            photos and visible_length(text) <= MessageLimit.CAPTION_LENGTH
+        ):
+            caption = heading if message.payload.get("part") == "photos" else text
+            sent = await self._captioned(photos, caption, reply)
+            log.info("addition shown to staff code=%s kind=%s", code, kind.value)
+            return Sent([m.message_id for m in sent], record)
+        if photos:
+            text = f"{text}\n\n{t('staff_addition_photos', count=len(photos))}"
+        sent_text = await self._bot.send_message(
+            self._staff_chat, text, reply_parameters=reply, message_thread_id=self._thread
+        )
+        follow_ups = (
+            [FollowUp(STAFF_ADDITION, {**message.payload, "part": "photos"})] if photos else []
+        )
         log.info("addition shown to staff code=%s kind=%s", code, kind.value)
-        return Sent(sent_ids, GroupMessage(self._staff_chat, "addition"))
+        return Sent([sent_text.message_id], record, follow_ups)
+
+    async def _captioned(
+        self, photos: tuple[str, ...], caption: str, reply: ReplyParameters | None
+    ) -> list[Message]:
+        """Photos in the staff group with ``caption`` under the first (one album)."""
+        if len(photos) == 1:
+            return [
+                await self._bot.send_photo(
+                    self._staff_chat,
+                    photos[0],
+                    caption=caption,
+                    reply_parameters=reply,
+                    message_thread_id=self._thread,
+                )
+            ]
+        media = [
+            InputMediaPhoto(photo, caption=caption if n == 0 else None)
+            for n, photo in enumerate(photos)
+        ]
+        return list(
+            await self._bot.send_media_group(
+                self._staff_chat, media, reply_parameters=reply, message_thread_id=self._thread
+            )
+        )
 
     async def _staff_notice(self, message: OutboxMessage) -> Sent:
         assert message.feedback_id is not None
@@ -427,7 +456,9 @@ class Deliveries:
         # Under a question, «Bổ sung» answers it: staff see the addition as its answer.
         question = response.kind is ResponseKind.QUESTION
         markup = (
-            keyboards.about_feedback_keyboard(t, feedback.code, add=not question, answer=question)
+            keyboards.about_feedback_keyboard(
+                t, feedback.code, add=not question, answer=question, stop=True
+            )
             if last
             else None
         )
@@ -455,7 +486,7 @@ class Deliveries:
                 if result
                 else t("resident_resolved", code=code)
             )
-            markup = keyboards.about_feedback_keyboard(t, code, rate=True)
+            markup = keyboards.about_feedback_keyboard(t, code, rate=True, stop=True)
         elif status is FeedbackStatus.REJECTED:
             reason = reason_for_resident(t, words, preset)
             elsewhere = str(message.payload.get("agency") or "")
@@ -465,11 +496,11 @@ class Deliveries:
                 text = t("resident_rejected_because", code=code, reason=reason)
             else:
                 text = t("resident_rejected", code=code)
-            markup = keyboards.about_feedback_keyboard(t, code)
+            markup = keyboards.about_feedback_keyboard(t, code, stop=True)
         else:
             agency = str(message.payload.get("agency") or "")
             text = t("resident_forwarded", code=code, agency=agency)
-            markup = keyboards.about_feedback_keyboard(t, code, add=True)
+            markup = keyboards.about_feedback_keyboard(t, code, add=True, stop=True)
         sent = await self._bot.send_message(chat_id, text, reply_markup=markup)
         log.info("resident told status code=%s status=%s", code, status.value)
         return Sent([sent.message_id])

@@ -455,24 +455,47 @@ SEE_STATUS = "st"
 ADD_MORE = "add"
 ANSWER_QUESTION = "ans"
 RECEIVE = "rx"
+# Stop answers coming to the chat the button is in (under answers, notices and /status).
 NO_RECEIVE = "norx"
+# The receipt's own two buttons: they turn the receipt into what was chosen.
+RECEIPT_YES = "yes"
+RECEIPT_NO = "no"
 SATISFIED = "ok"
 NOT_SATISFIED = "ko"
 STOP_ADDING = "fb:stop"
+SEND_ADDITION = "fb:send"
 
 
-def _follow_up(label: str, action: str, code: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=f"{FOLLOW_UP_PREFIX}{action}:{code}")
+def _follow_up(label: str, action: str, code: str, tag: str | None = None) -> InlineKeyboardButton:
+    data = f"{FOLLOW_UP_PREFIX}{action}:{code}" + (f":{tag}" if tag else "")
+    return InlineKeyboardButton(label, callback_data=data)
 
 
-def receipt_keyboard(t: Texts, code: str) -> InlineKeyboardMarkup:
-    """Under the receipt: whether to deliver answers here, and the status."""
+def receipt_keyboard(
+    t: Texts, code: str, tag: str, receiving: bool | None = None
+) -> InlineKeyboardMarkup:
+    """Under the receipt: whether to deliver answers here (``receiving`` None: not said
+    yet), and the status. ``tag`` proves a «Nhận trả lời» press comes from the sender's
+    chat."""
+    if receiving is None:
+        return InlineKeyboardMarkup(
+            [
+                [
+                    _follow_up(t("btn_receive"), RECEIPT_YES, code, tag),
+                    _follow_up(t("btn_no_receive"), RECEIPT_NO, code),
+                ],
+                [_follow_up(t("btn_see_status"), SEE_STATUS, code)],
+            ]
+        )
+    switch = (
+        _follow_up(t("btn_stop_receiving"), RECEIPT_NO, code)
+        if receiving
+        else _follow_up(t("btn_receive"), RECEIPT_YES, code, tag)
+    )
     return InlineKeyboardMarkup(
         [
-            [
-                _follow_up(t("btn_receive"), RECEIVE, code),
-                _follow_up(t("btn_no_receive"), NO_RECEIVE, code),
-            ],
+            [_follow_up(t("btn_add_more"), ADD_MORE, code)],
+            [switch],
             [_follow_up(t("btn_see_status"), SEE_STATUS, code)],
         ]
     )
@@ -486,6 +509,7 @@ def about_feedback_keyboard(
     add: bool = False,
     answer: bool = False,
     receive: bool = False,
+    stop: bool = False,
     rate: bool = False,
 ) -> InlineKeyboardMarkup:
     """Under a message to the resident about a feedback: what they can do next."""
@@ -505,12 +529,24 @@ def about_feedback_keyboard(
         rows.append([_follow_up(t("btn_receive"), RECEIVE, code)])
     if status:
         rows.append([_follow_up(t("btn_see_status"), SEE_STATUS, code)])
+    if stop:
+        rows.append([_follow_up(t("btn_stop_receiving"), NO_RECEIVE, code)])
     return InlineKeyboardMarkup(rows)
 
 
 def stop_adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
     """While the bot waits for an addition: give up."""
     return _column([InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING)])
+
+
+def adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
+    """Under the newest acknowledgement of an addition being collected: send it, or not."""
+    return _column(
+        [
+            InlineKeyboardButton(t("btn_send_addition"), callback_data=SEND_ADDITION),
+            InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING),
+        ]
+    )
 
 
 OPEN_CARD_PREFIX = "open:"

@@ -106,7 +106,7 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
                 if data is not None:
                     # An empty draft: PTB forgets the dict. It also queues a deletion for its
                     # next periodic run, which drop_user_data ignores once the resident has
-                    # begun another draft.
+                    # begun writing again (a draft, an addition being collected).
                     application.drop_user_data(user_id)
             key = (chat_id, user_id)
             # The conversations of the application's ConversationHandlers, by name (PTB
@@ -140,6 +140,8 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         those residents."""
         expired = set(resident_keys)
         users = [u for u in self._drafts if self._anonymizer.resident_key(u) in expired]
+        for user_id in users:
+            del self._drafts[user_id]  # the row is gone: nothing of it was written since
         for name, ids in list(self._states):
             if self._anonymizer.resident_key(ids[1]) in expired:
                 del self._states[(name, ids)]

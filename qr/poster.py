@@ -40,10 +40,12 @@ TELEGRAM_NEEDED = (
 GET_TELEGRAM = "Tải Telegram miễn phí trên CH Play (Android) hoặc App Store (iPhone)"
 STEPS = (
     (
-        # A phone's camera hands the link to Telegram; Zalo's scanner opens it in Zalo's own
-        # browser first, which does not always pass it on, so Zalo is not named.
-        "Quét mã QR bằng camera điện thoại hoặc Telegram",
-        "Scan the QR code with the phone's camera or with Telegram",
+        # A phone's camera hands the link to Telegram. Telegram's own scanner reads only its
+        # login codes, not a link, so it is not named; Zalo's scanner opens the link in
+        # Zalo's own browser first, which does not always pass it on, so Zalo is not named
+        # either (until there is a web page to open).
+        "Quét mã QR bằng camera điện thoại",
+        "Scan the QR code with the phone's camera",
     ),
     (
         "Chọn lĩnh vực, viết góp ý, có thể kèm ảnh",

@@ -9,7 +9,9 @@ only with ``decide(..., SEND)``, and even then goes out only once its undo windo
 from __future__ import annotations
 
 import builtins
+import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -87,6 +89,16 @@ class Rated:
 
     feedback: Feedback
     reopened: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAddition:
+    """What a resident added, as staff are shown it."""
+
+    code: str
+    kind: AdditionKind
+    body: str
+    photos: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,16 +323,38 @@ class DialogueRepository:
         feedback_id: int,
         kind: AdditionKind,
         body: str,
-        photo_file_id: str | None = None,
+        photo_file_ids: Sequence[str] = (),
+        *,
+        submission: str | None = None,
     ) -> tuple[Feedback, int]:
-        """Store what the resident added and queue it for the staff group, together."""
+        """Store what the resident added and queue it for the staff group, together.
+
+        ``submission``, when given, makes it idempotent: an addition already stored with
+        that token is returned, and nothing more is stored or queued.
+        """
         moment = self._db.clock()
+        photos = list(photo_file_ids)
         async with self._db.transaction() as conn:
             await status_and_channels(conn, feedback_id)
+            if submission is not None:
+                row = await fetch_one(
+                    conn, "SELECT id FROM additions WHERE submission = ?", (submission,)
+                )
+                if row is not None:
+                    feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+                    return feedback, int(row[0])
             cursor = await conn.execute(
-                "INSERT INTO additions (feedback_id, kind, body, photo_file_id, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (feedback_id, kind, body, photo_file_id, to_db(moment)),
+                "INSERT INTO additions (feedback_id, kind, body, photo_file_id, photo_file_ids,"
+                " submission, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    feedback_id,
+                    kind,
+                    body,
+                    photos[0] if photos else None,
+                    json.dumps(photos) if len(photos) > 1 else None,
+                    submission,
+                    to_db(moment),
+                ),
             )
             addition_id = cursor.lastrowid
             assert addition_id is not None
@@ -332,21 +366,27 @@ class DialogueRepository:
                 payload={"addition_id": addition_id},
             )
             feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
-        log.info("addition stored code=%s kind=%s", feedback.code, kind.value)
+        log.info(
+            "addition stored code=%s kind=%s photos=%d", feedback.code, kind.value, len(photos)
+        )
         return feedback, addition_id
 
-    async def addition(self, addition_id: int) -> tuple[str, AdditionKind, str, str | None]:
-        """One addition: its feedback's code, kind, text and photo."""
+    async def addition(self, addition_id: int) -> StoredAddition:
+        """One addition: its feedback's code, kind, text and photos."""
         async with self._db.reading() as conn:
             row = await fetch_one(
                 conn,
-                "SELECT f.code, a.kind, a.body, a.photo_file_id FROM additions a"
+                "SELECT f.code, a.kind, a.body, a.photo_file_id, a.photo_file_ids FROM additions a"
                 " JOIN feedback f ON f.id = a.feedback_id WHERE a.id = ?",
                 (addition_id,),
             )
         if row is None:
             raise FeedbackNotFound(f"addition {addition_id}")
-        return str(row[0]), AdditionKind(row[1]), str(row[2]), row[3]
+        if row[4] is not None:
+            photos = tuple(str(p) for p in json.loads(row[4]))
+        else:
+            photos = () if row[3] is None else (str(row[3]),)
+        return StoredAddition(str(row[0]), AdditionKind(row[1]), str(row[2]), photos)
 
     # --- ratings ------------------------------------------------------------------------------
 

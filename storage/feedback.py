@@ -30,7 +30,7 @@ from storage.models import (
     StoredResponse,
     Submitted,
 )
-from storage.outbox import NOTIFY_STAFF, RESIDENT_STATUS, enqueue
+from storage.outbox import NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS, enqueue
 from storage.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
@@ -302,14 +302,52 @@ class FeedbackRepository:
 
     # --- reply channels -----------------------------------------------------------------------
 
-    async def add_reply_channel(self, feedback_id: int, channel: SealedChannel) -> bool:
+    async def add_reply_channel(
+        self, feedback_id: int, channel: SealedChannel, *, sender: bool = False
+    ) -> bool:
         """Deliver this feedback's answers to one more chat; False if it had it already.
 
-        Raises TooManyChannels past ``MOST_CHANNELS``.
+        Raises TooManyChannels past ``MOST_CHANNELS``, unless ``sender``: the chat the
+        feedback was sent from (its receipt's button proves it) always gets its answers,
+        however many others holding the code asked first.
         """
         async with self._db.transaction() as conn:
             await status_and_channels(conn, feedback_id)
-            return await _add_channel(conn, feedback_id, channel, to_db(self._db.clock()))
+            return await _add_channel(
+                conn, feedback_id, channel, to_db(self._db.clock()), sender=sender
+            )
+
+    async def remove_reply_channel(self, feedback_id: int, chat_key: str) -> bool:
+        """Stop delivering this feedback's answers to the chat with this key; False when
+        they did not go there. What was waiting to go to that chat goes nowhere."""
+        async with self._db.transaction() as conn:
+            row = await fetch_one(
+                conn,
+                "DELETE FROM reply_channels WHERE feedback_id = ? AND chat_key = ? RETURNING id",
+                (feedback_id, chat_key),
+            )
+            if row is None:
+                return False
+            channel_id = int(row[0])
+            waiting = await fetch_all(
+                conn,
+                "DELETE FROM outbox WHERE feedback_id = ? AND delivered_at IS NULL"
+                " AND kind IN (?, ?) AND json_extract(payload, '$.channel') = ?"
+                " RETURNING json_extract(payload, '$.response_id')",
+                (feedback_id, RESIDENT_REPLY, RESIDENT_STATUS, channel_id),
+            )
+            for (response_id,) in waiting:
+                if response_id is None:
+                    continue
+                # An answer that now goes to no chat is not waiting for delivery any more.
+                await conn.execute(
+                    "UPDATE responses SET delivery = NULL WHERE id = ? AND delivery = 'pending'"
+                    " AND NOT EXISTS (SELECT 1 FROM outbox WHERE feedback_id = ? AND kind = ?"
+                    " AND json_extract(payload, '$.response_id') = ?)",
+                    (response_id, feedback_id, RESIDENT_REPLY, response_id),
+                )
+        log.info("reply channel removed feedback_id=%d", feedback_id)
+        return True
 
     async def has_reply_channel(self, feedback_id: int, chat_key: str) -> bool:
         """True when the chat with this key (for this feedback) receives its answers."""
@@ -468,7 +506,12 @@ class TooManyChannels(Exception):
 
 
 async def _add_channel(
-    conn: aiosqlite.Connection, feedback_id: int, channel: SealedChannel, now: str
+    conn: aiosqlite.Connection,
+    feedback_id: int,
+    channel: SealedChannel,
+    now: str,
+    *,
+    sender: bool = False,
 ) -> bool:
     row = await fetch_one(
         conn,
@@ -478,7 +521,7 @@ async def _add_channel(
     count, same = (int(row[0]), int(row[1] or 0)) if row else (0, 0)
     if same:
         return False
-    if count >= MOST_CHANNELS:
+    if count >= MOST_CHANNELS and not sender:
         raise TooManyChannels(str(feedback_id))
     await conn.execute(
         "INSERT INTO reply_channels (feedback_id, chat_key, sealed_chat, created_at)"

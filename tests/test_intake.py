@@ -384,14 +384,24 @@ async def test_the_receipt_asks_plainly_whether_to_deliver_answers_here(
     assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
     calls = await resident.press("Nhận trả lời")
     assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("toast_receive_on")
-    assert sent(calls)[0].text == VI("receive_confirmed", code=code)
+    # The receipt itself now says so, and asks nothing more (issue 19, item 23).
+    (edited,) = sent(calls, "editMessageText")
+    assert edited.text == "\n\n".join([VI.with_html("sent_code", code=code), VI("sent_receiving")])
+    assert edited.buttons == [
+        [VI("btn_add_more")],
+        [VI("btn_stop_receiving")],
+        [VI("btn_see_status")],
+    ]
+    assert sent(calls) == []
     (sealed, key) = rows(app, "SELECT sealed_chat, chat_key FROM reply_channels")[0]
     anonymizer = app.bot_data.anonymizer
     assert anonymizer.open_channel(bytes(sealed), code) == (resident.chat, "vi")  # type: ignore[arg-type]
     assert key == anonymizer.channel_key(resident.chat, code)
-    # Asking twice is one channel; «Không» afterwards changes nothing stored.
+    # Asking twice is one channel; «Không» afterwards deletes it (issue 19, item 5).
     await resident.press_data(f"fb:rx:{code}", receipt.message_id)
     assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(1,)]
+    await resident.press_data(f"fb:no:{code}", receipt.message_id)
+    assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
 
 
 async def test_no_thanks_keeps_answers_public_only(
@@ -399,9 +409,16 @@ async def test_no_thanks_keeps_answers_public_only(
 ) -> None:
     code = await submit(resident)
     calls = await resident.press("Không, cảm ơn")
-    assert sent(calls)[0].text == VI("no_receive_confirmed", code=code)
-    markup = sent(calls, "editMessageReplyMarkup")[0]
-    assert markup.buttons == [["📋 Xem tình trạng"]]
+    (edited,) = sent(calls, "editMessageText")
+    assert edited.text == "\n\n".join(
+        [VI.with_html("sent_code", code=code), VI("sent_not_receiving")]
+    )
+    assert edited.buttons == [
+        [VI("btn_add_more")],
+        [VI("btn_receive")],
+        [VI("btn_see_status")],
+    ]
+    assert sent(calls) == []
     assert rows(app, "SELECT COUNT(*) FROM reply_channels") == [(0,)]
 
 
@@ -637,7 +654,8 @@ async def test_unparseable_callback_data_is_answered(resident: Person) -> None:
         calls = await resident.press_data(data)
         answers = sent(calls, "answerCallbackQuery")
         assert len(answers) == 1, data
-        assert sent(calls) == [], data
+        # Said in the chat too, not only in a toast (issue 19, item 23).
+        assert [c.text for c in sent(calls)] == [VI("stale_button_message")], data
     # An area button with no code is a malformed deep link: the areas are offered again.
     offer = only_message(await resident.press_data("area:"))
     assert offer.text == VI("malformed_area")
@@ -736,7 +754,7 @@ async def test_second_start_without_content_just_restarts(resident: Person) -> N
 
 async def test_outside_a_draft_text_gets_the_areas(resident: Person) -> None:
     message = only_message(await resident.send("Xin chào"))
-    assert message.text == VI("outside_draft")
+    assert message.text == VI("outside_draft_unsent")
     assert message.buttons == OPEN_AREAS
 
 

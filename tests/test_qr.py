@@ -313,7 +313,7 @@ def test_single_poster_is_one_a4_page_with_everything_on_it() -> None:
         link,
         "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
         "Tải Telegram miễn phí trên CH Play (Android) hoặc App Store (iPhone)",
-        "Quét mã QR bằng camera điện thoại hoặc Telegram",
+        "Quét mã QR bằng camera điện thoại",
         "Chọn lĩnh vực, viết góp ý, có thể kèm ảnh",
         "Bấm nút Gửi, giữ lại mã tra cứu để theo dõi",
         "Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực, "

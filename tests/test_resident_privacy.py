@@ -320,7 +320,7 @@ async def test_waiting_for_an_addition_is_not_a_draft_that_expires(
     assert rows(app, "SELECT COUNT(*) FROM draft_expiry_notices") == [(0,)]
     texts = [c.text for c in sent(await resident.send("Xin chào"))]
     assert VI("draft_expired", hours=24) not in texts
-    assert texts == [VI("outside_draft")]
+    assert texts == [VI("outside_draft_unsent")]
 
 
 async def test_an_edit_after_a_swept_draft_offers_the_same_area_and_the_way_on_works(
@@ -356,5 +356,5 @@ async def test_a_code_sent_after_a_swept_draft_leaves_no_area_waiting(
     assert f"Góp ý {code}" in status[-1].text
     # The hand-off to a new draft lasted that one update: a later message is no new draft.
     later = [c.text for c in sent(await resident.send("Xin chào"))]
-    assert later == [VI("outside_draft")]
+    assert later == [VI("outside_draft_unsent")]
     assert drafts_on_disk(app) == {}

@@ -184,7 +184,11 @@ async def test_resident_who_asked_is_told_when_resolved_once(
     told = only_message(await deliver(app))
     assert told.params["chat_id"] == resident.chat
     assert told.text == VI("resident_resolved_with", code=code, result=VI("resolution_result_1"))
-    assert told.buttons == [["😊 Hài lòng", "🙁 Chưa hài lòng"], ["📋 Xem tình trạng"]]
+    assert told.buttons == [
+        ["😊 Hài lòng", "🙁 Chưa hài lòng"],
+        ["📋 Xem tình trạng"],
+        ["🔕 Ngừng nhận trả lời"],
+    ]
     await officer.press("Đã giải quyết")
     await officer.press(VI("resolution_result_1"))
     clock.advance(WINDOW)
@@ -220,7 +224,11 @@ async def test_reply_reaches_a_resident_who_asked_in_the_committees_name(
             "Đã báo điện lực, &lt;sửa&gt; tuần này",
         ]
     )
-    assert delivered[0].buttons == [["✍️ Bổ sung thông tin"], ["📋 Xem tình trạng"]]
+    assert delivered[0].buttons == [
+        ["✍️ Bổ sung thông tin"],
+        ["📋 Xem tình trạng"],
+        ["🔕 Ngừng nhận trả lời"],
+    ]
     assert "Hoa" not in delivered[0].text
     record = sent(calls, "editMessageText")[0]
     assert record.params["chat_id"] == STAFF_CHAT_ID

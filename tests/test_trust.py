@@ -158,7 +158,7 @@ async def test_an_empty_update_is_passed_over_and_others_are_answered(
     api.take()
     await app.process_update(Update(update_id=777))
     assert api.take() == []
-    assert only_message(await resident.send("Xin chào")).text == VI("outside_draft")
+    assert only_message(await resident.send("Xin chào")).text == VI("outside_draft_unsent")
 
 
 def test_library_lines_never_carry_what_they_were_given() -> None:

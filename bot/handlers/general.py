@@ -14,7 +14,7 @@ from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
 from bot.handlers.admin.common import ECHO
-from bot.handlers.resident.follow_up import ADDING
+from bot.handlers.resident.follow_up import ADDING, stale
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, refusal
 from bot.texts import Texts
@@ -148,7 +148,13 @@ async def private_fallback(update: Update, context: HomThuContext) -> None:
         return
     if not (message.text or message.photo or message.location):
         await message.reply_text(refusal(t, message))
-    await offer_areas(message, context, t, t("outside_draft"))
+        await offer_areas(message, context, t, t("outside_draft"))
+        return
+    # Words or photos with no draft to take them, often about feedback already sent (a
+    # resident who just got an answer): said plainly that they went nowhere, and how to
+    # add them to that feedback or start a new one. Nothing of them is kept: keeping them
+    # would tie this chat to a feedback the resident did not name.
+    await offer_areas(message, context, t, t("outside_draft_unsent"))
 
 
 async def stale_button(update: Update, context: HomThuContext) -> None:
@@ -156,7 +162,7 @@ async def stale_button(update: Update, context: HomThuContext) -> None:
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    await answer_quietly(query, t("stale_button"))
+    await stale(query, t, query.message if isinstance(query.message, Message) else None)
 
 
 async def on_error(update: object, context: HomThuContext) -> None:

@@ -62,15 +62,17 @@ TEXTS: dict[str, str] = {
     ),
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
-        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text, "
-        "or photos."
+        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text or "
+        "photos (several messages are fine). Then tap «Send the addition»."
     ),
     "adding_prompt_answer": (
-        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text, or photos."
+        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text or "
+        "photos (several messages are fine). Then tap «Send the addition»."
     ),
     "adding_prompt_dissatisfied": (
         "Thank you for telling us. Feedback <code>{code}</code> has been reopened for the "
-        "staff to look at again.\nIf you wish, write a few lines about what is not settled."
+        "staff to look at again.\nIf you wish, write a few lines about what is not settled, "
+        "then tap «Send the addition»."
     ),
     "addition_received": (
         "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"
@@ -509,4 +511,56 @@ TEXTS: dict[str, str] = {
         "/mine, /show code, /find words, /stats, /digest, /export, /report, /status code, "
         "/extend code days reason (a new deadline)."
     ),
+    # --- Issue 19: answers here or not, stopping them, additions collected ----------------------
+    "sent_code": (
+        "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
+        "Reference code: <code>{code}</code>\n"
+        "Please keep this code. To see how it is being handled, tap «See the status» "
+        "or send <code>/status {code}</code>."
+    ),
+    "sent_receiving": (
+        "🔔 The staff's answers about this feedback will be delivered to this chat. Who sent "
+        "it stays private. To stop them, tap «Stop receiving answers»."
+    ),
+    "sent_not_receiving": (
+        "Answers will not be delivered here; you can read them any time with «See the status». "
+        "If you change your mind, tap «Receive answers here»."
+    ),
+    "btn_stop_receiving": "🔕 Stop receiving answers",
+    "toast_receiving_stopped": "Answers will no longer come here.",
+    "receiving_stopped": (
+        "🔕 Stopped: answers about feedback <code>{code}</code> will no longer be delivered "
+        "here. You can still read them with <code>/status {code}</code>; to receive them "
+        "again, tap «Receive answers here» there."
+    ),
+    "not_receiving_here": "Answers about this feedback are not delivered to this chat.",
+    "receive_rate_limited": (
+        "You have asked for answers many times in the past hour. Please try again later."
+    ),
+    "btn_send_addition": "📤 Send the addition",
+    "addition_kept": (
+        "✅ Noted, as an addition to feedback <code>{code}</code>. You can send more text or "
+        "photos; when you are done, tap «Send the addition» to pass it to the staff."
+    ),
+    "addition_kept_photos_full": "{max_photos} photos: that is the most.",
+    "addition_message_too_long": (
+        "This message would make the addition longer than {max_chars} characters, so it was "
+        "not taken. What you sent before is kept; please send it shorter, or tap «Send the "
+        "addition»."
+    ),
+    "addition_too_many_photos": (
+        "An addition can carry at most {max_photos} photos, so this one was not taken. Please "
+        "tap «Send the addition»; other photos can go with a later addition."
+    ),
+    "addition_refused_kept": (
+        "What you sent before is kept; please go on with text or photos, or tap «Send the "
+        "addition»."
+    ),
+    "toast_addition_empty": "Nothing to send yet: please write or send a photo first.",
+    "addition_send_rate_limited": (
+        "You have sent many additions in the past hour, so this one was not passed on yet. "
+        "It is kept; please tap «Send the addition» again later."
+    ),
+    "adding_dropped": "The addition you were writing was dropped; nothing went to the staff.",
+    "staff_addition_photos": "🖼 With {count} photos (below).",
 }

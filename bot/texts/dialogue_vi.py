@@ -69,15 +69,17 @@ TEXTS: dict[str, str] = {
     ),
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
-        "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, hoặc gửi ảnh."
+        "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, gửi ảnh (có "
+        "thể gửi nhiều tin). Xong, xin bấm «Gửi phần bổ sung»."
     ),
     "adding_prompt_answer": (
-        "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, "
-        "hoặc gửi ảnh."
+        "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, gửi "
+        "ảnh (có thể gửi nhiều tin). Xong, xin bấm «Gửi phần bổ sung»."
     ),
     "adding_prompt_dissatisfied": (
         "Xin cảm ơn đã cho biết. Góp ý <code>{code}</code> đã được mở lại để cán bộ xem xét "
-        "tiếp.\nNếu muốn, xin viết vài dòng về điều chưa được giải quyết."
+        "tiếp.\nNếu muốn, xin viết vài dòng về điều chưa được giải quyết, rồi bấm «Gửi phần "
+        "bổ sung»."
     ),
     "addition_received": (
         "✅ Đã chuyển phần bổ sung cho góp ý <code>{code}</code> tới cán bộ. Xin cảm ơn!"
@@ -490,4 +492,55 @@ TEXTS: dict[str, str] = {
         "/mine, /show mã, /find từ khóa, /stats, /digest, /export, /report, /status mã, "
         "/extend mã số-ngày lý do (gia hạn)."
     ),
+    # --- Issue 19: answers here or not, stopping them, additions collected ----------------------
+    "sent_code": (
+        "✅ <b>Góp ý đã được gửi.</b> Xin cảm ơn!\n\n"
+        "Mã tra cứu: <code>{code}</code>\n"
+        "Xin giữ lại mã này. Để xem tình trạng xử lý, bấm «Xem tình trạng» "
+        "hoặc gửi <code>/status {code}</code>."
+    ),
+    "sent_receiving": (
+        "🔔 Trả lời của cán bộ về góp ý này sẽ được gửi đến cuộc trò chuyện này. Danh tính "
+        "người gửi vẫn được giữ kín. Muốn thôi nhận, bấm «Ngừng nhận trả lời»."
+    ),
+    "sent_not_receiving": (
+        "Trả lời sẽ không được gửi đến đây; có thể xem bất cứ lúc nào bằng «Xem tình trạng». "
+        "Nếu đổi ý, xin bấm «Nhận trả lời tại đây»."
+    ),
+    "btn_stop_receiving": "🔕 Ngừng nhận trả lời",
+    "toast_receiving_stopped": "Đã ngừng nhận trả lời tại đây.",
+    "receiving_stopped": (
+        "🔕 Đã ngừng: trả lời về góp ý <code>{code}</code> sẽ không được gửi đến đây nữa. Vẫn "
+        "xem được trả lời bằng <code>/status {code}</code>; muốn nhận lại, bấm «Nhận trả lời "
+        "tại đây» ở đó."
+    ),
+    "not_receiving_here": "Trả lời về góp ý này không được gửi đến cuộc trò chuyện này.",
+    "receive_rate_limited": (
+        "Đã đăng ký nhận trả lời nhiều lần trong một giờ qua. Xin thử lại sau."
+    ),
+    "btn_send_addition": "📤 Gửi phần bổ sung",
+    "addition_kept": (
+        "✅ Đã ghi nhận phần bổ sung cho góp ý <code>{code}</code>. Có thể gửi thêm chữ hoặc "
+        "ảnh; xong, xin bấm «Gửi phần bổ sung» để chuyển tới cán bộ."
+    ),
+    "addition_kept_photos_full": "Đã đủ {max_photos} ảnh.",
+    "addition_message_too_long": (
+        "Tin này làm phần bổ sung dài quá {max_chars} ký tự nên chưa được ghi nhận. Những gì "
+        "đã ghi nhận trước vẫn được giữ; xin gửi ngắn hơn, hoặc bấm «Gửi phần bổ sung»."
+    ),
+    "addition_too_many_photos": (
+        "Phần bổ sung chỉ kèm được tối đa {max_photos} ảnh nên ảnh này chưa được ghi nhận. "
+        "Xin bấm «Gửi phần bổ sung»; ảnh khác có thể gửi trong lần bổ sung sau."
+    ),
+    "addition_refused_kept": (
+        "Những gì đã ghi nhận trước vẫn được giữ; xin gửi tiếp chữ hoặc ảnh, hoặc bấm «Gửi "
+        "phần bổ sung»."
+    ),
+    "toast_addition_empty": "Chưa có gì để gửi: xin viết chữ hoặc gửi ảnh trước.",
+    "addition_send_rate_limited": (
+        "Đã gửi nhiều phần bổ sung trong một giờ qua nên phần này chưa được chuyển đi. Nội "
+        "dung vẫn được giữ; xin bấm «Gửi phần bổ sung» lại sau."
+    ),
+    "adding_dropped": "Đã bỏ phần bổ sung đang viết; không có gì được chuyển tới cán bộ.",
+    "staff_addition_photos": "🖼 Kèm {count} ảnh (bên dưới).",
 }

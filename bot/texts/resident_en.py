@@ -270,4 +270,18 @@ TEXTS: dict[str, str] = {
     "cmd_help": "How it works",
     "cmd_language": "Đổi ngôn ngữ / Change language",
     "cmd_cancel": "Drop the feedback you are writing",
+    # --- Issue 19 ------------------------------------------------------------------------------
+    "stale_button_message": (
+        "The button you tapped belongs to an old message and no longer works. Please use the "
+        "buttons of the newest message. To send new feedback, tap /start; to look up feedback "
+        "you sent, send its reference code."
+    ),
+    "outside_draft_unsent": (
+        "The message you just sent <b>has not been passed to the staff</b>.\n\n"
+        "• To add it to feedback you sent: tap «✍️ Add information» under the committee's "
+        "answer, or reply to that message, and send it again.\n"
+        "• For new feedback: choose an area below, or scan your area's QR code.\n"
+        "• To see or add to feedback you sent, you can also send its reference code (e.g. "
+        "<code>GY-7Q2K9M4T</code>)."
+    ),
 }

@@ -262,4 +262,17 @@ TEXTS: dict[str, str] = {
     "cmd_help": "Hướng dẫn",
     "cmd_language": "Đổi ngôn ngữ / Change language",
     "cmd_cancel": "Hủy góp ý đang viết",
+    # --- Issue 19 ------------------------------------------------------------------------------
+    "stale_button_message": (
+        "Nút vừa bấm thuộc một tin nhắn cũ nên không còn dùng được. Xin bấm nút ở tin nhắn "
+        "mới nhất. Để gửi góp ý mới, bấm /start; để xem góp ý đã gửi, xin gửi mã tra cứu."
+    ),
+    "outside_draft_unsent": (
+        "Tin vừa gửi <b>chưa được chuyển tới cán bộ</b>.\n\n"
+        "• Nếu là bổ sung cho góp ý đã gửi: xin bấm «✍️ Bổ sung thông tin» dưới trả lời của "
+        "Ủy ban, hoặc trả lời (reply) ngay tin nhắn đó, rồi gửi lại.\n"
+        "• Nếu là góp ý mới: xin chọn khu vực bên dưới, hoặc quét mã QR của khu vực.\n"
+        "• Để xem hay bổ sung góp ý đã gửi, cũng có thể gửi mã tra cứu (ví dụ "
+        "<code>GY-7Q2K9M4T</code>)."
+    ),
 }

@@ -98,9 +98,10 @@ async def preview(resident: Person) -> BotMessage:
 
 
 async def receive_answers(resident: Person, code: str) -> None:
-    """«Nhận trả lời tại đây» under the receipt: the bot confirms where answers will go."""
+    """«Nhận trả lời tại đây» under the receipt: the receipt now says where answers go."""
     resident.press("Nhận trả lời")
-    await resident.wait_for(shown(VI("receive_confirmed", code=code)))
+    receipt = await resident.wait_for(shown(VI("sent_receiving")))
+    assert code in receipt.text
     answer = await resident.answer_to()
     assert answer.get("text") == VI("toast_receive_on")
 

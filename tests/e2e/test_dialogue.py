@@ -84,6 +84,8 @@ async def test_the_residents_addition_arrives_under_the_card_and_not_satisfied_r
     resident.press("Bổ sung")
     await resident.wait_for(shown(VI("adding_prompt", code=code)))
     resident.say("Đến giờ vẫn chưa có điện ở đầu ngõ")
+    await resident.wait_for(shown(VI("addition_kept", code=code)))
+    resident.press(VI("btn_send_addition"))
     await resident.wait_for(shown(VI("addition_received", code=code)))
     addition = await server.wait_for(
         STAFF_CHAT_ID, lambda m: "Đến giờ vẫn chưa có điện" in m.text, timeout=15
@@ -95,6 +97,8 @@ async def test_the_residents_addition_arrives_under_the_card_and_not_satisfied_r
     # A Telegram reply to the bot's message naming the code does the same.
     receipt = next(m for m in resident.messages() if "Mã tra cứu" in m.text)
     resident.reply_to(receipt, "Cột số 12 bị nghiêng")
+    await resident.wait_for(shown(VI("addition_kept", code=code)))
+    resident.press(VI("btn_send_addition"))
     await resident.wait_for(shown(VI("addition_received", code=code)))
     await server.wait_for(STAFF_CHAT_ID, lambda m: "Cột số 12 bị nghiêng" in m.text)
 
@@ -115,6 +119,8 @@ async def test_the_residents_addition_arrives_under_the_card_and_not_satisfied_r
     assert query(running_bot.database, "SELECT status FROM feedback") == [("in_progress",)]
     assert query(running_bot.database, "SELECT satisfied FROM ratings") == [(0,)]
     resident.say("Đèn lại tắt sau hai ngày")
+    await resident.wait_for(shown(VI("addition_kept", code=code)))
+    resident.press(VI("btn_send_addition"))
     await server.wait_for(STAFF_CHAT_ID, lambda m: "Đèn lại tắt sau hai ngày" in m.text)
     assert query(running_bot.database, "SELECT kind FROM additions ORDER BY id") == [
         ("addition",),

@@ -1,11 +1,12 @@
 """After sending (SPEC §3.5, §3.6, §3.10): the status, answers here, additions, ratings.
 
 Whoever holds a reference code can see its status (``/status``, a message that is only
-the code, or the button under every message about it), ask for its answers in their chat,
-add information, and say whether the matter was settled. An addition is taken in
-"adding" mode: after «Bổ sung», the resident's next text or photos (one album) go to staff
-under the card; the mode is kept with the draft (sealed, so it survives a restart). A
-Telegram reply to any message of the bot that names a code is an addition too.
+the code, or the button under every message about it), ask for its answers in their chat
+(and stop them there), add information, and say whether the matter was settled. An
+addition is collected like a draft: after «Bổ sung», or a Telegram reply to any message of
+the bot that names a code, the resident's texts and photos are kept (with the draft, sealed
+under the keyed hash, so they survive a restart) until «Gửi phần bổ sung» sends them to
+staff as one message under the card.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import secrets
 from typing import Any
 
-from telegram import Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
@@ -23,9 +25,10 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.cards import refresh_cards
 from bot.context import HomThuContext
-from bot.draft import MAX_CHARS
+from bot.draft import MAX_CHARS, MAX_PHOTOS
 from bot.handlers.lookup import feedback_by_code
-from bot.handlers.resident.writing import committee, refusal
+from bot.handlers.resident.writing import committee, drop_buttons_of, refusal
+from bot.ratelimit import SlidingWindowLimit
 from bot.texts import Texts
 from bot.views import status_messages
 from storage import Feedback, FeedbackNotFound
@@ -40,7 +43,9 @@ log = logging.getLogger(__name__)
 ADDING = "adding"
 # A resident who pressed «Bổ sung» and went away: the next message is theirs again after.
 ADDING_LASTS = 60 * 60
-_FOLLOW_UP = re.compile(rf"^{keyboards.FOLLOW_UP_PREFIX}([a-z]+):(.{{1,20}})$")
+_FOLLOW_UP = re.compile(
+    rf"^{keyboards.FOLLOW_UP_PREFIX}([a-z]+):([^:]{{1,20}})(?::([0-9a-f]{{16}}))?$"
+)
 _CODE_IN_TEXT = re.compile(CODE_PATTERN.pattern)
 # A message that is nothing but a code (as a person may type it: spaces, no dash).
 _LONE_CODE = re.compile(r"^\s*[A-Za-z]{2}[\s\-–—_.]?[0-9A-Za-z]{8}\s*$")
@@ -125,12 +130,14 @@ async def show_status(
     markup = None
     if private:
         receives = await _receives_here(context, feedback, message.chat_id)
+        # Only the chat answers go to is offered to stop them (anyone may hold the code).
         markup = keyboards.about_feedback_keyboard(
             t,
             feedback.code,
             status=False,
             add=True,
             receive=not receives,
+            stop=receives,
             rate=feedback.status.value == "resolved",
         )
     for n, text in enumerate(texts):
@@ -146,7 +153,7 @@ async def _receives_here(context: HomThuContext, feedback: Feedback, chat_id: in
 
 
 async def follow_up_button(update: Update, context: HomThuContext) -> None:
-    """See the status, receive answers here (or not), add information, rate."""
+    """See the status, receive answers here (or not, or no more), add information, rate."""
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
@@ -158,9 +165,22 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     # taken as the resident's.
     private = message is not None and message.chat.type == message.chat.PRIVATE
     if match is None or code is None or message is None or not private:
-        await answer_quietly(query, t("stale_button"))
+        await stale(query, t, message if private else None)
         return
     action = match.group(1)
+    if action not in _ACTIONS:
+        await stale(query, t, message)
+        return
+    # Every press looks a code up: a forged one counts against the presser's limit, so
+    # that codes cannot be guessed by pressing (SPEC §4).
+    limited = _limit_of(context, action)
+    if limited is not None:
+        limit, refusal_key = limited
+        assert update.effective_user is not None
+        resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
+        if not limit.allow(resident):
+            await answer_quietly(query, t(refusal_key), show_alert=True)
+            return
     try:
         feedback = await context.db.feedback.get_by_code(code)
     except FeedbackNotFound:
@@ -169,45 +189,154 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     if action == keyboards.SEE_STATUS:
         await answer_quietly(query)
         await show_status(update, context, t, message, code, feedback)
-    elif action == keyboards.RECEIVE:
-        await _receive_here(update, context, t, feedback, message)
-    elif action == keyboards.NO_RECEIVE:
-        await answer_quietly(query, t("toast_no_receive"))
-        with contextlib.suppress(BadRequest):
-            await message.edit_reply_markup(keyboards.about_feedback_keyboard(t, code))
-        await message.reply_text(t("no_receive_confirmed", code=code))
+    elif action in (keyboards.RECEIVE, keyboards.RECEIPT_YES):
+        tag = context.runtime.anonymizer.receipt_tag(message.chat_id, feedback.code)
+        sender = action == keyboards.RECEIPT_YES and match.group(3) == tag
+        await _receive_here(update, context, t, feedback, message, receipt=sender)
+    elif action in (keyboards.NO_RECEIVE, keyboards.RECEIPT_NO):
+        await _no_answers_here(
+            update, context, t, feedback, message, receipt=action == keyboards.RECEIPT_NO
+        )
     elif action in (keyboards.ADD_MORE, keyboards.ANSWER_QUESTION):
         kind = (
             AdditionKind.ANSWER if action == keyboards.ANSWER_QUESTION else AdditionKind.ADDITION
         )
         await answer_quietly(query)
         await start_adding(context, message, t, feedback, kind)
-    elif action in (keyboards.SATISFIED, keyboards.NOT_SATISFIED):
-        await _rate(update, context, t, feedback, message, action == keyboards.SATISFIED)
     else:
-        await answer_quietly(query, t("stale_button"))
+        await _rate(update, context, t, feedback, message, action == keyboards.SATISFIED)
+
+
+_ACTIONS = frozenset(
+    {
+        keyboards.SEE_STATUS,
+        keyboards.RECEIVE,
+        keyboards.RECEIPT_YES,
+        keyboards.NO_RECEIVE,
+        keyboards.RECEIPT_NO,
+        keyboards.ADD_MORE,
+        keyboards.ANSWER_QUESTION,
+        keyboards.SATISFIED,
+        keyboards.NOT_SATISFIED,
+    }
+)
+
+
+def _limit_of(context: HomThuContext, action: str) -> tuple[SlidingWindowLimit, str] | None:
+    """The limit a press counts against, and what a refused press is told (None: the
+    status, which ``show_status`` counts itself)."""
+    runtime = context.runtime
+    if action in (keyboards.RECEIVE, keyboards.RECEIPT_YES):
+        return runtime.channel_limit, "receive_rate_limited"
+    if action in (keyboards.SATISFIED, keyboards.NOT_SATISFIED):
+        return runtime.rating_limit, "rating_rate_limited"
+    if action == keyboards.SEE_STATUS:
+        return None
+    return runtime.status_limit, "status_rate_limited"
+
+
+async def stale(query: CallbackQuery, t: Texts, message: Message | None) -> None:
+    """A button that no longer does anything: a toast, and in a resident's chat a message
+    too (a toast is easily missed, and nothing else would happen)."""
+    await answer_quietly(query, t("stale_button"))
+    if message is not None and message.chat.type == message.chat.PRIVATE:
+        await message.chat.send_message(t("stale_button_message"))
 
 
 async def _receive_here(
-    update: Update, context: HomThuContext, t: Texts, feedback: Feedback, message: Message
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    feedback: Feedback,
+    message: Message,
+    *,
+    receipt: bool,
 ) -> None:
+    """Answers to this chat; ``receipt``: pressed on the sender's own receipt, which then
+    says so instead of asking."""
     query = update.callback_query
     assert query is not None
     runtime = context.runtime
-    channel = runtime.anonymizer.seal_channel(message.chat_id, feedback.code, t.language)
+    code = feedback.code
+    channel = runtime.anonymizer.seal_channel(message.chat_id, code, t.language)
     try:
-        added = await context.db.feedback.add_reply_channel(feedback.id, channel)
+        added = await context.db.feedback.add_reply_channel(feedback.id, channel, sender=receipt)
     except TooManyChannels:
         await answer_quietly(query, t("receive_too_many"), show_alert=True)
         return
     await answer_quietly(query, t("toast_receive_on"))
-    with contextlib.suppress(BadRequest):
-        await message.edit_reply_markup(
-            keyboards.about_feedback_keyboard(t, feedback.code, add=True)
-        )
+    log.info("answers asked for in a chat code=%s new=%s", code, added)
+    if receipt:
+        text = "\n\n".join([t.with_html("sent_code", code=code), t("sent_receiving")])
+        if await _edit_receipt(context, t, message, code, text, receiving=True) or not added:
+            return
+    else:
+        with contextlib.suppress(BadRequest):
+            await message.edit_reply_markup(
+                keyboards.about_feedback_keyboard(t, code, add=True, stop=True)
+            )
     if added:
-        await message.reply_text(t("receive_confirmed", code=feedback.code))
-    log.info("answers asked for in a chat code=%s new=%s", feedback.code, added)
+        await message.reply_text(t("receive_confirmed", code=code))
+
+
+async def _no_answers_here(
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    feedback: Feedback,
+    message: Message,
+    *,
+    receipt: bool,
+) -> None:
+    """«Không, cảm ơn» on the receipt, or «Ngừng nhận trả lời»: the chat's reply channel,
+    if it has one, is deleted, and nothing more goes there. Only the chat itself can: its
+    channel is found by the chat's own keyed hash, so the button pressed anywhere else
+    finds nothing."""
+    query = update.callback_query
+    assert query is not None
+    code = feedback.code
+    key = context.runtime.anonymizer.channel_key(message.chat_id, code)
+    removed = await context.db.feedback.remove_reply_channel(feedback.id, key)
+    log.info("answers declined in a chat code=%s removed=%s", code, removed)
+    if receipt:
+        await answer_quietly(query, t("toast_no_receive"))
+        text = "\n\n".join([t.with_html("sent_code", code=code), t("sent_not_receiving")])
+        if not await _edit_receipt(context, t, message, code, text, receiving=False):
+            await message.reply_text(t("no_receive_confirmed", code=code))
+        return
+    if not removed:
+        await answer_quietly(query, t("not_receiving_here"), show_alert=True)
+        return
+    await answer_quietly(query, t("toast_receiving_stopped"))
+    with contextlib.suppress(BadRequest):
+        await message.edit_reply_markup(_without(message, query.data or ""))
+    await message.reply_text(t("receiving_stopped", code=code))
+
+
+async def _edit_receipt(
+    context: HomThuContext, t: Texts, message: Message, code: str, text: str, *, receiving: bool
+) -> bool:
+    """Turn the receipt into what the resident chose; False when it cannot be edited."""
+    tag = context.runtime.anonymizer.receipt_tag(message.chat_id, code)
+    try:
+        await message.edit_text(
+            text, reply_markup=keyboards.receipt_keyboard(t, code, tag, receiving)
+        )
+    except BadRequest as error:
+        # Pressed twice: the receipt already says so.
+        return "not modified" in error.message
+    return True
+
+
+def _without(message: Message, data: str) -> InlineKeyboardMarkup | None:
+    """The message's buttons without the one whose data is ``data``."""
+    if message.reply_markup is None:
+        return None
+    rows = [
+        [button for button in row if button.callback_data != data]
+        for row in message.reply_markup.inline_keyboard
+    ]
+    return InlineKeyboardMarkup([row for row in rows if row])
 
 
 async def _rate(
@@ -220,11 +349,6 @@ async def _rate(
 ) -> None:
     query = update.callback_query
     assert query is not None
-    assert update.effective_user is not None
-    resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
-    if not context.runtime.rating_limit.allow(resident):
-        await answer_quietly(query, t("rating_rate_limited"), show_alert=True)
-        return
     try:
         rated = await context.db.dialogue.rate(feedback.id, satisfied)
     except NotResolved:
@@ -248,15 +372,8 @@ async def _rate(
 async def start_adding(
     context: HomThuContext, message: Message, t: Texts, feedback: Feedback, kind: AdditionKind
 ) -> None:
-    """Wait for the resident's next text or photos, as an addition to ``feedback``."""
-    user_data = context.user_data
-    if user_data is None:
-        return
-    user_data[ADDING] = {
-        "code": feedback.code,
-        "kind": kind.value,
-        "since": context.runtime.clock_seconds(),
-    }
+    """Collect the resident's next texts and photos as an addition to ``feedback``."""
+    _begin(context, feedback.code, kind)
     key = {
         AdditionKind.ADDITION: "adding_prompt",
         AdditionKind.ANSWER: "adding_prompt_answer",
@@ -267,92 +384,171 @@ async def start_adding(
     )
 
 
+def _begin(context: HomThuContext, code: str, kind: AdditionKind) -> dict[str, Any] | None:
+    """The addition being collected for ``code``: the one already begun (nothing of it is
+    dropped by a second «Bổ sung»), or a new one."""
+    user_data = context.user_data
+    if user_data is None:
+        return None
+    waiting = user_data.get(ADDING)
+    now = context.runtime.clock_seconds()
+    if isinstance(waiting, dict) and waiting.get("code") == code and _parts(waiting):
+        waiting["since"] = now
+        return waiting
+    waiting = {
+        "code": code,
+        "kind": kind.value,
+        "since": now,
+        "texts": [],
+        "photos": [],
+        # Sending twice (a double press, or again after a crash) stores it once.
+        "submission": secrets.token_hex(8),
+    }
+    user_data[ADDING] = waiting
+    return waiting
+
+
+def _parts(waiting: dict[str, Any]) -> int:
+    return len(waiting.get("texts") or []) + len(waiting.get("photos") or [])
+
+
 async def take_addition(update: Update, context: HomThuContext) -> None:
-    """The resident's text or photo after «Bổ sung»: to staff, and say it arrived."""
+    """The resident's text or photo after «Bổ sung»: kept with the addition (sealed, like
+    a draft), acknowledged with the button that sends it."""
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
     user_data = context.user_data or {}
     waiting = user_data.get(ADDING)
-    if (
-        not isinstance(waiting, dict)
-        or context.runtime.clock_seconds() - float(waiting.get("since", 0)) > ADDING_LASTS
+    now = context.runtime.clock_seconds()
+    if not isinstance(waiting, dict) or (
+        not _parts(waiting) and now - float(waiting.get("since", 0)) > ADDING_LASTS
     ):
+        # Nothing was collected and the resident went away: the message is theirs again.
         user_data.pop(ADDING, None)
         await message.reply_text(t("adding_expired"))
         return
-    kind = AdditionKind(str(waiting.get("kind", AdditionKind.ADDITION.value)))
-    album = message.media_group_id
-    stored = await add(update, context, t, message, str(waiting["code"]), kind)
-    if stored and album and waiting.get("album") in (None, album):
-        # The rest of the same album follows as separate messages: keep waiting for them.
-        waiting["album"] = album
-        return
-    user_data.pop(ADDING, None)
-
-
-async def add(
-    update: Update,
-    context: HomThuContext,
-    t: Texts,
-    message: Message,
-    code: str,
-    kind: AdditionKind,
-) -> bool:
-    """Store the message as an addition to ``code``; True when it was taken."""
     if not (message.text or message.photo):
-        await message.reply_text(refusal(t, message))
-        return False
+        refused = refusal(t, message)
+        if _parts(waiting):
+            refused = f"{refused}\n\n{t('addition_refused_kept')}"
+        await message.reply_text(refused)
+        return
     text = (message.text or message.caption or "").strip()
-    # Refused: the waiting is over, so the button to try again comes with the refusal.
-    again = keyboards.about_feedback_keyboard(t, code, add=True)
-    if len(text) > MAX_CHARS:
-        await message.reply_text(t("addition_too_long", max_chars=MAX_CHARS), reply_markup=again)
-        return False
+    texts: list[str] = waiting.setdefault("texts", [])
+    photos: list[str] = waiting.setdefault("photos", [])
+    if sum(len(x) for x in texts) + len(text) > MAX_CHARS:
+        await message.reply_text(t("addition_message_too_long", max_chars=MAX_CHARS))
+        return
+    if message.photo and len(photos) >= MAX_PHOTOS:
+        await message.reply_text(t("addition_too_many_photos", max_photos=MAX_PHOTOS))
+        return
+    if text:
+        texts.append(text)
+    if message.photo:
+        photos.append(message.photo[-1].file_id)
+    waiting["since"] = now
+    # On disk before the resident is told it is kept: a crash in between loses nothing.
+    assert update.effective_user is not None
+    await context.runtime.persistence.flush_update(
+        context.application, message.chat_id, update.effective_user.id
+    )
+    await _acknowledge(message, t, waiting)
+
+
+async def _acknowledge(message: Message, t: Texts, waiting: dict[str, Any]) -> None:
+    """Say it is kept, with the buttons, which leave the older acknowledgement; the
+    photos of one album share one."""
+    album = message.media_group_id
+    previous = waiting.get("ack")
+    if album and previous is not None and waiting.get("album") == album:
+        return
+    text = t("addition_kept", code=str(waiting["code"]))
+    if len(waiting.get("photos") or []) >= MAX_PHOTOS:
+        text += "\n" + t("addition_kept_photos_full", max_photos=MAX_PHOTOS)
+    sent = await message.reply_text(text, reply_markup=keyboards.adding_keyboard(t))
+    waiting["ack"], waiting["album"] = sent.message_id, album
+    if isinstance(previous, int):
+        await drop_buttons_of(message, previous)
+
+
+async def send_addition(update: Update, context: HomThuContext) -> None:
+    """«Gửi phần bổ sung»: what was collected goes to staff, as one addition, once."""
+    query = update.callback_query
+    assert query is not None
+    t = await context.texts(update)
+    message = query.message if isinstance(query.message, Message) else None
+    user_data = context.user_data
+    waiting = user_data.get(ADDING) if user_data is not None else None
+    if message is None or user_data is None or not isinstance(waiting, dict):
+        # Sent already (a second press), or given up.
+        await stale(query, t, message)
+        return
+    if not _parts(waiting):
+        await answer_quietly(query, t("toast_addition_empty"), show_alert=True)
+        return
     assert update.effective_user is not None
     resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
     if not context.runtime.addition_limit.allow(resident):
-        await message.reply_text(t("addition_rate_limited"), reply_markup=again)
-        return False
+        await answer_quietly(query)
+        await message.reply_text(t("addition_send_rate_limited"))
+        return
+    await answer_quietly(query)
+    code = str(waiting["code"])
     feedback = await feedback_by_code(context, t, message, code)
     if feedback is None:
-        return False
-    photo = message.photo[-1].file_id if message.photo else None
-    await context.db.dialogue.add(feedback.id, kind, text, photo)
+        user_data.pop(ADDING, None)
+        return
+    kind = AdditionKind(str(waiting.get("kind", AdditionKind.ADDITION.value)))
+    await context.db.dialogue.add(
+        feedback.id,
+        kind,
+        "\n".join(waiting.get("texts") or []),
+        waiting.get("photos") or [],
+        submission=str(waiting.get("submission") or secrets.token_hex(8)),
+    )
     context.runtime.wake_outbox()
+    # Stored first, forgotten then: a crash in between finds it stored on the next press.
+    user_data.pop(ADDING, None)
+    await context.runtime.persistence.flush_update(
+        context.application, message.chat_id, update.effective_user.id
+    )
+    with contextlib.suppress(BadRequest):
+        await message.edit_reply_markup(reply_markup=None)
     await message.reply_text(
         t("addition_received", code=code),
         reply_markup=keyboards.about_feedback_keyboard(t, code, add=True),
     )
     log.info("addition received code=%s kind=%s", code, kind.value)
-    return True
 
 
 async def stop_adding(update: Update, context: HomThuContext) -> None:
-    """«Thôi»: stop waiting for an addition."""
+    """«Thôi»: stop collecting; what was collected is dropped, and the resident told so."""
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    if context.user_data is not None:
-        context.user_data.pop(ADDING, None)
+    waiting = context.user_data.pop(ADDING, None) if context.user_data is not None else None
     await answer_quietly(query, t("toast_adding_stopped"))
     if isinstance(query.message, Message):
         with contextlib.suppress(BadRequest):
             await query.message.edit_reply_markup(reply_markup=None)
+        if isinstance(waiting, dict) and _parts(waiting):
+            await query.message.reply_text(t("adding_dropped"))
 
 
 async def reply_to_bot(update: Update, context: HomThuContext) -> None:
-    """A resident's Telegram reply to a message of the bot that names a code: an addition."""
+    """A resident's Telegram reply to a message of the bot that names a code: the start of
+    an addition to it, collected like one begun with «Bổ sung»."""
     message = update.effective_message
     assert message is not None
     replied = message.reply_to_message
     assert replied is not None
     found = _CODE_IN_TEXT.search(replied.text or replied.caption or "")
     assert found is not None
-    t = await context.texts(update)
-    if context.user_data is not None:
-        context.user_data.pop(ADDING, None)
-    await add(update, context, t, message, found.group(0), AdditionKind.ADDITION)
+    code = normalize_reference_code(found.group(0)) or found.group(0)
+    if _begin(context, code, AdditionKind.ADDITION) is None:
+        return
+    await take_addition(update, context)
 
 
 class RepliesNamingACode(filters.MessageFilter):

@@ -19,7 +19,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
-from bot.handlers.resident.follow_up import ADDING
+from bot.handlers.resident.follow_up import ADDING, stale
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
@@ -227,6 +227,10 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     return CHOOSING_TOPIC
 
 
+def _message_of(query: CallbackQuery) -> Message | None:
+    return query.message if isinstance(query.message, Message) else None
+
+
 async def _press(update: Update, context: HomThuContext) -> tuple[CallbackQuery, str, Texts]:
     """A button press, its data and the presser's texts; not answered yet, as the answer
     may be that the button is stale."""
@@ -256,7 +260,7 @@ async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> i
     try:
         area = await context.db.areas.get_open(code)
     except (AreaNotFound, AreaClosed):
-        await answer_quietly(query, t("stale_button"))
+        await stale(query, t, _message_of(query))
         return CHOOSING_TOPIC
     await answer_quietly(query)
     draft.area_id, draft.area_code, draft.area_name = area.id, area.code, area.name
@@ -281,7 +285,7 @@ async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> in
             raise TopicNotFound(data)
         topic = await context.db.topics.get_open(number)
     except TopicNotFound:
-        await answer_quietly(query, t("stale_button"))
+        await stale(query, t, _message_of(query))
         return CHOOSING_TOPIC
     await answer_quietly(query)
     draft.topic_id, draft.topic_name = topic.id, topic.name(t.language)
@@ -509,7 +513,7 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     await answer_quietly(query)
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
-        await _receipt(query.message, t, feedback.code)
+        await _receipt(context, query.message, t, feedback.code)
     log.info(
         "feedback sent code=%s area=%s topic=%s photos=%d again=%s",
         feedback.code,
@@ -526,10 +530,11 @@ def submission_of(data: str | None) -> str:
     return (data or "").removeprefix(keyboards.SEND).removeprefix(":")
 
 
-async def _receipt(message: Message, t: Texts, code: str) -> None:
+async def _receipt(context: HomThuContext, message: Message, t: Texts, code: str) -> None:
     """The reference code, and whether to deliver staff's answers here (no, until asked)."""
+    tag = context.runtime.anonymizer.receipt_tag(message.chat_id, code)
     await message.reply_text(
-        t.with_html("sent", code=code), reply_markup=keyboards.receipt_keyboard(t, code)
+        t.with_html("sent", code=code), reply_markup=keyboards.receipt_keyboard(t, code, tag)
     )
 
 
@@ -544,12 +549,12 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
     except FeedbackNotFound:
         feedback = None
     if feedback is None:
-        await answer_quietly(query, t("stale_button"))
+        await stale(query, t, _message_of(query))
         return
     await answer_quietly(query)
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
-        await _receipt(query.message, t, feedback.code)
+        await _receipt(context, query.message, t, feedback.code)
     log.info("send pressed again code=%s: kept once", feedback.code)
 
 
