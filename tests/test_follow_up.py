@@ -484,7 +484,7 @@ async def test_a_text_after_an_answer_is_told_how_to_add_it_and_nothing_is_kept(
     assert "reply" in reply.text
     assert VI("outside_draft") not in reply.text
     # The areas, to write new feedback instead.
-    assert reply.buttons == [["Khu phố 3"], ["Thôn Tân Định"]]
+    assert reply.buttons == [["Khu phố 3", "Thôn Tân Định"]]
     # Nothing reached staff, nothing was stored that ties this chat to the feedback.
     assert to_chat(await deliver(app), STAFF_CHAT_ID) == []
     assert rows(app, "SELECT COUNT(*) FROM additions") == [(0,)]

@@ -126,6 +126,7 @@ async def test_an_addition_counts_on_every_card(
     await resident.send(f"/status {code}")
     await resident.press("Bổ sung")
     await resident.send("Đèn ở cột số 12")
+    await resident.press(VI("btn_send_addition"))
     await deliver(app)
     for message_id in (card, shown):
         assert VI("staff_additions", count=1) in card_text(api, message_id)
