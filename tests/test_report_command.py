@@ -164,8 +164,9 @@ def test_the_unit_in_running_text(unit: str, expected: str) -> None:
 
 
 def facts(**values: object) -> ReportFacts:
-    """A quarter's facts: two topics, two areas, two forwarded, three overdue at its end
-    (two received in it, as the tables count, and one received in June)."""
+    """A quarter's facts: two topics, two areas, two forwarded, three overdue at its end,
+    the longest overdue first (one received in June, two in the quarter as the tables
+    count)."""
     fields: dict[str, object] = {
         "start": datetime(2026, 6, 30, 17, tzinfo=UTC),
         "end": datetime(2026, 9, 30, 17, tzinfo=UTC),
@@ -201,6 +202,16 @@ def facts(**values: object) -> ReportFacts:
         ),
         "overdue": (
             OverdueItem(
+                "GY-E6HJ3TFA",
+                "Khu phố 3",
+                OTHER,
+                datetime(2026, 6, 29, 17, tzinfo=UTC),
+                date(2026, 6, 29),
+                65,
+                "Chị Hoa",
+                datetime(2026, 6, 18, 3, tzinfo=UTC),  # in June: not in the tables
+            ),
+            OverdueItem(
                 "GY-WSH8VHTP",
                 "Khu phố 3",
                 ECONOMY,
@@ -219,16 +230,6 @@ def facts(**values: object) -> ReportFacts:
                 3,
                 None,
                 datetime(2026, 9, 16, 1, tzinfo=UTC),
-            ),
-            OverdueItem(
-                "GY-E6HJ3TFA",
-                "Khu phố 3",
-                OTHER,
-                datetime(2026, 6, 29, 17, tzinfo=UTC),
-                date(2026, 6, 29),
-                65,
-                "Chị Hoa",
-                datetime(2026, 6, 18, 3, tzinfo=UTC),  # in June: not in the tables
             ),
         ),
     }
@@ -281,6 +282,9 @@ def test_report_data_names_the_committee_and_carries_every_fact() -> None:
     )
     assert data.overdue == (
         OverdueFeedback(
+            "GY-E6HJ3TFA", "Khu phố 3", "Khác", date(2026, 6, 29), 65, "Chị Hoa", date(2026, 6, 18)
+        ),
+        OverdueFeedback(
             "GY-WSH8VHTP",
             "Khu phố 3",
             "Kinh tế, đời sống",
@@ -291,9 +295,6 @@ def test_report_data_names_the_committee_and_carries_every_fact() -> None:
         ),
         OverdueFeedback(
             "GY-NR5XK2QD", "Ấp An Lạc", "Khác", date(2026, 9, 25), 3, None, date(2026, 9, 16)
-        ),
-        OverdueFeedback(
-            "GY-E6HJ3TFA", "Khu phố 3", "Khác", date(2026, 6, 29), 65, "Chị Hoa", date(2026, 6, 18)
         ),
     )
     assert data.recipients == (

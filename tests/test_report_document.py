@@ -147,12 +147,7 @@ def test_section_v_says_how_its_number_is_made_of_the_tables_and_earlier_periods
         "góp ý tiếp nhận từ các kỳ trước, cụ thể:" in text
     )
     # All received in the quarter: the plain sentences, the same number as the tables.
-    data = facts()
-    in_period = facts(
-        overdue=data.overdue[:2],
-        by_topic=data.by_topic,
-        by_area=data.by_area,
-    )
+    in_period = facts(overdue=facts().overdue[1:])
     plain = docx_text(
         render_report_docx(
             report_data(
