@@ -595,6 +595,7 @@ def report_data(
                 due=item.due_day,
                 working_days_late=item.working_days_late,
                 handler=item.handler,
+                received=item.received_at.astimezone(zone).date(),
             )
             for item in facts.overdue
         ),

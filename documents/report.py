@@ -87,7 +87,8 @@ class ForwardedFeedback:
 
 @dataclass(frozen=True, slots=True)
 class OverdueFeedback:
-    """A feedback past its due date and unresolved at the end of the period."""
+    """A feedback past its due date and unresolved at the end of the period; ``received``
+    is the day it came in: in the period (then the tables count it too) or before."""
 
     code: str
     area: str
@@ -95,6 +96,7 @@ class OverdueFeedback:
     due: date
     working_days_late: int
     handler: str | None
+    received: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,11 +223,9 @@ def _blocks(data: ReportData, words: Words) -> list[_Block]:
 
     blocks.append(_Text(words["doc_report_section_overdue"], heading=True))
     if data.overdue:
-        many = count(words, len(data.overdue))
-        blocks += [
-            _Text(say(words, "doc_report_overdue_lead", end=end, count=many), leads=True),
-            _overdue_table(words, data.overdue),
-        ]
+        keys = ("doc_report_overdue_lead", "doc_report_overdue_lead_split")
+        lead = _overdue_count(data, words, keys, end=end)
+        blocks += [_Text(lead, leads=True), _overdue_table(words, data.overdue)]
     else:
         blocks.append(_Text(say(words, "doc_report_overdue_none", end=end)))
     return blocks + _remarks(data, words)
@@ -268,8 +268,8 @@ def _remarks(data: ReportData, words: Words) -> list[_Block]:
                 line = say(words, key, name=most.name, count=count(words, most.received))
                 blocks.append(_Text(line))
         if data.overdue:
-            overdue = count(words, len(data.overdue))
-            blocks.append(_Text(say(words, "doc_report_remarks_overdue", count=overdue)))
+            keys = ("doc_report_remarks_overdue", "doc_report_remarks_overdue_split")
+            blocks.append(_Text(_overdue_count(data, words, keys)))
         else:
             blocks.append(_Text(say(words, "doc_report_remarks_no_overdue", end=end)))
         if totals.unsatisfied:
@@ -285,6 +285,25 @@ def _remarks(data: ReportData, words: Words) -> list[_Block]:
         _Text(_FILL_IN),
     ]
     return blocks
+
+
+def _overdue_count(data: ReportData, words: Words, keys: tuple[str, str], **values: object) -> str:
+    """How many are overdue at the end (section V), in the first of ``keys``; when some
+    were received before the period, the second says how many of them were received in it
+    (the tables' «Quá hạn», which count the period's feedback only) and how many before,
+    so the two numbers are never read as two counts of the same thing."""
+    overdue = len(data.overdue)
+    earlier = sum(item.received < data.period.start for item in data.overdue)
+    if not earlier:
+        return say(words, keys[0], count=count(words, overdue), **values)
+    return say(
+        words,
+        keys[1],
+        count=count(words, overdue),
+        in_period=count(words, overdue - earlier),
+        earlier=count(words, earlier),
+        **values,
+    )
 
 
 def _closing(data: ReportData, words: Words) -> str:

@@ -822,7 +822,8 @@ class ForwardedItem:
 @dataclass(frozen=True, slots=True)
 class OverdueItem:
     """A feedback past its due date and not resolved or rejected at the end of a period:
-    its last day allowed, and how many working days after it the period ended."""
+    its last day allowed, how many working days after it the period ended, and when it
+    was received (in the period, so also in the tables' «Quá hạn», or before it)."""
 
     code: str
     area: str
@@ -831,6 +832,7 @@ class OverdueItem:
     due_day: date
     working_days_late: int
     handler: str | None
+    received_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -901,10 +903,13 @@ async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFa
     Every section counts things as they stood at the end of the period (or now, if it is
     not over), read from the status history: what happened after its last day (a feedback
     resolved, reopened, rejected, forwarded or rated later) belongs to a later report.
-    "Overdue at the end": due before it, and not resolved nor rejected by then.
+    "Overdue at the end": due by then (``due_at`` is the instant a feedback becomes
+    overdue), and not resolved nor rejected by then; the tables and section V count it
+    alike. A period not over is counted up to and including now: a change stored this
+    very microsecond has happened.
     """
     now = db.clock()
-    cut = min(end, now)
+    cut = min(end, now + _TICK)
     first, last, cut_text = to_db(start), to_db(end), to_db(cut)
     async with db.reading() as conn:
         areas = await _names(conn, "SELECT id, code, name FROM areas")
@@ -1010,22 +1015,25 @@ async def _names(conn: aiosqlite.Connection, sql: str) -> dict[int, tuple[str, s
 
 
 async def _overdue_at(conn: aiosqlite.Connection, moment: str) -> list[sqlite3.Row]:
-    """Feedback received and due before ``moment`` and neither resolved nor rejected then.
+    """Feedback received before ``moment``, due by then, and neither resolved nor rejected
+    then. A feedback is overdue from its ``due_at`` on (the end of its last day), as the
+    report's tables count it: one due on the last day of a period is overdue at its end.
 
     The candidates are those that may have been open then: open now (feedback_open_due),
-    resolved since (feedback_resolved) or rejected since; a feedback closed now whose
-    status has not changed since ``moment`` was closed then. Of them, the status then is
+    resolved since (feedback_resolved) or rejected since, ``moment`` itself included (a
+    change at that instant is after the period, as ``_STATUS_THEN`` reads it); a feedback
+    closed now whose status has not changed since was closed then. Of them, the status then is
     read from their history (one reopened since was closed then, one closed since open).
     """
-    columns = "f.code, f.area_id, f.topic_id, f.due_at, f.handler"
+    columns = "f.code, f.area_id, f.topic_id, f.due_at, f.handler, f.created_at"
     return await _rows(
         conn,
         f"SELECT {columns} FROM feedback f WHERE f.id IN ("
-        f"  SELECT id FROM feedback WHERE {UNRESOLVED_SQL} AND due_at < ?"
-        "  UNION SELECT id FROM feedback WHERE resolved_at > ? AND status = 'resolved'"
-        "   AND due_at < ?"
-        "  UNION SELECT id FROM feedback WHERE status = 'rejected' AND status_changed_at > ?"
-        "   AND due_at < ?)"
+        f"  SELECT id FROM feedback WHERE {UNRESOLVED_SQL} AND due_at <= ?"
+        "  UNION SELECT id FROM feedback WHERE resolved_at >= ? AND status = 'resolved'"
+        "   AND due_at <= ?"
+        "  UNION SELECT id FROM feedback WHERE status = 'rejected' AND status_changed_at >= ?"
+        "   AND due_at <= ?)"
         f" AND f.created_at < ? AND {_STATUS_THEN} IN ('new', 'received', 'in_progress',"
         " 'forwarded')",
         (*[moment] * 6, *[moment] * _STATUS_THEN_VALUES),
@@ -1065,7 +1073,7 @@ def _overdue_items(
     due = [(row, from_db(str(row[3]))) for row in rows]
     late = working_days_late(calendar, {deadlines.due_day(at) for _, at in due}, last_day)
     items = []
-    for (code, area_id, topic_id, _, handler), due_at in due:
+    for (code, area_id, topic_id, _, handler, created_at), due_at in due:
         due_day = deadlines.due_day(due_at)
         items.append(
             OverdueItem(
@@ -1076,6 +1084,7 @@ def _overdue_items(
                 due_day=due_day,
                 working_days_late=late[due_day],
                 handler=None if handler is None else str(handler),
+                received_at=from_db(str(created_at)),
             )
         )
     return tuple(sorted(items, key=lambda item: (item.due_at, item.code)))

@@ -85,9 +85,17 @@ FORWARDED = (
 )
 OVERDUE = (
     OverdueFeedback(
-        "GY-WSH8VHTP", "Khu phố 3", "Kinh tế, đời sống", date(2026, 12, 9), 16, "Lê Văn Nam"
+        "GY-WSH8VHTP",
+        "Khu phố 3",
+        "Kinh tế, đời sống",
+        date(2026, 12, 9),
+        16,
+        "Lê Văn Nam",
+        date(2026, 11, 30),
     ),
-    OverdueFeedback("GY-3C4DWA7N", "Thôn Tân Định", "Khác", date(2026, 12, 22), 7, None),
+    OverdueFeedback(
+        "GY-3C4DWA7N", "Thôn Tân Định", "Khác", date(2026, 12, 22), 7, None, date(2026, 12, 11)
+    ),
 )
 QUARTER = ReportData(
     letterhead=HEAD,

@@ -164,7 +164,9 @@ def test_the_unit_in_running_text(unit: str, expected: str) -> None:
 
 
 def facts(**values: object) -> ReportFacts:
-    """A quarter's facts: two topics, two areas, one forwarded, one overdue."""
+    """A quarter's facts: two topics, two areas, two forwarded, three overdue at its end,
+    the longest overdue first (one received in June, two in the quarter as the tables
+    count)."""
     fields: dict[str, object] = {
         "start": datetime(2026, 6, 30, 17, tzinfo=UTC),
         "end": datetime(2026, 9, 30, 17, tzinfo=UTC),
@@ -200,6 +202,16 @@ def facts(**values: object) -> ReportFacts:
         ),
         "overdue": (
             OverdueItem(
+                "GY-E6HJ3TFA",
+                "Khu phố 3",
+                OTHER,
+                datetime(2026, 6, 29, 17, tzinfo=UTC),
+                date(2026, 6, 29),
+                65,
+                "Chị Hoa",
+                datetime(2026, 6, 18, 3, tzinfo=UTC),  # in June: not in the tables
+            ),
+            OverdueItem(
                 "GY-WSH8VHTP",
                 "Khu phố 3",
                 ECONOMY,
@@ -207,6 +219,17 @@ def facts(**values: object) -> ReportFacts:
                 date(2026, 9, 10),
                 14,
                 "Lê Văn Nam",
+                datetime(2026, 8, 27, 2, tzinfo=UTC),
+            ),
+            OverdueItem(
+                "GY-NR5XK2QD",
+                "Ấp An Lạc",
+                OTHER,
+                datetime(2026, 9, 25, 17, tzinfo=UTC),
+                date(2026, 9, 25),
+                3,
+                None,
+                datetime(2026, 9, 16, 1, tzinfo=UTC),
             ),
         ),
     }
@@ -259,7 +282,19 @@ def test_report_data_names_the_committee_and_carries_every_fact() -> None:
     )
     assert data.overdue == (
         OverdueFeedback(
-            "GY-WSH8VHTP", "Khu phố 3", "Kinh tế, đời sống", date(2026, 9, 10), 14, "Lê Văn Nam"
+            "GY-E6HJ3TFA", "Khu phố 3", "Khác", date(2026, 6, 29), 65, "Chị Hoa", date(2026, 6, 18)
+        ),
+        OverdueFeedback(
+            "GY-WSH8VHTP",
+            "Khu phố 3",
+            "Kinh tế, đời sống",
+            date(2026, 9, 10),
+            14,
+            "Lê Văn Nam",
+            date(2026, 8, 27),
+        ),
+        OverdueFeedback(
+            "GY-NR5XK2QD", "Ấp An Lạc", "Khác", date(2026, 9, 25), 3, None, date(2026, 9, 16)
         ),
     )
     assert data.recipients == (

@@ -101,8 +101,9 @@ def test_the_report_ends_with_remarks_drawn_from_the_figures_and_room_for_recomm
         "1 góp ý không xử lý; 3 góp ý đang xem xét, giải quyết.",
         "Lĩnh vực được góp ý nhiều nhất: Kinh tế, đời sống (6 góp ý).",
         "Khu vực có nhiều góp ý nhất: Khu phố 3 (5 góp ý).",
-        "Còn 1 góp ý quá hạn chưa được giải quyết (mục V); đề nghị các bộ phận, cơ quan có "
-        "liên quan khẩn trương giải quyết dứt điểm.",
+        "Còn 3 góp ý quá hạn chưa được giải quyết (mục V), gồm 2 góp ý tiếp nhận trong kỳ "
+        "và 1 góp ý tiếp nhận từ các kỳ trước; đề nghị các bộ phận, cơ quan có liên quan "
+        "khẩn trương giải quyết dứt điểm.",
         "1 lượt người góp ý chưa hài lòng với kết quả giải quyết.",
     ):
         assert expected in section, expected
@@ -134,3 +135,35 @@ def data_of_quarter() -> ReportData:
     return report_data(
         VI, facts(), ReportRequest(2026, quarter=3).period(VI), unit=UNIT, today=TODAY, zone=ZONE
     )
+
+
+def test_section_v_says_how_its_number_is_made_of_the_tables_and_earlier_periods() -> None:
+    # The tables count 2 overdue of the feedback received in the quarter; section V lists
+    # those 2 and 1 received in June.
+    text = docx_text(_quarter())
+    assert (
+        "Đến hết ngày 30/09/2026, còn 3 góp ý chưa được giải quyết đã quá hạn (thời hạn tính "
+        "theo ngày làm việc), gồm 2 góp ý tiếp nhận trong kỳ (cột «Quá hạn» ở mục III) và 1 "
+        "góp ý tiếp nhận từ các kỳ trước, cụ thể:" in text
+    )
+    # All received in the quarter: the plain sentences, the same number as the tables.
+    in_period = facts(overdue=facts().overdue[1:])
+    plain = docx_text(
+        render_report_docx(
+            report_data(
+                VI,
+                in_period,
+                ReportRequest(2026, quarter=3).period(VI),
+                unit=UNIT,
+                today=TODAY,
+                zone=ZONE,
+            ),
+            WORDS,
+        )
+    )
+    assert (
+        "Đến hết ngày 30/09/2026, còn 2 góp ý chưa được giải quyết đã quá hạn (thời hạn tính "
+        "theo ngày làm việc), cụ thể:" in plain
+    )
+    assert "- Còn 2 góp ý quá hạn chưa được giải quyết (mục V); đề nghị" in plain
+    assert "các kỳ trước" not in plain

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from PIL import Image
@@ -32,11 +33,13 @@ from bot.reports import (
     export_stem,
     pack_lines,
     parse_days,
+    report_data,
     stats_messages,
     write_export,
 )
-from bot.texts import Texts
+from bot.texts import CATALOGUES, Texts
 from bot.views import visible_length
+from documents.report import quarter_period, render_report_docx
 from storage import Area, Database, FeedbackStatus, NewFeedback, Topic, open_database
 from storage.clock import to_db
 from storage.dialogue import Choice
@@ -1674,20 +1677,21 @@ async def test_report_facts_of_a_quarter_match_the_rows(quarter: Database) -> No
     ] == forwarded
     assert "Phòng Tài nguyên" in [i.agency for i in facts.forwarded]
 
-    # Overdue at the end of September: due before it, and not closed by then.
+    # Overdue at the end of September: due by then (as the tables count it, a feedback
+    # due on the 30th is overdue at the end of it), and not closed by then.
     def open_at_end(r: dict[str, object]) -> bool:
         if r["status"] in UNRESOLVED:
             return True
         if r["status"] == "resolved":
-            return str(r["resolved_at"]) > end
-        return str(r["status_changed_at"]) > end
+            return str(r["resolved_at"]) >= end
+        return str(r["status_changed_at"]) >= end
 
     calendar = quarter.deadlines.calendar
     last_day = date(2026, 9, 30)
     overdue = sorted(
         (str(r["due_at"]), str(r["code"]), r["handler"])
         for r in rows
-        if str(r["due_at"]) < end and open_at_end(r)
+        if str(r["due_at"]) <= end and open_at_end(r)
     )
     assert [(to_db(i.due_at), i.code, i.handler) for i in facts.overdue] == overdue
     for item in facts.overdue:
@@ -1730,3 +1734,68 @@ async def test_a_quarter_with_nothing_received(quarter: Database) -> None:
     assert (facts.on_time_rate, facts.satisfaction_rate) == (None, None)
     # What is overdue is judged now, since the period has not ended.
     assert [i.code for i in facts.overdue] == await overdue_codes(quarter, Q3_SEEN)
+
+
+async def test_the_overdue_at_the_end_are_the_same_in_the_tables_and_in_section_v(
+    quarter: Database,
+) -> None:
+    """Section V lists what is overdue at the end of the period, received in it or before;
+    the tables' «Quá hạn» count those received in it. A feedback due on the last day of
+    the period (30 September: overdue from the instant the period ends) and unresolved
+    then is overdue in both, so V holds every one the tables count, and the document says
+    how V's number is made of the tables' and the earlier periods'."""
+    facts = await report_facts(quarter, Q3_START, Q3_END)
+    rows = {str(r["code"]): r for r in quarter_rows(quarter)}
+    start, end = to_db(Q3_START), to_db(Q3_END)
+
+    # The fixture has a feedback received in the quarter, due on its last day, still
+    # unresolved at its end (never changed since: no history).
+    due_last_day = [
+        code
+        for code, r in rows.items()
+        if str(r["due_at"]) == end
+        and start <= str(r["created_at"]) < end
+        and str(r["status_changed_at"]) >= end
+    ]
+    assert due_last_day
+    listed = {item.code: item for item in facts.overdue}
+    for code in due_last_day:
+        assert listed[code].due_day == date(2026, 9, 30)
+        assert listed[code].working_days_late == 0
+
+    # Every one the tables count is in V, and V's items received in the quarter are
+    # exactly the tables' number; the others were received before it.
+    of_the_period = [i for i in facts.overdue if i.received_at >= Q3_START]
+    earlier = [i for i in facts.overdue if i.received_at < Q3_START]
+    assert len(of_the_period) == facts.totals.overdue
+    assert sum(a.tally.overdue for a in facts.by_area) == len(of_the_period)
+    assert sum(t.tally.overdue for t in facts.by_topic) == len(of_the_period)
+    assert earlier
+    assert len(facts.overdue) == facts.totals.overdue + len(earlier)
+    for item in facts.overdue:
+        assert to_db(item.received_at) == rows[item.code]["created_at"]
+
+    # The document: the tables' total, and V's lead and the remarks that say the same.
+    data = report_data(
+        VI,
+        facts,
+        quarter_period(CATALOGUES["vi"], 2026, 3),
+        unit=UNIT,
+        today=date(2026, 11, 1),
+        zone=ZONE,
+    )
+    document = Document(io.BytesIO(render_report_docx(data, CATALOGUES["vi"])))
+    for table in document.tables[1:3]:  # by topic, by area
+        total = [cell.text for cell in table.rows[-1].cells]
+        assert total[-1] == str(facts.totals.overdue)
+    text = "\n".join(p.text for p in document.paragraphs)
+    total, in_period, before = len(facts.overdue), facts.totals.overdue, len(earlier)
+    assert (
+        f"Đến hết ngày 30/09/2026, còn {total} góp ý chưa được giải quyết đã quá hạn (thời "
+        f"hạn tính theo ngày làm việc), gồm {in_period} góp ý tiếp nhận trong kỳ (cột «Quá "
+        f"hạn» ở mục III) và {before} góp ý tiếp nhận từ các kỳ trước, cụ thể:" in text
+    )
+    assert (
+        f"- Còn {total} góp ý quá hạn chưa được giải quyết (mục V), gồm {in_period} góp ý "
+        f"tiếp nhận trong kỳ và {before} góp ý tiếp nhận từ các kỳ trước; đề nghị" in text
+    )

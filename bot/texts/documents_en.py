@@ -95,6 +95,11 @@ TEXTS: dict[str, str] = {
         "At the end of {end}, {count} unresolved feedback(s) were past their due date "
         "(counted in working days):"
     ),
+    "doc_report_overdue_lead_split": (
+        "At the end of {end}, {count} unresolved feedback(s) were past their due date "
+        "(counted in working days): {in_period} received in the period (the «Overdue» "
+        "column of section III) and {earlier} received in earlier periods:"
+    ),
     "doc_report_overdue_none": "At the end of {end}, no feedback was overdue.",
     "doc_report_section_remarks": "VI. REMARKS AND RECOMMENDATIONS",
     "doc_report_remarks": "1. Remarks",
@@ -111,6 +116,11 @@ TEXTS: dict[str, str] = {
     "doc_report_remarks_overdue": (
         "- {count} feedback are overdue and unresolved (section V); the departments and "
         "agencies concerned are asked to resolve them without delay."
+    ),
+    "doc_report_remarks_overdue_split": (
+        "- {count} feedback are overdue and unresolved (section V): {in_period} received in "
+        "the period and {earlier} in earlier periods; the departments and agencies concerned "
+        "are asked to resolve them without delay."
     ),
     "doc_report_remarks_no_overdue": (
         "- By the end of {end}, no feedback was overdue and unresolved."

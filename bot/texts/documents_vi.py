@@ -99,6 +99,11 @@ TEXTS: dict[str, str] = {
         "Đến hết ngày {end}, còn {count} góp ý chưa được giải quyết đã quá hạn (thời hạn tính "
         "theo ngày làm việc), cụ thể:"
     ),
+    "doc_report_overdue_lead_split": (
+        "Đến hết ngày {end}, còn {count} góp ý chưa được giải quyết đã quá hạn (thời hạn tính "
+        "theo ngày làm việc), gồm {in_period} góp ý tiếp nhận trong kỳ (cột «Quá hạn» ở mục "
+        "III) và {earlier} góp ý tiếp nhận từ các kỳ trước, cụ thể:"
+    ),
     "doc_report_overdue_none": ("Đến hết ngày {end}, không có góp ý nào quá hạn giải quyết."),
     "doc_report_section_remarks": "VI. NHẬN XÉT, KIẾN NGHỊ",
     "doc_report_remarks": "1. Nhận xét",
@@ -114,6 +119,11 @@ TEXTS: dict[str, str] = {
     "doc_report_remarks_overdue": (
         "- Còn {count} góp ý quá hạn chưa được giải quyết (mục V); đề nghị các bộ phận, cơ "
         "quan có liên quan khẩn trương giải quyết dứt điểm."
+    ),
+    "doc_report_remarks_overdue_split": (
+        "- Còn {count} góp ý quá hạn chưa được giải quyết (mục V), gồm {in_period} góp ý "
+        "tiếp nhận trong kỳ và {earlier} góp ý tiếp nhận từ các kỳ trước; đề nghị các bộ "
+        "phận, cơ quan có liên quan khẩn trương giải quyết dứt điểm."
     ),
     "doc_report_remarks_no_overdue": (
         "- Đến hết ngày {end}, không còn góp ý nào quá hạn chưa được giải quyết."
