@@ -1,0 +1,149 @@
+"""Issue 19, promise 3: nothing reaches a resident unless an officer meant it.
+
+The undo window of an answer survives a restart, /resend's «Gửi lại» and a my_chat_member
+update (item 1); «Thu hồi» wins or says it failed while the database is busy (item 2);
+what goes out is the text shown on the pressed message, and an edit of the officer's
+reply updates the proposal (item 3); an older proposal asks before a second answer goes,
+and stale ones expire (item 4); a correction of a withdrawn answer never goes (item 6);
+a forward to an agency's group waits the window and a status change within it recalls it
+(item 7).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.config import Settings
+from bot.context import HomThuApplication
+from bot.keyboards import RESEND
+from bot.texts import Texts
+from tests.support import (
+    BOT_ID,
+    STAFF_CHAT_ID,
+    FrozenClock,
+    Person,
+    RecordingBotAPI,
+    running_bot,
+)
+from tests.test_dialogue import propose, to_resident, toast
+from tests.test_intake import rows, sent
+from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+
+VI = Texts("vi")
+ANSWER = "Đã báo Điện lực thay bóng đèn ngõ 5 trong tuần này."
+SENT_RECORD = "Đã gửi trả lời góp ý"
+
+
+def _prompt_buttons(api: RecordingBotAPI, prompt_id: int) -> list[str]:
+    """The labels now under the proposal's prompt in the staff group."""
+    message = api.messages[(STAFF_CHAT_ID, prompt_id)]
+    markup = message.reply_markup or {}
+    return [b["text"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def _answer_sent(
+    app: HomThuApplication, resident: Person, officer: Person, clock: FrozenClock
+) -> int:
+    """A feedback with an answer just sent (its window open); the prompt's message id."""
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    prompt = await propose(officer, card.result["message_id"], ANSWER)
+    await officer.press("Gửi trả lời")
+    clock.advance(timedelta(seconds=4))
+    return int(prompt.result["message_id"])
+
+
+def _assert_window_still_open(
+    calls: list[object], api: RecordingBotAPI, resident: Person, prompt_id: int
+) -> None:
+    assert not any(SENT_RECORD in getattr(c, "text", "") for c in calls)
+    assert to_resident(calls, resident) == []  # type: ignore[arg-type]
+    assert "↩️ Thu hồi" in _prompt_buttons(api, prompt_id)
+
+
+# --- item 1: the undo window survives what releases the staff group's messages ----------
+
+
+async def test_resend_keeps_an_answers_undo_window(
+    resident: Person,
+    officer: Person,
+    admin: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    prompt_id = await _answer_sent(app, resident, officer, clock)
+    # «Gửi lại» under a /resend listing (pressed on an earlier message of the admin's chat).
+    shown = sent(await admin.send("/help"))[-1]
+    assert toast(await admin.press_data(RESEND, shown.result["message_id"])) == VI(
+        "resend_done", count=0
+    )
+    calls = await deliver(app)
+    _assert_window_still_open(calls, api, resident, prompt_id)
+    # The window is still the officer's: «Thu hồi» takes it back, nothing reaches anyone.
+    assert toast(await officer.press("Thu hồi")) == VI("toast_withdrawn")
+    clock.advance(WINDOW)
+    assert to_resident(await deliver(app), resident) == []
+
+
+async def test_a_my_chat_member_update_keeps_an_answers_undo_window(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    prompt_id = await _answer_sent(app, resident, officer, clock)
+    bot_user = {"id": BOT_ID, "is_bot": True, "first_name": "Hòm thư góp ý"}
+    await officer.push(
+        {
+            "my_chat_member": {
+                "chat": {"id": STAFF_CHAT_ID, "type": "supergroup", "title": "Nhóm"},
+                "from": officer.user(),
+                "date": 1,
+                "old_chat_member": {"status": "member", "user": bot_user},
+                "new_chat_member": {
+                    "status": "administrator",
+                    "user": bot_user,
+                    "can_be_edited": False,
+                    "is_anonymous": False,
+                    "can_manage_chat": True,
+                    "can_delete_messages": True,
+                    "can_manage_video_chats": False,
+                    "can_restrict_members": False,
+                    "can_promote_members": False,
+                    "can_change_info": False,
+                    "can_invite_users": True,
+                    "can_post_stories": False,
+                    "can_edit_stories": False,
+                    "can_delete_stories": False,
+                },
+            }
+        }
+    )
+    calls = await deliver(app)
+    _assert_window_still_open(calls, api, resident, prompt_id)
+    # Past the window, it goes as it should: once.
+    clock.advance(WINDOW)
+    calls = await deliver(app)
+    assert len(to_resident(calls, resident)) == 1
+    assert any(SENT_RECORD in c.text for c in sent(calls, "editMessageText"))
+
+
+async def test_a_restart_keeps_an_answers_undo_window(
+    settings: Settings, api: RecordingBotAPI, clock: FrozenClock
+) -> None:
+    async with running_bot(settings, api, clock) as first:
+        await first.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(first, api, user_id=987654321, first_name="Thịnh")
+        officer = Person(first, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=STAFF_CHAT_ID)
+        prompt_id = await _answer_sent(first, resident, officer, clock)
+    api.take()
+    async with running_bot(settings, api, clock) as second:
+        resident.app = officer.app = second
+        calls = [*api.take(), *await deliver(second)]
+        _assert_window_still_open(calls, api, resident, prompt_id)
+        assert toast(await officer.press("Thu hồi")) == VI("toast_withdrawn")
+        clock.advance(WINDOW)
+        assert to_resident(await deliver(second), resident) == []
+        assert rows(second, "SELECT withdrawn_at IS NOT NULL FROM responses") == [(1,)]
