@@ -20,11 +20,13 @@ from bot.texts import Texts
 from tests.support import (
     BOT_ID,
     STAFF_CHAT_ID,
+    Call,
     FrozenClock,
     Person,
     RecordingBotAPI,
     running_bot,
 )
+from tests.test_desk import AGENCY_CHAT, BODY, OTHER_AGENCY_CHAT, add_agency, forward
 from tests.test_dialogue import propose, to_resident, toast
 from tests.test_intake import rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
@@ -147,3 +149,67 @@ async def test_a_restart_keeps_an_answers_undo_window(
         clock.advance(WINDOW)
         assert to_resident(await deliver(second), resident) == []
         assert rows(second, "SELECT withdrawn_at IS NOT NULL FROM responses") == [(1,)]
+
+
+# --- item 7: a forward to an agency's group waits the window; a change back recalls it ----
+
+
+async def test_a_forward_to_an_agencys_group_waits_the_window_and_a_change_back_recalls_it(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await add_agency(app, api, "dienluc", "Điện lực Cam Lộ", AGENCY_CHAT)
+    code = await send_feedback(resident, BODY, photos=1, replies=True)
+    await deliver(app)
+
+    # A mistaken «Chuyển»: the group is told when the card will go, and nothing is posted.
+    calls = await forward(officer, "Điện lực Cam Lộ")
+    decided = next(c for c in sent(calls, "editMessageText") if "Đã chuyển" in c.text)
+    assert decided.text == VI(
+        "forwarded_to_group", code=code, agency="Điện lực Cam Lộ", who="Hoa Lê Thị", seconds=60
+    )
+    assert _to_chat(await deliver(app), AGENCY_CHAT) == []
+    clock.advance(WINDOW / 2)
+    assert _to_chat(await deliver(app), AGENCY_CHAT) == []
+
+    # Changed back within the window: recalled; nothing ever reaches the agency's group.
+    await officer.press("Đang xử lý")
+    clock.advance(WINDOW * 2)
+    assert _to_chat(await deliver(app), AGENCY_CHAT) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE kind LIKE 'agency%'") == [(0,)]
+
+    # Forwarded and left: once the window is over, the card and its photo go.
+    await forward(officer, "Điện lực Cam Lộ")
+    assert _to_chat(await deliver(app), AGENCY_CHAT) == []
+    clock.advance(WINDOW)
+    posted = _to_chat(await deliver(app), AGENCY_CHAT)
+    assert [c.method for c in posted] == ["sendMessage", "sendPhoto"]
+    assert f"Góp ý {code}" in posted[0].text
+
+
+async def test_a_forward_to_another_agency_within_the_window_replaces_the_first(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await add_agency(app, api, "dienluc", "Điện lực Cam Lộ", AGENCY_CHAT)
+    await add_agency(app, api, "capnuoc", "Cấp nước Quảng Trị", OTHER_AGENCY_CHAT)
+    await send_feedback(resident, BODY)
+    await deliver(app)
+    await forward(officer, "Điện lực Cam Lộ")
+    clock.advance(WINDOW / 3)
+    await forward(officer, "Cấp nước Quảng Trị")
+    clock.advance(WINDOW)
+    delivered = await deliver(app)
+    assert _to_chat(delivered, AGENCY_CHAT) == []
+    assert len(_to_chat(delivered, OTHER_AGENCY_CHAT)) == 1
+
+
+def _to_chat(calls: list[Call], chat_id: int) -> list[Call]:
+    """The messages sent to one chat."""
+    return [c for c in calls if c.method.startswith("send") and c.params["chat_id"] == chat_id]

@@ -242,8 +242,9 @@ TEXTS: dict[str, str] = {
         "(Admins keep a list of agencies with /addagency.)"
     ),
     "forwarded_to_group": (
-        "📨 Forwarded <b>{code}</b> to {agency} ({who}); its card went to the agency's group. "
-        "The resident is told in {seconds} seconds."
+        "📨 Forwarded <b>{code}</b> to {agency} ({who}). Its card goes to the agency's group "
+        "in {seconds} seconds, when the resident is told; forwarded by mistake? Press another "
+        "status on the card before then and nothing is sent."
     ),
     "forwarded_with_slip": (
         "📨 Forwarded <b>{code}</b> to {agency} ({who}). This agency has no Telegram group: "

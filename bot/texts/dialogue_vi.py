@@ -240,8 +240,9 @@ TEXTS: dict[str, str] = {
         "(Quản trị viên thêm danh sách cơ quan bằng /addagency.)"
     ),
     "forwarded_to_group": (
-        "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}); thẻ góp ý đã được gửi vào nhóm của "
-        "cơ quan. Người góp ý sẽ được báo sau {seconds} giây."
+        "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}). Thẻ góp ý sẽ được gửi vào nhóm của "
+        "cơ quan sau {seconds} giây, cùng lúc người góp ý được báo; chuyển nhầm thì bấm trạng "
+        "thái khác trên thẻ trong lúc đó để không gửi."
     ),
     "forwarded_with_slip": (
         "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}). Cơ quan này không có nhóm Telegram: "
