@@ -79,6 +79,8 @@ class Withdrawn:
 
     proposal: Proposal
     feedback: Feedback
+    # Corrections of the answer, proposed or sent within their window: gone with it.
+    corrections: tuple[Proposal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,24 +273,28 @@ class DialogueRepository:
             )
             if row is None or row[1] is not None or from_db(str(row[0])) <= moment:
                 raise TooLate(str(proposal_id))
-            await conn.execute(
-                "UPDATE responses SET withdrawn_at = ?, delivery = NULL WHERE id = ?",
-                (to_db(moment), proposal.response_id),
-            )
-            await conn.execute(
-                "DELETE FROM outbox WHERE feedback_id = ? AND delivered_at IS NULL"
-                " AND json_extract(payload, '$.response_id') = ?",
-                (proposal.feedback_id, proposal.response_id),
-            )
-            await conn.execute(
-                "UPDATE proposals SET state = 'dropped', decided_by = ?, decided_at = ?"
-                " WHERE id = ?",
-                (by, to_db(moment), proposal_id),
-            )
+            await _take_back(conn, proposal, by, moment)
+            # A correction of an answer nobody will receive would correct nothing: proposed,
+            # it is dropped; sent, it is still within its window (it was sent after the
+            # answer) and is taken back with it.
+            corrections = []
+            for row in await fetch_all(
+                conn,
+                f"SELECT {_PROPOSAL} FROM proposals p JOIN feedback f ON f.id = p.feedback_id"
+                " WHERE p.corrects = ? AND p.state IN ('open', 'sent') ORDER BY p.id",
+                (proposal.response_id,),
+            ):
+                correction = _proposal(tuple(row))
+                await _take_back(conn, correction, by, moment)
+                corrections.append(await _get_proposal(conn, correction.id))
             withdrawn = await _get_proposal(conn, proposal_id)
             feedback = await load_feedback(conn, "f.id = ?", proposal.feedback_id, moment)
-        log.info("answer withdrawn within its window code=%s", feedback.code)
-        return Withdrawn(withdrawn, feedback)
+        log.info(
+            "answer withdrawn within its window code=%s corrections=%d",
+            feedback.code,
+            len(corrections),
+        )
+        return Withdrawn(withdrawn, feedback, tuple(corrections))
 
     async def published(self, response_id: int) -> tuple[Proposal | None, datetime | None]:
         """The proposal a response came from, and when the response became public."""
@@ -416,6 +422,26 @@ class DialogueRepository:
                 raise FeedbackNotFound(f"template {number}")
             await conn.execute("UPDATE answer_templates SET is_active = 0 WHERE id = ?", (number,))
         return AnswerTemplate(number, str(row[0]))
+
+
+async def _take_back(
+    conn: aiosqlite.Connection, proposal: Proposal, by: str, moment: datetime
+) -> None:
+    """Drop a proposal; if it was sent, withdraw its response and what waits to carry it."""
+    if proposal.response_id is not None:
+        await conn.execute(
+            "UPDATE responses SET withdrawn_at = ?, delivery = NULL WHERE id = ?",
+            (to_db(moment), proposal.response_id),
+        )
+        await conn.execute(
+            "DELETE FROM outbox WHERE feedback_id = ? AND delivered_at IS NULL"
+            " AND json_extract(payload, '$.response_id') = ?",
+            (proposal.feedback_id, proposal.response_id),
+        )
+    await conn.execute(
+        "UPDATE proposals SET state = 'dropped', decided_by = ?, decided_at = ? WHERE id = ?",
+        (by, to_db(moment), proposal.id),
+    )
 
 
 async def _respond(

@@ -213,3 +213,74 @@ async def test_a_forward_to_another_agency_within_the_window_replaces_the_first(
 def _to_chat(calls: list[Call], chat_id: int) -> list[Call]:
     """The messages sent to one chat."""
     return [c for c in calls if c.method.startswith("send") and c.params["chat_id"] == chat_id]
+
+
+# --- item 6: a correction goes with the answer it corrects -----------------------------------
+
+
+async def _answer_and_correction(
+    app: HomThuApplication, resident: Person, officer: Person
+) -> tuple[str, Call, Call]:
+    """An answer sent (in its window) and a correction proposed under it: the code, the
+    answer's prompt and the correction's prompt."""
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    prompt = await propose(officer, card.result["message_id"], ANSWER)
+    await officer.press_data(
+        f"pr:send:{rows(app, 'SELECT id FROM proposals')[0][0]}", prompt.result["message_id"]
+    )
+    correction = await propose(officer, prompt.result["message_id"], "/correct Thứ Sáu.")
+    assert correction.text.startswith(VI("proposal_correction", code=code, who="Hoa Lê Thị"))
+    return code, prompt, correction
+
+
+async def test_withdrawing_an_answer_drops_its_pending_correction(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code, prompt, correction = await _answer_and_correction(app, resident, officer)
+    answer_id, correction_id = (r[0] for r in rows(app, "SELECT id FROM proposals ORDER BY id"))
+    calls = await officer.press_data(f"pr:undo:{answer_id}", prompt.result["message_id"])
+    assert toast(calls) == VI("toast_withdrawn")
+    # The group is told, on the correction's prompt: it is dropped with the answer.
+    edits = {c.params["message_id"]: c.text for c in sent(calls, "editMessageText")}
+    assert edits[correction.result["message_id"]] == VI(
+        "correction_dropped_with_answer", code=code, who="Hoa Lê Thị"
+    )
+    assert _prompt_buttons(api, correction.result["message_id"]) == []
+    # Its old «Gửi trả lời» sends nothing.
+    calls = await officer.press_data(
+        f"pr:send:{correction_id}", correction.result["message_id"]
+    )
+    assert toast(calls) == VI("toast_already_dropped", who="Hoa Lê Thị")
+    clock.advance(WINDOW * 2)
+    assert to_resident(await deliver(app), resident) == []
+    assert rows(app, "SELECT state FROM proposals ORDER BY id") == [("dropped",), ("dropped",)]
+
+
+async def test_withdrawing_an_answer_withdraws_a_correction_sent_within_its_window(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    clock: FrozenClock,
+) -> None:
+    code, prompt, correction = await _answer_and_correction(app, resident, officer)
+    answer_id, correction_id = (r[0] for r in rows(app, "SELECT id FROM proposals ORDER BY id"))
+    await officer.press_data(f"pr:send:{correction_id}", correction.result["message_id"])
+    clock.advance(WINDOW / 3)
+    calls = await officer.press_data(f"pr:undo:{answer_id}", prompt.result["message_id"])
+    assert toast(calls) == VI("toast_withdrawn")
+    edits = {c.params["message_id"]: c.text for c in sent(calls, "editMessageText")}
+    assert edits[correction.result["message_id"]] == VI(
+        "correction_dropped_with_answer", code=code, who="Hoa Lê Thị"
+    )
+    clock.advance(WINDOW * 2)
+    assert to_resident(await deliver(app), resident) == []
+    assert rows(app, "SELECT withdrawn_at IS NOT NULL FROM responses ORDER BY id") == [
+        (1,),
+        (1,),
+    ]
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL") == [(0,)]

@@ -150,6 +150,10 @@ TEXTS: dict[str, str] = {
     "proposal_withdrawn": (
         "↩️ {who} took back the answer to feedback <b>{code}</b>. Nothing reached the resident."
     ),
+    "correction_dropped_with_answer": (
+        "✖️ The correction for <b>{code}</b> went with the answer it corrected ({who} took "
+        "that answer back). Nothing was sent to the resident."
+    ),
     "proposal_noted": (
         "📝 Kept as an internal note on <b>{code}</b> ({who}); the resident never sees it."
     ),

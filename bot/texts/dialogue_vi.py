@@ -151,6 +151,10 @@ TEXTS: dict[str, str] = {
     "proposal_withdrawn": (
         "↩️ {who} đã thu hồi trả lời góp ý <b>{code}</b>. Không có gì được gửi tới người góp ý."
     ),
+    "correction_dropped_with_answer": (
+        "✖️ Đính chính cho <b>{code}</b> đã bỏ theo trả lời mà nó đính chính ({who} đã thu hồi "
+        "trả lời đó). Không có gì được gửi tới người góp ý."
+    ),
     "proposal_noted": (
         "📝 Đã lưu làm ghi chú nội bộ cho <b>{code}</b> ({who}); người góp ý không thấy."
     ),

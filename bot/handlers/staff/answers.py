@@ -218,6 +218,7 @@ async def proposal_button(
             withdrawn = await dialogue.withdraw(proposal_id, who)
             await answer_quietly(query, t("toast_withdrawn"))
             await _edit(query, t("proposal_withdrawn", code=withdrawn.proposal.code, who=who))
+            await _close_corrections(context, t, withdrawn.corrections, who)
             return
         choice = {
             keyboards.PROPOSAL_SEND: Choice.SEND,
@@ -282,6 +283,22 @@ async def _use_template(
         t, proposal.id, question=False, templates=sorted(templates)
     )
     await _edit(query, _prompt_text(t, proposal, context.settings.undo_seconds), markup)
+
+
+async def _close_corrections(
+    context: HomThuContext, t: Texts, corrections: tuple[Proposal, ...], who: str
+) -> None:
+    """Say on each correction's prompt that it went with the answer it corrected."""
+    for correction in corrections:
+        if correction.prompt_chat_id is None or correction.prompt_message_id is None:
+            continue
+        with contextlib.suppress(BadRequest):
+            await context.bot.edit_message_text(
+                t("correction_dropped_with_answer", code=correction.code, who=who),
+                chat_id=correction.prompt_chat_id,
+                message_id=correction.prompt_message_id,
+                reply_markup=None,
+            )
 
 
 def _already(t: Texts, proposal: Proposal) -> str:
