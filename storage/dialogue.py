@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 MAX_TEMPLATE_LENGTH = 1000
 # Said in the staff group when a resident is not satisfied (the bot renders it).
 DISSATISFIED_NOTICE = "dissatisfied"
+# A proposal nobody sent within this long is stale: its words were meant for that moment
+# (or for a colleague), and «Gửi trả lời» on it is refused.
+PROPOSAL_LIFETIME = timedelta(hours=48)
 
 
 class Choice(StrEnum):
@@ -59,6 +62,43 @@ class ProposalDecided(StorageError):
     def __init__(self, proposal: Proposal) -> None:
         super().__init__(f"proposal {proposal.id} is {proposal.state}")
         self.proposal = proposal
+
+
+class ProposalChanged(StorageError):
+    """The proposal's text changed after the message pressed showed it (a template chosen by
+    a colleague, an edit of the officer's reply): the press does not send it."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        super().__init__(f"proposal {proposal.id} is at version {proposal.version}")
+        self.proposal = proposal
+
+
+class ProposalExpired(StorageError):
+    """The proposal is older than ``PROPOSAL_LIFETIME``: it is not sent."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        super().__init__(f"proposal {proposal.id} expired")
+        self.proposal = proposal
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierAnswer:
+    """An answer sent for the feedback after the proposal was written, and when it went
+    (or goes) out."""
+
+    body: str
+    sent_by: str
+    sent_at: datetime
+
+
+class AnsweredMeanwhile(StorageError):
+    """The feedback got an answer after this proposal was written: sending it too needs
+    the officer's confirmation."""
+
+    def __init__(self, proposal: Proposal, earlier: EarlierAnswer) -> None:
+        super().__init__(f"feedback {proposal.code} answered meanwhile")
+        self.proposal = proposal
+        self.earlier = earlier
 
 
 class ClosedMeanwhile(StorageError):
@@ -101,8 +141,10 @@ class AnswerTemplate:
 
 _PROPOSAL = (
     "p.id, p.feedback_id, f.code, p.kind, p.body, p.author, p.state, p.created_at, p.source,"
-    " p.corrects, p.response_id, p.prompt_chat_id, p.prompt_message_id, p.decided_by"
+    " p.corrects, p.response_id, p.prompt_chat_id, p.prompt_message_id, p.decided_by,"
+    " p.version"
 )
+_PROPOSAL_WIDTH = 15
 
 
 def _proposal(row: tuple[object, ...]) -> Proposal:
@@ -121,6 +163,7 @@ def _proposal(row: tuple[object, ...]) -> Proposal:
         prompt_chat_id=None if row[11] is None else int(str(row[11])),
         prompt_message_id=None if row[12] is None else int(str(row[12])),
         decided_by=None if row[13] is None else str(row[13]),
+        version=int(str(row[14])),
     )
 
 
@@ -153,14 +196,31 @@ class DialogueRepository:
         *,
         source: str | None = None,
         corrects: int | None = None,
+        reply: tuple[int, int] | None = None,
     ) -> Proposal:
-        """Keep what a staff member wrote for the resident until someone decides."""
+        """Keep what a staff member wrote for the resident until someone decides.
+
+        ``reply``: the chat and message id of the officer's reply it came from, so that an
+        edit of that message reaches the proposal.
+        """
+        chat_id, message_id = reply if reply is not None else (None, None)
         async with self._db.transaction() as conn:
             await status_and_channels(conn, feedback_id)
             cursor = await conn.execute(
                 "INSERT INTO proposals (feedback_id, kind, body, author, source, corrects,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (feedback_id, kind, body, author, source, corrects, to_db(self._db.clock())),
+                " created_at, reply_chat_id, reply_message_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    feedback_id,
+                    kind,
+                    body,
+                    author,
+                    source,
+                    corrects,
+                    to_db(self._db.clock()),
+                    chat_id,
+                    message_id,
+                ),
             )
             assert cursor.lastrowid is not None
             return await _get_proposal(conn, cursor.lastrowid)
@@ -184,22 +244,50 @@ class DialogueRepository:
                 (chat_id, message_id, proposal.feedback_id, proposal_id),
             )
 
+    async def proposal_from_reply(self, chat_id: int, message_id: int) -> Proposal | None:
+        """The proposal an officer's reply made, if that message made one."""
+        async with self._db.reading() as conn:
+            row = await fetch_one(
+                conn,
+                f"SELECT {_PROPOSAL} FROM proposals p JOIN feedback f ON f.id = p.feedback_id"
+                " WHERE p.reply_chat_id = ? AND p.reply_message_id = ? ORDER BY p.id DESC",
+                (chat_id, message_id),
+            )
+        return None if row is None else _proposal(tuple(row))
+
     async def use_template(self, proposal_id: int, body: str) -> Proposal:
         """Put a standard answer in place of what was proposed (while undecided)."""
+        return await self.revise(proposal_id, body)
+
+    async def revise(self, proposal_id: int, body: str) -> Proposal:
+        """New words for a proposal still undecided (a template, an edited reply): a new
+        version, so that a press on the old words sends nothing."""
         async with self._db.transaction() as conn:
             proposal = await _get_proposal(conn, proposal_id)
             if proposal.state is not ProposalState.OPEN:
                 raise ProposalDecided(proposal)
-            await conn.execute("UPDATE proposals SET body = ? WHERE id = ?", (body, proposal_id))
+            await conn.execute(
+                "UPDATE proposals SET body = ?, version = version + 1 WHERE id = ?",
+                (body, proposal_id),
+            )
             return await _get_proposal(conn, proposal_id)
 
     async def decide(
-        self, proposal_id: int, choice: Choice, by: str, *, delay: timedelta
+        self,
+        proposal_id: int,
+        choice: Choice,
+        by: str,
+        *,
+        delay: timedelta,
+        version: int | None = None,
+        confirmed: bool = False,
     ) -> Decision:
         """Send, keep as a note, or drop a proposal, once.
 
         Sent, it becomes a reply (or a question) public from now + ``delay``; its deliveries
-        to the resident's chats, and the group's confirmation, wait until then.
+        to the resident's chats, and the group's confirmation, wait until then. A send goes
+        only with the words pressed on (``version``), only while the proposal is fresh, and,
+        when the feedback was answered after the proposal was written, only ``confirmed``.
         """
         moment = self._db.clock()
         async with self._db.transaction() as conn:
@@ -207,7 +295,13 @@ class DialogueRepository:
             if proposal.state is not ProposalState.OPEN:
                 raise ProposalDecided(proposal)
             if choice is Choice.SEND:
+                if version is not None and version != proposal.version:
+                    raise ProposalChanged(proposal)
+                if moment - proposal.created_at > PROPOSAL_LIFETIME:
+                    raise ProposalExpired(proposal)
                 await _require_not_rejected_since(conn, proposal)
+                if not confirmed:
+                    await _require_not_answered_since(conn, proposal)
             response_id, published, channels = None, None, 0
             state = {
                 Choice.SEND: ProposalState.SENT,
@@ -308,7 +402,10 @@ class DialogueRepository:
             )
         if row is None:
             return None, None
-        return _proposal(tuple(row[:14])), None if row[14] is None else from_db(str(row[14]))
+        published = row[_PROPOSAL_WIDTH]
+        return _proposal(tuple(row[:_PROPOSAL_WIDTH])), None if published is None else from_db(
+            str(published)
+        )
 
     # --- what the resident adds -----------------------------------------------------------------
 
@@ -467,6 +564,28 @@ async def _respond(
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+async def _require_not_answered_since(conn: aiosqlite.Connection, proposal: Proposal) -> None:
+    """Ask before a second answer: one sent (or on its way) after this proposal was written
+    means its writer may not have known, and the words may no longer be meant (or were never
+    meant for the resident). A correction follows an answer on purpose; a question is no
+    answer."""
+    if proposal.kind is not ProposalKind.ANSWER or proposal.corrects is not None:
+        return
+    row = await fetch_one(
+        conn,
+        "SELECT r.body, COALESCE(p.decided_by, r.author),"
+        " COALESCE(r.published_at, r.created_at) FROM responses r"
+        " LEFT JOIN proposals p ON p.response_id = r.id"
+        " WHERE r.feedback_id = ? AND r.kind = 'reply' AND r.withdrawn_at IS NULL"
+        " AND r.created_at >= ? ORDER BY r.id DESC LIMIT 1",
+        (proposal.feedback_id, to_db(proposal.created_at)),
+    )
+    if row is not None:
+        raise AnsweredMeanwhile(
+            proposal, EarlierAnswer(str(row[0]), str(row[1]), from_db(str(row[2])))
+        )
 
 
 async def _require_not_rejected_since(conn: aiosqlite.Connection, proposal: Proposal) -> None:

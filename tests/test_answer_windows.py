@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.context import HomThuApplication
 from bot.keyboards import RESEND
 from bot.texts import Texts
+from storage.dialogue import PROPOSAL_LIFETIME
 from tests.support import (
     BOT_ID,
     STAFF_CHAT_ID,
@@ -252,9 +253,7 @@ async def test_withdrawing_an_answer_drops_its_pending_correction(
     )
     assert _prompt_buttons(api, correction.result["message_id"]) == []
     # Its old «Gửi trả lời» sends nothing.
-    calls = await officer.press_data(
-        f"pr:send:{correction_id}", correction.result["message_id"]
-    )
+    calls = await officer.press_data(f"pr:send:{correction_id}", correction.result["message_id"])
     assert toast(calls) == VI("toast_already_dropped", who="Hoa Lê Thị")
     clock.advance(WINDOW * 2)
     assert to_resident(await deliver(app), resident) == []
@@ -284,3 +283,215 @@ async def test_withdrawing_an_answer_withdraws_a_correction_sent_within_its_wind
         (1,),
     ]
     assert rows(app, "SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL") == [(0,)]
+
+
+# --- item 3: what goes out is what the sender saw ---------------------------------------------
+
+
+async def test_send_pressed_on_a_text_a_colleague_just_replaced_sends_nothing_and_shows_it(
+    resident: Person,
+    officer: Person,
+    colleague: Person,
+    admin: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    template = "Ủy ban đã tiếp nhận và chuyển tới cơ quan chức năng."
+    await admin.send(f"/addtemplate {template}")
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    prompt = await propose(officer, card.result["message_id"], ANSWER)
+    prompt_id = prompt.result["message_id"]
+    # Hoa reads her own words and presses «Gửi trả lời» on them ...
+    send_as_seen = _data(prompt, "Gửi trả lời")
+    # ... while Nam's tap on «Mẫu 1» reaches the bot first.
+    await colleague.press_data(_data(prompt, "Mẫu 1"), prompt_id)
+    calls = await officer.press_data(send_as_seen, prompt_id)
+    assert toast(calls) == VI("toast_proposal_changed")
+    assert sent(calls, "answerCallbackQuery")[0].params.get("show_alert")
+    assert rows(app, "SELECT state FROM proposals") == [("open",)]
+    # The prompt shows what would go now; nothing goes, however long.
+    assert template in api.messages[(STAFF_CHAT_ID, prompt_id)].text
+    clock.advance(WINDOW * 2)
+    assert to_resident(await deliver(app), resident) == []
+
+    # Pressed on what it now shows, that is what the resident gets: exactly that.
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    reached = to_resident(await deliver(app), resident)
+    assert [c.text.split("\n", 2)[-1] for c in reached] == [template]
+    assert code in reached[0].text
+
+
+async def test_an_edited_reply_updates_its_proposal_and_what_goes_out(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    first = "Em gọi anh Tuấn (0905 111 222) rồi; đèn sẽ thay thứ Năm."
+    prompt = await propose(officer, card.result["message_id"], first)
+    reply_id = prompt.params["reply_parameters"]["message_id"]
+    prompt_id = prompt.result["message_id"]
+
+    edited = "Điện lực sẽ thay bóng đèn ngõ 5 vào thứ Năm."
+    calls = await officer.edit(reply_id, edited)
+    # The officer is told, and the prompt shows the new words.
+    told = [c for c in sent(calls) if c.params["chat_id"] == STAFF_CHAT_ID]
+    assert [c.text for c in told] == [VI("proposal_revised", code=_code(app))]
+    shown = api.messages[(STAFF_CHAT_ID, prompt_id)].text
+    assert edited in shown
+    assert "0905" not in shown
+    # A press on the prompt as it was before the edit sends nothing.
+    assert toast(await officer.press_data(_data(prompt, "Gửi trả lời"), prompt_id)) == VI(
+        "toast_proposal_changed"
+    )
+
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    reached = to_resident(await deliver(app), resident)
+    assert len(reached) == 1
+    assert edited in reached[0].text
+    assert "0905" not in reached[0].text
+
+
+async def test_an_edit_after_sending_is_refused_visibly(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    clock: FrozenClock,
+) -> None:
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    prompt = await propose(officer, card.result["message_id"], ANSWER)
+    reply_id = prompt.params["reply_parameters"]["message_id"]
+    await officer.press("Gửi trả lời")
+    calls = await officer.edit(reply_id, "Nội dung khác")
+    refused = [c for c in sent(calls) if c.params["chat_id"] == STAFF_CHAT_ID]
+    assert [c.text for c in refused] == [
+        VI("proposal_edit_refused_sent", code=_code(app), seconds=60)
+    ]
+    assert refused[0].params["reply_parameters"]["message_id"] == reply_id
+    clock.advance(WINDOW)
+    reached = to_resident(await deliver(app), resident)
+    assert [ANSWER in c.text for c in reached] == [True]
+    assert rows(app, "SELECT body FROM responses") == [(ANSWER,)]
+
+
+def _data(prompt: Call, label: str) -> str:
+    """The callback data of the prompt's button whose label contains ``label``."""
+    markup = prompt.params["reply_markup"]
+    for row in markup["inline_keyboard"]:
+        for button in row:
+            if label in button["text"]:
+                return str(button["callback_data"])
+    raise AssertionError(f"no {label!r} under the prompt")
+
+
+def _code(app: HomThuApplication) -> str:
+    return str(rows(app, "SELECT code FROM feedback")[0][0])
+
+
+# --- item 4: an older proposal asks before a second answer; stale ones expire ---------------
+
+
+async def test_an_older_proposal_asks_before_sending_naming_the_answer_already_sent(
+    resident: Person,
+    officer: Person,
+    colleague: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    chatter = "Chị ơi vụ này em gọi anh Tuấn điện lực (0905 111 222) được không?"
+    nam_prompt = await propose(colleague, card.result["message_id"], chatter)
+    clock.advance(timedelta(minutes=5))
+    await propose(officer, card.result["message_id"], ANSWER)
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    assert len(to_resident(await deliver(app), resident)) == 1
+
+    # Later, Nam's old proposal: a question naming the answer already sent, nothing sent.
+    clock.advance(timedelta(hours=2))
+    nam_prompt_id = nam_prompt.result["message_id"]
+    calls = await colleague.press_data(_data(nam_prompt, "Gửi trả lời"), nam_prompt_id)
+    assert toast(calls) == VI("toast_answered_meanwhile")
+    asked = api.messages[(STAFF_CHAT_ID, nam_prompt_id)]
+    assert asked.text.startswith(
+        VI(
+            "proposal_answered_meanwhile",
+            code=code,
+            who="Hoa Lê Thị",
+            time="08:06 21/11/2026",
+            answer=ANSWER,
+        )
+    )
+    assert "0905 111 222" in asked.text  # what would go, shown under the question
+    assert _prompt_buttons(api, nam_prompt_id) == ["📤 Vẫn gửi", "✖️ Hủy"]
+    clock.advance(WINDOW * 2)
+    assert to_resident(await deliver(app), resident) == []
+    assert rows(app, "SELECT state FROM proposals ORDER BY id") == [("open",), ("sent",)]
+
+    # «Hủy» drops it; the resident never reads the chatter.
+    assert toast(await colleague.press("Hủy")) == VI("toast_dropped")
+    clock.advance(WINDOW)
+    assert to_resident(await deliver(app), resident) == []
+
+
+async def test_van_gui_sends_the_second_answer_once_confirmed(
+    resident: Person,
+    officer: Person,
+    colleague: Person,
+    app: HomThuApplication,
+    clock: FrozenClock,
+) -> None:
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    later = "Điện lực đã thay xong bóng đèn sáng nay."
+    nam_prompt = await propose(colleague, card.result["message_id"], later)
+    await propose(officer, card.result["message_id"], ANSWER)
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    await deliver(app)
+    await colleague.press_data(_data(nam_prompt, "Gửi trả lời"), nam_prompt.result["message_id"])
+    calls = await colleague.press("Vẫn gửi")
+    assert toast(calls) == VI("toast_sending", seconds=60)
+    clock.advance(WINDOW)
+    reached = to_resident(await deliver(app), resident)
+    assert [later in c.text for c in reached] == [True]
+
+
+async def test_a_proposal_older_than_its_lifetime_cannot_be_sent_and_says_so(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    prompt = await propose(officer, card.result["message_id"], ANSWER)
+    clock.advance(PROPOSAL_LIFETIME + timedelta(minutes=1))
+    calls = await officer.press("Gửi trả lời")
+    assert toast(calls) == VI("toast_proposal_expired", hours=48)
+    assert sent(calls, "answerCallbackQuery")[0].params.get("show_alert")
+    shown = api.messages[(STAFF_CHAT_ID, prompt.result["message_id"])]
+    assert shown.text.startswith(VI("proposal_expired", code=code, who="Hoa Lê Thị", hours=48))
+    # Its button says so, and says it again when pressed; it can still be a note.
+    buttons = _prompt_buttons(api, prompt.result["message_id"])
+    assert buttons == [VI("btn_proposal_expired", hours=48), "📝 Ghi chú", "✖️ Hủy"]
+    assert toast(await officer.press("Quá 48 giờ")) == VI("toast_proposal_expired", hours=48)
+    clock.advance(WINDOW)
+    assert to_resident(await deliver(app), resident) == []
+    assert rows(app, "SELECT COUNT(*) FROM responses") == [(0,)]
+    assert toast(await officer.press("Ghi chú")) == VI("toast_noted")
+    # Within its lifetime a proposal goes as before.
+    prompt = await propose(officer, card.result["message_id"], "Trả lời mới")
+    clock.advance(PROPOSAL_LIFETIME - timedelta(minutes=1))
+    assert toast(await officer.press("Gửi trả lời")) == VI("toast_sending", seconds=60)

@@ -197,6 +197,43 @@ TEXTS: dict[str, str] = {
     "toast_already_noted": "This proposal was kept as a note already ({who}).",
     "toast_already_dropped": "This proposal was dropped or taken back ({who}).",
     "toast_already_open": "This proposal has not been sent.",
+    "toast_proposal_changed": (
+        "The proposal's text has just changed, so nothing was sent. The message now shows the "
+        "new text; read it, then press «Send answer» if it should still go."
+    ),
+    "proposal_revised": (
+        "✏️ The proposed answer for <b>{code}</b> now follows your edited message. Nothing has "
+        "been sent."
+    ),
+    "proposal_edit_refused_sent": (
+        "⚠️ «Send answer» was pressed for <b>{code}</b> before this message was edited; the "
+        "edit is <b>not</b> used. Within the {seconds} seconds: press «Take back», then reply "
+        "to the card again. After that: correct it with /correct."
+    ),
+    "proposal_edit_refused": (
+        "⚠️ The proposal for <b>{code}</b> was already decided (kept as a note or dropped); "
+        "the edit is not used. To answer, reply to the card again."
+    ),
+    "toast_answered_meanwhile": (
+        "This feedback got another answer after this proposal was written; nothing was sent. "
+        "Read the message, then choose «Send anyway» or «Drop»."
+    ),
+    "proposal_answered_meanwhile": (
+        "⚠️ <b>{code}</b> already has an answer, sent by {who} at {time}, after the proposal "
+        "below was written:\n«{answer}»\n\nThe proposal below has <b>not</b> been sent. Send it "
+        "to the resident as well, in the committee's name?"
+    ),
+    "proposal_by": "Proposed by {who}:",
+    "btn_send_anyway": "📤 Send anyway",
+    "btn_proposal_expired": "⌛ Over {hours} hours old: cannot be sent",
+    "toast_proposal_expired": (
+        "This proposal is over {hours} hours old and can no longer be sent. To answer, reply "
+        "to the feedback's card again. It can still be kept as a note or dropped."
+    ),
+    "proposal_expired": (
+        "⌛ <b>The proposed answer for {code}</b> ({who}) is over {hours} hours old and can no "
+        "longer be sent. To answer, reply to the feedback's card again."
+    ),
     "toast_template_used": "Replaced by template {number}.",
     "template_gone": "This standard answer is no longer there.",
     "templates_none_yet": "There are no standard answers yet. Admins add them with /addtemplate.",
