@@ -123,6 +123,8 @@ class BotRuntime:
         # (bot clock, seconds), least recently used first; a bounded, expiring cache.
         self._languages: OrderedDict[str, tuple[str, float]] = OrderedDict()
         self.draft_buttons = DraftButtons()
+        # Proposals whose «Thu hồi» is in hand: the outbox sends nothing of them meanwhile.
+        self.withdrawing: set[int] = set()
 
     def configure(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -19,7 +20,7 @@ import aiosqlite
 
 from storage.clock import from_db, to_db
 from storage.database import fetch_all, fetch_one
-from storage.errors import FeedbackNotFound, InvalidName, StorageError
+from storage.errors import DatabaseBusy, FeedbackNotFound, InvalidName, StorageError
 from storage.feedback import change_status, channels_of, load_feedback, status_and_channels
 from storage.models import (
     AdditionKind,
@@ -326,7 +327,11 @@ class DialogueRepository:
                         RESIDENT_REPLY,
                         published,
                         feedback_id=proposal.feedback_id,
-                        payload={"response_id": response_id, "channel": channel},
+                        payload={
+                            "response_id": response_id,
+                            "proposal_id": proposal.id,
+                            "channel": channel,
+                        },
                     )
                 await enqueue(
                     conn,
@@ -353,10 +358,32 @@ class DialogueRepository:
         log.info("proposal decided code=%s choice=%s", feedback.code, choice.value)
         return Decision(decided, feedback, response_id, published, channels)
 
-    async def withdraw(self, proposal_id: int, by: str) -> Withdrawn:
-        """Take back a sent answer while its window lasts: nothing of it goes out."""
-        moment = self._db.clock()
-        async with self._db.transaction() as conn:
+    async def withdraw(
+        self,
+        proposal_id: int,
+        by: str,
+        *,
+        pressed_at: datetime | None = None,
+        wait: float | None = None,
+    ) -> Withdrawn:
+        """Take back a sent answer while its window lasts: nothing of it goes out.
+
+        ``pressed_at``: when «Thu hồi» was pressed (a take-back retried while the database
+        was busy counts from the press). ``wait``: seconds to wait for the write lock;
+        DatabaseBusy when another connection holds it longer.
+        """
+        moment = pressed_at or self._db.clock()
+        try:
+            return await self._withdraw(proposal_id, by, moment, wait)
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise DatabaseBusy(str(error)) from None
+            raise
+
+    async def _withdraw(
+        self, proposal_id: int, by: str, moment: datetime, wait: float | None
+    ) -> Withdrawn:
+        async with self._db.transaction(wait=wait) as conn:
             proposal = await _get_proposal(conn, proposal_id)
             if proposal.state is not ProposalState.SENT or proposal.response_id is None:
                 raise ProposalDecided(proposal)

@@ -11,12 +11,19 @@ a forward to an agency's group waits the window and a status change within it re
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
+from pathlib import Path
 
 from bot.config import Settings
 from bot.context import HomThuApplication
 from bot.keyboards import RESEND
 from bot.texts import Texts
+from storage.database import BUSY_TIMEOUT_MS
 from storage.dialogue import PROPOSAL_LIFETIME
 from tests.support import (
     BOT_ID,
@@ -25,6 +32,7 @@ from tests.support import (
     FrozenClock,
     Person,
     RecordingBotAPI,
+    make_settings,
     running_bot,
 )
 from tests.test_desk import AGENCY_CHAT, BODY, OTHER_AGENCY_CHAT, add_agency, forward
@@ -495,3 +503,129 @@ async def test_a_proposal_older_than_its_lifetime_cannot_be_sent_and_says_so(
     prompt = await propose(officer, card.result["message_id"], "Trả lời mới")
     clock.advance(PROPOSAL_LIFETIME - timedelta(minutes=1))
     assert toast(await officer.press("Gửi trả lời")) == VI("toast_sending", seconds=60)
+
+
+# --- item 2: «Thu hồi» while another process holds the database ------------------------------
+
+# A short window, in real seconds: the take-back waits for a real lock, held longer than
+# one statement waits for it (the issue's case: a 9 s lock, an 8 s window).
+SHORT_WINDOW = 9
+
+
+class WriteLock:
+    """Another process's connection holding the database's write lock."""
+
+    def __init__(self, path: Path) -> None:
+        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._timer: threading.Timer | None = None
+
+    def release(self) -> None:
+        """Let go of the lock (from any thread)."""
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+    def release_after(self, seconds: float) -> None:
+        """Let go of the lock a while from now."""
+        self._timer = threading.Timer(seconds, self.release)
+        self._timer.start()
+
+    def close(self) -> None:
+        """Let go and close."""
+        if self._timer is not None:
+            self._timer.join()
+        self.release()
+        self._conn.close()
+
+
+@asynccontextmanager
+async def _short_window_bot(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock
+) -> AsyncIterator[tuple[HomThuApplication, Person, Person, int]]:
+    """A bot with a short undo window and an answer just sent (0.5 s ago): the app, the
+    resident, the officer and the proposal's id."""
+    settings = make_settings(tmp_path / "short", undo_seconds=SHORT_WINDOW)
+    async with running_bot(settings, api, clock) as application:
+        await application.bot_data.database.areas.add("kp3", "Khu phố 3")
+        resident = Person(application, api, user_id=987654321, first_name="Thịnh")
+        officer = Person(
+            application, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=STAFF_CHAT_ID
+        )
+        await send_feedback(resident, replies=True)
+        card = card_of(await deliver(application))
+        await propose(officer, card.result["message_id"], ANSWER)
+        await officer.press("Gửi trả lời")
+        clock.advance(timedelta(seconds=0.5))
+        yield (
+            application,
+            resident,
+            officer,
+            int(rows(application, "SELECT id FROM proposals")[0][0]),
+        )
+
+
+async def test_thu_hoi_waits_out_a_busy_database_and_wins(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock
+) -> None:
+    async with _short_window_bot(tmp_path, api, clock) as (app, resident, officer, _):
+        lock = WriteLock(app.bot_data.database.path)
+        try:
+            lock.release_after(BUSY_TIMEOUT_MS / 1000 + 0.5)  # longer than a statement waits
+            calls = await officer.press("Thu hồi")
+        finally:
+            lock.close()
+        assert toast(calls) == VI("toast_withdrawn")
+        clock.advance(WINDOW)
+        assert to_resident(await deliver(app), resident) == []
+        assert rows(app, "SELECT withdrawn_at IS NOT NULL FROM responses") == [(1,)]
+
+
+async def test_thu_hoi_that_cannot_win_says_so_before_the_window_ends(
+    tmp_path: Path, api: RecordingBotAPI, clock: FrozenClock
+) -> None:
+    async with _short_window_bot(tmp_path, api, clock) as (app, resident, officer, _):
+        lock = WriteLock(app.bot_data.database.path)
+        started = time.monotonic()
+        try:
+            calls = await officer.press("Thu hồi")
+            took = time.monotonic() - started
+        finally:
+            lock.close()
+        # Told before the window (8.5 s from the press) ends, where the officer looks and
+        # in the group, under the prompt: not withdrawn, and when the answer may go.
+        assert took < SHORT_WINDOW - 0.5
+        when = "08:00 21/11/2026"
+        assert toast(calls) == VI("toast_withdraw_failed", time=when)
+        assert sent(calls, "answerCallbackQuery")[0].params.get("show_alert")
+        told = [c for c in sent(calls) if c.params["chat_id"] == STAFF_CHAT_ID]
+        assert [c.text for c in told] == [
+            VI("withdraw_failed", code=_code(app), who="Hoa Lê Thị", time=when)
+        ]
+        assert told[0].params["reply_parameters"]["message_id"]
+        # As said: it may go, and it does, once.
+        clock.advance(WINDOW)
+        assert len(to_resident(await deliver(app), resident)) == 1
+
+
+async def test_the_answer_does_not_go_while_its_take_back_is_in_doubt(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    clock: FrozenClock,
+) -> None:
+    """The send side never wins a race against a pending take-back: while «Thu hồi» waits
+    for the database (its press was in time), the outbox sends nothing of that answer, even
+    once the window is over on the clock."""
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    await propose(officer, card.result["message_id"], ANSWER)
+    await officer.press("Gửi trả lời")
+    proposal_id = int(rows(app, "SELECT id FROM proposals")[0][0])
+    app.bot_data.withdrawing.add(proposal_id)  # as «Thu hồi» does, first thing on a press
+    clock.advance(WINDOW)
+    held = await deliver(app)
+    assert to_resident(held, resident) == []
+    assert not any(SENT_RECORD in c.text for c in held)
+    app.bot_data.withdrawing.discard(proposal_id)
+    # Had the take-back failed, the answer goes (as the officer was told it might).
+    assert len(to_resident(await deliver(app), resident)) == 1

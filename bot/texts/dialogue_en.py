@@ -234,6 +234,15 @@ TEXTS: dict[str, str] = {
         "⌛ <b>The proposed answer for {code}</b> ({who}) is over {hours} hours old and can no "
         "longer be sent. To answer, reply to the feedback's card again."
     ),
+    "toast_withdraw_failed": (
+        "NOT TAKEN BACK: the database is busy. The answer may still reach the resident at "
+        "{time}. Press «Take back» again now; if it went, correct it with /correct."
+    ),
+    "withdraw_failed": (
+        "⚠️ {who} pressed «Take back» on the answer to <b>{code}</b>, but it was <b>not taken "
+        "back</b>: the database is busy. The answer may still reach the resident at {time}. "
+        "Press «Take back» again now; if it went, correct it with /correct."
+    ),
     "toast_template_used": "Replaced by template {number}.",
     "template_gone": "This standard answer is no longer there.",
     "templates_none_yet": "There are no standard answers yet. Admins add them with /addtemplate.",

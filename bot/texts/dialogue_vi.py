@@ -236,6 +236,15 @@ TEXTS: dict[str, str] = {
         "⌛ <b>Đề xuất trả lời góp ý {code}</b> ({who}) đã quá {hours} giờ, không gửi được nữa. "
         "Muốn trả lời, xin trả lời (reply) lại thẻ góp ý."
     ),
+    "toast_withdraw_failed": (
+        "CHƯA THU HỒI ĐƯỢC: cơ sở dữ liệu đang bận. Trả lời có thể vẫn được gửi tới người góp "
+        "ý lúc {time}. Xin bấm «Thu hồi» lần nữa ngay; nếu đã gửi, đính chính bằng /correct."
+    ),
+    "withdraw_failed": (
+        "⚠️ {who} bấm «Thu hồi» trả lời góp ý <b>{code}</b> nhưng <b>chưa thu hồi được</b> vì "
+        "cơ sở dữ liệu đang bận. Trả lời có thể vẫn được gửi tới người góp ý lúc {time}. Xin "
+        "bấm «Thu hồi» lần nữa ngay; nếu đã gửi, đính chính bằng /correct."
+    ),
     "toast_template_used": "Đã thay bằng mẫu {number}.",
     "template_gone": "Mẫu trả lời này không còn.",
     "templates_none_yet": "Chưa có trả lời mẫu. Quản trị viên thêm bằng /addtemplate.",

@@ -11,14 +11,15 @@ back to the staff group as proposals naming the agency.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram.error import BadRequest, TelegramError
 
 from bot import keyboards
 from bot.answers import answer_quietly
@@ -39,9 +40,15 @@ from storage.dialogue import (
     ProposalExpired,
     TooLate,
 )
+from storage.errors import DatabaseBusy
 from storage.models import Proposal, ProposalKind, ProposalState
 
 log = logging.getLogger(__name__)
+
+# A take-back that found the database busy is tried again this often (seconds) ...
+RETRY_TAKE_BACK = 0.2
+# ... until this long before the window ends at most (a quarter of a short window).
+TELL_BEFORE = 2.0
 
 _NOTE = re.compile(r"^\s*(?:/note(?:@\w+)?|#note)\b\s*", re.IGNORECASE)
 _CORRECT = re.compile(r"^\s*/correct(?:@\w+)?\b\s*", re.IGNORECASE)
@@ -292,10 +299,7 @@ async def proposal_button(
             await _expired(context, t, query, await dialogue.proposal(proposal_id))
             return
         if action == keyboards.PROPOSAL_UNDO:
-            withdrawn = await dialogue.withdraw(proposal_id, who)
-            await answer_quietly(query, t("toast_withdrawn"))
-            await _edit(query, t("proposal_withdrawn", code=withdrawn.proposal.code, who=who))
-            await _close_corrections(context, t, withdrawn.corrections, who)
+            await _take_back(context, t, query, proposal_id, who)
             return
         choice = {
             keyboards.PROPOSAL_SEND: Choice.SEND,
@@ -419,6 +423,83 @@ async def _expired(
     await _edit(
         query, f"{heading}\n\n{body}", keyboards.expired_proposal_keyboard(t, proposal.id, hours)
     )
+
+
+def _tell_margin(window: float) -> float:
+    """How long before the window ends an officer is told their take-back failed: time to
+    read it, and to press again."""
+    return min(TELL_BEFORE, window / 4)
+
+
+async def _take_back(
+    context: HomThuContext, t: Texts, query: CallbackQuery, proposal_id: int, who: str
+) -> None:
+    """«Thu hồi»: withdraw the answer; while another process holds the database, try again
+    until shortly before the window ends, then say plainly that it failed.
+
+    Meanwhile the outbox sends nothing of the answer: the take-back, not the send, is
+    decided first.
+    """
+    dialogue = context.db.dialogue
+    pressed = context.runtime.now()
+    loop = asyncio.get_running_loop()
+    context.runtime.withdrawing.add(proposal_id)
+    try:
+        proposal = await dialogue.proposal(proposal_id)
+        if proposal.state is not ProposalState.SENT or proposal.response_id is None:
+            raise ProposalDecided(proposal)
+        _, published = await dialogue.published(proposal.response_id)
+        if published is None or published <= pressed:
+            raise TooLate(str(proposal_id))
+        left = (published - context.runtime.now()).total_seconds()
+        deadline = loop.time() + left - _tell_margin((published - pressed).total_seconds())
+        while True:
+            try:
+                withdrawn = await dialogue.withdraw(
+                    proposal_id, who, pressed_at=pressed, wait=max(deadline - loop.time(), 0.01)
+                )
+                break
+            except DatabaseBusy as busy:
+                log.warning(
+                    "take-back waits for the database code=%s error=%s", proposal.code, busy
+                )
+                if loop.time() >= deadline:
+                    await _take_back_failed(context, t, query, proposal, published, who)
+                    return
+                await asyncio.sleep(min(RETRY_TAKE_BACK, max(deadline - loop.time(), 0)))
+    finally:
+        context.runtime.withdrawing.discard(proposal_id)
+        context.runtime.wake_outbox()
+    await answer_quietly(query, t("toast_withdrawn"))
+    await _edit(query, t("proposal_withdrawn", code=withdrawn.proposal.code, who=who))
+    await _close_corrections(context, t, withdrawn.corrections, who)
+
+
+async def _take_back_failed(
+    context: HomThuContext,
+    t: Texts,
+    query: CallbackQuery,
+    proposal: Proposal,
+    published: datetime,
+    who: str,
+) -> None:
+    """Say where the officer looks, and in the group, that the answer may still go."""
+    when = local_time(published, context.settings.timezone)
+    log.error("take-back failed: the database stayed busy code=%s", proposal.code)
+    await answer_quietly(query, t("toast_withdraw_failed", time=when), show_alert=True)
+    chat = proposal.prompt_chat_id or context.settings.staff_chat_id
+    reply = (
+        ReplyParameters(message_id=proposal.prompt_message_id, allow_sending_without_reply=True)
+        if proposal.prompt_message_id is not None
+        else None
+    )
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(
+            chat,
+            t("withdraw_failed", code=proposal.code, who=who, time=when),
+            reply_parameters=reply,
+            message_thread_id=None if reply else context.settings.staff_thread_id,
+        )
 
 
 async def _close_corrections(
