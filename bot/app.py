@@ -272,6 +272,11 @@ def _staff_handlers(application: HomThuApplication) -> None:
         ),
         group=MAIN_GROUP,
     )
+    # An officer's edit of a reply that made a proposal (issue 19, item 3).
+    application.add_handler(
+        MessageHandler(staff_chat & filters.UpdateType.EDITED_MESSAGE, answers.staff_edit),
+        group=MAIN_GROUP,
+    )
     application.add_handler(
         MessageHandler(
             AgencyChats(application.bot_data)

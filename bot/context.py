@@ -129,6 +129,8 @@ class BotRuntime:
         self.draft_buttons = DraftButtons()
         # Who is in the staff group, asked of Telegram at most every ten minutes each.
         self.staff_members = StaffMembers()
+        # Proposals whose «Thu hồi» is in hand: the outbox sends nothing of them meanwhile.
+        self.withdrawing: set[int] = set()
 
     def configure(
         self,

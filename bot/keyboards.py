@@ -257,20 +257,32 @@ PROPOSAL_NOTE = "note"
 PROPOSAL_DROP = "drop"
 PROPOSAL_UNDO = "undo"
 PROPOSAL_TEMPLATE = "tpl"
+# «Vẫn gửi»: send although the feedback was answered after the proposal was written.
+PROPOSAL_CONFIRM = "again"
+# The button of an expired proposal: it says so when pressed.
+PROPOSAL_EXPIRED = "old"
 # Template choices under a proposal, at most this many (Telegram's keyboards stay usable).
 MOST_TEMPLATE_BUTTONS = 6
 
 
 def proposal_keyboard(
-    t: Texts, proposal_id: int, *, question: bool, templates: Sequence[int] = ()
+    t: Texts,
+    proposal_id: int,
+    *,
+    question: bool,
+    templates: Sequence[int] = (),
+    version: int = 0,
 ) -> InlineKeyboardMarkup:
     """Send (as the committee's answer, or as a question), keep as a note, or drop; and
-    the standard answers that can take the proposal's place."""
+    the standard answers that can take the proposal's place. The send names the
+    ``version`` of the words the message shows: pressed after they changed, it sends
+    nothing."""
     send = t("btn_send_question") if question else t("btn_send_answer")
     rows = [
         [
             InlineKeyboardButton(
-                send, callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_SEND}:{proposal_id}"
+                send,
+                callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_SEND}:{proposal_id}:{version}",
             )
         ],
         [
@@ -293,6 +305,47 @@ def proposal_keyboard(
     ]
     rows += [choices[i : i + 3] for i in range(0, len(choices), 3)]
     return InlineKeyboardMarkup(rows)
+
+
+def confirm_send_keyboard(t: Texts, proposal_id: int, version: int) -> InlineKeyboardMarkup:
+    """A second answer: send it anyway, or drop it."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t("btn_send_anyway"),
+                    callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_CONFIRM}:{proposal_id}:{version}",
+                ),
+                InlineKeyboardButton(
+                    t("btn_drop"), callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_DROP}:{proposal_id}"
+                ),
+            ]
+        ]
+    )
+
+
+def expired_proposal_keyboard(t: Texts, proposal_id: int, hours: int) -> InlineKeyboardMarkup:
+    """An expired proposal: its first button says it can no longer be sent; it can still be
+    kept as a note or dropped."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t("btn_proposal_expired", hours=hours),
+                    callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_EXPIRED}:{proposal_id}",
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    t("btn_keep_note"),
+                    callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_NOTE}:{proposal_id}",
+                ),
+                InlineKeyboardButton(
+                    t("btn_drop"), callback_data=f"{PROPOSAL_PREFIX}{PROPOSAL_DROP}:{proposal_id}"
+                ),
+            ],
+        ]
+    )
 
 
 def undo_keyboard(t: Texts, proposal_id: int) -> InlineKeyboardMarkup:

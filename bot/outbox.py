@@ -81,6 +81,8 @@ MOST_PER_BATCH = 10
 FIRST_RETRY = 2.0
 LONGEST_RETRY = 15 * 60.0
 IDLE_WAIT = 30.0
+# While a take-back holds messages that are due, the worker looks again this often.
+HELD_WAIT = 0.25
 # While the staff group refuses the bot, it is tried again this often (doubling).
 FIRST_PROBE = 60.0
 # Recording a delivery that failed is tried again after this (doubling up to 30 s).
@@ -122,6 +124,7 @@ class OutboxWorker:
         # While the staff group refuses the bot: when to try it again, and how often so far.
         self._staff_blocked_until: datetime | None = None
         self._probes = 0
+        self._held_due = False
         self._deliveries = Deliveries(bot, runtime)
         self._senders = self._deliveries.senders
 
@@ -170,7 +173,8 @@ class OutboxWorker:
                 await self._sleep(5.0)
                 continue
             if handled == 0:
-                await self._sleep(await self._idle_seconds())
+                idle = await self._idle_seconds()
+                await self._sleep(max(idle, HELD_WAIT) if self._held_due else idle)
         log.info("outbox worker stopped")
 
     def _paused(self) -> bool:
@@ -231,10 +235,14 @@ class OutboxWorker:
                 due = [*await outbox.due(limit=1, only=STAFF_KINDS), *due]
         tried = 0
         handled: set[int] = set()
+        self._held_due = False
         for message in due:
             if self._stopping or self._paused():
                 break
             if message.id in handled:
+                continue
+            if self._held(message):
+                self._held_due = True
                 continue
             if message.kind == NOTIFY_STAFF and blocked is None:
                 carried = await self._notify_staff()
@@ -245,6 +253,12 @@ class OutboxWorker:
             await self._deliver(message)
             tried += 1
         return tried
+
+    def _held(self, message: OutboxMessage) -> bool:
+        """True for what carries an answer whose «Thu hồi» is in hand: the take-back is
+        decided first (it wins, or the officer is told it failed), never the send."""
+        withdrawing = self._runtime.withdrawing
+        return bool(withdrawing) and message.payload.get("proposal_id") in withdrawing
 
     async def _notify_staff(self) -> set[int]:
         """One message of new-feedback notifications, composed once the group's slot is

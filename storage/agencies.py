@@ -171,7 +171,7 @@ class AgencyRepository:
 
         In one transaction: the status (forwarded, naming the agency; the resident's notice
         waits ``notice_delay``), the forward, and the card for the agency's group if it has
-        one.
+        one, which waits ``notice_delay`` too.
         """
         moment = self._db.clock()
         async with self._db.transaction() as conn:
@@ -194,10 +194,11 @@ class AgencyRepository:
             forward_id = cursor.lastrowid
             assert forward_id is not None
             if agency is not None and agency.chat_id is not None:
+                # Posted once the undo window is over; a status change before recalls it.
                 await enqueue(
                     conn,
                     AGENCY_CARD,
-                    moment,
+                    moment + notice_delay,
                     feedback_id=feedback_id,
                     payload={"forward_id": forward_id, "chat_id": agency.chat_id},
                 )

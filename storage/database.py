@@ -22,6 +22,8 @@ from storage.workdays import Deadlines, WorkingCalendar
 
 DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SLA_DAYS = 7
+# How long a statement waits for another connection's write lock before it fails.
+BUSY_TIMEOUT_MS = 5000
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +92,7 @@ class Database:
                 await _pragma(conn, "journal_mode=WAL")
                 await _pragma(conn, "foreign_keys=ON")
                 await _pragma(conn, "synchronous=NORMAL")
-                await _pragma(conn, "busy_timeout=5000")
+                await _pragma(conn, f"busy_timeout={BUSY_TIMEOUT_MS}")
                 # Deleted rows and freed pages are overwritten with zeros instead of
                 # lingering in the file.
                 await _pragma(conn, "secure_delete=ON")
@@ -125,12 +127,25 @@ class Database:
             await _pragma(conn, "wal_checkpoint(TRUNCATE)")
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """A write transaction: everything inside commits together or not at all."""
+    async def transaction(
+        self, *, wait: float | None = None
+    ) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction: everything inside commits together or not at all.
+
+        ``wait``: how many seconds to wait for another connection's write lock, instead of
+        ``BUSY_TIMEOUT_MS`` (a take-back must answer before its window ends).
+        """
         await self.open()
         async with self._lock:
             conn = self._require()
-            await conn.execute("BEGIN IMMEDIATE")
+            if wait is None:
+                await conn.execute("BEGIN IMMEDIATE")
+            else:
+                await _pragma(conn, f"busy_timeout={max(int(wait * 1000), 1)}")
+                try:
+                    await conn.execute("BEGIN IMMEDIATE")
+                finally:
+                    await _pragma(conn, f"busy_timeout={BUSY_TIMEOUT_MS}")
             try:
                 yield conn
             except BaseException:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import json
 import logging
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,7 +22,7 @@ import aiosqlite
 
 from storage.clock import from_db, to_db
 from storage.database import fetch_all, fetch_one
-from storage.errors import FeedbackNotFound, InvalidName, StorageError
+from storage.errors import DatabaseBusy, FeedbackNotFound, InvalidName, StorageError
 from storage.feedback import change_status, channels_of, load_feedback, status_and_channels
 from storage.models import (
     AdditionKind,
@@ -45,6 +46,9 @@ log = logging.getLogger(__name__)
 MAX_TEMPLATE_LENGTH = 1000
 # Said in the staff group when a resident is not satisfied (the bot renders it).
 DISSATISFIED_NOTICE = "dissatisfied"
+# A proposal nobody sent within this long is stale: its words were meant for that moment
+# (or for a colleague), and «Gửi trả lời» on it is refused.
+PROPOSAL_LIFETIME = timedelta(hours=48)
 
 
 class Choice(StrEnum):
@@ -61,6 +65,43 @@ class ProposalDecided(StorageError):
     def __init__(self, proposal: Proposal) -> None:
         super().__init__(f"proposal {proposal.id} is {proposal.state}")
         self.proposal = proposal
+
+
+class ProposalChanged(StorageError):
+    """The proposal's text changed after the message pressed showed it (a template chosen by
+    a colleague, an edit of the officer's reply): the press does not send it."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        super().__init__(f"proposal {proposal.id} is at version {proposal.version}")
+        self.proposal = proposal
+
+
+class ProposalExpired(StorageError):
+    """The proposal is older than ``PROPOSAL_LIFETIME``: it is not sent."""
+
+    def __init__(self, proposal: Proposal) -> None:
+        super().__init__(f"proposal {proposal.id} expired")
+        self.proposal = proposal
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierAnswer:
+    """An answer sent for the feedback after the proposal was written, and when it went
+    (or goes) out."""
+
+    body: str
+    sent_by: str
+    sent_at: datetime
+
+
+class AnsweredMeanwhile(StorageError):
+    """The feedback got an answer after this proposal was written: sending it too needs
+    the officer's confirmation."""
+
+    def __init__(self, proposal: Proposal, earlier: EarlierAnswer) -> None:
+        super().__init__(f"feedback {proposal.code} answered meanwhile")
+        self.proposal = proposal
+        self.earlier = earlier
 
 
 class ClosedMeanwhile(StorageError):
@@ -81,6 +122,8 @@ class Withdrawn:
 
     proposal: Proposal
     feedback: Feedback
+    # Corrections of the answer, proposed or sent within their window: gone with it.
+    corrections: tuple[Proposal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +154,10 @@ class AnswerTemplate:
 
 _PROPOSAL = (
     "p.id, p.feedback_id, f.code, p.kind, p.body, p.author, p.state, p.created_at, p.source,"
-    " p.corrects, p.response_id, p.prompt_chat_id, p.prompt_message_id, p.decided_by"
+    " p.corrects, p.response_id, p.prompt_chat_id, p.prompt_message_id, p.decided_by,"
+    " p.version"
 )
+_PROPOSAL_WIDTH = 15
 
 
 def _proposal(row: tuple[object, ...]) -> Proposal:
@@ -131,6 +176,7 @@ def _proposal(row: tuple[object, ...]) -> Proposal:
         prompt_chat_id=None if row[11] is None else int(str(row[11])),
         prompt_message_id=None if row[12] is None else int(str(row[12])),
         decided_by=None if row[13] is None else str(row[13]),
+        version=int(str(row[14])),
     )
 
 
@@ -163,14 +209,31 @@ class DialogueRepository:
         *,
         source: str | None = None,
         corrects: int | None = None,
+        reply: tuple[int, int] | None = None,
     ) -> Proposal:
-        """Keep what a staff member wrote for the resident until someone decides."""
+        """Keep what a staff member wrote for the resident until someone decides.
+
+        ``reply``: the chat and message id of the officer's reply it came from, so that an
+        edit of that message reaches the proposal.
+        """
+        chat_id, message_id = reply if reply is not None else (None, None)
         async with self._db.transaction() as conn:
             await status_and_channels(conn, feedback_id)
             cursor = await conn.execute(
                 "INSERT INTO proposals (feedback_id, kind, body, author, source, corrects,"
-                " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (feedback_id, kind, body, author, source, corrects, to_db(self._db.clock())),
+                " created_at, reply_chat_id, reply_message_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    feedback_id,
+                    kind,
+                    body,
+                    author,
+                    source,
+                    corrects,
+                    to_db(self._db.clock()),
+                    chat_id,
+                    message_id,
+                ),
             )
             assert cursor.lastrowid is not None
             return await _get_proposal(conn, cursor.lastrowid)
@@ -194,22 +257,50 @@ class DialogueRepository:
                 (chat_id, message_id, proposal.feedback_id, proposal_id),
             )
 
+    async def proposal_from_reply(self, chat_id: int, message_id: int) -> Proposal | None:
+        """The proposal an officer's reply made, if that message made one."""
+        async with self._db.reading() as conn:
+            row = await fetch_one(
+                conn,
+                f"SELECT {_PROPOSAL} FROM proposals p JOIN feedback f ON f.id = p.feedback_id"
+                " WHERE p.reply_chat_id = ? AND p.reply_message_id = ? ORDER BY p.id DESC",
+                (chat_id, message_id),
+            )
+        return None if row is None else _proposal(tuple(row))
+
     async def use_template(self, proposal_id: int, body: str) -> Proposal:
         """Put a standard answer in place of what was proposed (while undecided)."""
+        return await self.revise(proposal_id, body)
+
+    async def revise(self, proposal_id: int, body: str) -> Proposal:
+        """New words for a proposal still undecided (a template, an edited reply): a new
+        version, so that a press on the old words sends nothing."""
         async with self._db.transaction() as conn:
             proposal = await _get_proposal(conn, proposal_id)
             if proposal.state is not ProposalState.OPEN:
                 raise ProposalDecided(proposal)
-            await conn.execute("UPDATE proposals SET body = ? WHERE id = ?", (body, proposal_id))
+            await conn.execute(
+                "UPDATE proposals SET body = ?, version = version + 1 WHERE id = ?",
+                (body, proposal_id),
+            )
             return await _get_proposal(conn, proposal_id)
 
     async def decide(
-        self, proposal_id: int, choice: Choice, by: str, *, delay: timedelta
+        self,
+        proposal_id: int,
+        choice: Choice,
+        by: str,
+        *,
+        delay: timedelta,
+        version: int | None = None,
+        confirmed: bool = False,
     ) -> Decision:
         """Send, keep as a note, or drop a proposal, once.
 
         Sent, it becomes a reply (or a question) public from now + ``delay``; its deliveries
-        to the resident's chats, and the group's confirmation, wait until then.
+        to the resident's chats, and the group's confirmation, wait until then. A send goes
+        only with the words pressed on (``version``), only while the proposal is fresh, and,
+        when the feedback was answered after the proposal was written, only ``confirmed``.
         """
         moment = self._db.clock()
         async with self._db.transaction() as conn:
@@ -217,7 +308,13 @@ class DialogueRepository:
             if proposal.state is not ProposalState.OPEN:
                 raise ProposalDecided(proposal)
             if choice is Choice.SEND:
+                if version is not None and version != proposal.version:
+                    raise ProposalChanged(proposal)
+                if moment - proposal.created_at > PROPOSAL_LIFETIME:
+                    raise ProposalExpired(proposal)
                 await _require_not_rejected_since(conn, proposal)
+                if not confirmed:
+                    await _require_not_answered_since(conn, proposal)
             response_id, published, channels = None, None, 0
             state = {
                 Choice.SEND: ProposalState.SENT,
@@ -242,7 +339,11 @@ class DialogueRepository:
                         RESIDENT_REPLY,
                         published,
                         feedback_id=proposal.feedback_id,
-                        payload={"response_id": response_id, "channel": channel},
+                        payload={
+                            "response_id": response_id,
+                            "proposal_id": proposal.id,
+                            "channel": channel,
+                        },
                     )
                 await enqueue(
                     conn,
@@ -269,10 +370,32 @@ class DialogueRepository:
         log.info("proposal decided code=%s choice=%s", feedback.code, choice.value)
         return Decision(decided, feedback, response_id, published, channels)
 
-    async def withdraw(self, proposal_id: int, by: str) -> Withdrawn:
-        """Take back a sent answer while its window lasts: nothing of it goes out."""
-        moment = self._db.clock()
-        async with self._db.transaction() as conn:
+    async def withdraw(
+        self,
+        proposal_id: int,
+        by: str,
+        *,
+        pressed_at: datetime | None = None,
+        wait: float | None = None,
+    ) -> Withdrawn:
+        """Take back a sent answer while its window lasts: nothing of it goes out.
+
+        ``pressed_at``: when «Thu hồi» was pressed (a take-back retried while the database
+        was busy counts from the press). ``wait``: seconds to wait for the write lock;
+        DatabaseBusy when another connection holds it longer.
+        """
+        moment = pressed_at or self._db.clock()
+        try:
+            return await self._withdraw(proposal_id, by, moment, wait)
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise DatabaseBusy(str(error)) from None
+            raise
+
+    async def _withdraw(
+        self, proposal_id: int, by: str, moment: datetime, wait: float | None
+    ) -> Withdrawn:
+        async with self._db.transaction(wait=wait) as conn:
             proposal = await _get_proposal(conn, proposal_id)
             if proposal.state is not ProposalState.SENT or proposal.response_id is None:
                 raise ProposalDecided(proposal)
@@ -283,24 +406,28 @@ class DialogueRepository:
             )
             if row is None or row[1] is not None or from_db(str(row[0])) <= moment:
                 raise TooLate(str(proposal_id))
-            await conn.execute(
-                "UPDATE responses SET withdrawn_at = ?, delivery = NULL WHERE id = ?",
-                (to_db(moment), proposal.response_id),
-            )
-            await conn.execute(
-                "DELETE FROM outbox WHERE feedback_id = ? AND delivered_at IS NULL"
-                " AND json_extract(payload, '$.response_id') = ?",
-                (proposal.feedback_id, proposal.response_id),
-            )
-            await conn.execute(
-                "UPDATE proposals SET state = 'dropped', decided_by = ?, decided_at = ?"
-                " WHERE id = ?",
-                (by, to_db(moment), proposal_id),
-            )
+            await _take_back(conn, proposal, by, moment)
+            # A correction of an answer nobody will receive would correct nothing: proposed,
+            # it is dropped; sent, it is still within its window (it was sent after the
+            # answer) and is taken back with it.
+            corrections = []
+            for row in await fetch_all(
+                conn,
+                f"SELECT {_PROPOSAL} FROM proposals p JOIN feedback f ON f.id = p.feedback_id"
+                " WHERE p.corrects = ? AND p.state IN ('open', 'sent') ORDER BY p.id",
+                (proposal.response_id,),
+            ):
+                correction = _proposal(tuple(row))
+                await _take_back(conn, correction, by, moment)
+                corrections.append(await _get_proposal(conn, correction.id))
             withdrawn = await _get_proposal(conn, proposal_id)
             feedback = await load_feedback(conn, "f.id = ?", proposal.feedback_id, moment)
-        log.info("answer withdrawn within its window code=%s", feedback.code)
-        return Withdrawn(withdrawn, feedback)
+        log.info(
+            "answer withdrawn within its window code=%s corrections=%d",
+            feedback.code,
+            len(corrections),
+        )
+        return Withdrawn(withdrawn, feedback, tuple(corrections))
 
     async def published(self, response_id: int) -> tuple[Proposal | None, datetime | None]:
         """The proposal a response came from, and when the response became public."""
@@ -314,7 +441,10 @@ class DialogueRepository:
             )
         if row is None:
             return None, None
-        return _proposal(tuple(row[:14])), None if row[14] is None else from_db(str(row[14]))
+        published = row[_PROPOSAL_WIDTH]
+        return _proposal(tuple(row[:_PROPOSAL_WIDTH])), None if published is None else from_db(
+            str(published)
+        )
 
     # --- what the resident adds -----------------------------------------------------------------
 
@@ -458,6 +588,26 @@ class DialogueRepository:
         return AnswerTemplate(number, str(row[0]))
 
 
+async def _take_back(
+    conn: aiosqlite.Connection, proposal: Proposal, by: str, moment: datetime
+) -> None:
+    """Drop a proposal; if it was sent, withdraw its response and what waits to carry it."""
+    if proposal.response_id is not None:
+        await conn.execute(
+            "UPDATE responses SET withdrawn_at = ?, delivery = NULL WHERE id = ?",
+            (to_db(moment), proposal.response_id),
+        )
+        await conn.execute(
+            "DELETE FROM outbox WHERE feedback_id = ? AND delivered_at IS NULL"
+            " AND json_extract(payload, '$.response_id') = ?",
+            (proposal.feedback_id, proposal.response_id),
+        )
+    await conn.execute(
+        "UPDATE proposals SET state = 'dropped', decided_by = ?, decided_at = ? WHERE id = ?",
+        (by, to_db(moment), proposal.id),
+    )
+
+
 async def _respond(
     conn: aiosqlite.Connection,
     proposal: Proposal,
@@ -481,6 +631,28 @@ async def _respond(
     )
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+async def _require_not_answered_since(conn: aiosqlite.Connection, proposal: Proposal) -> None:
+    """Ask before a second answer: one sent (or on its way) after this proposal was written
+    means its writer may not have known, and the words may no longer be meant (or were never
+    meant for the resident). A correction follows an answer on purpose; a question is no
+    answer."""
+    if proposal.kind is not ProposalKind.ANSWER or proposal.corrects is not None:
+        return
+    row = await fetch_one(
+        conn,
+        "SELECT r.body, COALESCE(p.decided_by, r.author),"
+        " COALESCE(r.published_at, r.created_at) FROM responses r"
+        " LEFT JOIN proposals p ON p.response_id = r.id"
+        " WHERE r.feedback_id = ? AND r.kind = 'reply' AND r.withdrawn_at IS NULL"
+        " AND r.created_at >= ? ORDER BY r.id DESC LIMIT 1",
+        (proposal.feedback_id, to_db(proposal.created_at)),
+    )
+    if row is not None:
+        raise AnsweredMeanwhile(
+            proposal, EarlierAnswer(str(row[0]), str(row[1]), from_db(str(row[2])))
+        )
 
 
 async def _require_not_rejected_since(conn: aiosqlite.Connection, proposal: Proposal) -> None:

@@ -44,6 +44,10 @@ class DatabaseUnusable(StorageError):
     """
 
 
+class DatabaseBusy(StorageError):
+    """Another connection held the database's write lock for longer than we could wait."""
+
+
 class InvalidLabel(StorageError):
     """A topic's short label is empty or too long for a button, or its emoji is not one."""
 

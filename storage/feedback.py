@@ -30,7 +30,7 @@ from storage.models import (
     StoredResponse,
     Submitted,
 )
-from storage.outbox import NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS, enqueue
+from storage.outbox import AGENCY_CARD, NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS, enqueue
 from storage.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
@@ -446,6 +446,24 @@ class FeedbackRepository:
                 return done
 
 
+async def _recall_agency_cards(conn: aiosqlite.Connection, feedback_id: int, now: str) -> None:
+    """A forward's card still waiting out its undo window is recalled by any change of
+    status (back, or to another agency): nothing reaches the agency's group, and the forward
+    it would have carried is undone."""
+    waiting = await fetch_all(
+        conn,
+        "SELECT id, json_extract(payload, '$.forward_id') FROM outbox WHERE feedback_id = ?"
+        " AND kind = ? AND delivered_at IS NULL AND failed_at IS NULL AND attempts = 0"
+        " AND next_attempt_at > ?",
+        (feedback_id, AGENCY_CARD, now),
+    )
+    for outbox_id, forward_id in waiting:
+        await conn.execute("DELETE FROM outbox WHERE id = ?", (outbox_id,))
+        await conn.execute("DELETE FROM forwards WHERE id = ?", (forward_id,))
+    if waiting:
+        log.info("forward recalled within its window count=%d", len(waiting))
+
+
 async def change_status(
     conn: aiosqlite.Connection,
     feedback_id: int,
@@ -483,6 +501,7 @@ async def change_status(
         (feedback_id, RESIDENT_STATUS, now),
     )
     replaced = cursor.rowcount
+    await _recall_agency_cards(conn, feedback_id, now)
     tell = status in NOTIFIED and (status != previous or replaced > 0) and bool(channels)
     for channel in channels if tell else []:
         await enqueue(

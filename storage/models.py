@@ -311,6 +311,8 @@ class Proposal:
     prompt_chat_id: int | None = None
     prompt_message_id: int | None = None
     decided_by: str | None = None
+    # Counts the changes of ``body``; a send names the version it was pressed on.
+    version: int = 0
 
 
 @dataclass(frozen=True, slots=True)

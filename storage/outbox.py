@@ -157,15 +157,19 @@ class OutboxRepository:
         return [_message(tuple(r)) for r in rows]
 
     async def release(self, kinds: Collection[str]) -> int:
-        """Make every waiting message of these kinds due now; how many there were.
+        """Make every message of these kinds that waits after a refusal due now; how many
+        there were.
 
         For when the reason they waited has passed (the bot can post to the group again).
+        A message never tried waits for its own time, not for a refusal: the group's word
+        that an answer went out closes its undo window, and must not come early (a restart,
+        /resend or the group's settings changing would end every window at once).
         """
         now = to_db(self._db.clock())
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
                 "UPDATE outbox SET next_attempt_at = ? WHERE delivered_at IS NULL"
-                f" AND failed_at IS NULL AND next_attempt_at > ? AND kind IN"
+                " AND failed_at IS NULL AND attempts > 0 AND next_attempt_at > ? AND kind IN"
                 f" ({', '.join('?' * len(kinds))})",
                 (now, now, *kinds),
             )

@@ -323,8 +323,12 @@ async def test_forwarding_to_an_agency_with_a_group_posts_the_content_only(
         ("Điện lực Cam Lộ", "Hoa Lê Thị")
     ]
 
-    # The agency's group gets the card, then the photos under it; nothing else goes yet.
+    # Nothing reaches the agency's group within the undo window (issue 19, item 7); then
+    # it gets the card, then the photos under it, as the resident is told where it went.
+    assert await deliver(app) == []
+    clock.advance(WINDOW)
     delivered = await deliver(app)
+    told = delivered.pop(0)
     assert [(c.method, int(c.params["chat_id"])) for c in delivered] == [
         ("sendMessage", AGENCY_CHAT),
         ("sendMediaGroup", AGENCY_CHAT),
@@ -350,8 +354,6 @@ async def test_forwarding_to_an_agency_with_a_group_posts_the_content_only(
             assert hidden not in str(calls_to_agency.params), hidden
 
     # The resident is told where it went once the undo window has passed.
-    clock.advance(WINDOW)
-    told = only_message(await deliver(app))
     assert told.params["chat_id"] == resident.chat
     assert told.text == VI("resident_forwarded", code=code, agency="Điện lực Cam Lộ")
     status = only_message(await resident.send(f"/status {code}"))
@@ -377,7 +379,9 @@ async def test_the_agencys_presses_and_reply_come_back_to_the_staff_group(
     code = await send_feedback(resident, BODY, replies=True)
     card = card_of(await deliver(app))
     await forward(officer, "Điện lực Cam Lộ")
-    agency_card = only_message(await deliver(app))
+    clock.advance(WINDOW)
+    told, agency_card = sent(await deliver(app))
+    assert told.text == VI("resident_forwarded", code=code, agency="Điện lực Cam Lộ")
     member = agency_member(app, api, AGENCY_CHAT)
 
     # «Đã tiếp nhận»: the member is thanked; the staff group is told, under the card, once,
@@ -391,9 +395,6 @@ async def test_the_agencys_presses_and_reply_come_back_to_the_staff_group(
     assert notice.params["reply_parameters"]["message_id"] == card.result["message_id"]
     assert toast(await member.press("Đã tiếp nhận")) == VI("agency_pressed_again")
     assert await deliver(app) == []
-    clock.advance(WINDOW)
-    told = only_message(await deliver(app))
-    assert told.text == VI("resident_forwarded", code=code, agency="Điện lực Cam Lộ")
 
     # «Đã xử lý» likewise.
     assert toast(await member.press("Đã xử lý")) == VI("agency_pressed_done")
@@ -532,12 +533,17 @@ def flat_buttons(call: Call) -> list[str]:
 
 
 async def test_an_agency_group_removing_the_bot_keeps_the_forward_and_tells_staff(
-    resident: Person, officer: Person, app: HomThuApplication, api: RecordingBotAPI
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
 ) -> None:
     await add_agency(app, api, "dienluc", "Điện lực Cam Lộ", AGENCY_CHAT)
     code = await send_feedback(resident, BODY)
     await deliver(app)
     await forward(officer, "Điện lực Cam Lộ")
+    clock.advance(WINDOW)
     await deliver(app)
 
     member = agency_member(app, api, AGENCY_CHAT)

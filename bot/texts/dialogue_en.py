@@ -154,6 +154,10 @@ TEXTS: dict[str, str] = {
     "proposal_withdrawn": (
         "↩️ {who} took back the answer to feedback <b>{code}</b>. Nothing reached the resident."
     ),
+    "correction_dropped_with_answer": (
+        "✖️ The correction for <b>{code}</b> went with the answer it corrected ({who} took "
+        "that answer back). Nothing was sent to the resident."
+    ),
     "proposal_noted": (
         "📝 Kept as an internal note on <b>{code}</b> ({who}); the resident never sees it."
     ),
@@ -197,6 +201,52 @@ TEXTS: dict[str, str] = {
     "toast_already_noted": "This proposal was kept as a note already ({who}).",
     "toast_already_dropped": "This proposal was dropped or taken back ({who}).",
     "toast_already_open": "This proposal has not been sent.",
+    "toast_proposal_changed": (
+        "The proposal's text has just changed, so nothing was sent. The message now shows the "
+        "new text; read it, then press «Send answer» if it should still go."
+    ),
+    "proposal_revised": (
+        "✏️ The proposed answer for <b>{code}</b> now follows your edited message. Nothing has "
+        "been sent."
+    ),
+    "proposal_edit_refused_sent": (
+        "⚠️ «Send answer» was pressed for <b>{code}</b> before this message was edited; the "
+        "edit is <b>not</b> used. Within the {seconds} seconds: press «Take back», then reply "
+        "to the card again. After that: correct it with /correct."
+    ),
+    "proposal_edit_refused": (
+        "⚠️ The proposal for <b>{code}</b> was already decided (kept as a note or dropped); "
+        "the edit is not used. To answer, reply to the card again."
+    ),
+    "toast_answered_meanwhile": (
+        "This feedback got another answer after this proposal was written; nothing was sent. "
+        "Read the message, then choose «Send anyway» or «Drop»."
+    ),
+    "proposal_answered_meanwhile": (
+        "⚠️ <b>{code}</b> already has an answer, sent by {who} at {time}, after the proposal "
+        "below was written:\n«{answer}»\n\nThe proposal below has <b>not</b> been sent. Send it "
+        "to the resident as well, in the committee's name?"
+    ),
+    "proposal_by": "Proposed by {who}:",
+    "btn_send_anyway": "📤 Send anyway",
+    "btn_proposal_expired": "⌛ Over {hours} hours old: cannot be sent",
+    "toast_proposal_expired": (
+        "This proposal is over {hours} hours old and can no longer be sent. To answer, reply "
+        "to the feedback's card again. It can still be kept as a note or dropped."
+    ),
+    "proposal_expired": (
+        "⌛ <b>The proposed answer for {code}</b> ({who}) is over {hours} hours old and can no "
+        "longer be sent. To answer, reply to the feedback's card again."
+    ),
+    "toast_withdraw_failed": (
+        "NOT TAKEN BACK: the database is busy. The answer may still reach the resident at "
+        "{time}. Press «Take back» again now; if it went, correct it with /correct."
+    ),
+    "withdraw_failed": (
+        "⚠️ {who} pressed «Take back» on the answer to <b>{code}</b>, but it was <b>not taken "
+        "back</b>: the database is busy. The answer may still reach the resident at {time}. "
+        "Press «Take back» again now; if it went, correct it with /correct."
+    ),
     "toast_template_used": "Replaced by template {number}.",
     "template_gone": "This standard answer is no longer there.",
     "templates_none_yet": "There are no standard answers yet. Admins add them with /addtemplate.",
@@ -304,8 +354,9 @@ TEXTS: dict[str, str] = {
         "(Admins keep a list of agencies with /addagency.)"
     ),
     "forwarded_to_group": (
-        "📨 Forwarded <b>{code}</b> to {agency} ({who}); its card went to the agency's group. "
-        "The resident is told in {seconds} seconds."
+        "📨 Forwarded <b>{code}</b> to {agency} ({who}). Its card goes to the agency's group "
+        "in {seconds} seconds, when the resident is told; forwarded by mistake? Press another "
+        "status on the card before then and nothing is sent."
     ),
     "forwarded_with_slip": (
         "📨 Forwarded <b>{code}</b> to {agency} ({who}). This agency has no Telegram group: "

@@ -155,6 +155,10 @@ TEXTS: dict[str, str] = {
     "proposal_withdrawn": (
         "↩️ {who} đã thu hồi trả lời góp ý <b>{code}</b>. Không có gì được gửi tới người góp ý."
     ),
+    "correction_dropped_with_answer": (
+        "✖️ Đính chính cho <b>{code}</b> đã bỏ theo trả lời mà nó đính chính ({who} đã thu hồi "
+        "trả lời đó). Không có gì được gửi tới người góp ý."
+    ),
     "proposal_noted": (
         "📝 Đã lưu làm ghi chú nội bộ cho <b>{code}</b> ({who}); người góp ý không thấy."
     ),
@@ -199,6 +203,52 @@ TEXTS: dict[str, str] = {
     "toast_already_noted": "Đề xuất này đã được lưu làm ghi chú ({who}).",
     "toast_already_dropped": "Đề xuất này đã bị bỏ hoặc thu hồi ({who}).",
     "toast_already_open": "Đề xuất này chưa được gửi.",
+    "toast_proposal_changed": (
+        "Nội dung đề xuất vừa được thay đổi nên chưa gửi. Tin nhắn đã hiện nội dung mới; xin "
+        "đọc lại rồi bấm «Gửi trả lời» nếu vẫn muốn gửi."
+    ),
+    "proposal_revised": (
+        "✏️ Đã cập nhật đề xuất trả lời góp ý <b>{code}</b> theo tin nhắn vừa sửa. Chưa có gì "
+        "được gửi."
+    ),
+    "proposal_edit_refused_sent": (
+        "⚠️ Tin nhắn này đã được bấm «Gửi trả lời» cho góp ý <b>{code}</b> trước khi sửa; nội "
+        "dung sửa <b>không</b> được dùng. Trong {seconds} giây chờ: bấm «Thu hồi», rồi trả lời "
+        "(reply) lại thẻ. Sau đó: đính chính bằng /correct."
+    ),
+    "proposal_edit_refused": (
+        "⚠️ Đề xuất cho góp ý <b>{code}</b> đã được xử lý (lưu ghi chú hoặc bỏ); nội dung sửa "
+        "không được dùng. Muốn trả lời, xin trả lời (reply) lại thẻ góp ý."
+    ),
+    "toast_answered_meanwhile": (
+        "Góp ý này đã có trả lời khác sau khi đề xuất này được viết; chưa gửi. Xin đọc tin "
+        "nhắn rồi chọn «Vẫn gửi» hoặc «Hủy»."
+    ),
+    "proposal_answered_meanwhile": (
+        "⚠️ Góp ý <b>{code}</b> đã có trả lời do {who} gửi lúc {time}, sau khi đề xuất dưới "
+        "đây được viết:\n«{answer}»\n\nĐề xuất dưới đây <b>chưa</b> được gửi. Vẫn gửi thêm cho "
+        "người góp ý dưới danh nghĩa Ủy ban?"
+    ),
+    "proposal_by": "Đề xuất của {who}:",
+    "btn_send_anyway": "📤 Vẫn gửi",
+    "btn_proposal_expired": "⌛ Quá {hours} giờ: không gửi được",
+    "toast_proposal_expired": (
+        "Đề xuất này đã quá {hours} giờ nên không gửi được nữa. Muốn trả lời, xin trả lời "
+        "(reply) lại thẻ góp ý. Có thể lưu đề xuất làm ghi chú hoặc hủy."
+    ),
+    "proposal_expired": (
+        "⌛ <b>Đề xuất trả lời góp ý {code}</b> ({who}) đã quá {hours} giờ, không gửi được nữa. "
+        "Muốn trả lời, xin trả lời (reply) lại thẻ góp ý."
+    ),
+    "toast_withdraw_failed": (
+        "CHƯA THU HỒI ĐƯỢC: cơ sở dữ liệu đang bận. Trả lời có thể vẫn được gửi tới người góp "
+        "ý lúc {time}. Xin bấm «Thu hồi» lần nữa ngay; nếu đã gửi, đính chính bằng /correct."
+    ),
+    "withdraw_failed": (
+        "⚠️ {who} bấm «Thu hồi» trả lời góp ý <b>{code}</b> nhưng <b>chưa thu hồi được</b> vì "
+        "cơ sở dữ liệu đang bận. Trả lời có thể vẫn được gửi tới người góp ý lúc {time}. Xin "
+        "bấm «Thu hồi» lần nữa ngay; nếu đã gửi, đính chính bằng /correct."
+    ),
     "toast_template_used": "Đã thay bằng mẫu {number}.",
     "template_gone": "Mẫu trả lời này không còn.",
     "templates_none_yet": "Chưa có trả lời mẫu. Quản trị viên thêm bằng /addtemplate.",
@@ -301,8 +351,9 @@ TEXTS: dict[str, str] = {
         "(Quản trị viên thêm danh sách cơ quan bằng /addagency.)"
     ),
     "forwarded_to_group": (
-        "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}); thẻ góp ý đã được gửi vào nhóm của "
-        "cơ quan. Người góp ý sẽ được báo sau {seconds} giây."
+        "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}). Thẻ góp ý sẽ được gửi vào nhóm của "
+        "cơ quan sau {seconds} giây, cùng lúc người góp ý được báo; chuyển nhầm thì bấm trạng "
+        "thái khác trên thẻ trong lúc đó để không gửi."
     ),
     "forwarded_with_slip": (
         "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}). Cơ quan này không có nhóm Telegram: "

@@ -11,14 +11,15 @@ back to the staff group as proposals naming the agency.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import logging
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram.error import BadRequest, TelegramError
 
 from bot import keyboards
 from bot.answers import answer_quietly
@@ -29,10 +30,25 @@ from bot.texts import Texts
 from bot.views import PROMPT_BODY, excerpt, local_time
 from storage import FeedbackNotFound, InvalidName
 from storage.agencies import AgencyNotFound
-from storage.dialogue import Choice, ClosedMeanwhile, ProposalDecided, TooLate
+from storage.dialogue import (
+    PROPOSAL_LIFETIME,
+    AnsweredMeanwhile,
+    Choice,
+    ClosedMeanwhile,
+    ProposalChanged,
+    ProposalDecided,
+    ProposalExpired,
+    TooLate,
+)
+from storage.errors import DatabaseBusy
 from storage.models import Proposal, ProposalKind, ProposalState
 
 log = logging.getLogger(__name__)
+
+# A take-back that found the database busy is tried again this often (seconds) ...
+RETRY_TAKE_BACK = 0.2
+# ... until this long before the window ends at most (a quarter of a short window).
+TELL_BEFORE = 2.0
 
 _NOTE = re.compile(r"^\s*(?:/note(?:@\w+)?|#note)\b\s*", re.IGNORECASE)
 _CORRECT = re.compile(r"^\s*/correct(?:@\w+)?\b\s*", re.IGNORECASE)
@@ -139,7 +155,12 @@ async def propose(
 ) -> Proposal:
     """Keep what an officer wrote as a proposal and ask the group what to do with it."""
     proposal = await context.db.dialogue.propose(
-        feedback_id, kind, body, author, corrects=corrects
+        feedback_id,
+        kind,
+        body,
+        author,
+        corrects=corrects,
+        reply=(message.chat_id, message.message_id),
     )
     await _send_prompt(context, t, proposal, reply_to=message)
     log.info("proposal made code=%s kind=%s", proposal.code, kind.value)
@@ -172,17 +193,77 @@ async def _propose_correction(
     )
 
 
-async def _send_prompt(
-    context: HomThuContext, t: Texts, proposal: Proposal, *, reply_to: Message | None
-) -> None:
+async def staff_edit(update: Update, context: HomThuContext) -> None:
+    """An officer edited a reply that made a proposal: undecided, the proposal takes the new
+    words (its prompt shows them, and a press on the old ones sends nothing); decided, the
+    edit is refused where the officer sees it."""
+    message = update.edited_message
+    if message is None:
+        return
+    dialogue = context.db.dialogue
+    proposal = await dialogue.proposal_from_reply(message.chat_id, message.message_id)
+    if proposal is None:
+        return  # not a reply that made a proposal (chatter, a note, a reason)
+    t = await context.texts(update)
+    text = message.text or message.caption or ""
+    prefix = _NOTE.match(text) or _CORRECT.match(text)
+    body = text[prefix.end() :].strip() if prefix else text.strip()
+    try:
+        if not body:
+            await message.reply_text(t("staff_reply_empty"))
+            return
+        if body == proposal.body and proposal.state is ProposalState.OPEN:
+            return
+        revised = await dialogue.revise(proposal.id, body)
+    except ProposalDecided as decided:
+        await message.reply_text(_edit_refused(t, context, decided.proposal))
+        log.info("edit of a decided proposal refused code=%s", proposal.code)
+        return
+    except FeedbackNotFound:
+        await message.reply_text(t("staff_feedback_gone"))
+        return
+    if revised.prompt_chat_id is not None and revised.prompt_message_id is not None:
+        with contextlib.suppress(BadRequest):
+            await context.bot.edit_message_text(
+                _prompt_text(t, revised, context.settings.undo_seconds),
+                chat_id=revised.prompt_chat_id,
+                message_id=revised.prompt_message_id,
+                reply_markup=await _proposal_markup(context, t, revised),
+            )
+    await message.reply_text(t("proposal_revised", code=revised.code))
+    log.info("proposal revised by an edit code=%s version=%d", revised.code, revised.version)
+
+
+def _edit_refused(t: Texts, context: HomThuContext, proposal: Proposal) -> str:
+    if proposal.state is ProposalState.SENT:
+        return t(
+            "proposal_edit_refused_sent", code=proposal.code, seconds=context.settings.undo_seconds
+        )
+    return t("proposal_edit_refused", code=proposal.code)
+
+
+async def _proposal_markup(
+    context: HomThuContext, t: Texts, proposal: Proposal
+) -> InlineKeyboardMarkup:
+    """The buttons under an undecided proposal, bound to the words it shows."""
     templates = (
         [template.number for template in await context.db.dialogue.templates()]
         if proposal.kind is ProposalKind.ANSWER
         else []
     )
-    markup = keyboards.proposal_keyboard(
-        t, proposal.id, question=proposal.kind is ProposalKind.QUESTION, templates=templates
+    return keyboards.proposal_keyboard(
+        t,
+        proposal.id,
+        question=proposal.kind is ProposalKind.QUESTION,
+        templates=templates,
+        version=proposal.version,
     )
+
+
+async def _send_prompt(
+    context: HomThuContext, t: Texts, proposal: Proposal, *, reply_to: Message | None
+) -> None:
+    markup = await _proposal_markup(context, t, proposal)
     text = _prompt_text(t, proposal, context.settings.undo_seconds)
     if reply_to is not None:
         sent = await reply_to.reply_text(text, reply_markup=markup)
@@ -222,30 +303,62 @@ async def proposal_button(
     if match is None:
         await answer_quietly(query, t("stale_button"))
         return
-    action, proposal_id = match.group(1), int(match.group(2))
+    action, proposal_id, extra = match.group(1), int(match.group(2)), match.group(3)
     who = officer_name(update)
     dialogue = context.db.dialogue
     undo = timedelta(seconds=context.settings.undo_seconds)
     try:
-        if action == keyboards.PROPOSAL_TEMPLATE and match.group(3):
-            await _use_template(context, t, query, proposal_id, int(match.group(3)))
+        if action == keyboards.PROPOSAL_TEMPLATE and extra:
+            await _use_template(context, t, query, proposal_id, int(extra))
+            return
+        if action == keyboards.PROPOSAL_EXPIRED:
+            await _expired(context, t, query, await dialogue.proposal(proposal_id))
             return
         if action == keyboards.PROPOSAL_UNDO:
-            withdrawn = await dialogue.withdraw(proposal_id, who)
-            await answer_quietly(query, t("toast_withdrawn"))
-            await _edit(query, t("proposal_withdrawn", code=withdrawn.proposal.code, who=who))
+            await _take_back(context, t, query, proposal_id, who)
             return
         choice = {
             keyboards.PROPOSAL_SEND: Choice.SEND,
+            keyboards.PROPOSAL_CONFIRM: Choice.SEND,
             keyboards.PROPOSAL_NOTE: Choice.NOTE,
             keyboards.PROPOSAL_DROP: Choice.DROP,
         }.get(action)
         if choice is None:
             await answer_quietly(query, t("stale_button"))
             return
-        decision = await dialogue.decide(proposal_id, choice, who, delay=undo)
+        # A send names the words its message showed (a button from before versions: 0).
+        version = (int(extra) if extra else 0) if choice is Choice.SEND else None
+        decision = await dialogue.decide(
+            proposal_id,
+            choice,
+            who,
+            delay=undo,
+            version=version,
+            confirmed=action == keyboards.PROPOSAL_CONFIRM,
+        )
     except ProposalDecided as decided:
         await answer_quietly(query, _already(t, decided.proposal), show_alert=True)
+        return
+    except ProposalChanged as changed:
+        # Show what would go now; the officer reads it and presses again if it should.
+        await answer_quietly(query, t("toast_proposal_changed"), show_alert=True)
+        current = changed.proposal
+        await _edit(
+            query,
+            _prompt_text(t, current, context.settings.undo_seconds),
+            await _proposal_markup(context, t, current),
+        )
+        return
+    except ProposalExpired as expired:
+        await _expired(context, t, query, expired.proposal)
+        return
+    except AnsweredMeanwhile as answered:
+        await answer_quietly(query, t("toast_answered_meanwhile"), show_alert=True)
+        await _edit(
+            query,
+            _answered_meanwhile_text(t, context, answered),
+            keyboards.confirm_send_keyboard(t, answered.proposal.id, answered.proposal.version),
+        )
         return
     except TooLate:
         await answer_quietly(
@@ -294,10 +407,131 @@ async def _use_template(
         return
     proposal = await context.db.dialogue.use_template(proposal_id, templates[number])
     await answer_quietly(query, t("toast_template_used", number=number))
-    markup = keyboards.proposal_keyboard(
-        t, proposal.id, question=False, templates=sorted(templates)
-    )
+    markup = await _proposal_markup(context, t, proposal)
     await _edit(query, _prompt_text(t, proposal, context.settings.undo_seconds), markup)
+
+
+def _answered_meanwhile_text(t: Texts, context: HomThuContext, answered: AnsweredMeanwhile) -> str:
+    """The confirm step: the answer already sent, named, above the proposal's own words."""
+    proposal, earlier = answered.proposal, answered.earlier
+    heading = t(
+        "proposal_answered_meanwhile",
+        code=proposal.code,
+        who=earlier.sent_by,
+        time=local_time(earlier.sent_at, context.settings.timezone),
+        answer=html.escape(excerpt(earlier.body, PROMPT_BODY)),
+    )
+    body = html.escape(excerpt(proposal.body, PROMPT_BODY))
+    return "\n\n".join([heading, t("proposal_by", who=proposal.author), body])
+
+
+async def _expired(
+    context: HomThuContext, t: Texts, query: CallbackQuery, proposal: Proposal
+) -> None:
+    """A stale proposal: refused, and its message says so (it can still be kept or dropped)."""
+    if proposal.state is not ProposalState.OPEN:
+        await answer_quietly(query, _already(t, proposal), show_alert=True)
+        return
+    hours = int(PROPOSAL_LIFETIME.total_seconds() // 3600)
+    await answer_quietly(query, t("toast_proposal_expired", hours=hours), show_alert=True)
+    heading = t("proposal_expired", code=proposal.code, who=proposal.author, hours=hours)
+    body = html.escape(excerpt(proposal.body, PROMPT_BODY))
+    await _edit(
+        query, f"{heading}\n\n{body}", keyboards.expired_proposal_keyboard(t, proposal.id, hours)
+    )
+
+
+def _tell_margin(window: float) -> float:
+    """How long before the window ends an officer is told their take-back failed: time to
+    read it, and to press again."""
+    return min(TELL_BEFORE, window / 4)
+
+
+async def _take_back(
+    context: HomThuContext, t: Texts, query: CallbackQuery, proposal_id: int, who: str
+) -> None:
+    """«Thu hồi»: withdraw the answer; while another process holds the database, try again
+    until shortly before the window ends, then say plainly that it failed.
+
+    Meanwhile the outbox sends nothing of the answer: the take-back, not the send, is
+    decided first.
+    """
+    dialogue = context.db.dialogue
+    pressed = context.runtime.now()
+    loop = asyncio.get_running_loop()
+    context.runtime.withdrawing.add(proposal_id)
+    try:
+        proposal = await dialogue.proposal(proposal_id)
+        if proposal.state is not ProposalState.SENT or proposal.response_id is None:
+            raise ProposalDecided(proposal)
+        _, published = await dialogue.published(proposal.response_id)
+        if published is None or published <= pressed:
+            raise TooLate(str(proposal_id))
+        left = (published - context.runtime.now()).total_seconds()
+        deadline = loop.time() + left - _tell_margin((published - pressed).total_seconds())
+        while True:
+            try:
+                withdrawn = await dialogue.withdraw(
+                    proposal_id, who, pressed_at=pressed, wait=max(deadline - loop.time(), 0.01)
+                )
+                break
+            except DatabaseBusy as busy:
+                log.warning(
+                    "take-back waits for the database code=%s error=%s", proposal.code, busy
+                )
+                if loop.time() >= deadline:
+                    await _take_back_failed(context, t, query, proposal, published, who)
+                    return
+                await asyncio.sleep(min(RETRY_TAKE_BACK, max(deadline - loop.time(), 0)))
+    finally:
+        context.runtime.withdrawing.discard(proposal_id)
+        context.runtime.wake_outbox()
+    await answer_quietly(query, t("toast_withdrawn"))
+    await _edit(query, t("proposal_withdrawn", code=withdrawn.proposal.code, who=who))
+    await _close_corrections(context, t, withdrawn.corrections, who)
+
+
+async def _take_back_failed(
+    context: HomThuContext,
+    t: Texts,
+    query: CallbackQuery,
+    proposal: Proposal,
+    published: datetime,
+    who: str,
+) -> None:
+    """Say where the officer looks, and in the group, that the answer may still go."""
+    when = local_time(published, context.settings.timezone)
+    log.error("take-back failed: the database stayed busy code=%s", proposal.code)
+    await answer_quietly(query, t("toast_withdraw_failed", time=when), show_alert=True)
+    chat = proposal.prompt_chat_id or context.settings.staff_chat_id
+    reply = (
+        ReplyParameters(message_id=proposal.prompt_message_id, allow_sending_without_reply=True)
+        if proposal.prompt_message_id is not None
+        else None
+    )
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(
+            chat,
+            t("withdraw_failed", code=proposal.code, who=who, time=when),
+            reply_parameters=reply,
+            message_thread_id=None if reply else context.settings.staff_thread_id,
+        )
+
+
+async def _close_corrections(
+    context: HomThuContext, t: Texts, corrections: tuple[Proposal, ...], who: str
+) -> None:
+    """Say on each correction's prompt that it went with the answer it corrected."""
+    for correction in corrections:
+        if correction.prompt_chat_id is None or correction.prompt_message_id is None:
+            continue
+        with contextlib.suppress(BadRequest):
+            await context.bot.edit_message_text(
+                t("correction_dropped_with_answer", code=correction.code, who=who),
+                chat_id=correction.prompt_chat_id,
+                message_id=correction.prompt_message_id,
+                reply_markup=None,
+            )
 
 
 def _already(t: Texts, proposal: Proposal) -> str:
