@@ -9,17 +9,27 @@ nothing but pixels, before it goes anywhere. Pure: bytes in, bytes out.
 from __future__ import annotations
 
 import io
+import threading
 import warnings
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 # Telegram's limits for a photo: 10 MB, width + height at most 10,000, sides at most 20:1.
 # A phone photo's size is plenty for staff; larger ones are scaled down to this side.
 MAX_SIDE = 2560
 MAX_RATIO = 20
 QUALITY = 88
-# Images whose pixels would not fit in memory are refused unread (Pillow's own guard).
+# Images whose pixels would not fit in memory are refused unread (Pillow's own guard). A
+# JPEG is decoded at a reduced scale near MAX_SIDE (its DCT allows it), so a 50-megapixel
+# phone photo costs little; other formats are decoded whole, and refused past
+# MAX_DECODED_PIXELS (a 25-megapixel RGBA image holds about 100 MB).
 MAX_PIXELS = 60_000_000
+MAX_DECODED_PIXELS = 25_000_000
+# Decodes at once, whatever number of residents send files together: each may hold a
+# hundred megabytes while it runs.
+_DECODING = threading.BoundedSemaphore(2)
 
 
 class UnreadableImage(Exception):
@@ -29,13 +39,27 @@ class UnreadableImage(Exception):
 
 def clean_photo(data: bytes) -> bytes:
     """A JPEG of the image's pixels only, turned upright as the camera meant; no EXIF, no
-    ICC profile, no comments or other metadata. Raises UnreadableImage."""
+    ICC profile, no comments or other metadata. Raises UnreadableImage.
+
+    Pillow is imported here, not with the module: the bot starts without the drawing
+    libraries and loads them when the first image arrives."""
+    with _DECODING:
+        return _clean(data)
+
+
+def _clean(data: bytes) -> bytes:
+    from PIL import Image, ImageOps
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 if image.width * image.height > MAX_PIXELS:
                     raise UnreadableImage("too many pixels")
+                if image.format == "JPEG":
+                    image.draft("RGB", (MAX_SIDE, MAX_SIDE))
+                if image.width * image.height > MAX_DECODED_PIXELS:
+                    raise UnreadableImage("too many pixels to decode")
                 image.load()
                 upright = ImageOps.exif_transpose(image)
                 pixels = _flattened(upright)
@@ -55,8 +79,10 @@ def clean_photo(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _flattened(image: Image.Image) -> Image.Image:
+def _flattened(image: PILImage.Image) -> PILImage.Image:
     """The image in RGB; transparent parts on white (as a phone shows them)."""
+    from PIL import Image
+
     if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGB", rgba.size, (255, 255, 255))

@@ -73,6 +73,24 @@ def test_clean_photo_shrinks_a_huge_image_to_what_telegram_takes() -> None:
         assert image.size == (2560, 512)
 
 
+def test_a_large_camera_jpeg_is_decoded_at_a_reduced_scale_and_turned_upright() -> None:
+    """A 48-megapixel phone photo sent as a file: decoded near the size kept (the whole
+    would hold about 140 MB of pixels), still turned upright by its flag."""
+    with Image.open(io.BytesIO(clean_photo(camera_jpeg(8000, 6000, orientation=6)))) as image:
+        assert image.size == (1920, 2560)
+
+
+def test_a_huge_image_of_another_format_is_refused_before_it_is_decoded() -> None:
+    """A small PNG file can unpack to gigabytes of pixels: past MAX_DECODED_PIXELS it is
+    refused unread, so a few residents sending such files cannot exhaust the bot's memory."""
+    image = Image.new("L", (6000, 6000), 255)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    assert len(out.getvalue()) < 200_000
+    with pytest.raises(UnreadableImage):
+        clean_photo(out.getvalue())
+
+
 def test_clean_photo_refuses_proportions_telegram_refuses() -> None:
     with pytest.raises(UnreadableImage):
         clean_photo(camera_jpeg(2100, 100, orientation=1))
