@@ -182,9 +182,12 @@ PLAN = (
 
 
 async def answer(db: Database, feedback_id: int, body: str, delay: timedelta) -> int:
-    """An answer proposed and sent by an officer, public ``delay`` later; its proposal."""
+    """An answer proposed and sent by an officer, public ``delay`` later; its proposal.
+
+    Several go at the same instant of the test's clock: each is sent knowing of the others
+    (``confirmed``), as an officer does after «Vẫn gửi»."""
     proposal = await db.dialogue.propose(feedback_id, ProposalKind.ANSWER, body, "Hoa")
-    await db.dialogue.decide(proposal.id, Choice.SEND, "Hoa", delay=delay)
+    await db.dialogue.decide(proposal.id, Choice.SEND, "Hoa", delay=delay, confirmed=True)
     return proposal.id
 
 
