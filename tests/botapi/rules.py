@@ -39,6 +39,9 @@ KNOWN_METHODS = frozenset(
         "deleteMessage",
         "deleteWebhook",
         "setChatMenuButton",
+        # Who may press the staff group's buttons; an image a resident sent as a file.
+        "getChatMember",
+        "getFile",
     }
 )
 
