@@ -112,8 +112,12 @@ async def test_the_residents_addition_arrives_under_the_card_and_not_satisfied_r
     )
     resident.press("Chưa hài lòng")
     await resident.wait_for(shown(VI("adding_prompt_dissatisfied", code=code)))
+    # The card itself now says so too (every copy shows the current state): the group's
+    # own message is the one that is not the card.
     told = await server.wait_for(
-        STAFF_CHAT_ID, lambda m: "chưa hài lòng" in m.text and code in m.text, timeout=15
+        STAFF_CHAT_ID,
+        lambda m: "chưa hài lòng" in m.text and code in m.text and m.message_id != card.message_id,
+        timeout=15,
     )
     assert told.data["reply_to_message"]["message_id"] == card.message_id
     assert query(running_bot.database, "SELECT status FROM feedback") == [("in_progress",)]
