@@ -70,8 +70,8 @@ def test_the_on_time_rate_says_what_it_is_computed_over() -> None:
     text = docx_text(_quarter())
     assert "Tỷ lệ góp ý được giải quyết đúng hạn: 57,1%" in text
     assert (
-        "tính trên 7 góp ý tiếp nhận trong kỳ đã giải quyết hoặc đã quá hạn đến hết ngày "
-        "30/09/2026" in text
+        "tính trên 7 góp ý tiếp nhận trong kỳ mà đến hết ngày 30/09/2026 đã được giải quyết "
+        "hoặc đã quá hạn" in text
     )
     empty = docx_text(
         _quarter(
@@ -104,7 +104,7 @@ def test_the_report_ends_with_remarks_drawn_from_the_figures_and_room_for_recomm
         "Còn 3 góp ý quá hạn chưa được giải quyết (mục V), gồm 2 góp ý tiếp nhận trong kỳ "
         "và 1 góp ý tiếp nhận từ các kỳ trước; đề nghị các bộ phận, cơ quan có liên quan "
         "khẩn trương giải quyết dứt điểm.",
-        "1 lượt người góp ý chưa hài lòng với kết quả giải quyết.",
+        "Có 1 lượt đánh giá chưa hài lòng với kết quả giải quyết.",
     ):
         assert expected in section, expected
     # Room for the committee's own assessment and recommendations, to fill in.

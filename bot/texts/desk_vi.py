@@ -124,5 +124,5 @@ TEXTS: dict[str, str] = {
     "cmd_find": "Tìm góp ý theo từ: /find từ khóa",
     "cmd_mine": "Góp ý tôi đang nhận xử lý",
     "cmd_report": "Báo cáo tháng hoặc quý (DOCX, PDF): /report 2026-11",
-    "cmd_extend": "Gia hạn một góp ý: /extend mã số-ngày lý do",
+    "cmd_extend": "Gia hạn giải quyết một góp ý: /extend mã số-ngày lý do",
 }

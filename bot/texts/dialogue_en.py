@@ -155,8 +155,8 @@ TEXTS: dict[str, str] = {
         "↩️ {who} took back the answer to feedback <b>{code}</b>. Nothing reached the resident."
     ),
     "correction_dropped_with_answer": (
-        "✖️ The correction for <b>{code}</b> went with the answer it corrected ({who} took "
-        "that answer back). Nothing was sent to the resident."
+        "✖️ The proposed correction for <b>{code}</b> was dropped too, because {who} took "
+        "back the answer it corrected. Nothing was sent to the resident."
     ),
     "proposal_noted": (
         "📝 Kept as an internal note on <b>{code}</b> ({who}); the resident never sees it."
@@ -211,16 +211,16 @@ TEXTS: dict[str, str] = {
     ),
     "proposal_edit_refused_sent": (
         "⚠️ «Send answer» was pressed for <b>{code}</b> before this message was edited; the "
-        "edit is <b>not</b> used. Within the {seconds} seconds: press «Take back», then reply "
-        "to the card again. After that: correct it with /correct."
+        "edit is <b>not</b> used. If the {seconds} seconds have not passed: press «Take "
+        "back», then reply to the card again. If they have: correct it with /correct."
     ),
     "proposal_edit_refused": (
-        "⚠️ The proposal for <b>{code}</b> was already decided (kept as a note or dropped); "
-        "the edit is not used. To answer, reply to the card again."
+        "⚠️ The proposal for <b>{code}</b> was already kept as a note or dropped; the edit "
+        "is not used. To answer, reply to the card again."
     ),
     "toast_answered_meanwhile": (
         "This feedback got another answer after this proposal was written; nothing was sent. "
-        "Read the message, then choose «Send anyway» or «Drop»."
+        "Read the message, then choose «Send anyway» or «Cancel»."
     ),
     "proposal_answered_meanwhile": (
         "⚠️ <b>{code}</b> already has an answer, sent by {who} at {time}, after the proposal "
@@ -293,21 +293,22 @@ TEXTS: dict[str, str] = {
     "btn_elsewhere_unknown": "Not known",
     "rejected_elsewhere_told": (
         "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\n"
-        "Where to take it: {agency}\n"
+        "Who can deal with it: {agency}\n"
         "The resident is told in {seconds} seconds; press another status on the card to "
         "replace it."
     ),
     "rejected_elsewhere": (
-        "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\nWhere to take it: {agency}"
+        "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\n"
+        "Who can deal with it: {agency}"
     ),
     "resident_rejected_elsewhere": (
         "Feedback <code>{code}</code> has been considered; the committee will not take it "
-        "further.\nReason: {reason}\nWhere to take it: {agency}. Please contact them "
+        "further.\nReason: {reason}\nWho can deal with it: {agency}. Please contact them "
         "directly.\nIf you have more information, please send new feedback with /start."
     ),
-    "status_elsewhere": "Where to take it: {agency}",
-    "staff_elsewhere": "Where to take it: {agency}",
-    "show_history_elsewhere": "   where to take it: {agency}",
+    "status_elsewhere": "Who can deal with it: {agency}",
+    "staff_elsewhere": "Who can deal with it: {agency}",
+    "show_history_elsewhere": "   who can deal with it: {agency}",
     # --- Resolved: the result -------------------------------------------------------------
     "toast_result_needed": "Please give the result.",
     "ask_result_prompt": (
@@ -316,11 +317,12 @@ TEXTS: dict[str, str] = {
     ),
     "resolution_result_1": "It has been put right",
     "resolution_result_2": "It was checked and dealt with under the rules",
-    "resolution_result_3": "Your suggestion has been noted and passed on to the local government",
+    "resolution_result_3": "Noted, and included in the recommendations to the local government",
     "btn_result_answered": "No need, already answered",
     "result_too_long": (
         "The result is too long: at most {max_chars} characters. Nothing has changed; please "
-        "reply to the prompt again with a shorter line, or send a long text as an answer."
+        "reply to the prompt again with a shorter line. Send a long text as an answer instead: "
+        "reply to the feedback's card, then press «Send answer»."
     ),
     "resolved_done": "Set «resolved» on <b>{code}</b> ({who}). Result: {result}",
     "resolved_done_told": (
@@ -355,8 +357,8 @@ TEXTS: dict[str, str] = {
     ),
     "forwarded_to_group": (
         "📨 Forwarded <b>{code}</b> to {agency} ({who}). Its card goes to the agency's group "
-        "in {seconds} seconds, when the resident is told; forwarded by mistake? Press another "
-        "status on the card before then and nothing is sent."
+        "in {seconds} seconds, when the resident is told. If it was forwarded by mistake, "
+        "press another status on the card before then and nothing is sent."
     ),
     "forwarded_with_slip": (
         "📨 Forwarded <b>{code}</b> to {agency} ({who}). This agency has no Telegram group: "
@@ -414,11 +416,11 @@ TEXTS: dict[str, str] = {
         "(or <code>/giahan</code>)\n"
         "Example: <code>/extend GY-7Q2K9M4T 5 Waiting for the power company's survey</code>\n"
         "Adds 1–{most} working days to the current deadline (to today when it has passed). "
-        "The sender sees the new deadline and the reason when looking the feedback up."
+        "The resident sees the new deadline and the reason when looking the code up."
     ),
     "extend_days_invalid": "«{value}» is not a number of working days from 1 to {most}.",
     "extend_reason_missing": (
-        "Please give the reason after the number of days (the sender will read it), at most "
+        "Please give the reason after the number of days (the resident will read it), at most "
         "{most} characters."
     ),
     "extend_closed": (
@@ -426,7 +428,7 @@ TEXTS: dict[str, str] = {
     ),
     "extended": (
         "⏳ Feedback <code>{code}</code> extended by {days} working day(s): now due {due}.\n"
-        "Reason (the sender reads it when looking the feedback up): {reason}\n"
+        "Reason (the resident reads it when looking the code up): {reason}\n"
         "Extended by: {who}"
     ),
     "show_extension": (
@@ -582,7 +584,7 @@ TEXTS: dict[str, str] = {
     "receiving_stopped": (
         "🔕 Stopped: answers about feedback <code>{code}</code> will no longer be delivered "
         "here. You can still read them with <code>/status {code}</code>; to receive them "
-        "again, tap «Receive answers here» there."
+        "again, tap «Receive answers here» under what it shows."
     ),
     "not_receiving_here": "Answers about this feedback are not delivered to this chat.",
     "receive_rate_limited": (
@@ -593,7 +595,9 @@ TEXTS: dict[str, str] = {
         "✅ Noted, as an addition to feedback <code>{code}</code>. You can send more text or "
         "photos; when you are done, tap «Send the addition» to pass it to the staff."
     ),
-    "addition_kept_photos_full": "{max_photos} photos: that is the most.",
+    "addition_kept_photos_full": (
+        "That makes {max_photos} photos, the most one addition can carry."
+    ),
     "addition_message_too_long": (
         "This message would make the addition longer than {max_chars} characters, so it was "
         "not taken. What you sent before is kept; please send it shorter, or tap «Send the "

@@ -44,7 +44,7 @@ TEXTS: dict[str, str] = {
     "resident_status_resolved": "Đã giải quyết",
     "resident_status_rejected": "Đã xem xét, không tiếp tục xử lý",
     "status_due": "⏳ Hạn giải quyết: {due}",
-    "status_due_extended": "↪️ Hạn đã được gia hạn. Lý do: {reason}",
+    "status_due_extended": "↪️ Thời hạn giải quyết đã được kéo dài. Lý do: {reason}",
     "status_reason": "Lý do: {reason}",
     "status_agency": "Đã chuyển tới: {agency}",
     "status_question": "❓ <i>Câu hỏi của cán bộ, {time}</i>",
@@ -70,11 +70,11 @@ TEXTS: dict[str, str] = {
     # --- Additions --------------------------------------------------------------------------
     "adding_prompt": (
         "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, gửi ảnh (có "
-        "thể gửi nhiều tin). Xong, xin bấm «Gửi phần bổ sung»."
+        "thể gửi nhiều tin). Gửi xong, xin bấm «Gửi phần bổ sung»."
     ),
     "adding_prompt_answer": (
         "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, gửi "
-        "ảnh (có thể gửi nhiều tin). Xong, xin bấm «Gửi phần bổ sung»."
+        "ảnh (có thể gửi nhiều tin). Gửi xong, xin bấm «Gửi phần bổ sung»."
     ),
     "adding_prompt_dissatisfied": (
         "Xin cảm ơn đã cho biết. Góp ý <code>{code}</code> đã được mở lại để cán bộ xem xét "
@@ -156,8 +156,8 @@ TEXTS: dict[str, str] = {
         "↩️ {who} đã thu hồi trả lời góp ý <b>{code}</b>. Không có gì được gửi tới người góp ý."
     ),
     "correction_dropped_with_answer": (
-        "✖️ Đính chính cho <b>{code}</b> đã bỏ theo trả lời mà nó đính chính ({who} đã thu hồi "
-        "trả lời đó). Không có gì được gửi tới người góp ý."
+        "✖️ Đề xuất đính chính cho <b>{code}</b> cũng đã bị bỏ, vì {who} đã thu hồi trả lời "
+        "cần đính chính. Không có gì được gửi tới người góp ý."
     ),
     "proposal_noted": (
         "📝 Đã lưu làm ghi chú nội bộ cho <b>{code}</b> ({who}); người góp ý không thấy."
@@ -212,13 +212,13 @@ TEXTS: dict[str, str] = {
         "được gửi."
     ),
     "proposal_edit_refused_sent": (
-        "⚠️ Tin nhắn này đã được bấm «Gửi trả lời» cho góp ý <b>{code}</b> trước khi sửa; nội "
-        "dung sửa <b>không</b> được dùng. Trong {seconds} giây chờ: bấm «Thu hồi», rồi trả lời "
-        "(reply) lại thẻ. Sau đó: đính chính bằng /correct."
+        "⚠️ «Gửi trả lời» đã được bấm cho góp ý <b>{code}</b> trước khi tin nhắn này được sửa; "
+        "nội dung sửa <b>không</b> được dùng. Nếu chưa quá {seconds} giây: bấm «Thu hồi», rồi "
+        "trả lời (reply) lại thẻ. Nếu đã quá: đính chính bằng /correct."
     ),
     "proposal_edit_refused": (
-        "⚠️ Đề xuất cho góp ý <b>{code}</b> đã được xử lý (lưu ghi chú hoặc bỏ); nội dung sửa "
-        "không được dùng. Muốn trả lời, xin trả lời (reply) lại thẻ góp ý."
+        "⚠️ Đề xuất cho góp ý <b>{code}</b> đã được lưu làm ghi chú hoặc đã bị bỏ; nội dung "
+        "sửa không được dùng. Muốn trả lời, xin trả lời (reply) lại thẻ góp ý."
     ),
     "toast_answered_meanwhile": (
         "Góp ý này đã có trả lời khác sau khi đề xuất này được viết; chưa gửi. Xin đọc tin "
@@ -286,7 +286,7 @@ TEXTS: dict[str, str] = {
     "ask_elsewhere_prompt": (
         "Góp ý <b>{code}</b> không thuộc thẩm quyền: người góp ý nên liên hệ nơi nào? Chọn "
         "cơ quan bên dưới, hoặc trả lời (reply) tin này bằng tên và địa chỉ nơi đó. Nếu không "
-        "rõ, bấm «Không rõ». Chưa có gì thay đổi."
+        "rõ, bấm «Không rõ nơi giải quyết». Chưa có gì thay đổi."
     ),
     "btn_elsewhere_unknown": "Không rõ nơi giải quyết",
     "rejected_elsewhere_told": (
@@ -319,7 +319,8 @@ TEXTS: dict[str, str] = {
     "btn_result_answered": "Không cần, đã trả lời",
     "result_too_long": (
         "Kết quả dài quá: tối đa {max_chars} ký tự. Chưa có gì thay đổi; xin trả lời (reply) "
-        "lại lời nhắc bằng câu ngắn hơn, hoặc gửi nội dung dài bằng «Gửi trả lời»."
+        "lại lời nhắc bằng câu ngắn hơn. Nội dung dài thì gửi như một trả lời: trả lời (reply) "
+        "thẻ góp ý, rồi bấm «Gửi trả lời»."
     ),
     "resolved_done": "Đã đặt «Đã giải quyết» cho <b>{code}</b> ({who}). Kết quả: {result}",
     "resolved_done_told": (
@@ -352,8 +353,8 @@ TEXTS: dict[str, str] = {
     ),
     "forwarded_to_group": (
         "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}). Thẻ góp ý sẽ được gửi vào nhóm của "
-        "cơ quan sau {seconds} giây, cùng lúc người góp ý được báo; chuyển nhầm thì bấm trạng "
-        "thái khác trên thẻ trong lúc đó để không gửi."
+        "cơ quan sau {seconds} giây, cùng lúc người góp ý được báo. Nếu chuyển nhầm, bấm trạng "
+        "thái khác trên thẻ trước lúc đó thì sẽ không gửi gì."
     ),
     "forwarded_with_slip": (
         "📨 Đã chuyển <b>{code}</b> tới {agency} ({who}). Cơ quan này không có nhóm Telegram: "
@@ -406,19 +407,20 @@ TEXTS: dict[str, str] = {
         "Cách dùng: <code>/extend &lt;mã&gt; &lt;số ngày làm việc&gt; &lt;lý do&gt;</code> "
         "(hoặc <code>/giahan</code>)\n"
         "Ví dụ: <code>/extend GY-7Q2K9M4T 5 Chờ điện lực khảo sát</code>\n"
-        "Thêm 1–{most} ngày làm việc, tính từ hạn cũ (từ hôm nay nếu đã quá hạn). Người gửi "
-        "thấy hạn mới và lý do khi tra cứu góp ý."
+        "Thêm 1–{most} ngày làm việc, tính từ hạn cũ (từ hôm nay nếu đã quá hạn). Người góp "
+        "ý thấy hạn mới và lý do khi tra cứu mã."
     ),
     "extend_days_invalid": "«{value}» không phải số ngày làm việc từ 1 đến {most}.",
     "extend_reason_missing": (
-        "Xin ghi lý do gia hạn sau số ngày (người gửi sẽ đọc lý do này), tối đa {most} ký tự."
+        "Xin ghi lý do gia hạn sau số ngày (người góp ý sẽ đọc lý do này), tối đa {most} ký tự."
     ),
     "extend_closed": (
-        "Góp ý <code>{code}</code> đã giải quyết hoặc không xử lý, không còn hạn để gia hạn."
+        "Góp ý <code>{code}</code> đã được giải quyết hoặc đã đặt «Không xử lý», nên không còn "
+        "hạn để gia hạn."
     ),
     "extended": (
-        "⏳ Đã gia hạn góp ý <code>{code}</code> thêm {days} ngày làm việc: hạn mới {due}.\n"
-        "Lý do (người gửi đọc được khi tra cứu): {reason}\nNgười gia hạn: {who}"
+        "⏳ Đã gia hạn giải quyết góp ý <code>{code}</code> thêm {days} ngày làm việc: hạn mới "
+        "{due}.\nLý do (người góp ý đọc được khi tra cứu): {reason}\nNgười gia hạn: {who}"
     ),
     "show_extension": (
         "• {time} — {who} gia hạn thêm {days} ngày làm việc, hạn mới {due}. Lý do: {reason}"
@@ -474,13 +476,14 @@ TEXTS: dict[str, str] = {
     ),
     "agency_name_for_code": (
         "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mỗi cơ quan cần một mã "
-        "ngắn ghi ở đầu, để dùng trong các lệnh khác. Có phải ý là:\n"
+        "ngắn ghi ở đầu, để dùng trong các lệnh khác. Có phải muốn gõ:\n"
         "<code>/addagency {code} {name}</code>\n"
-        "(Mã làm từ tên; có thể ghi mã ngắn hơn, chữ thường không dấu.) Chưa thêm cơ quan nào."
+        "(Mã này tạo từ tên; cũng có thể tự đặt mã ngắn hơn, chữ thường không dấu.) Chưa thêm cơ "
+        "quan nào."
     ),
     "agency_name_for_code_taken": (
         "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mã làm từ tên này là "
-        "<code>{code}</code>, nhưng mã đó đã là của cơ quan «{existing}». Ghi một mã khác ở "
+        "<code>{code}</code>, nhưng mã đó đã dùng cho cơ quan «{existing}». Ghi một mã khác ở "
         "đầu, ví dụ:\n<code>/addagency {other} {name}</code>\nChưa thêm cơ quan nào."
     ),
     "agency_name_no_code": (
@@ -563,7 +566,7 @@ TEXTS: dict[str, str] = {
     "receiving_stopped": (
         "🔕 Đã ngừng: trả lời về góp ý <code>{code}</code> sẽ không được gửi đến đây nữa. Vẫn "
         "xem được trả lời bằng <code>/status {code}</code>; muốn nhận lại, bấm «Nhận trả lời "
-        "tại đây» ở đó."
+        "tại đây» dưới kết quả tra cứu."
     ),
     "not_receiving_here": "Trả lời về góp ý này không được gửi đến cuộc trò chuyện này.",
     "receive_rate_limited": (
@@ -572,7 +575,7 @@ TEXTS: dict[str, str] = {
     "btn_send_addition": "📤 Gửi phần bổ sung",
     "addition_kept": (
         "✅ Đã ghi nhận phần bổ sung cho góp ý <code>{code}</code>. Có thể gửi thêm chữ hoặc "
-        "ảnh; xong, xin bấm «Gửi phần bổ sung» để chuyển tới cán bộ."
+        "ảnh; gửi xong, xin bấm «Gửi phần bổ sung» để chuyển tới cán bộ."
     ),
     "addition_kept_photos_full": "Đã đủ {max_photos} ảnh.",
     "addition_message_too_long": (

@@ -126,7 +126,7 @@ TEXTS: dict[str, str] = {
         "- By the end of {end}, no feedback was overdue and unresolved."
     ),
     "doc_report_remarks_unsatisfied": (
-        "- {count} rating(s) by senders not satisfied with the outcome."
+        "- {count} rating(s) said «not satisfied» with the outcome."
     ),
     "doc_report_remarks_own": "- Other remarks of the Standing Board:",
     "doc_report_recommendations": "2. Recommendations",

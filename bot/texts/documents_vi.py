@@ -70,7 +70,7 @@ TEXTS: dict[str, str] = {
     "doc_report_results_none": "Trong kỳ báo cáo không có góp ý nào phải xem xét, giải quyết.",
     "doc_report_on_time": (
         "Tỷ lệ góp ý được giải quyết đúng hạn: {rate} (tính trên {basis} góp ý tiếp nhận trong "
-        "kỳ đã giải quyết hoặc đã quá hạn đến hết ngày {end})."
+        "kỳ mà đến hết ngày {end} đã được giải quyết hoặc đã quá hạn)."
     ),
     "doc_report_on_time_none": (
         "Tỷ lệ góp ý được giải quyết đúng hạn: {rate} (đến hết ngày {end}, chưa có góp ý nào "
@@ -129,7 +129,7 @@ TEXTS: dict[str, str] = {
         "- Đến hết ngày {end}, không còn góp ý nào quá hạn chưa được giải quyết."
     ),
     "doc_report_remarks_unsatisfied": (
-        "- {count} lượt người góp ý chưa hài lòng với kết quả giải quyết."
+        "- Có {count} lượt đánh giá chưa hài lòng với kết quả giải quyết."
     ),
     "doc_report_remarks_own": "- Nhận xét khác của Ban Thường trực:",
     "doc_report_recommendations": "2. Kiến nghị",

@@ -132,9 +132,10 @@ TEXTS: dict[str, str] = {
     "card_time_pending": "(time of sending)",
     "preview_personal_data": (
         "⚠️ The text seems to contain <b>personal information</b> ({kinds}). Staff will see "
-        "exactly what you wrote.\nTo take out just that part: press and hold the message that "
-        "has it, choose «Edit», delete that part and save; the feedback is updated and shown "
-        "again for review.\nTo write it all again: tap «Edit», then «Start over»."
+        "exactly what you wrote.\nTo take out just that part: press and hold the message you "
+        "sent that has it, choose «Edit» in the menu that opens, delete that part and save; the "
+        "feedback is updated and shown again for review.\nTo write it all again: tap the "
+        "«Edit» button below, then «Start over»."
     ),
     "personal_phone": "a phone number",
     "personal_id_number": "an identity card number",

@@ -77,7 +77,7 @@ TEXTS: dict[str, str] = {
     "too_many_photos": "Mỗi góp ý kèm tối đa {max_photos} ảnh. Ảnh này chưa được ghi nhận.",
     "image_file_cleaned": (
         "🖼 Ảnh gửi dạng tệp đã được chuyển thành ảnh thường và bỏ hết thông tin kèm theo "
-        "(nơi chụp, thời gian, loại máy). Cán bộ sẽ thấy đúng ảnh này."
+        "(nơi chụp, giờ chụp, loại máy chụp). Cán bộ sẽ thấy đúng ảnh này."
     ),
     "image_file_unreadable": (
         "Không mở được ảnh trong tệp này nên chưa ghi nhận. Xin gửi lại theo cách thông "
@@ -125,9 +125,10 @@ TEXTS: dict[str, str] = {
     "card_time_pending": "(thời điểm gửi)",
     "preview_personal_data": (
         "⚠️ Nội dung có vẻ chứa <b>thông tin cá nhân</b> ({kinds}). Cán bộ sẽ thấy đúng những gì "
-        "đã viết.\nMuốn bỏ riêng phần đó: nhấn giữ tin nhắn có thông tin ấy, chọn «Sửa» (Edit), "
-        "xóa phần đó rồi lưu lại; góp ý sẽ được cập nhật và hiện lại để xem.\nMuốn viết lại cả "
-        "góp ý: bấm «Sửa» rồi «Viết lại từ đầu»."
+        "đã viết.\nMuốn bỏ riêng phần đó: nhấn giữ tin nhắn đã gửi có thông tin ấy, chọn «Sửa» "
+        "(Edit) trong danh sách hiện ra, xóa phần đó rồi lưu lại; góp ý sẽ được cập nhật và "
+        "hiện lại để xem.\nMuốn viết lại cả góp ý: bấm nút «Sửa» bên dưới, rồi chọn «Viết lại "
+        "từ đầu»."
     ),
     "personal_phone": "số điện thoại",
     "personal_id_number": "số căn cước hoặc chứng minh nhân dân",
@@ -179,7 +180,7 @@ TEXTS: dict[str, str] = {
     # --- Restart, expiry, stale buttons ----------------------------------------------------------
     "restart_confirm": "Đang có một góp ý viết dở. Bỏ góp ý đó và bắt đầu lại?",
     "received_kept_writing": (
-        "✅ Đã ghi nhận vào góp ý đang viết dở. Có thể viết thêm, hoặc bấm «Xem lại và gửi».\n"
+        "✅ Đã thêm vào góp ý đang viết dở. Có thể viết thêm, hoặc bấm «Xem lại và gửi».\n"
         "Muốn bỏ góp ý này để viết góp ý mới, xin gửi lại /start."
     ),
     "draft_expired": "⌛ Góp ý viết dở đã quá {hours} giờ nên đã tự hủy, không được gửi đi.",

@@ -12,9 +12,8 @@ TEXTS: dict[str, str] = {
     ),
     # An anonymous admin, or a post "as a channel": the bot cannot tell which officer it is
     "staff_anonymous_press": (
-        "🕶 You are anonymous in this group: taking this on or writing an answer would show "
-        "your name on the card. Turn off «Remain anonymous» in your admin rights, then press "
-        "again."
+        "🕶 You are anonymous in this group, so the bot cannot tell who pressed; nothing was "
+        "recorded. Turn off «Remain anonymous» in your admin rights, then press again."
     ),
     "staff_unsigned_reply": (
         "🕶 This was sent as the group or as a channel, so the bot cannot tell which officer "
