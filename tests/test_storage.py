@@ -293,7 +293,7 @@ async def test_default_topics_have_plain_english_names(db: Database) -> None:
 async def test_plain_english_names_leave_an_admins_own_names_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Migration 0017 renames the default English names only where they are still the
+    """Migration 0016 renames the default English names only where they are still the
     defaults: a name an admin gave (/topicname_en) stays."""
     path = tmp_path / "old.sqlite3"
     every = available_migrations()
