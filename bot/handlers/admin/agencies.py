@@ -10,19 +10,19 @@ from telegram import ChatMember, Message
 from telegram.error import TelegramError
 
 from bot.context import HomThuContext
-from bot.handlers.admin.area_input import FirstWord, another_code, first_word
+from bot.handlers.admin.area_input import FirstWord, first_word
 from bot.handlers.admin.common import (
     ECHO,
     add_by_code,
     args_of,
     joined,
-    name_invalid,
     reply_lines,
     state_word,
+    suggest_code,
 )
 from bot.texts import Texts
 from storage.agencies import AgencyNotFound, DuplicateAgency
-from storage.models import Agency, area_code_from_name, clean_name, validate_area_code
+from storage.models import Agency, validate_area_code
 
 log = logging.getLogger(__name__)
 
@@ -92,32 +92,15 @@ async def add_agency(message: Message, context: HomThuContext, t: Texts) -> None
 async def _code_for_name(
     message: Message, context: HomThuContext, t: Texts, words: Sequence[str]
 ) -> None:
-    """/addagency given a name alone: the command with a code made from it, to copy (as
-    /addarea does)."""
-    name = joined(words)
-    cleaned = clean_name(name)
-    code = area_code_from_name(name)
-    if cleaned is None:
-        await name_invalid(message, t, name)
-        return
-    if code is None:
-        await message.reply_text(t("agency_name_no_code", name=cleaned))
-        return
-    try:
-        existing = await context.db.agencies.get(code)
-    except AgencyNotFound:
-        await message.reply_text(t("agency_name_for_code", word=words[0], code=code, name=cleaned))
-        return
-    await message.reply_text(
-        t(
-            "agency_name_for_code_taken",
-            word=words[0],
-            code=code,
-            other=another_code(code),
-            name=cleaned,
-            existing=existing.name,
-        )
-    )
+    """/addagency given a name alone: the command with a code made from it, to copy."""
+
+    async def holder(code: str) -> str | None:
+        try:
+            return (await context.db.agencies.get(code)).name
+        except AgencyNotFound:
+            return None
+
+    await suggest_code(message, t, words, "agency", holder)
 
 
 async def agency_group(message: Message, context: HomThuContext, t: Texts) -> None:

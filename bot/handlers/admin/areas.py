@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from telegram import Message
 
 from bot.context import HomThuContext
-from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, another_code, first_word
+from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, first_word
 from bot.handlers.admin.common import (
     add_by_code,
     args_of,
@@ -19,10 +19,11 @@ from bot.handlers.admin.common import (
     name_invalid,
     reply_lines,
     state_word,
+    suggest_code,
 )
 from bot.texts import Texts
 from storage import Area, AreaNotFound, AreaSummary, DuplicateArea, InvalidName
-from storage.models import MAX_NAME_LENGTH, area_code_from_name, clean_name
+from storage.models import MAX_NAME_LENGTH
 
 log = logging.getLogger(__name__)
 
@@ -63,30 +64,14 @@ async def _code_for_name(
     message: Message, context: HomThuContext, t: Texts, words: Sequence[str]
 ) -> None:
     """/addarea given a name alone: the command with a code made from it, to copy."""
-    name = joined(words)
-    cleaned = clean_name(name)
-    code = area_code_from_name(name)
-    if cleaned is None:
-        await name_invalid(message, t, name)
-        return
-    if code is None:
-        await message.reply_text(t("area_name_no_code", name=cleaned))
-        return
-    try:
-        existing = await context.db.areas.get(code)
-    except AreaNotFound:
-        await message.reply_text(t("area_name_for_code", word=words[0], code=code, name=cleaned))
-        return
-    await message.reply_text(
-        t(
-            "area_name_for_code_taken",
-            word=words[0],
-            code=code,
-            other=another_code(code),
-            name=cleaned,
-            existing=existing.name,
-        )
-    )
+
+    async def holder(code: str) -> str | None:
+        try:
+            return (await context.db.areas.get(code)).name
+        except AreaNotFound:
+            return None
+
+    await suggest_code(message, t, words, "area", holder)
 
 
 async def name_instead_of_code(

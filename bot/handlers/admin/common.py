@@ -11,10 +11,11 @@ from telegram import Message, Update
 from telegram.constants import MessageLimit
 
 from bot.context import HomThuContext
+from bot.handlers.admin.area_input import another_code
 from bot.texts import Texts
 from bot.views import visible_length
 from storage import InvalidAreaCode, InvalidName
-from storage.models import MAX_NAME_LENGTH, validate_area_code
+from storage.models import MAX_NAME_LENGTH, area_code_from_name, clean_name, validate_area_code
 
 log = logging.getLogger(__name__)
 
@@ -126,3 +127,40 @@ def chunks(header: str, lines: Sequence[str]) -> list[str]:
 def state_word(t: Texts, is_open: bool) -> str:
     """How an open or closed area or topic is shown."""
     return t("state_open") if is_open else t("state_closed")
+
+
+async def suggest_code(
+    message: Message,
+    t: Texts,
+    words: Sequence[str],
+    kind: str,
+    holder: Callable[[str], Awaitable[str | None]],
+) -> None:
+    """/addarea or /addagency given a name alone: the command with a code made from it, to
+    copy. ``kind`` names the catalogue's texts (``area``, ``agency``); ``holder`` gives the
+    name of what already has a code, None when it is free."""
+    name = joined(words)
+    cleaned = clean_name(name)
+    code = area_code_from_name(name)
+    if cleaned is None:
+        await name_invalid(message, t, name)
+        return
+    if code is None:
+        await message.reply_text(t(f"{kind}_name_no_code", name=cleaned))
+        return
+    existing = await holder(code)
+    if existing is None:
+        await message.reply_text(
+            t(f"{kind}_name_for_code", word=words[0], code=code, name=cleaned)
+        )
+        return
+    await message.reply_text(
+        t(
+            f"{kind}_name_for_code_taken",
+            word=words[0],
+            code=code,
+            other=another_code(code),
+            name=cleaned,
+            existing=existing,
+        )
+    )
