@@ -616,6 +616,10 @@ async def _take_reply(update: Update, context: HomThuContext, t: Texts, code: st
         return
     queued["since"] = now
     await _flush(update, context, message)
+    album = message.media_group_id
+    if album and queued.get("album") == album:
+        return  # the photos of one album are told of once
+    queued["album"] = album
     await message.reply_text(t("addition_held_for", code=code))
     await _ask_about_unsent(message, t, blocking, code)
 
