@@ -364,8 +364,12 @@ def _resident_handlers(application: HomThuApplication) -> None:
     )
     staff_or_private = private | StaffChat(application.bot_data)
 
-    application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING))
-    application.add_handler(_button(follow_up.send_addition, keyboards.SEND_ADDITION))
+    application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING, prefix=True))
+    application.add_handler(_button(follow_up.send_addition, keyboards.SEND_ADDITION, prefix=True))
+    application.add_handler(_button(follow_up.drop_addition, keyboards.DROP_ADDITION, prefix=True))
+    application.add_handler(_button(follow_up.keep_addition, keyboards.KEEP_ADDITION, prefix=True))
+    # An edit of a message collected for an addition changes it (before the draft's).
+    application.add_handler(follow_up.CollectedEditHandler(application), group=MAIN_GROUP)
     application.add_handler(
         _button(follow_up.follow_up_button, keyboards.FOLLOW_UP_PREFIX, prefix=True),
         group=MAIN_GROUP,

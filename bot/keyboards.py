@@ -515,8 +515,12 @@ RECEIPT_YES = "yes"
 RECEIPT_NO = "no"
 SATISFIED = "ok"
 NOT_SATISFIED = "ko"
+# Each followed by ":" and the collection's token (none on acknowledgements of versions
+# before the token: those act on the addition being collected).
 STOP_ADDING = "fb:stop"
 SEND_ADDITION = "fb:send"
+DROP_ADDITION = "fb:drop"
+KEEP_ADDITION = "fb:keep"
 
 
 def _follow_up(label: str, action: str, code: str, tag: str | None = None) -> InlineKeyboardButton:
@@ -587,19 +591,46 @@ def about_feedback_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def stop_adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
-    """While the bot waits for an addition: give up."""
-    return _column([InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING)])
+def stop_adding_keyboard(t: Texts, token: str) -> InlineKeyboardMarkup:
+    """While the bot waits for the addition whose token is ``token``: give up."""
+    return _column(
+        [InlineKeyboardButton(t("btn_stop_adding"), callback_data=f"{STOP_ADDING}:{token}")]
+    )
 
 
-def adding_keyboard(t: Texts) -> InlineKeyboardMarkup:
-    """Under the newest acknowledgement of an addition being collected: send it, or not."""
+def adding_keyboard(t: Texts, token: str) -> InlineKeyboardMarkup:
+    """Under the newest acknowledgement of an addition being collected: send it, or not
+    (bound to its token: an old acknowledgement never acts on another addition)."""
     return _column(
         [
-            InlineKeyboardButton(t("btn_send_addition"), callback_data=SEND_ADDITION),
-            InlineKeyboardButton(t("btn_stop_adding"), callback_data=STOP_ADDING),
+            InlineKeyboardButton(t("btn_send_addition"), callback_data=f"{SEND_ADDITION}:{token}"),
+            InlineKeyboardButton(t("btn_stop_adding"), callback_data=f"{STOP_ADDING}:{token}"),
         ]
     )
+
+
+def unsent_addition_keyboard(
+    t: Texts, code: str, token: str, *, send: bool = True, keep: bool = False
+) -> InlineKeyboardMarkup:
+    """Under a question about an unsent addition to ``code``: send it, drop it, or (``keep``)
+    go on collecting it."""
+    buttons = []
+    if send:
+        buttons.append(
+            InlineKeyboardButton(
+                t("btn_send_addition_of", code=code), callback_data=f"{SEND_ADDITION}:{token}"
+            )
+        )
+    buttons.append(
+        InlineKeyboardButton(
+            t("btn_drop_addition_of", code=code), callback_data=f"{DROP_ADDITION}:{token}"
+        )
+    )
+    if keep:
+        buttons.append(
+            InlineKeyboardButton(t("btn_keep_addition"), callback_data=f"{KEEP_ADDITION}:{token}")
+        )
+    return _column(buttons)
 
 
 OPEN_CARD_PREFIX = "open:"

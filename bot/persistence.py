@@ -24,6 +24,7 @@ from telegram.ext import Application, BasePersistence, PersistenceInput
 from telegram.ext._handlers.conversationhandler import PendingState
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
+from bot.additions import unsent_codes
 from bot.anonymity import Anonymizer
 from bot.context import BotRuntime
 from storage import Database
@@ -261,19 +262,36 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         )
         draft = data.get("draft")
         area = draft.get("area_code") if isinstance(draft, dict) else None
+        # What an idle sweep tells the resident of: the draft's area, and the codes of
+        # additions collected and not sent (sealed: the row's key links to nothing plain).
+        codes = unsent_codes(data)
+        record: object = area if isinstance(area, str) else None
+        if codes:
+            record = {"area": record, "additions": codes}
         sealed_area = (
-            self._anonymizer.seal_record(expired_area_context(resident), area)
-            if isinstance(area, str)
+            self._anonymizer.seal_record(expired_area_context(resident), record)
+            if record is not None
             else None
         )
         return SessionWrite(resident, sealed, sealed_area=sealed_area)
 
     def expired_area(self, resident_key: str, sealed_area: bytes | None) -> str | None:
         """The area code of a draft discarded for idleness (None if it cannot be read)."""
+        record = self._expired(resident_key, sealed_area)
+        if isinstance(record, dict):
+            record = record.get("area")
+        return record if isinstance(record, str) else None
+
+    def expired_additions(self, resident_key: str, sealed_area: bytes | None) -> list[str]:
+        """The codes of unsent additions discarded for idleness with the row."""
+        record = self._expired(resident_key, sealed_area)
+        codes = record.get("additions") if isinstance(record, dict) else None
+        return [str(code) for code in codes] if isinstance(codes, list) else []
+
+    def _expired(self, resident_key: str, sealed_area: bytes | None) -> object:
         if sealed_area is None:
             return None
-        area = self._anonymizer.open_record(expired_area_context(resident_key), sealed_area)
-        return area if isinstance(area, str) else None
+        return self._anonymizer.open_record(expired_area_context(resident_key), sealed_area)
 
     def _state_write(self, name: str, ids: tuple[int, int], state: object | None) -> SessionWrite:
         chat_id, user_id = ids

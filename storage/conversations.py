@@ -107,8 +107,9 @@ class ConversationStore:
 
         Where a draft was discarded, a notice under the resident key is left so that the
         resident is told on their next message, with the draft's sealed area (nothing else
-        of the draft). Rows that hold no draft (a resident who pressed «Bổ sung» and left)
-        go without a notice: there was nothing to tell them of.
+        of the draft; the bot seals there too the codes of additions collected and not
+        sent). Rows with nothing to tell of (a resident who pressed «Bổ sung», wrote
+        nothing and left) go without a notice.
         """
         cutoff = to_db(idle_since)
         async with self._db.transaction() as conn:

@@ -14,7 +14,7 @@ from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
 from bot.handlers.admin.common import ECHO
-from bot.handlers.resident.follow_up import ADDING, stale
+from bot.handlers.resident.follow_up import ADDING, cancel_adding, stale
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, refusal
 from bot.texts import Texts
@@ -45,6 +45,12 @@ async def gate(update: Update, context: HomThuContext) -> None:
         return
     area = runtime.persistence.expired_area(resident, notice.sealed_area)
     t = await context.texts(update)
+    hours = context.settings.draft_idle_hours
+    swept = runtime.persistence.expired_additions(resident, notice.sealed_area)
+    for code in swept:
+        await message.reply_text(t("addition_swept", code=code, hours=hours))
+    if swept and area is None:
+        return  # only additions were swept: no draft to tell of
     if area is not None and is_content(update.message) and context.user_data is not None:
         # The conversation takes this message as the start of a new draft for the area.
         context.user_data[EXPIRED_AREA] = area
@@ -125,6 +131,8 @@ async def cancel_outside(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
+    if await cancel_adding(context, message, t):
+        return
     if context.user_data is not None and context.user_data.pop(ADDING, None) is not None:
         await message.reply_text(t("adding_cancelled"))
         return

@@ -618,4 +618,41 @@ TEXTS: dict[str, str] = {
     ),
     "adding_dropped": "The addition you were writing was dropped; nothing went to the staff.",
     "staff_addition_photos": "🖼 With {count} photos (below).",
+    # --- A collected addition is never dropped without a word ------------------------------
+    "addition_unsent_other": (
+        "You have an addition to feedback <code>{code}</code> that is not sent yet. Please send "
+        "it or drop it first (buttons below); then you can add to feedback "
+        "<code>{new_code}</code>."
+    ),
+    "addition_held_for": (
+        "Your message is kept for feedback <code>{code}</code>; you can send it once the "
+        "addition you are writing is done."
+    ),
+    "btn_send_addition_of": "📤 Send the addition to {code}",
+    "btn_drop_addition_of": "🗑 Drop the addition to {code}",
+    "btn_keep_addition": "↩️ No, keep it",
+    "adding_dropped_of": (
+        "The addition to feedback <code>{code}</code> was dropped; nothing went to the staff."
+    ),
+    "adding_drop_confirm": (
+        "Drop the unsent addition to feedback <code>{code}</code>? The text and photos in it "
+        "will not go to the staff."
+    ),
+    "addition_set_aside": (
+        "The addition to feedback <code>{code}</code> is not sent yet. It is kept: to send it "
+        "to the staff, tap «Send the addition» below; if you no longer need it, tap «Drop the "
+        "addition»."
+    ),
+    "addition_swept": (
+        "The addition to feedback <code>{code}</code> was not sent, so it was dropped after "
+        "{hours} hours unused; nothing went to the staff. To add information, send the "
+        "reference code and tap «Add information»."
+    ),
+    "addition_part_edited": (
+        "✏️ The addition to feedback <code>{code}</code> now has the edited message."
+    ),
+    "addition_edit_too_long": (
+        "The edited message would make the addition longer than {max_chars} characters, so the "
+        "message's earlier text is kept."
+    ),
 }

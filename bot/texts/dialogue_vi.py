@@ -597,4 +597,40 @@ TEXTS: dict[str, str] = {
     ),
     "adding_dropped": "Đã bỏ phần bổ sung đang viết; không có gì được chuyển tới cán bộ.",
     "staff_addition_photos": "🖼 Kèm {count} ảnh (bên dưới).",
+    # --- A collected addition is never dropped without a word ------------------------------
+    "addition_unsent_other": (
+        "Ông/bà còn phần bổ sung cho góp ý <code>{code}</code> chưa gửi. Xin gửi hoặc bỏ phần "
+        "đó trước (nút dưới đây); sau đó có thể bổ sung cho góp ý <code>{new_code}</code>."
+    ),
+    "addition_held_for": (
+        "Tin vừa gửi đã được ghi nhận cho góp ý <code>{code}</code>, và sẽ gửi được sau khi "
+        "xong phần bổ sung đang viết."
+    ),
+    "btn_send_addition_of": "📤 Gửi phần bổ sung cho {code}",
+    "btn_drop_addition_of": "🗑 Bỏ phần bổ sung cho {code}",
+    "btn_keep_addition": "↩️ Không, giữ lại",
+    "adding_dropped_of": (
+        "Đã bỏ phần bổ sung cho góp ý <code>{code}</code>; không có gì được chuyển tới cán bộ."
+    ),
+    "adding_drop_confirm": (
+        "Bỏ phần bổ sung cho góp ý <code>{code}</code> chưa gửi? Chữ đã viết và ảnh đã gửi "
+        "trong phần này sẽ không được chuyển tới cán bộ."
+    ),
+    "addition_set_aside": (
+        "Phần bổ sung cho góp ý <code>{code}</code> chưa được gửi. Nội dung vẫn được giữ: "
+        "muốn chuyển tới cán bộ, xin bấm «Gửi phần bổ sung» dưới đây; không cần nữa thì bấm "
+        "«Bỏ phần bổ sung»."
+    ),
+    "addition_swept": (
+        "Phần bổ sung cho góp ý <code>{code}</code> chưa được gửi nên đã bị bỏ sau {hours} giờ "
+        "không dùng; không có gì được chuyển tới cán bộ. Muốn bổ sung, xin gửi mã tra cứu rồi "
+        "bấm «Bổ sung thông tin»."
+    ),
+    "addition_part_edited": (
+        "✏️ Đã cập nhật phần bổ sung cho góp ý <code>{code}</code> theo tin vừa sửa."
+    ),
+    "addition_edit_too_long": (
+        "Tin vừa sửa làm phần bổ sung dài quá {max_chars} ký tự nên vẫn giữ nội dung cũ của "
+        "tin đó."
+    ),
 }

@@ -19,7 +19,7 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
-from bot.handlers.resident.follow_up import ADDING, stale
+from bot.handlers.resident.follow_up import ADDING, cancel_adding, set_aside, stale
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
@@ -189,10 +189,11 @@ async def pick_area(update: Update, context: HomThuContext) -> int:
 async def _begin(update: Update, context: HomThuContext, code: str | None) -> int:
     message = update.effective_message
     assert message is not None
-    # Starting anew ends any wait for an addition (follow_up.ADDING).
-    _user_data(context).pop(ADDING, None)
-    _user_data(context).pop(EXPIRED_AREA, None)
     t = await context.texts(update)
+    # Starting anew ends any wait for an addition; one holding unsent parts is kept aside,
+    # with its own buttons, and the resident told so.
+    await set_aside(context, message, t)
+    _user_data(context).pop(EXPIRED_AREA, None)
     who = committee(context, t)
     if code is None:
         await offer_areas(message, context, t, t("choose_area", committee=who))
@@ -635,6 +636,8 @@ async def cancel_command(update: Update, context: HomThuContext) -> int | None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
+    if await cancel_adding(context, message, t):
+        return None  # asked about the addition; the draft, if any, stays as it is
     _user_data(context).pop(ADDING, None)
     draft = load_draft(context.user_data or {})
     now = context.runtime.now()
