@@ -594,4 +594,32 @@ TEXTS: dict[str, str] = {
     ),
     "adding_dropped": "Đã bỏ phần bổ sung đang viết; không có gì được chuyển tới cán bộ.",
     "staff_addition_photos": "🖼 Kèm {count} ảnh (bên dưới).",
+    # --- Prompts that no longer act; edits of the words a status was given ------------------
+    "toast_prompt_closed": "Lời hỏi này đã được trả lời hoặc đã hủy; không có gì thay đổi.",
+    "toast_prompt_outdated": (
+        "Góp ý đã đổi trạng thái sau lời hỏi này; không có gì thay đổi. Nếu cần, xin bấm lại "
+        "nút trên thẻ góp ý."
+    ),
+    "prompt_reply_closed": (
+        "ℹ️ Tin này không được dùng: lời hỏi về góp ý <code>{code}</code> đã được trả lời "
+        "hoặc đã hủy trước đó. Không có gì thay đổi; nếu cần, xin bấm lại nút trên thẻ góp ý."
+    ),
+    "prompt_reply_outdated": (
+        "ℹ️ Tin này không được dùng: góp ý <code>{code}</code> đã đổi trạng thái sau lời hỏi "
+        "này. Không có gì thay đổi; nếu cần, xin bấm lại nút trên thẻ góp ý."
+    ),
+    "status_reworded_told": (
+        "✏️ Đã dùng lời đã sửa cho góp ý <b>{code}</b>: {words}\n"
+        "Người góp ý sẽ được báo bằng lời mới sau {seconds} giây; lời cũ không được gửi."
+    ),
+    "status_reworded": "✏️ Đã dùng lời đã sửa cho góp ý <b>{code}</b>: {words}",
+    "status_reword_refused": (
+        "⚠️ Lời sửa không được dùng: đã quá {seconds} giây, hoặc góp ý <b>{code}</b> đã đổi "
+        "trạng thái. Người góp ý đọc lời trước khi sửa. Nếu cần, xin đặt lại trạng thái trên "
+        "thẻ góp ý."
+    ),
+    "status_reword_invalid": (
+        "⚠️ Lời sửa không được dùng: phải có từ 1 đến {max_chars} ký tự. Lời trước khi sửa "
+        "vẫn giữ nguyên."
+    ),
 }

@@ -25,7 +25,14 @@ from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.handlers.staff.access import officer_name, staff_group_button
-from bot.handlers.staff.forwarding import forward_to, reject_with_reason, resolve_with_result
+from bot.handlers.staff.forwarding import (
+    MAX_REASON,
+    forward_to,
+    prompt_not_used,
+    reject_with_reason,
+    resolve_with_result,
+)
+from bot.handlers.staff.posting import refresh_card
 from bot.texts import Texts
 from bot.views import PROMPT_BODY, excerpt, local_time
 from storage import FeedbackNotFound, InvalidName
@@ -40,7 +47,8 @@ from storage.dialogue import (
     ProposalExpired,
     TooLate,
 )
-from storage.errors import DatabaseBusy
+from storage.errors import DatabaseBusy, PromptClosed, PromptOutdated, RewordTooLate
+from storage.feedback import PROMPT_ROLES
 from storage.models import Proposal, ProposalKind, ProposalState
 
 log = logging.getLogger(__name__)
@@ -86,12 +94,20 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
         await message.reply_text(t("staff_reply_empty"))
         return
     author = officer_name(update)
+    if role in PROMPT_ROLES and not note:
+        try:
+            await context.db.feedback.check_prompt(message.chat_id, replied.message_id)
+        except (PromptClosed, PromptOutdated) as dead:
+            await prompt_not_used(update, context, feedback_id, dead)
+            return
     try:
         if note:
             stored = await context.db.feedback.note(feedback_id, body, author)
             await message.reply_text(t("staff_note_saved", code=stored.feedback.code))
         elif role == "ask_reason":
-            await reject_with_reason(update, context, feedback_id, body, prompt=replied)
+            await reject_with_reason(
+                update, context, feedback_id, body, prompt=replied, words="reason"
+            )
         elif role == "ask_elsewhere":
             await reject_with_reason(
                 update,
@@ -101,9 +117,12 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
                 prompt=replied,
                 preset=keyboards.NOT_OURS,
                 elsewhere=body,
+                words="agency",
             )
         elif role == "ask_result":
-            await resolve_with_result(update, context, feedback_id, body, prompt=replied)
+            await resolve_with_result(
+                update, context, feedback_id, body, prompt=replied, replied=True
+            )
         elif role == "ask_agency":
             await forward_to(update, context, feedback_id, name=body, prompt=replied)
         elif role == "ask_question":
@@ -202,10 +221,12 @@ async def staff_edit(update: Update, context: HomThuContext) -> None:
         return
     dialogue = context.db.dialogue
     proposal = await dialogue.proposal_from_reply(message.chat_id, message.message_id)
-    if proposal is None:
-        return  # not a reply that made a proposal (chatter, a note, a reason)
     t = await context.texts(update)
     text = message.text or message.caption or ""
+    if proposal is None:
+        # A reply that gave a reason, a result or a place, or chatter (nothing to do).
+        await _reword_status(message, context, t, text.strip())
+        return
     prefix = _NOTE.match(text) or _CORRECT.match(text)
     body = text[prefix.end() :].strip() if prefix else text.strip()
     try:
@@ -232,6 +253,37 @@ async def staff_edit(update: Update, context: HomThuContext) -> None:
             )
     await message.reply_text(t("proposal_revised", code=revised.code))
     log.info("proposal revised by an edit code=%s version=%d", revised.code, revised.version)
+
+
+async def _reword_status(message: Message, context: HomThuContext, t: Texts, words: str) -> None:
+    """An edit of the reply that gave a status its reason, result or place: within the undo
+    window the status is made again with the new words (the waiting notice is replaced),
+    and the group is told; after it, the edit is refused where the officer sees it."""
+    seconds = context.settings.undo_seconds
+    feedback = context.db.feedback
+    try:
+        if not words or len(words) > MAX_REASON:
+            if await feedback.reworded_by(message.chat_id, message.message_id) is None:
+                return
+            await message.reply_text(t("status_reword_invalid", max_chars=MAX_REASON))
+            return
+        changed = await feedback.reword(
+            message.chat_id, message.message_id, words, timedelta(seconds=seconds)
+        )
+    except RewordTooLate as late:
+        code = (await feedback.get(int(str(late)))).code
+        await message.reply_text(t("status_reword_refused", code=code, seconds=seconds))
+        log.info("edit of a status reply refused code=%s", code)
+        return
+    if changed is None:
+        return  # officers talking among themselves
+    if changed.resident_told:
+        context.runtime.wake_outbox()
+    key = "status_reworded_told" if changed.resident_told else "status_reworded"
+    code = changed.feedback.code
+    await message.reply_text(t(key, code=code, words=html.escape(words), seconds=seconds))
+    await refresh_card(context, t, changed.feedback)
+    log.info("status reworded by an edit code=%s", code)
 
 
 def _edit_refused(t: Texts, context: HomThuContext, proposal: Proposal) -> str:
