@@ -24,7 +24,7 @@ from telegram.error import BadRequest, TelegramError
 from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
-from bot.handlers.staff.access import officer_name, staff_group_button
+from bot.handlers.staff.access import may_press, officer_name, staff_group_button
 from bot.handlers.staff.forwarding import (
     MAX_REASON,
     forward_to,
@@ -346,11 +346,46 @@ def _prompt_text(t: Texts, proposal: Proposal, undo_seconds: int) -> str:
     return "\n".join([heading, "", html.escape(excerpt(proposal.body, PROMPT_BODY)), "", closing])
 
 
+async def proposal_button(update: Update, context: HomThuContext) -> None:
+    """Gửi trả lời / Ghi chú / Hủy / Thu hồi / a template, under a proposal.
+
+    «Thu hồi» counts from the press, before the bot asks Telegram whether the presser is in
+    the group (that question may wait behind the group's messages); when Telegram cannot
+    say, the take-back still acts: it never harms a resident. Meanwhile the outbox holds
+    the answer back.
+    """
+    query = update.callback_query
+    assert query is not None
+    pressed = context.runtime.now()
+    match = _PROPOSAL_DATA.match(query.data or "")
+    if match is None or match.group(1) != keyboards.PROPOSAL_UNDO:
+        await _proposal_choice(update, context)
+        return
+    proposal_id = int(match.group(2))
+    context.runtime.withdrawing.add(proposal_id)
+    try:
+        t = await context.texts(update)
+        if not await may_press(update, context, t, query, "take_back", unknown_may=True):
+            return
+        try:
+            await _take_back(context, t, query, proposal_id, officer_name(update), pressed)
+        except ProposalDecided as decided:
+            await answer_quietly(query, _already(t, decided.proposal), show_alert=True)
+        except TooLate:
+            seconds = context.settings.undo_seconds
+            await answer_quietly(query, t("toast_too_late", seconds=seconds), show_alert=True)
+        except FeedbackNotFound:
+            await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    finally:
+        context.runtime.withdrawing.discard(proposal_id)
+        context.runtime.wake_outbox()
+
+
 @staff_group_button
-async def proposal_button(
+async def _proposal_choice(
     update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
 ) -> None:
-    """Gửi trả lời / Ghi chú / Hủy / Thu hồi / a template, under a proposal."""
+    """Gửi trả lời / Ghi chú / Hủy / a template, under a proposal."""
     match = _PROPOSAL_DATA.match(data)
     if match is None:
         await answer_quietly(query, t("stale_button"))
@@ -365,9 +400,6 @@ async def proposal_button(
             return
         if action == keyboards.PROPOSAL_EXPIRED:
             await _expired(context, t, query, await dialogue.proposal(proposal_id))
-            return
-        if action == keyboards.PROPOSAL_UNDO:
-            await _take_back(context, t, query, proposal_id, who)
             return
         choice = {
             keyboards.PROPOSAL_SEND: Choice.SEND,
@@ -500,16 +532,21 @@ def _tell_margin(window: float) -> float:
 
 
 async def _take_back(
-    context: HomThuContext, t: Texts, query: CallbackQuery, proposal_id: int, who: str
+    context: HomThuContext,
+    t: Texts,
+    query: CallbackQuery,
+    proposal_id: int,
+    who: str,
+    pressed: datetime,
 ) -> None:
-    """«Thu hồi»: withdraw the answer; while another process holds the database, try again
-    until shortly before the window ends, then say plainly that it failed.
+    """«Thu hồi», pressed at ``pressed``: withdraw the answer; while another process holds
+    the database, try again until shortly before the window ends, then say plainly that it
+    failed.
 
     Meanwhile the outbox sends nothing of the answer: the take-back, not the send, is
     decided first.
     """
     dialogue = context.db.dialogue
-    pressed = context.runtime.now()
     loop = asyncio.get_running_loop()
     context.runtime.withdrawing.add(proposal_id)
     try:
