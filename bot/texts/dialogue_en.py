@@ -645,4 +645,15 @@ TEXTS: dict[str, str] = {
         "⚠️ The edit was not used: it must have 1 to {max_chars} characters. The words from "
         "before the edit stay."
     ),
+    "btn_extend_confirm": "⏳ Extend",
+    "extend_preview": (
+        "Extend feedback <code>{code}</code> by {days} working day(s): now due {due}.\n"
+        "The sender will read: {reason}\n"
+        "Nothing changed yet; tap «Extend» to extend exactly as above, or «Cancel»."
+    ),
+    "extend_preview_gone": (
+        "This preview can no longer be used; nothing changed. Please type /extend again."
+    ),
+    "toast_extended": "Extended.",
+    "staff_notice_extended": "⏳ {who} extended feedback <code>{code}</code>: now due {due}.",
 }

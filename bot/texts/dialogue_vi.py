@@ -622,4 +622,15 @@ TEXTS: dict[str, str] = {
         "⚠️ Lời sửa không được dùng: phải có từ 1 đến {max_chars} ký tự. Lời trước khi sửa "
         "vẫn giữ nguyên."
     ),
+    "btn_extend_confirm": "⏳ Gia hạn",
+    "extend_preview": (
+        "Gia hạn góp ý <code>{code}</code> thêm {days} ngày làm việc: hạn mới {due}.\n"
+        "Người góp ý sẽ đọc: {reason}\n"
+        "Chưa có gì thay đổi; bấm «Gia hạn» để gia hạn đúng như trên, hoặc «Hủy»."
+    ),
+    "extend_preview_gone": (
+        "Bản xem trước này không còn dùng được; chưa có gì thay đổi. Xin gõ lại lệnh /extend."
+    ),
+    "toast_extended": "Đã gia hạn.",
+    "staff_notice_extended": "⏳ {who} đã gia hạn góp ý <code>{code}</code>: hạn mới {due}.",
 }
