@@ -300,6 +300,7 @@ def _staff_handlers(application: HomThuApplication) -> None:
         (forwarding.result_button, keyboards.RESULT_PREFIX),
         (forwarding.agency_button, keyboards.AGENCY_GROUP_PREFIX),
         (commands.backlog_button, commands.BACKLOG_PREFIX),
+        (deadlines.extend_button, keyboards.EXTEND_PREFIX),
     ):
         application.add_handler(_button(callback, prefix, prefix=True), group=MAIN_GROUP)
     for command, callback in (

@@ -131,6 +131,10 @@ class BotRuntime:
         self.staff_members = StaffMembers()
         # Proposals whose «Thu hồi» is in hand: the outbox sends nothing of them meanwhile.
         self.withdrawing: set[int] = set()
+        # /extend previews waiting for «Gia hạn», by the token on their buttons: (feedback
+        # id, working days, the reason as shown). In memory only: nothing is stored, and
+        # after a restart the preview's buttons say to type the command again.
+        self.extension_previews: OrderedDict[str, tuple[int, int, str]] = OrderedDict()
 
     def configure(
         self,

@@ -651,3 +651,23 @@ RESEND = "resend:all"
 def resend_keyboard(t: Texts) -> InlineKeyboardMarkup:
     """Send every message listed by /resend again."""
     return _column([InlineKeyboardButton(t("btn_resend"), callback_data=RESEND)])
+
+
+# --- /extend: the preview's confirmation ------------------------------------------------------
+
+EXTEND_PREFIX = "ext:"
+EXTEND_CONFIRM = "ok"
+
+
+def extend_keyboard(t: Texts, token: str) -> InlineKeyboardMarkup:
+    """«Gia hạn» / «Hủy» under the preview of an extension (``token``: the preview)."""
+    return _column(
+        [
+            InlineKeyboardButton(
+                t("btn_extend_confirm"), callback_data=f"{EXTEND_PREFIX}{EXTEND_CONFIRM}:{token}"
+            ),
+            InlineKeyboardButton(
+                t("btn_drop"), callback_data=f"{EXTEND_PREFIX}{CANCEL_CHOICE}:{token}"
+            ),
+        ]
+    )

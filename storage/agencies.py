@@ -15,7 +15,7 @@ from storage.clock import from_db, to_db
 from storage.collation import name_key
 from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidAreaCode, InvalidName, StorageError
-from storage.feedback import change_status, load_feedback
+from storage.feedback import change_status, end_prompt, load_feedback, prompt_must_act
 from storage.models import (
     Agency,
     Feedback,
@@ -166,15 +166,20 @@ class AgencyRepository:
         agency_id: int | None = None,
         name: str | None = None,
         notice_delay: timedelta,
+        prompt: tuple[int, int] | None = None,
     ) -> Forwarded:
         """Forward a feedback to an open agency of the list, or to a body named by staff.
 
         In one transaction: the status (forwarded, naming the agency; the resident's notice
         waits ``notice_delay``), the forward, and the card for the agency's group if it has
-        one, which waits ``notice_delay`` too.
+        one, which waits ``notice_delay`` too. ``prompt``: the (chat, message) of the
+        prompt this answers: PromptClosed or PromptOutdated when it no longer acts; it is
+        closed with the forward.
         """
         moment = self._db.clock()
         async with self._db.transaction() as conn:
+            if prompt is not None:
+                await prompt_must_act(conn, prompt)
             agency = None
             if agency_id is not None:
                 agency = await _get(conn, "id = ?", agency_id)
@@ -186,6 +191,8 @@ class AgencyRepository:
                 raise InvalidName(name or "")
             change = StatusChange(FeedbackStatus.FORWARDED, by, moment, None, cleaned)
             await change_status(conn, feedback_id, change, notice_delay)
+            if prompt is not None:
+                await end_prompt(conn, prompt)
             cursor = await conn.execute(
                 "INSERT INTO forwards (feedback_id, agency_id, agency_name, forwarded_by,"
                 " forwarded_at) VALUES (?, ?, ?, ?, ?)",

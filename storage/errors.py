@@ -70,3 +70,18 @@ class TopicOrderInvalid(StorageError):
         self.repeated = repeated
         self.unknown = unknown
         self.closed = closed
+
+
+class PromptClosed(StorageError):
+    """A prompt asking staff for a reason, a result or a place was answered or cancelled
+    already: a reply to it is not used."""
+
+
+class PromptOutdated(StorageError):
+    """The feedback's status changed since the prompt was asked: a reply to it is not
+    used."""
+
+
+class RewordTooLate(StorageError):
+    """The status change a reply made is out of its undo window, or another one came after
+    it: an edit of the reply cannot change what the resident reads."""

@@ -20,6 +20,8 @@ from storage.feedback import load_feedback
 from storage.models import Feedback, FeedbackStatus
 
 if TYPE_CHECKING:
+    import aiosqlite
+
     from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -63,20 +65,8 @@ class ExtensionRepository:
         if not reason or len(reason) > MAX_EXTENSION_REASON:
             raise ValueError("a reason of 1 to 500 characters is needed")
         moment = self._db.clock()
-        deadlines = self._db.deadlines
-        calendar = deadlines.calendar
         async with self._db.transaction() as conn:
-            row = await fetch_one(
-                conn, "SELECT status, due_at FROM feedback WHERE id = ?", (feedback_id,)
-            )
-            if row is None:
-                raise FeedbackNotFound(str(feedback_id))
-            if row[0] in _CLOSED:
-                raise FeedbackClosed(str(feedback_id))
-            previous = None if row[1] is None else from_db(str(row[1]))
-            today = calendar.local_date(moment)
-            start = today if previous is None else max(deadlines.due_day(previous), today)
-            due_at = calendar.end_of_day(calendar.add_working_days(start, days))
+            previous, due_at = await self._new_due(conn, feedback_id, days, moment)
             await conn.execute(
                 "UPDATE feedback SET due_at = ? WHERE id = ?", (to_db(due_at), feedback_id)
             )
@@ -96,6 +86,33 @@ class ExtensionRepository:
             feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
         log.info("deadline extended code=%s days=%d", feedback.code, days)
         return feedback
+
+    async def new_due(self, feedback_id: int, days: int) -> datetime:
+        """The deadline ``extend`` would give now, changing nothing (the preview staff
+        confirm); FeedbackNotFound or FeedbackClosed as ``extend``."""
+        if not 1 <= days <= MOST_EXTENSION_DAYS:
+            raise ValueError(f"days out of range: {days}")
+        async with self._db.reading() as conn:
+            _, due_at = await self._new_due(conn, feedback_id, days, self._db.clock())
+        return due_at
+
+    async def _new_due(
+        self, conn: aiosqlite.Connection, feedback_id: int, days: int, moment: datetime
+    ) -> tuple[datetime | None, datetime]:
+        """The feedback's deadline, and the one ``days`` more working days give it."""
+        deadlines = self._db.deadlines
+        calendar = deadlines.calendar
+        row = await fetch_one(
+            conn, "SELECT status, due_at FROM feedback WHERE id = ?", (feedback_id,)
+        )
+        if row is None:
+            raise FeedbackNotFound(str(feedback_id))
+        if row[0] in _CLOSED:
+            raise FeedbackClosed(str(feedback_id))
+        previous = None if row[1] is None else from_db(str(row[1]))
+        today = calendar.local_date(moment)
+        start = today if previous is None else max(deadlines.due_day(previous), today)
+        return previous, calendar.end_of_day(calendar.add_working_days(start, days))
 
     async def of(self, feedback_id: int) -> builtins.list[Extension]:
         """The feedback's extensions, oldest first."""

@@ -14,7 +14,15 @@ from storage.areas import area_from_row
 from storage.clock import from_db, to_db
 from storage.codes import new_reference_code
 from storage.database import fetch_all, fetch_one
-from storage.errors import AreaClosed, AreaNotFound, FeedbackNotFound, TopicNotFound
+from storage.errors import (
+    AreaClosed,
+    AreaNotFound,
+    FeedbackNotFound,
+    PromptClosed,
+    PromptOutdated,
+    RewordTooLate,
+    TopicNotFound,
+)
 from storage.models import (
     Addition,
     AdditionKind,
@@ -43,6 +51,8 @@ _CODE_ATTEMPTS = 8
 NOTIFIED = frozenset({FeedbackStatus.FORWARDED, FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED})
 # More chats than this asking for one feedback's answers is not a resident any more.
 MOST_CHANNELS = 5
+# The roles of the prompts that ask staff for words (a reason, a result, a place, an agency).
+PROMPT_ROLES = ("ask_reason", "ask_elsewhere", "ask_result", "ask_agency")
 
 
 class FeedbackRepository:
@@ -199,6 +209,30 @@ class FeedbackRepository:
                 [(chat_id, message_id, feedback_id, role, ref_id) for message_id in message_ids],
             )
 
+    async def open_prompt(
+        self, chat_id: int, message_id: int, feedback_id: int, role: str
+    ) -> None:
+        """Record a prompt asking for a reason, a result, a place or an agency: a reply to
+        it acts while it is neither answered nor cancelled, and the feedback's status has
+        not changed since (the newest status change is kept with it)."""
+        async with self._db.transaction() as conn:
+            mark = await _status_mark(conn, feedback_id)
+            await conn.execute(
+                "INSERT OR REPLACE INTO staff_messages (chat_id, message_id, feedback_id, role,"
+                " ref_id) VALUES (?, ?, ?, ?, ?)",
+                (chat_id, message_id, feedback_id, role, mark),
+            )
+
+    async def check_prompt(self, chat_id: int, message_id: int) -> None:
+        """PromptClosed or PromptOutdated when a reply to the prompt must not act."""
+        async with self._db.reading() as conn:
+            await prompt_must_act(conn, (chat_id, message_id))
+
+    async def close_prompt(self, chat_id: int, message_id: int) -> None:
+        """The prompt was answered or cancelled: a reply to it no longer acts."""
+        async with self._db.transaction() as conn:
+            await end_prompt(conn, (chat_id, message_id))
+
     async def card_message(self, feedback_id: int, chat_id: int) -> int | None:
         """The id of the feedback's newest card in a group, once delivered."""
         async with self._db.reading() as conn:
@@ -234,6 +268,8 @@ class FeedbackRepository:
         reason_preset: int | None = None,
         agency: str | None = None,
         notice_delay: timedelta = timedelta(0),
+        prompt: tuple[int, int] | None = None,
+        reply: tuple[int, int, str] | None = None,
     ) -> StatusUpdate:
         """Record a status change (every press counts: the last one wins).
 
@@ -241,13 +277,88 @@ class FeedbackRepository:
         before it goes out; a new status within that time replaces it, so that a slip of the
         finger reaches nobody. ``changed_by`` None: the resident (not satisfied, reopened).
         ``reason_preset``: the number of a preset reason, whose words are ``reason``.
+        ``prompt``: the (chat, message) of the prompt this answers: PromptClosed or
+        PromptOutdated when it no longer acts; it is closed with the change. ``reply``: the
+        officer's (chat, message) that gave the words, and which words ('reason' or
+        'agency'), kept so that an edit of it can reword the change (``reword``).
         """
         moment = self._db.clock()
         async with self._db.transaction() as conn:
+            if prompt is not None:
+                await prompt_must_act(conn, prompt)
             change = StatusChange(status, changed_by, moment, reason, agency, reason_preset)
             previous, told = await change_status(conn, feedback_id, change, notice_delay)
+            if prompt is not None:
+                await end_prompt(conn, prompt)
+            if reply is not None:
+                await conn.execute(
+                    "INSERT OR REPLACE INTO prompt_replies (chat_id, message_id, feedback_id,"
+                    " change_id, field) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        reply[0],
+                        reply[1],
+                        feedback_id,
+                        await _status_mark(conn, feedback_id),
+                        reply[2],
+                    ),
+                )
             feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
         log.info("status changed code=%s status=%s", feedback.code, status.value)
+        return StatusUpdate(feedback, previous, told)
+
+    async def reworded_by(self, chat_id: int, message_id: int) -> int | None:
+        """The feedback whose status the officer's message gave words to, if it did."""
+        async with self._db.reading() as conn:
+            row = await fetch_one(
+                conn,
+                "SELECT feedback_id FROM prompt_replies WHERE chat_id = ? AND message_id = ?",
+                (chat_id, message_id),
+            )
+        return int(row[0]) if row else None
+
+    async def reword(
+        self, chat_id: int, message_id: int, words: str, window: timedelta
+    ) -> StatusUpdate | None:
+        """An officer edited the reply that gave a reason, a result or a place: the status
+        change it made is made again with the new words (its notice, still waiting, is
+        replaced and waits ``window`` anew). None when the message gave no such words;
+        RewordTooLate when the change is ``window`` old, or another status came after it."""
+        moment = self._db.clock()
+        async with self._db.transaction() as conn:
+            row = await fetch_one(
+                conn,
+                "SELECT r.feedback_id, r.change_id, r.field, s.status, s.changed_at, s.reason,"
+                " s.reason_preset, s.agency FROM prompt_replies r JOIN status_changes s"
+                " ON s.id = r.change_id WHERE r.chat_id = ? AND r.message_id = ?",
+                (chat_id, message_id),
+            )
+            if row is None:
+                return None
+            feedback_id, change_id, field = int(row[0]), int(row[1]), str(row[2])
+            newest = await _status_mark(conn, feedback_id)
+            if newest != change_id or from_db(str(row[4])) + window <= moment:
+                raise RewordTooLate(str(feedback_id))
+            status = FeedbackStatus(str(row[3]))
+            reason, preset, agency = row[5], row[6], row[7]
+            if field == "agency":
+                agency = words
+            else:
+                reason, preset = words, None
+            change = StatusChange(
+                status,
+                await _changed_by(conn, change_id),
+                moment,
+                None if reason is None else str(reason),
+                None if agency is None else str(agency),
+                None if preset is None else int(preset),
+            )
+            previous, told = await change_status(conn, feedback_id, change, window)
+            await conn.execute(
+                "UPDATE prompt_replies SET change_id = ? WHERE chat_id = ? AND message_id = ?",
+                (await _status_mark(conn, feedback_id), chat_id, message_id),
+            )
+            feedback = await load_feedback(conn, "f.id = ?", feedback_id, moment)
+        log.info("status reworded by an edit code=%s status=%s", feedback.code, status.value)
         return StatusUpdate(feedback, previous, told)
 
     async def take_on(
@@ -462,6 +573,43 @@ async def _recall_agency_cards(conn: aiosqlite.Connection, feedback_id: int, now
         await conn.execute("DELETE FROM forwards WHERE id = ?", (forward_id,))
     if waiting:
         log.info("forward recalled within its window count=%d", len(waiting))
+
+
+async def _status_mark(conn: aiosqlite.Connection, feedback_id: int) -> int:
+    """The id of the feedback's newest status change (0: none)."""
+    row = await fetch_one(
+        conn, "SELECT MAX(id) FROM status_changes WHERE feedback_id = ?", (feedback_id,)
+    )
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+async def _changed_by(conn: aiosqlite.Connection, change_id: int) -> str | None:
+    row = await fetch_one(conn, "SELECT changed_by FROM status_changes WHERE id = ?", (change_id,))
+    return None if row is None or row[0] is None else str(row[0])
+
+
+async def prompt_must_act(conn: aiosqlite.Connection, prompt: tuple[int, int]) -> None:
+    """PromptClosed when the prompt was answered or cancelled (or is not one), PromptOutdated
+    when its feedback's status changed since it was asked."""
+    row = await fetch_one(
+        conn,
+        "SELECT feedback_id, ref_id FROM staff_messages WHERE chat_id = ? AND message_id = ?"
+        f" AND role IN ({', '.join('?' for _ in PROMPT_ROLES)})",
+        (*prompt, *PROMPT_ROLES),
+    )
+    if row is None or row[1] is None:
+        raise PromptClosed(f"{prompt[0]}:{prompt[1]}")
+    if int(row[1]) != await _status_mark(conn, int(row[0])):
+        raise PromptOutdated(f"{prompt[0]}:{prompt[1]}")
+
+
+async def end_prompt(conn: aiosqlite.Connection, prompt: tuple[int, int]) -> None:
+    """Inside the caller's transaction: the prompt was answered or cancelled."""
+    await conn.execute(
+        "UPDATE staff_messages SET ref_id = NULL WHERE chat_id = ? AND message_id = ?"
+        f" AND role IN ({', '.join('?' for _ in PROMPT_ROLES)})",
+        (*prompt, *PROMPT_ROLES),
+    )
 
 
 async def change_status(

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from bot.context import HomThuApplication
 from bot.texts import Texts
-from tests.support import FrozenClock, Person
+from tests.support import STAFF_CHAT_ID, FrozenClock, Person
 from tests.test_dialogue import status_of
 from tests.test_intake import only_message, sent
 from tests.test_staff import card_of, deliver, send_feedback
@@ -26,16 +26,21 @@ async def test_an_officer_extends_a_deadline_with_a_reason_the_resident_reads(
     # Sent Sat 21 Nov 2026: due 7 working days later (Culture Day off), Wed 2 Dec.
     assert VI("staff_due", due="02/12/2026") in card.text
     calls = await officer.send(f"/extend {code} 5 {REASON}")
-    reply = only_message(calls)
-    assert reply.text == VI(
+    preview = only_message(calls)
+    assert preview.text == VI("extend_preview", code=code, days=5, due="09/12/2026", reason=REASON)
+    assert preview.buttons == [[VI("btn_extend_confirm")], [VI("btn_drop")]]
+    calls = await officer.press(VI("btn_extend_confirm"))
+    edited = [c for c in calls if c.method == "editMessageText"]
+    # The preview says what was done; the card shows the new deadline and why.
+    assert [c.params["message_id"] for c in edited] == [
+        preview.result["message_id"],
+        card.result["message_id"],
+    ]
+    assert edited[0].text == VI(
         "extended", code=code, days=5, due="09/12/2026", reason=REASON, who="Hoa Lê Thị"
     )
-    # The card shows the new deadline and why.
-    edited = [c for c in calls if c.method == "editMessageText"]
-    assert len(edited) == 1
-    assert edited[0].params["message_id"] == card.result["message_id"]
-    assert VI("staff_due", due="09/12/2026") in edited[0].text
-    assert VI("staff_due_extended", reason=REASON) in edited[0].text
+    assert VI("staff_due", due="09/12/2026") in edited[1].text
+    assert VI("staff_due_extended", reason=REASON) in edited[1].text
     # The resident sees the new deadline and the reason.
     status = await status_of(resident, code)
     assert VI("status_due", due="09/12/2026") in status
@@ -66,8 +71,10 @@ async def test_an_overdue_feedback_is_extended_from_today(
 ) -> None:
     code = await send_feedback(resident)
     clock.advance(timedelta(days=30))  # Mon 21 Dec 2026: 13 working days late
-    reply = only_message(await officer.send(f"/giahan {code} 2 {REASON}")).text
-    assert "hạn mới 23/12/2026" in reply
+    preview = only_message(await officer.send(f"/giahan {code} 2 {REASON}")).text
+    assert "hạn mới 23/12/2026" in preview
+    calls = await officer.press(VI("btn_extend_confirm"))
+    assert "hạn mới 23/12/2026" in sent(calls, "editMessageText")[0].text
 
 
 async def test_wrong_extensions_are_explained_and_change_nothing(
@@ -99,3 +106,57 @@ async def test_a_resident_cannot_extend(app: HomThuApplication, resident: Person
     await resident.send(f"/extend {code} 5 {REASON}")
     feedback = await app.bot_data.database.feedback.get_by_code(code)
     assert await app.bot_data.database.extensions.of(feedback.id) == []
+
+
+# --- review of issue 19, S7: the reason is public at once, so it is confirmed first ------------
+
+
+async def test_nothing_is_extended_until_the_preview_is_confirmed(
+    app: HomThuApplication, resident: Person, officer: Person
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    db = app.bot_data.database
+    feedback = await db.feedback.get_by_code(code)
+    preview = only_message(await officer.send(f"/extend {code} 5 gọi anh Tuấn 0905 111 222"))
+    assert VI("status_due", due="02/12/2026") in await status_of(resident, code)
+    assert "0905" not in await status_of(resident, code)
+    assert await db.extensions.of(feedback.id) == []
+    assert (await db.feedback.get(feedback.id)).due_at == feedback.due_at
+
+    calls = await officer.press(VI("btn_drop"))
+    assert sent(calls, "editMessageText")[0].text == VI("prompt_cancelled", who="Hoa Lê Thị")
+    assert await db.extensions.of(feedback.id) == []
+    # The cancelled preview's button, pressed from another phone, does nothing.
+    confirm = preview.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    calls = await officer.press_data(confirm, preview.result["message_id"])
+    assert sent(calls, "answerCallbackQuery")[0].params["text"] == VI("extend_preview_gone")
+    assert await db.extensions.of(feedback.id) == []
+    assert "0905" not in await status_of(resident, code)
+
+
+async def test_the_extension_takes_the_words_its_preview_showed(
+    app: HomThuApplication, resident: Person, officer: Person
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    await officer.send(f"/extend {code} 5 Lý do thứ nhất")
+    first, confirm = officer.api.button(officer.chat, VI("btn_extend_confirm"))
+    await officer.send(f"/extend {code} 3 {REASON}")  # a second preview, left alone
+    await officer.press_data(confirm, first.message_id)
+    feedback = await app.bot_data.database.feedback.get_by_code(code)
+    [extension] = await app.bot_data.database.extensions.of(feedback.id)
+    assert (extension.days, extension.reason) == (5, "Lý do thứ nhất")
+
+
+async def test_an_admin_extending_in_private_tells_the_group(
+    app: HomThuApplication, resident: Person, admin: Person
+) -> None:
+    code = await send_feedback(resident)
+    await deliver(app)
+    await admin.send(f"/extend {code} 5 {REASON}")
+    calls = await admin.press(VI("btn_extend_confirm"))
+    notices = [c for c in sent(calls) if c.params["chat_id"] == STAFF_CHAT_ID]
+    assert [c.text for c in notices] == [
+        VI("staff_notice_extended", code=code, due="09/12/2026", who="Quản Trị")
+    ]

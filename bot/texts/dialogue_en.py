@@ -655,4 +655,46 @@ TEXTS: dict[str, str] = {
         "The edited message would make the addition longer than {max_chars} characters, so the "
         "message's earlier text is kept."
     ),
+    # --- Prompts that no longer act; edits of the words a status was given ------------------
+    "toast_prompt_closed": "This prompt was answered or cancelled already; nothing changed.",
+    "toast_prompt_outdated": (
+        "The feedback's status changed after this prompt; nothing changed. If needed, press the "
+        "button on the feedback's card again."
+    ),
+    "prompt_reply_closed": (
+        "ℹ️ This message was not used: the prompt about feedback <code>{code}</code> was "
+        "answered or cancelled before. Nothing changed; if needed, press the button on the "
+        "feedback's card again."
+    ),
+    "prompt_reply_outdated": (
+        "ℹ️ This message was not used: the status of feedback <code>{code}</code> changed "
+        "after this prompt. Nothing changed; if needed, press the button on the feedback's "
+        "card again."
+    ),
+    "status_reworded_told": (
+        "✏️ The edited words are used for feedback <b>{code}</b>: {words}\n"
+        "The sender will be told in the new words in {seconds} seconds; the old words are not "
+        "sent."
+    ),
+    "status_reworded": "✏️ The edited words are used for feedback <b>{code}</b>: {words}",
+    "status_reword_refused": (
+        "⚠️ The edit was not used: more than {seconds} seconds have passed, or the status of "
+        "feedback <b>{code}</b> changed. The sender reads the words from before the edit. If "
+        "needed, set the status again on the feedback's card."
+    ),
+    "status_reword_invalid": (
+        "⚠️ The edit was not used: it must have 1 to {max_chars} characters. The words from "
+        "before the edit stay."
+    ),
+    "btn_extend_confirm": "⏳ Extend",
+    "extend_preview": (
+        "Extend feedback <code>{code}</code> by {days} working day(s): now due {due}.\n"
+        "The sender will read: {reason}\n"
+        "Nothing changed yet; tap «Extend» to extend exactly as above, or «Cancel»."
+    ),
+    "extend_preview_gone": (
+        "This preview can no longer be used; nothing changed. Please type /extend again."
+    ),
+    "toast_extended": "Extended.",
+    "staff_notice_extended": "⏳ {who} extended feedback <code>{code}</code>: now due {due}.",
 }

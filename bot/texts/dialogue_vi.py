@@ -633,4 +633,43 @@ TEXTS: dict[str, str] = {
         "Tin vừa sửa làm phần bổ sung dài quá {max_chars} ký tự nên vẫn giữ nội dung cũ của "
         "tin đó."
     ),
+    # --- Prompts that no longer act; edits of the words a status was given ------------------
+    "toast_prompt_closed": "Lời hỏi này đã được trả lời hoặc đã hủy; không có gì thay đổi.",
+    "toast_prompt_outdated": (
+        "Góp ý đã đổi trạng thái sau lời hỏi này; không có gì thay đổi. Nếu cần, xin bấm lại "
+        "nút trên thẻ góp ý."
+    ),
+    "prompt_reply_closed": (
+        "ℹ️ Tin này không được dùng: lời hỏi về góp ý <code>{code}</code> đã được trả lời "
+        "hoặc đã hủy trước đó. Không có gì thay đổi; nếu cần, xin bấm lại nút trên thẻ góp ý."
+    ),
+    "prompt_reply_outdated": (
+        "ℹ️ Tin này không được dùng: góp ý <code>{code}</code> đã đổi trạng thái sau lời hỏi "
+        "này. Không có gì thay đổi; nếu cần, xin bấm lại nút trên thẻ góp ý."
+    ),
+    "status_reworded_told": (
+        "✏️ Đã dùng lời đã sửa cho góp ý <b>{code}</b>: {words}\n"
+        "Người góp ý sẽ được báo bằng lời mới sau {seconds} giây; lời cũ không được gửi."
+    ),
+    "status_reworded": "✏️ Đã dùng lời đã sửa cho góp ý <b>{code}</b>: {words}",
+    "status_reword_refused": (
+        "⚠️ Lời sửa không được dùng: đã quá {seconds} giây, hoặc góp ý <b>{code}</b> đã đổi "
+        "trạng thái. Người góp ý đọc lời trước khi sửa. Nếu cần, xin đặt lại trạng thái trên "
+        "thẻ góp ý."
+    ),
+    "status_reword_invalid": (
+        "⚠️ Lời sửa không được dùng: phải có từ 1 đến {max_chars} ký tự. Lời trước khi sửa "
+        "vẫn giữ nguyên."
+    ),
+    "btn_extend_confirm": "⏳ Gia hạn",
+    "extend_preview": (
+        "Gia hạn góp ý <code>{code}</code> thêm {days} ngày làm việc: hạn mới {due}.\n"
+        "Người góp ý sẽ đọc: {reason}\n"
+        "Chưa có gì thay đổi; bấm «Gia hạn» để gia hạn đúng như trên, hoặc «Hủy»."
+    ),
+    "extend_preview_gone": (
+        "Bản xem trước này không còn dùng được; chưa có gì thay đổi. Xin gõ lại lệnh /extend."
+    ),
+    "toast_extended": "Đã gia hạn.",
+    "staff_notice_extended": "⏳ {who} đã gia hạn góp ý <code>{code}</code>: hạn mới {due}.",
 }

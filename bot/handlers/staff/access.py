@@ -121,16 +121,36 @@ def staff_group_button(step: ButtonStep) -> Command:
         assert query is not None
         assert query.data is not None
         t = await context.texts(update)
-        if not in_staff_group(update, context):
-            log.info("staff button refused outside the staff group button=%s", step.__name__)
-            await answer_quietly(query, t("staff_only"), show_alert=True)
-            return
-        member = await presser_membership(update, context)
-        if member is None or not member.member:
-            key = "staff_member_unknown" if member is None else "staff_not_member"
-            log.info("staff button refused: %s button=%s", key, step.__name__)
-            await answer_quietly(query, t(key), show_alert=True)
-            return
-        await step(update, context, t, query, query.data)
+        if await may_press(update, context, t, query, step.__name__):
+            await step(update, context, t, query, query.data)
 
     return run
+
+
+async def may_press(
+    update: Update,
+    context: HomThuContext,
+    t: Texts,
+    query: CallbackQuery,
+    button: str,
+    *,
+    unknown_may: bool = False,
+) -> bool:
+    """True when a staff button may act: pressed in the staff group, by one of its members.
+    Otherwise the presser is told, and False. ``unknown_may``: when Telegram cannot say
+    whether the presser is a member, the press acts (for what never harms a resident, a
+    take-back); someone known not to be a member is still refused."""
+    if not in_staff_group(update, context):
+        log.info("staff button refused outside the staff group button=%s", button)
+        await answer_quietly(query, t("staff_only"), show_alert=True)
+        return False
+    member = await presser_membership(update, context)
+    if member is None and unknown_may:
+        log.info("staff button taken unchecked: membership unknown button=%s", button)
+        return True
+    if member is None or not member.member:
+        key = "staff_member_unknown" if member is None else "staff_not_member"
+        log.info("staff button refused: %s button=%s", key, button)
+        await answer_quietly(query, t(key), show_alert=True)
+        return False
+    return True

@@ -24,8 +24,15 @@ from telegram.error import BadRequest, TelegramError
 from bot import keyboards
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
-from bot.handlers.staff.access import officer_name, staff_group_button
-from bot.handlers.staff.forwarding import forward_to, reject_with_reason, resolve_with_result
+from bot.handlers.staff.access import may_press, officer_name, staff_group_button
+from bot.handlers.staff.forwarding import (
+    MAX_REASON,
+    forward_to,
+    prompt_not_used,
+    reject_with_reason,
+    resolve_with_result,
+)
+from bot.handlers.staff.posting import refresh_card
 from bot.texts import Texts
 from bot.views import PROMPT_BODY, excerpt, local_time
 from storage import FeedbackNotFound, InvalidName
@@ -40,7 +47,8 @@ from storage.dialogue import (
     ProposalExpired,
     TooLate,
 )
-from storage.errors import DatabaseBusy
+from storage.errors import DatabaseBusy, PromptClosed, PromptOutdated, RewordTooLate
+from storage.feedback import PROMPT_ROLES
 from storage.models import Proposal, ProposalKind, ProposalState
 
 log = logging.getLogger(__name__)
@@ -86,12 +94,20 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
         await message.reply_text(t("staff_reply_empty"))
         return
     author = officer_name(update)
+    if role in PROMPT_ROLES and not note:
+        try:
+            await context.db.feedback.check_prompt(message.chat_id, replied.message_id)
+        except (PromptClosed, PromptOutdated) as dead:
+            await prompt_not_used(update, context, feedback_id, dead)
+            return
     try:
         if note:
             stored = await context.db.feedback.note(feedback_id, body, author)
             await message.reply_text(t("staff_note_saved", code=stored.feedback.code))
         elif role == "ask_reason":
-            await reject_with_reason(update, context, feedback_id, body, prompt=replied)
+            await reject_with_reason(
+                update, context, feedback_id, body, prompt=replied, words="reason"
+            )
         elif role == "ask_elsewhere":
             await reject_with_reason(
                 update,
@@ -101,9 +117,12 @@ async def staff_reply(update: Update, context: HomThuContext) -> None:
                 prompt=replied,
                 preset=keyboards.NOT_OURS,
                 elsewhere=body,
+                words="agency",
             )
         elif role == "ask_result":
-            await resolve_with_result(update, context, feedback_id, body, prompt=replied)
+            await resolve_with_result(
+                update, context, feedback_id, body, prompt=replied, replied=True
+            )
         elif role == "ask_agency":
             await forward_to(update, context, feedback_id, name=body, prompt=replied)
         elif role == "ask_question":
@@ -202,10 +221,12 @@ async def staff_edit(update: Update, context: HomThuContext) -> None:
         return
     dialogue = context.db.dialogue
     proposal = await dialogue.proposal_from_reply(message.chat_id, message.message_id)
-    if proposal is None:
-        return  # not a reply that made a proposal (chatter, a note, a reason)
     t = await context.texts(update)
     text = message.text or message.caption or ""
+    if proposal is None:
+        # A reply that gave a reason, a result or a place, or chatter (nothing to do).
+        await _reword_status(message, context, t, text.strip())
+        return
     prefix = _NOTE.match(text) or _CORRECT.match(text)
     body = text[prefix.end() :].strip() if prefix else text.strip()
     try:
@@ -232,6 +253,37 @@ async def staff_edit(update: Update, context: HomThuContext) -> None:
             )
     await message.reply_text(t("proposal_revised", code=revised.code))
     log.info("proposal revised by an edit code=%s version=%d", revised.code, revised.version)
+
+
+async def _reword_status(message: Message, context: HomThuContext, t: Texts, words: str) -> None:
+    """An edit of the reply that gave a status its reason, result or place: within the undo
+    window the status is made again with the new words (the waiting notice is replaced),
+    and the group is told; after it, the edit is refused where the officer sees it."""
+    seconds = context.settings.undo_seconds
+    feedback = context.db.feedback
+    try:
+        if not words or len(words) > MAX_REASON:
+            if await feedback.reworded_by(message.chat_id, message.message_id) is None:
+                return
+            await message.reply_text(t("status_reword_invalid", max_chars=MAX_REASON))
+            return
+        changed = await feedback.reword(
+            message.chat_id, message.message_id, words, timedelta(seconds=seconds)
+        )
+    except RewordTooLate as late:
+        code = (await feedback.get(int(str(late)))).code
+        await message.reply_text(t("status_reword_refused", code=code, seconds=seconds))
+        log.info("edit of a status reply refused code=%s", code)
+        return
+    if changed is None:
+        return  # officers talking among themselves
+    if changed.resident_told:
+        context.runtime.wake_outbox()
+    key = "status_reworded_told" if changed.resident_told else "status_reworded"
+    code = changed.feedback.code
+    await message.reply_text(t(key, code=code, words=html.escape(words), seconds=seconds))
+    await refresh_card(context, t, changed.feedback)
+    log.info("status reworded by an edit code=%s", code)
 
 
 def _edit_refused(t: Texts, context: HomThuContext, proposal: Proposal) -> str:
@@ -294,11 +346,46 @@ def _prompt_text(t: Texts, proposal: Proposal, undo_seconds: int) -> str:
     return "\n".join([heading, "", html.escape(excerpt(proposal.body, PROMPT_BODY)), "", closing])
 
 
+async def proposal_button(update: Update, context: HomThuContext) -> None:
+    """Gửi trả lời / Ghi chú / Hủy / Thu hồi / a template, under a proposal.
+
+    «Thu hồi» counts from the press, before the bot asks Telegram whether the presser is in
+    the group (that question may wait behind the group's messages); when Telegram cannot
+    say, the take-back still acts: it never harms a resident. Meanwhile the outbox holds
+    the answer back.
+    """
+    query = update.callback_query
+    assert query is not None
+    pressed = context.runtime.now()
+    match = _PROPOSAL_DATA.match(query.data or "")
+    if match is None or match.group(1) != keyboards.PROPOSAL_UNDO:
+        await _proposal_choice(update, context)
+        return
+    proposal_id = int(match.group(2))
+    context.runtime.withdrawing.add(proposal_id)
+    try:
+        t = await context.texts(update)
+        if not await may_press(update, context, t, query, "take_back", unknown_may=True):
+            return
+        try:
+            await _take_back(context, t, query, proposal_id, officer_name(update), pressed)
+        except ProposalDecided as decided:
+            await answer_quietly(query, _already(t, decided.proposal), show_alert=True)
+        except TooLate:
+            seconds = context.settings.undo_seconds
+            await answer_quietly(query, t("toast_too_late", seconds=seconds), show_alert=True)
+        except FeedbackNotFound:
+            await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
+    finally:
+        context.runtime.withdrawing.discard(proposal_id)
+        context.runtime.wake_outbox()
+
+
 @staff_group_button
-async def proposal_button(
+async def _proposal_choice(
     update: Update, context: HomThuContext, t: Texts, query: CallbackQuery, data: str
 ) -> None:
-    """Gửi trả lời / Ghi chú / Hủy / Thu hồi / a template, under a proposal."""
+    """Gửi trả lời / Ghi chú / Hủy / a template, under a proposal."""
     match = _PROPOSAL_DATA.match(data)
     if match is None:
         await answer_quietly(query, t("stale_button"))
@@ -313,9 +400,6 @@ async def proposal_button(
             return
         if action == keyboards.PROPOSAL_EXPIRED:
             await _expired(context, t, query, await dialogue.proposal(proposal_id))
-            return
-        if action == keyboards.PROPOSAL_UNDO:
-            await _take_back(context, t, query, proposal_id, who)
             return
         choice = {
             keyboards.PROPOSAL_SEND: Choice.SEND,
@@ -448,16 +532,21 @@ def _tell_margin(window: float) -> float:
 
 
 async def _take_back(
-    context: HomThuContext, t: Texts, query: CallbackQuery, proposal_id: int, who: str
+    context: HomThuContext,
+    t: Texts,
+    query: CallbackQuery,
+    proposal_id: int,
+    who: str,
+    pressed: datetime,
 ) -> None:
-    """«Thu hồi»: withdraw the answer; while another process holds the database, try again
-    until shortly before the window ends, then say plainly that it failed.
+    """«Thu hồi», pressed at ``pressed``: withdraw the answer; while another process holds
+    the database, try again until shortly before the window ends, then say plainly that it
+    failed.
 
     Meanwhile the outbox sends nothing of the answer: the take-back, not the send, is
     decided first.
     """
     dialogue = context.db.dialogue
-    pressed = context.runtime.now()
     loop = asyncio.get_running_loop()
     context.runtime.withdrawing.add(proposal_id)
     try:

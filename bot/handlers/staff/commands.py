@@ -19,7 +19,13 @@ from telegram.error import BadRequest
 from bot.answers import answer_quietly
 from bot.context import HomThuContext
 from bot.digest import build_digest
-from bot.handlers.staff.access import is_staff_place, signed_officer, staff_only
+from bot.handlers.staff.access import (
+    in_staff_group,
+    is_staff_place,
+    may_press,
+    signed_officer,
+    staff_only,
+)
 from bot.reports import (
     BacklogKind,
     BacklogView,
@@ -194,6 +200,10 @@ async def backlog_button(update: Update, context: HomThuContext) -> None:
         log.info("backlog button refused outside the staff places")
         await answer_quietly(query, t("staff_only"), show_alert=True)
         return
+    if in_staff_group(update, context) and not await may_press(
+        update, context, t, query, "backlog_button"
+    ):
+        return  # someone who can read the group but is not in it
     page = parse_backlog_data(query.data)
     message = query.message
     if page is None or not isinstance(message, Message):

@@ -32,6 +32,7 @@ from bot.texts import Texts
 from documents.slip import SlipData, render_slip_pdf
 from storage import Feedback, FeedbackStatus, InvalidName, ResponseKind
 from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
+from storage.errors import PromptClosed, PromptOutdated, StorageError
 from storage.models import MAX_NAME_LENGTH
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,8 @@ async def ask_reason(
         keyboards.reasons_keyboard(t, feedback.id),
     )
     if prompt is not None:
-        await context.db.feedback.record_staff_message(
-            prompt.chat_id, [prompt.message_id], feedback.id, "ask_reason"
+        await context.db.feedback.open_prompt(
+            prompt.chat_id, prompt.message_id, feedback.id, "ask_reason"
         )
 
 
@@ -87,8 +88,8 @@ async def ask_agency(
         keyboards.agencies_keyboard(t, feedback.id, [(a.id, a.name) for a in agencies]),
     )
     if prompt is not None:
-        await context.db.feedback.record_staff_message(
-            prompt.chat_id, [prompt.message_id], feedback.id, "ask_agency"
+        await context.db.feedback.open_prompt(
+            prompt.chat_id, prompt.message_id, feedback.id, "ask_agency"
         )
 
 
@@ -103,8 +104,9 @@ async def choice_button(
         return
     prefix, feedback_id, choice = match.group(1), int(match.group(2)), match.group(3)
     if choice == keyboards.CANCEL_CHOICE:
-        await answer_quietly(query, t("toast_dropped"))
-        await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+        await _cancel(update, context, t, query)
+        return
+    if not await _prompt_acts(context, t, query):
         return
     if prefix == keyboards.REASON_PREFIX:
         number = int(choice)
@@ -147,8 +149,8 @@ async def _ask_elsewhere(
         )
     if isinstance(query.message, Message):
         # A reply to the prompt now names the place, not the reason.
-        await context.db.feedback.record_staff_message(
-            query.message.chat_id, [query.message.message_id], feedback.id, "ask_elsewhere"
+        await context.db.feedback.open_prompt(
+            query.message.chat_id, query.message.message_id, feedback.id, "ask_elsewhere"
         )
 
 
@@ -164,8 +166,9 @@ async def elsewhere_button(
         return
     feedback_id, choice = int(match.group(1)), match.group(2)
     if choice == keyboards.CANCEL_CHOICE:
-        await answer_quietly(query, t("toast_dropped"))
-        await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+        await _cancel(update, context, t, query)
+        return
+    if not await _prompt_acts(context, t, query):
         return
     elsewhere = None
     if choice != keyboards.UNKNOWN_CHOICE:
@@ -199,11 +202,15 @@ async def reject_with_reason(
     prompt: Message | None,
     preset: int | None = None,
     elsewhere: str | None = None,
+    words: str | None = None,
 ) -> None:
     """Set «Không xử lý» with its reason; the resident is told after the undo window. A
     reason longer than ``MAX_REASON`` is refused, not cut: the resident reads only what the
     officer wrote. ``preset``: the number of the preset reason chosen, which residents
-    read in their own language. ``elsewhere``: where the resident may go instead."""
+    read in their own language. ``elsewhere``: where the resident may go instead.
+    ``words``: which of the two the officer's reply gave ('reason' or 'agency'; None for a
+    button), so that an edit of the reply can reword it. Nothing changes when the prompt
+    was answered or cancelled meanwhile, or the status changed since it was asked."""
     t = Texts(context.settings.default_language)
     if len(reason) > MAX_REASON or len(elsewhere or "") > MAX_REASON:
         message = update.effective_message
@@ -211,15 +218,21 @@ async def reject_with_reason(
             await message.reply_text(t("reason_too_long", max_chars=MAX_REASON))
         return
     who = officer_name(update)
-    changed = await context.db.feedback.set_status(
-        feedback_id,
-        FeedbackStatus.REJECTED,
-        who,
-        reason=reason,
-        reason_preset=preset,
-        agency=elsewhere,
-        notice_delay=timedelta(seconds=context.settings.undo_seconds),
-    )
+    try:
+        changed = await context.db.feedback.set_status(
+            feedback_id,
+            FeedbackStatus.REJECTED,
+            who,
+            reason=reason,
+            reason_preset=preset,
+            agency=elsewhere,
+            notice_delay=timedelta(seconds=context.settings.undo_seconds),
+            prompt=_key(prompt),
+            reply=_reply(update, words),
+        )
+    except (PromptClosed, PromptOutdated) as dead:
+        await prompt_not_used(update, context, feedback_id, dead)
+        return
     if changed.resident_told:
         context.runtime.wake_outbox()
     key = "rejected_elsewhere" if elsewhere else "rejected_done"
@@ -254,7 +267,11 @@ async def forward_to(
             agency_id=agency_id,
             name=name,
             notice_delay=timedelta(seconds=context.settings.undo_seconds),
+            prompt=_key(prompt),
         )
+    except (PromptClosed, PromptOutdated) as dead:
+        await prompt_not_used(update, context, feedback_id, dead)
+        return
     except AgencyNotFound:
         await _answer_prompt(update, prompt, t("agency_closed_meanwhile"))
         return
@@ -334,6 +351,56 @@ async def _close_prompt(query: CallbackQuery, text: str) -> None:
         await query.edit_message_text(text, reply_markup=None)
 
 
+async def _cancel(update: Update, context: HomThuContext, t: Texts, query: CallbackQuery) -> None:
+    """«Hủy» under a prompt: nothing changes, and a later reply to it is not used."""
+    if isinstance(query.message, Message):
+        await context.db.feedback.close_prompt(query.message.chat_id, query.message.message_id)
+    await answer_quietly(query, t("toast_dropped"))
+    await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+
+
+async def _prompt_acts(context: HomThuContext, t: Texts, query: CallbackQuery) -> bool:
+    """True when the prompt pressed under still acts; otherwise the presser is told, and
+    its buttons go."""
+    if not isinstance(query.message, Message):
+        return True
+    try:
+        await context.db.feedback.check_prompt(query.message.chat_id, query.message.message_id)
+    except (PromptClosed, PromptOutdated) as dead:
+        key = "toast_prompt_closed" if isinstance(dead, PromptClosed) else "toast_prompt_outdated"
+        await answer_quietly(query, t(key), show_alert=True)
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(None)
+        return False
+    return True
+
+
+async def prompt_not_used(
+    update: Update, context: HomThuContext, feedback_id: int, dead: StorageError
+) -> None:
+    """Say in the group that a reply (or a press) under a prompt that no longer acts was
+    not used: the prompt was answered or cancelled, or the status changed since."""
+    t = Texts(context.settings.default_language)
+    feedback = await context.db.feedback.get(feedback_id)
+    key = "prompt_reply_closed" if isinstance(dead, PromptClosed) else "prompt_reply_outdated"
+    log.info("reply to a dead prompt not used code=%s why=%s", feedback.code, key)
+    message = update.effective_message
+    if message is not None:
+        await message.reply_text(t(key, code=feedback.code))
+
+
+def _key(prompt: Message | None) -> tuple[int, int] | None:
+    return None if prompt is None else (prompt.chat_id, prompt.message_id)
+
+
+def _reply(update: Update, words: str | None) -> tuple[int, int, str] | None:
+    """The officer's reply that gave the words, and which words, to be kept."""
+    message = update.message
+    if words is None or message is None:
+        return None
+    return (message.chat_id, message.message_id, words)
+
+
 # --- «Đã giải quyết»: the result ---------------------------------------------------------
 
 
@@ -356,8 +423,8 @@ async def ask_result(
         t("ask_result_prompt", code=feedback.code),
         reply_markup=keyboards.results_keyboard(t, feedback.id, answered=_answered(feedback)),
     )
-    await context.db.feedback.record_staff_message(
-        prompt.chat_id, [prompt.message_id], feedback.id, "ask_result"
+    await context.db.feedback.open_prompt(
+        prompt.chat_id, prompt.message_id, feedback.id, "ask_result"
     )
 
 
@@ -373,8 +440,9 @@ async def result_button(
     feedback_id, choice = int(match.group(1)), match.group(2)
     prompt = query.message if isinstance(query.message, Message) else None
     if choice == keyboards.CANCEL_CHOICE:
-        await answer_quietly(query, t("toast_dropped"))
-        await _close_prompt(query, t("prompt_cancelled", who=officer_name(update)))
+        await _cancel(update, context, t, query)
+        return
+    if not await _prompt_acts(context, t, query):
         return
     if choice == keyboards.ANSWERED_CHOICE:
         await answer_quietly(query)
@@ -403,9 +471,13 @@ async def resolve_with_result(
     *,
     prompt: Message | None,
     preset: int | None = None,
+    replied: bool = False,
 ) -> None:
     """Set «Đã giải quyết» with its result (None: it was answered); the resident is told
-    after the undo window. A result longer than ``MAX_REASON`` is refused, not cut."""
+    after the undo window. A result longer than ``MAX_REASON`` is refused, not cut.
+    ``replied``: the result is the words of the officer's reply (an edit of it rewords it).
+    Nothing changes when the prompt was answered or cancelled meanwhile, or the status
+    changed since it was asked."""
     t = Texts(context.settings.default_language)
     if result is not None and len(result) > MAX_REASON:
         message = update.effective_message
@@ -413,14 +485,20 @@ async def resolve_with_result(
             await message.reply_text(t("result_too_long", max_chars=MAX_REASON))
         return
     who = officer_name(update)
-    changed = await context.db.feedback.set_status(
-        feedback_id,
-        FeedbackStatus.RESOLVED,
-        who,
-        reason=result,
-        reason_preset=preset,
-        notice_delay=timedelta(seconds=context.settings.undo_seconds),
-    )
+    try:
+        changed = await context.db.feedback.set_status(
+            feedback_id,
+            FeedbackStatus.RESOLVED,
+            who,
+            reason=result,
+            reason_preset=preset,
+            notice_delay=timedelta(seconds=context.settings.undo_seconds),
+            prompt=_key(prompt),
+            reply=_reply(update, "reason" if replied else None),
+        )
+    except (PromptClosed, PromptOutdated) as dead:
+        await prompt_not_used(update, context, feedback_id, dead)
+        return
     if changed.resident_told:
         context.runtime.wake_outbox()
     if result is not None:
