@@ -629,3 +629,29 @@ async def test_the_answer_does_not_go_while_its_take_back_is_in_doubt(
     app.bot_data.withdrawing.discard(proposal_id)
     # Had the take-back failed, the answer goes (as the officer was told it might).
     assert len(to_resident(await deliver(app), resident)) == 1
+
+
+async def test_the_answer_already_sent_is_quoted_as_written(
+    resident: Person,
+    officer: Person,
+    colleague: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    """The answer named by the question reads as the officer wrote it: «&» and «<» escaped
+    once, by the catalogue, not shown as «&amp;amp;»."""
+    await send_feedback(resident, replies=True)
+    card = card_of(await deliver(app))
+    nam_prompt = await propose(colleague, card.result["message_id"], "Em gọi điện lực nhé?")
+    clock.advance(timedelta(minutes=5))
+    await propose(officer, card.result["message_id"], "Điện lực & Cấp nước: sửa <ngõ 5> xong.")
+    await officer.press("Gửi trả lời")
+    clock.advance(WINDOW)
+    await deliver(app)
+    nam_prompt_id = nam_prompt.result["message_id"]
+    await colleague.press_data(_data(nam_prompt, "Gửi trả lời"), nam_prompt_id)
+    asked = api.messages[(STAFF_CHAT_ID, nam_prompt_id)].text
+    assert "Điện lực &amp; Cấp nước: sửa &lt;ngõ 5&gt; xong." in asked
+    assert "&amp;amp;" not in asked
+    assert "&amp;lt;" not in asked

@@ -160,3 +160,24 @@ async def test_an_admin_extending_in_private_tells_the_group(
     assert [c.text for c in notices] == [
         VI("staff_notice_extended", code=code, due="09/12/2026", who="Quản Trị")
     ]
+
+
+async def test_a_reason_with_html_characters_reads_as_typed(
+    app: HomThuApplication, resident: Person, officer: Person
+) -> None:
+    """The officer's words are escaped once, by the catalogue: «<» and «&» read as typed in
+    the preview, the group's confirmation and the resident's /status, never as «&amp;lt;»."""
+    code = await send_feedback(resident)
+    await deliver(app)
+    reason = "Chờ Điện lực & Cấp nước khảo sát (tuyến <35kV)"
+    preview = only_message(await officer.send(f"/extend {code} 2 {reason}")).text
+    assert "Điện lực &amp; Cấp nước" in preview
+    assert "&lt;35kV" in preview
+    assert "&amp;amp;" not in preview
+    assert "&amp;lt;" not in preview
+    confirmed = sent(await officer.press(VI("btn_extend_confirm")), "editMessageText")[0].text
+    assert "&lt;35kV" in confirmed
+    assert "&amp;lt;" not in confirmed
+    status = await status_of(resident, code)
+    assert "&lt;35kV" in status
+    assert "&amp;lt;" not in status

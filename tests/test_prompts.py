@@ -198,3 +198,19 @@ async def test_an_edit_of_the_reason_after_the_window_is_refused(
     assert _newest_reason(app) == [("rejected", "Trùng với góp ý đã xử lý")]
     assert await past_the_undo_window(app, clock, resident) == []
     assert sent(calls, "editMessageText") == []
+
+
+async def test_edited_words_with_html_characters_read_as_typed(
+    resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
+) -> None:
+    """The group's «✏️ Đã dùng lời đã sửa» quotes the edited words escaped once."""
+    code = await send_feedback(resident, replies=True)
+    await deliver(app)
+    prompt = await _asked(officer, "Đã giải quyết")
+    reply_id = next_message_id(officer)
+    await officer.reply_to(prompt, "Đã thay bóng")
+    said = only_message(await officer.edit(reply_id, "Đã thay bóng & dây <ngõ 5>")).text
+    assert code in said
+    assert "Đã thay bóng &amp; dây &lt;ngõ 5&gt;" in said
+    assert "&amp;amp;" not in said
+    assert "&amp;lt;" not in said

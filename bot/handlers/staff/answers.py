@@ -281,7 +281,7 @@ async def _reword_status(message: Message, context: HomThuContext, t: Texts, wor
         context.runtime.wake_outbox()
     key = "status_reworded_told" if changed.resident_told else "status_reworded"
     code = changed.feedback.code
-    await message.reply_text(t(key, code=code, words=html.escape(words), seconds=seconds))
+    await message.reply_text(t(key, code=code, words=words, seconds=seconds))
     await refresh_card(context, t, changed.feedback)
     log.info("status reworded by an edit code=%s", code)
 
@@ -503,7 +503,7 @@ def _answered_meanwhile_text(t: Texts, context: HomThuContext, answered: Answere
         code=proposal.code,
         who=earlier.sent_by,
         time=local_time(earlier.sent_at, context.settings.timezone),
-        answer=html.escape(excerpt(earlier.body, PROMPT_BODY)),
+        answer=excerpt(earlier.body, PROMPT_BODY),
     )
     body = html.escape(excerpt(proposal.body, PROMPT_BODY))
     return "\n\n".join([heading, t("proposal_by", who=proposal.author), body])

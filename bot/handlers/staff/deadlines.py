@@ -10,7 +10,6 @@ exports carry the reason.
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 import re
 import secrets
@@ -81,7 +80,7 @@ async def extend_command(update: Update, context: HomThuContext) -> None:
         previews.popitem(last=False)
     due = due_date(due_at, context.settings.timezone)
     await message.reply_text(
-        t("extend_preview", code=feedback.code, days=days, due=due, reason=html.escape(reason)),
+        t("extend_preview", code=feedback.code, days=days, due=due, reason=reason),
         reply_markup=keyboards.extend_keyboard(t, token),
     )
 
@@ -126,7 +125,7 @@ async def extend_button(update: Update, context: HomThuContext) -> None:
     await answer_quietly(query, t("toast_extended"))
     await _edit(
         query,
-        t("extended", code=feedback.code, days=days, due=due, reason=html.escape(reason), who=who),
+        t("extended", code=feedback.code, days=days, due=due, reason=reason, who=who),
     )
     if not in_staff_group(update, context):
         # Extended from an admin's private chat: the group learns of it too.
