@@ -27,6 +27,7 @@ from tests.support import (
 from tests.test_dialogue import toast
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+from tests.test_trust import sqlite_encodings
 
 VI = Texts("vi")
 
@@ -260,21 +261,27 @@ async def test_a_renamed_officer_keeps_their_list(
 
 
 async def test_officers_ids_are_kept_under_their_own_keyed_hash_only(
-    resident: Person, officer: Person, app: HomThuApplication
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
 ) -> None:
+    # An id long enough that its digits, or SQLite's encodings of it, cannot turn up by
+    # chance in a hex key or a timestamp (the officers of the fixtures have four digits).
+    officer_id = 7_301_456_789_123
+    officer = Person(app, api, officer_id, "Hoa", "Lê Thị", "hoa_mttq", chat_id=STAFF_CHAT_ID)
     await send_feedback(resident)
     await deliver(app)
     await officer.press("Nhận xử lý")
     anonymizer = app.bot_data.anonymizer
-    key = anonymizer.officer_key(officer.user_id)
+    key = anonymizer.officer_key(officer_id)
     assert rows(app, "SELECT handler, handler_key FROM feedback") == [("Hoa Lê Thị", key)]
     assert rows(app, "SELECT officer, officer_key FROM assignments") == [("Hoa Lê Thị", key)]
     # Not the key residents are filed under: an officer who also writes as a resident is
     # not linked to it.
-    assert key != anonymizer.resident_key(officer.user_id)
+    assert key != anonymizer.resident_key(officer_id)
     database = app.bot_data.database.path
     for path in database.parent.iterdir():
-        assert str(officer.user_id).encode() not in path.read_bytes(), path.name
+        stored = path.read_bytes()
+        for form in (str(officer_id).encode(), *sqlite_encodings(officer_id)):
+            assert form not in stored, path.name
 
 
 async def test_a_handler_recorded_by_name_before_the_keys_is_still_shown(
