@@ -57,7 +57,10 @@ def areas_keyboard(
     others = [a for a in areas if first is None or a.code != first.code]
     rows += _paired(
         [
-            (a.name, InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code))
+            (
+                InlineKeyboardButton(a.name, callback_data=AREA_PREFIX + a.code),
+                len(a.name) <= PAIRED_LABEL,
+            )
             for a in others
         ]
     )
@@ -65,13 +68,12 @@ def areas_keyboard(
 
 
 def _paired(
-    labelled: Sequence[tuple[str, InlineKeyboardButton]],
+    buttons: Sequence[tuple[InlineKeyboardButton, bool]],
 ) -> list[list[InlineKeyboardButton]]:
-    """Buttons in order, two to a row where both labels are short enough to share one."""
+    """Buttons in order, two to a row where both may share one (a short label)."""
     rows: list[list[InlineKeyboardButton]] = []
     pending: InlineKeyboardButton | None = None
-    for label, button in labelled:
-        short = len(label) <= PAIRED_LABEL
+    for button, short in buttons:
         if pending is not None and short:
             rows.append([pending, button])
             pending = None
@@ -96,25 +98,16 @@ PAIRED_LABEL = 18
 def topics_keyboard(topics: Sequence[Topic], language: str) -> InlineKeyboardMarkup:
     """The open topics in the order given (residents' order: ``Khác`` last), each as its
     emoji and short label; two short ones share a row."""
-    rows: list[list[InlineKeyboardButton]] = []
-    pending: InlineKeyboardButton | None = None
-    for topic in topics:
-        label = topic.label(language)
-        button = InlineKeyboardButton(label, callback_data=f"{TOPIC_PREFIX}{topic.id}")
-        short = len(label) <= PAIRED_LABEL and not topic.is_other
-        if pending is not None and short:
-            rows.append([pending, button])
-            pending = None
-            continue
-        if pending is not None:
-            rows.append([pending])
-            pending = None
-        if short:
-            pending = button
-        else:
-            rows.append([button])
-    if pending is not None:
-        rows.append([pending])
+    labelled = [(topic, topic.label(language)) for topic in topics]
+    rows = _paired(
+        [
+            (
+                InlineKeyboardButton(label, callback_data=f"{TOPIC_PREFIX}{topic.id}"),
+                len(label) <= PAIRED_LABEL and not topic.is_other,
+            )
+            for topic, label in labelled
+        ]
+    )
     return InlineKeyboardMarkup(rows)
 
 
