@@ -751,21 +751,29 @@ async def cancel_adding(context: HomThuContext, message: Message, t: Texts) -> b
     return False
 
 
-async def drop_addition(update: Update, context: HomThuContext) -> None:
-    """«Bỏ phần bổ sung cho …»: that addition is dropped, and the resident told so."""
+async def _pressed_addition(
+    update: Update, context: HomThuContext, prefix: str
+) -> tuple[CallbackQuery, Texts, Message, dict[Any, Any], dict[str, Any]] | None:
+    """The addition a button under it names by its token, with what the handler needs; None
+    (the resident told the button is stale) when that addition is gone."""
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
     message = query.message if isinstance(query.message, Message) else None
     user_data = context.user_data
-    waiting = (
-        _find(user_data, _token_of(query, keyboards.DROP_ADDITION))
-        if user_data is not None
-        else None
-    )
+    waiting = _find(user_data, _token_of(query, prefix)) if user_data is not None else None
     if user_data is None or waiting is None or message is None:
         await stale(query, t, message)
+        return None
+    return query, t, message, user_data, waiting
+
+
+async def drop_addition(update: Update, context: HomThuContext) -> None:
+    """«Bỏ phần bổ sung cho …»: that addition is dropped, and the resident told so."""
+    pressed = await _pressed_addition(update, context, keyboards.DROP_ADDITION)
+    if pressed is None:
         return
+    query, t, message, user_data, waiting = pressed
     _remove(user_data, waiting)
     await answer_quietly(query, t("toast_adding_stopped"))
     with contextlib.suppress(BadRequest):
@@ -777,19 +785,10 @@ async def drop_addition(update: Update, context: HomThuContext) -> None:
 
 async def keep_addition(update: Update, context: HomThuContext) -> None:
     """«Không, giữ lại»: nothing is dropped; the addition's buttons again."""
-    query = update.callback_query
-    assert query is not None
-    t = await context.texts(update)
-    message = query.message if isinstance(query.message, Message) else None
-    user_data = context.user_data
-    waiting = (
-        _find(user_data, _token_of(query, keyboards.KEEP_ADDITION))
-        if user_data is not None
-        else None
-    )
-    if user_data is None or waiting is None or message is None:
-        await stale(query, t, message)
+    pressed = await _pressed_addition(update, context, keyboards.KEEP_ADDITION)
+    if pressed is None:
         return
+    query, t, message, user_data, waiting = pressed
     await answer_quietly(query)
     with contextlib.suppress(BadRequest):
         await message.edit_reply_markup(reply_markup=None)
