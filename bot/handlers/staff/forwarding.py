@@ -44,11 +44,19 @@ _AGENCY_PRESS = re.compile(rf"^{keyboards.AGENCY_GROUP_PREFIX}(rcv|done):(\d{{1,
 
 
 async def _prompt(
-    query: CallbackQuery, context: HomThuContext, text: str, markup: InlineKeyboardMarkup
-) -> Message | None:
+    query: CallbackQuery,
+    context: HomThuContext,
+    feedback_id: int,
+    role: str,
+    text: str,
+    markup: InlineKeyboardMarkup,
+) -> None:
+    """Ask under the card, and record the question as a live prompt of ``role``: a reply to
+    it gives the words, until it is answered, cancelled or outdated."""
     if not isinstance(query.message, Message):
-        return None
-    return await query.message.reply_text(text, reply_markup=markup)
+        return
+    prompt = await query.message.reply_text(text, reply_markup=markup)
+    await context.db.feedback.open_prompt(prompt.chat_id, prompt.message_id, feedback_id, role)
 
 
 async def ask_reason(
@@ -59,16 +67,14 @@ async def ask_reason(
     if feedback is None:
         return
     await answer_quietly(query, t("toast_reason_needed"))
-    prompt = await _prompt(
+    await _prompt(
         query,
         context,
+        feedback.id,
+        "ask_reason",
         t("ask_reason_prompt", code=feedback.code),
         keyboards.reasons_keyboard(t, feedback.id),
     )
-    if prompt is not None:
-        await context.db.feedback.open_prompt(
-            prompt.chat_id, prompt.message_id, feedback.id, "ask_reason"
-        )
 
 
 async def ask_agency(
@@ -81,16 +87,14 @@ async def ask_agency(
     agencies = await context.db.agencies.list(include_closed=False)
     await answer_quietly(query, t("toast_agency_needed"))
     key = "ask_agency_prompt" if agencies else "ask_agency_prompt_none"
-    prompt = await _prompt(
+    await _prompt(
         query,
         context,
+        feedback.id,
+        "ask_agency",
         t(key, code=feedback.code),
         keyboards.agencies_keyboard(t, feedback.id, [(a.id, a.name) for a in agencies]),
     )
-    if prompt is not None:
-        await context.db.feedback.open_prompt(
-            prompt.chat_id, prompt.message_id, feedback.id, "ask_agency"
-        )
 
 
 @staff_group_button
@@ -417,14 +421,13 @@ async def ask_result(
     if feedback is None:
         return
     await answer_quietly(query, t("toast_result_needed"))
-    if not isinstance(query.message, Message):
-        return
-    prompt = await query.message.reply_text(
+    await _prompt(
+        query,
+        context,
+        feedback.id,
+        "ask_result",
         t("ask_result_prompt", code=feedback.code),
-        reply_markup=keyboards.results_keyboard(t, feedback.id, answered=_answered(feedback)),
-    )
-    await context.db.feedback.open_prompt(
-        prompt.chat_id, prompt.message_id, feedback.id, "ask_result"
+        keyboards.results_keyboard(t, feedback.id, answered=_answered(feedback)),
     )
 
 
