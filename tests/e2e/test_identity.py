@@ -138,6 +138,20 @@ async def play(server: BotAPIServer, bot: BotProcess, people: list[Person]) -> l
     await officer.answer_to()
     await story.answer(officer, card, "Cảm ơn ông/bà, tổ công tác sẽ xuống kiểm tra.", codes[0])
     await sender.wait_for(f"về góp ý {codes[0]}:", timeout=20)
+    # The sender adds to it, in two messages collected until «Gửi phần bổ sung» (kept with
+    # the draft, sealed, until then); the officer takes it on (kept under the officer's key).
+    sender.press("Bổ sung")
+    await sender.wait_for("Gửi phần bổ sung")
+    sender.say("Nước vẫn ngập đến đầu gối.")
+    await sender.wait_for("phần bổ sung")
+    await story.add_photo(sender, caption="Sáng nay")
+    sender.press("Gửi phần bổ sung")
+    await server.wait_for(STAFF_CHAT_ID, lambda m: "Nước vẫn ngập" in m.text, timeout=20)
+    officer.press("Nhận xử lý")
+    await server.wait_until(
+        lambda: query(bot.database, "SELECT COUNT(*) FROM assignments") == [(1,)],
+        describe="the officer recorded as handler",
+    )
     officer.reply_to(card, "/note Người gửi có vẻ ở gần số nhà 12")
     await officer.wait_for("ghi chú nội bộ")
     await story.status(officer, codes[0])
@@ -230,3 +244,8 @@ async def test_no_resident_id_lingers_in_the_database_files(
         if sqlite_integer(person.id) in data
     ]
     assert binary == [], binary
+    # Officers are not anonymous, but their accounts are kept under a keyed hash too.
+    officer_id = 7_000_111_222
+    for where, data in remains.database_files.items():
+        assert sqlite_integer(officer_id) not in data, where
+        assert str(officer_id).encode() not in data, where
