@@ -538,3 +538,49 @@ async def test_an_answer_whose_prompt_is_in_an_older_group_is_confirmed_in_today
     assert texts_to(calls, ADMIN_ID) == []
     assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
     assert await deliver(app) == []
+
+
+async def test_cards_left_in_the_old_group_are_skipped_quietly(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card_of(await deliver(app))
+    await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
+    clock.advance(WINDOW)
+    await deliver(app)
+    # The group is upgraded; the resident's rating is the first to touch its card.
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    caplog.set_level(logging.INFO)
+    calls = await resident.press("Hài lòng")
+
+    assert [c.method for c in posted_to(calls, OLD_GROUP)] == ["editMessageText"]
+    assert any(
+        r.levelno == logging.INFO and r.name == "bot.cards" and code in r.getMessage()
+        for r in caplog.records
+    ), caplog.text
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    # The refusal says where the group went: it is followed from then on.
+    assert app.bot_data.settings.staff_chat_id == SUPERGROUP
+    calls = await deliver(app)
+    assert texts_to(calls, ADMIN_ID) == [
+        VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)
+    ]
+    assert posted_to(calls, OLD_GROUP) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
+
+    # What the resident adds later reaches the new group, and the old cards are not tried.
+    await resident.send(f"/status {code}")
+    await resident.press("Bổ sung")
+    await resident.send("Đèn ở cột số 12")
+    await resident.press(VI("btn_send_addition"))
+    calls = await deliver(app)
+    assert any(code in text for text in texts_to(calls, SUPERGROUP))
+    assert posted_to(calls, OLD_GROUP) == []
+    assert texts_to(calls, ADMIN_ID) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
