@@ -15,6 +15,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
 from bot import keyboards
 from bot.context import BotRuntime
+from bot.staff_chat import follow_move
 from bot.texts import Texts
 from bot.views import staff_card
 from storage import Feedback, FeedbackNotFound
@@ -26,7 +27,8 @@ async def refresh_cards(bot: Bot, runtime: BotRuntime, feedback: Feedback) -> in
     """Edit every card of ``feedback`` in the staff group; return how many were edited.
 
     A card that cannot be edited (unchanged, deleted, too old) stays as it was: the record
-    is right, and the next change tries again.
+    is right, and the next change tries again. Cards left in a group that Telegram upgraded
+    to a supergroup are not looked for (only those in today's staff group are).
     """
     settings = runtime.settings
     chat = settings.staff_chat_id
@@ -43,7 +45,17 @@ async def refresh_cards(bot: Bot, runtime: BotRuntime, feedback: Feedback) -> in
                 text, chat_id=chat, message_id=message_id, reply_markup=markup
             )
             edited += 1
-        except (BadRequest, ChatMigrated, Forbidden):
+        except ChatMigrated as error:
+            # The group was upgraded to a supergroup: its cards stay behind (message ids do
+            # not carry over), and the staff group is followed to where it went.
+            log.info(
+                "cards left in a group that moved, not brought up to date code=%s new=%d",
+                feedback.code,
+                error.new_chat_id,
+            )
+            await follow_move(runtime, chat, error.new_chat_id)
+            break
+        except (BadRequest, Forbidden):
             continue
         except TelegramError as error:
             # A network error or a 429: the other cards get their turn at the next change.

@@ -4,7 +4,9 @@ The worker (``bot/outbox.py``) decides when and how often; these senders decide 
 message to a resident is written in the resident's language (chosen with /language, else
 the one sealed with their reply channel), framed in the committee's name, with the buttons
 to see the status and add information. Staff messages about a feedback reply to its card
-and are remembered, so that a reply to them is about that feedback.
+and are remembered, so that a reply to them is about that feedback. What would edit a
+message left in a group Telegram has since upgraded to a supergroup is sent to the staff
+group as a new message instead: message ids do not carry over.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from telegram import InputMediaPhoto, Message, ReplyParameters
 from telegram.constants import MessageLimit
+from telegram.error import ChatMigrated
 from telegram.ext import ExtBot
 
 from bot import keyboards, paperwork
@@ -35,6 +38,7 @@ from bot.views import (
     visible_length,
 )
 from storage import Delivery, FeedbackNotFound, FeedbackStatus, ResponseKind
+from storage.models import Proposal
 from storage.outbox import (
     AGENCY_CARD,
     NOTIFY_STAFF,
@@ -266,14 +270,43 @@ class Deliveries:
         body = html.escape(excerpt(response.body, PROMPT_BODY))
         text = f"{heading}\n\n{body}\n\n{t('staff_answer_correct_hint')}"
         chat = proposal.prompt_chat_id or self._staff_chat
-        edited = await self._bot.edit_message_text(
-            text, chat_id=chat, message_id=proposal.prompt_message_id, reply_markup=None
-        )
+        if chat != self._staff_chat and await database.groups.moved_to(chat) is not None:
+            return await self._published_anew(proposal, text, chat)
+        try:
+            edited = await self._bot.edit_message_text(
+                text, chat_id=chat, message_id=proposal.prompt_message_id, reply_markup=None
+            )
+        except ChatMigrated:
+            if chat == self._staff_chat:
+                # The staff group itself moved: the worker follows it and tries this again,
+                # which then finds the move recorded.
+                raise
+            # A group the staff group used to be: its prompt cannot be edited any more.
+            return await self._published_anew(proposal, text, chat)
         message_id = (
             edited.message_id if isinstance(edited, Message) else proposal.prompt_message_id
         )
         log.info("answer public code=%s channels=%d", proposal.code, channels)
         return Sent([message_id], GroupMessage(chat, "proposal", proposal.id))
+
+    async def _published_anew(self, proposal: Proposal, text: str, old_chat: int) -> Sent:
+        """The prompt is in a group Telegram upgraded to a supergroup: message ids do not
+        carry over, so the record of what went is a new message in the staff group, replying
+        to the feedback's card there if it has one. A reply to it corrects the answer, as a
+        reply to the prompt did."""
+        sent = await self._bot.send_message(
+            self._staff_chat,
+            text,
+            reply_parameters=await self._card_of(proposal.feedback_id),
+            message_thread_id=self._thread,
+        )
+        log.info(
+            "answer public, said anew: its prompt is in a moved group code=%s old=%d new=%d",
+            proposal.code,
+            old_chat,
+            self._staff_chat,
+        )
+        return Sent([sent.message_id], GroupMessage(self._staff_chat, "proposal", proposal.id))
 
     async def _staff_addition(self, message: OutboxMessage) -> Sent:
         """What a resident added, as one message replying to the card: the words under

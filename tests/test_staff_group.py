@@ -24,7 +24,7 @@ from tests.support import (
     make_settings,
     running_bot,
 )
-from tests.test_dialogue import toast
+from tests.test_dialogue import ANSWER, proposed, to_resident, toast
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
 from tests.test_trust import sqlite_encodings
@@ -425,3 +425,162 @@ async def test_after_a_restart_with_the_old_id_the_recorded_one_is_used(
         assert any(code in text for text in texts_to(calls, SUPERGROUP))
         # The admins were told once, in the first run: not again.
         assert [t for t in texts_to(calls, ADMIN_ID) if str(SUPERGROUP) in t] == []
+
+
+# --- after the move: what was posted in the old group cannot be edited any more -------------
+
+
+def posted_to(calls: list[Call], chat_id: int) -> list[Call]:
+    """Every call addressed to one chat: messages, photos, edits."""
+    return [c for c in calls if int(c.params.get("chat_id") or 0) == chat_id]
+
+
+async def answer_sent_in_the_old_group(
+    app: HomThuApplication, resident: Person, officer: Person
+) -> tuple[str, int]:
+    """An answer proposed and sent in the staff group before it moved, its undo window still
+    running: the code, and the id of its prompt in the old group."""
+    code, prompt = await proposed(app, resident, officer, ANSWER)
+    assert toast(await officer.press("Gửi trả lời")) == VI("toast_sending", seconds=60)
+    return code, int(prompt.result["message_id"])
+
+
+def assert_confirmed_in_the_new_group(calls: list[Call], code: str, resident: Person) -> Call:
+    """The answer reached the resident once, and the new group was told so once, as a new
+    message naming the code (the prompt it would have edited stayed in the old group)."""
+    assert len(to_resident(calls, resident)) == 1
+    # At most the edit of the prompt was tried in the old group; nothing was sent there.
+    assert {c.method for c in posted_to(calls, OLD_GROUP)} <= {"editMessageText"}
+    confirmations = [c for c in posted_to(calls, SUPERGROUP) if c.method == "sendMessage"]
+    assert len(confirmations) == 1, [c.text for c in confirmations]
+    confirmation = confirmations[0]
+    heading = VI("staff_answer_sent", code=code, who="Hoa Lê Thị", time="08:01 21/11/2026")
+    assert confirmation.text.startswith(heading)
+    assert ANSWER in confirmation.text
+    assert VI("staff_answer_correct_hint") in confirmation.text
+    return confirmation
+
+
+async def test_an_answer_sent_before_a_recorded_move_is_confirmed_in_the_new_group(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code, _ = await answer_sent_in_the_old_group(app, resident, officer)
+    # Within the undo window the group is upgraded, and the bot hears of it.
+    await officer.send_content(migrate_to_chat_id=SUPERGROUP)
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    clock.advance(WINDOW)
+    calls = await deliver(app)
+
+    confirmation = assert_confirmed_in_the_new_group(calls, code, resident)
+    # Nothing is tried in the old group: its messages are not in the new one.
+    assert posted_to(calls, OLD_GROUP) == []
+    # Admins hear of the move, once, and of no failure.
+    assert texts_to(calls, ADMIN_ID) == [
+        VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)
+    ]
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
+    assert await deliver(app) == []
+    # A reply to the new message corrects that answer, as a reply to the prompt did.
+    officer = Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=SUPERGROUP)
+    calls = await officer.reply_to(confirmation.result["message_id"], "/correct Thứ Sáu.")
+    correction = only_message(calls)
+    assert correction.text.startswith(VI("proposal_correction", code=code, who="Hoa Lê Thị"))
+
+
+async def test_an_answer_confirmed_when_the_edit_finds_the_group_moved_goes_to_the_new_one(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code, prompt = await answer_sent_in_the_old_group(app, resident, officer)
+    # Upgraded within the undo window; the bot learns it from the edit's refusal.
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    clock.advance(WINDOW)
+    calls = await deliver(app)
+
+    assert_confirmed_in_the_new_group(calls, code, resident)
+    tried = posted_to(calls, OLD_GROUP)
+    assert [(c.method, c.params["message_id"]) for c in tried] == [("editMessageText", prompt)]
+    assert texts_to(calls, ADMIN_ID) == [
+        VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)
+    ]
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
+    assert rows(app, "SELECT from_chat_id, to_chat_id FROM staff_chat_moves") == [
+        (OLD_GROUP, SUPERGROUP)
+    ]
+    assert await deliver(app) == []
+
+
+async def test_an_answer_whose_prompt_is_in_an_older_group_is_confirmed_in_todays(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+) -> None:
+    code, prompt = await answer_sent_in_the_old_group(app, resident, officer)
+    # The group moved without the bot seeing it, and STAFF_CHAT_ID was set to the new id by
+    # hand: the prompt's group is not today's staff group, and no move is recorded.
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    app.bot_data.use_staff_chat(SUPERGROUP)
+    clock.advance(WINDOW)
+    calls = await deliver(app)
+
+    assert_confirmed_in_the_new_group(calls, code, resident)
+    tried = posted_to(calls, OLD_GROUP)
+    assert [(c.method, c.params["message_id"]) for c in tried] == [("editMessageText", prompt)]
+    assert texts_to(calls, ADMIN_ID) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
+    assert await deliver(app) == []
+
+
+async def test_cards_left_in_the_old_group_are_skipped_quietly(
+    resident: Person,
+    officer: Person,
+    app: HomThuApplication,
+    api: RecordingBotAPI,
+    clock: FrozenClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    code = await send_feedback(resident, replies=True)
+    card_of(await deliver(app))
+    await officer.press("Đã giải quyết")
+    await officer.press(VI("resolution_result_1"))
+    clock.advance(WINDOW)
+    await deliver(app)
+    # The group is upgraded; the resident's rating is the first to touch its card.
+    api.migrated[OLD_GROUP] = SUPERGROUP
+    caplog.set_level(logging.INFO)
+    calls = await resident.press("Hài lòng")
+
+    assert [c.method for c in posted_to(calls, OLD_GROUP)] == ["editMessageText"]
+    assert any(
+        r.levelno == logging.INFO and r.name == "bot.cards" and code in r.getMessage()
+        for r in caplog.records
+    ), caplog.text
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    # The refusal says where the group went: it is followed from then on.
+    assert app.bot_data.settings.staff_chat_id == SUPERGROUP
+    calls = await deliver(app)
+    assert texts_to(calls, ADMIN_ID) == [
+        VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)
+    ]
+    assert posted_to(calls, OLD_GROUP) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
+
+    # What the resident adds later reaches the new group, and the old cards are not tried.
+    await resident.send(f"/status {code}")
+    await resident.press("Bổ sung")
+    await resident.send("Đèn ở cột số 12")
+    await resident.press(VI("btn_send_addition"))
+    calls = await deliver(app)
+    assert any(code in text for text in texts_to(calls, SUPERGROUP))
+    assert posted_to(calls, OLD_GROUP) == []
+    assert texts_to(calls, ADMIN_ID) == []
+    assert rows(app, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL") == [(0,)]
