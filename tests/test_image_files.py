@@ -12,7 +12,8 @@ from bot.context import HomThuApplication
 from bot.image_files import UnreadableImage, clean_photo
 from bot.texts import Texts
 from tests.support import STAFF_CHAT_ID, Person, RecordingBotAPI, drafts_on_disk
-from tests.test_intake import CODE, only_message, sent, write_feedback
+from tests.test_follow_up import adding, to_chat, told
+from tests.test_intake import CODE, OPEN_AREAS, only_message, rows, sent, write_feedback
 from tests.test_staff import deliver
 
 VI = Texts("vi")
@@ -189,3 +190,79 @@ async def test_other_files_are_still_refused(resident: Person) -> None:
     }
     refusal = only_message(await resident.send_content(document=document))
     assert refusal.text == VI("content_refused", kind=VI("kind_document"), max_photos=5)
+
+
+# --- Outside a draft, and while an addition is collected ------------------------------------
+
+
+async def test_an_image_file_outside_a_draft_gets_the_photos_guidance(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    """Like a photo sent there: not «files are not accepted», but that it went nowhere and
+    how to add it or start a new feedback. The file is not even fetched."""
+    api.files["DOC-OUT"] = camera_jpeg()
+    calls = await resident.send_content(document=image_document("DOC-OUT", api.files["DOC-OUT"]))
+    message = only_message(calls)
+    assert message.text == VI("outside_draft_unsent")
+    assert message.buttons == OPEN_AREAS
+    photo = only_message(await resident.send_photo("PHOTO-OUT"))
+    assert (photo.text, photo.buttons) == (message.text, message.buttons)
+    assert [c.method for c in calls if c.method in ("getFile", "download", "sendPhoto")] == []
+    assert drafts_on_disk(app) == {}
+
+
+async def test_an_image_file_in_an_addition_is_taken_as_a_cleaned_photo(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    code, card = await adding(resident, app)
+    api.files["DOC-ADD"] = camera_jpeg()
+    calls = await resident.send_content(
+        document=image_document("DOC-ADD", api.files["DOC-ADD"]), caption="Cống vẫn vỡ"
+    )
+    (upload,) = [c for c in calls if c.method == "sendPhoto"]
+    assert upload.params["chat_id"] == resident.user_id
+    (content,) = upload.files.values()
+    assert b"PhoneMaker" not in content
+    with Image.open(io.BytesIO(content)) as image:
+        assert dict(image.getexif()) == {}
+    assert "Nguyen" not in "".join(upload.file_names.values())
+    assert upload.text == VI("image_file_cleaned")
+    assert told(calls) == [VI("addition_kept", code=code)]
+    uploaded_id = upload.result["photo"][-1]["file_id"]
+
+    await resident.press(VI("btn_send_addition"))
+    delivered = await deliver(app)
+    (posted,) = to_chat(delivered, STAFF_CHAT_ID)
+    assert posted.method == "sendPhoto"
+    assert posted.params["photo"] == uploaded_id
+    assert posted.params["reply_parameters"]["message_id"] == card
+    assert "Cống vẫn vỡ" in posted.text
+    assert rows(app, "SELECT photo_file_id FROM additions") == [(uploaded_id,)]
+    assert "DOC-ADD" not in repr([c.params for c in delivered])
+
+
+async def test_an_unreadable_image_file_in_an_addition_asks_for_a_photo(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await adding(resident, app)
+    await resident.send("Đèn vẫn tắt")
+    api.files["DOC-BAD"] = b"not an image at all"
+    calls = await resident.send_content(document=image_document("DOC-BAD", b"x" * 19))
+    assert [c.method for c in calls if c.method == "sendPhoto"] == []
+    assert told(calls) == [VI("image_file_unreadable")]
+    await resident.press(VI("btn_send_addition"))
+    (posted,) = to_chat(await deliver(app), STAFF_CHAT_ID)
+    assert posted.method == "sendMessage"
+    assert rows(app, "SELECT body, photo_file_id FROM additions") == [("Đèn vẫn tắt", None)]
+
+
+async def test_an_image_file_past_the_photo_limit_of_an_addition_is_not_fetched(
+    resident: Person, app: HomThuApplication, api: RecordingBotAPI
+) -> None:
+    await adding(resident, app)
+    for n in range(5):
+        await resident.send_photo(f"ADD-{n}")
+    api.files["DOC-6"] = camera_jpeg()
+    calls = await resident.send_content(document=image_document("DOC-6", api.files["DOC-6"]))
+    assert told(calls) == [VI("addition_too_many_photos", max_photos=5)]
+    assert [c.method for c in calls if c.method in ("getFile", "download", "sendPhoto")] == []

@@ -16,7 +16,7 @@ from bot.draft import MAX_PHOTOS
 from bot.handlers.admin.common import ECHO
 from bot.handlers.resident.follow_up import ADDING, cancel_adding, stale
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
-from bot.handlers.resident.writing import committee, is_content, refusal
+from bot.handlers.resident.writing import committee, is_content, is_image_file, refusal
 from bot.texts import Texts
 
 log = logging.getLogger(__name__)
@@ -154,14 +154,15 @@ async def private_fallback(update: Update, context: HomThuContext) -> None:
             return
         await message.reply_text(help_text(context, t))
         return
-    if not (message.text or message.photo or message.location):
+    if not (message.text or message.photo or message.location or is_image_file(message)):
         await message.reply_text(refusal(t, message))
         await offer_areas(message, context, t, t("outside_draft"))
         return
-    # Words or photos with no draft to take them, often about feedback already sent (a
-    # resident who just got an answer): said plainly that they went nowhere, and how to
-    # add them to that feedback or start a new one. Nothing of them is kept: keeping them
-    # would tie this chat to a feedback the resident did not name.
+    # Words or photos (an image sent as a file too, left unread) with no draft to take
+    # them, often about feedback already sent (a resident who just got an answer): said
+    # plainly that they went nowhere, and how to add them to that feedback or start a new
+    # one. Nothing of them is kept: keeping them would tie this chat to a feedback the
+    # resident did not name.
     await offer_areas(message, context, t, t("outside_draft_unsent"))
 
 

@@ -123,15 +123,31 @@ class Person:
         }
         return self.send(voice=voice)
 
-    def send_document(self, content: bytes = b"%PDF-1.4", name: str = "don.pdf") -> dict[str, Any]:
-        """Send a file."""
-        stored = self.server.register_file("document", content, file_name=name)
-        document = {
+    def send_document(
+        self,
+        content: bytes = b"%PDF-1.4",
+        name: str = "don.pdf",
+        *,
+        mime_type: str | None = None,
+        caption: str | None = None,
+    ) -> dict[str, Any]:
+        """Send a file (an image sent as a file: with its ``image/...`` mime type), byte for
+        byte, as Telegram passes a document on; the bot may fetch it with getFile."""
+        stored = self.server.register_file(
+            "document", content, file_name=name, mime_type=mime_type
+        )
+        document: dict[str, Any] = {
             "file_id": stored.file_id,
             "file_unique_id": stored.file_unique_id,
             "file_name": name,
+            "file_size": len(content),
         }
-        return self.send(document=document)
+        if mime_type is not None:
+            document["mime_type"] = mime_type
+        message: dict[str, Any] = {"document": document}
+        if caption is not None:
+            message["caption"] = caption
+        return self.send(**message)
 
     def send_location(self, latitude: float = 16.80, longitude: float = 107.00) -> dict[str, Any]:
         """Share a location."""

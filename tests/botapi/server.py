@@ -10,7 +10,8 @@ query-string, form-encoded, JSON and multipart requests; ``{"ok": ...}`` answers
 Telegram's error descriptions; ``getUpdates`` with ``offset`` confirmation, ``limit``,
 ``allowed_updates`` and a long poll that returns as soon as an update is queued (and a
 409 for the older of two pollers); message ids per chat; HTML parse mode validated; file
-ids issued for uploads and checked when reused; privacy mode in groups.
+ids issued for uploads and checked when reused; ``getFile`` and the download of a file
+at ``/file/bot<token>/<file_path>``; privacy mode in groups.
 """
 
 from __future__ import annotations
@@ -116,6 +117,9 @@ QUERY_INVALID = "query is too old and response timeout expired or query ID is in
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_CALLBACK_TEXT = 200
+# The largest file getFile hands over to a bot (Telegram's cloud Bot API: 20 MB).
+MAX_DOWNLOAD = 20 * 1024 * 1024
+_FOLDERS = {"photo": "photos", "document": "documents", "voice": "voice", "sticker": "stickers"}
 _RECHECK = 0.02  # seconds between looks at conditions outside the server
 # Methods that put (or change) a message in a chat: what Telegram's flood limits count.
 FLOOD_COUNTED = frozenset(
@@ -219,6 +223,9 @@ class BotAPIServer:
         self.unknown_methods: list[Request] = []
         self.faults: list[FaultRule] = []
         self.files: dict[str, StoredFile] = {}
+        # The file_path getFile gave each file, and the paths the bot downloaded, in order.
+        self.file_paths: dict[str, StoredFile] = {}
+        self.downloads: list[str] = []
         self.allowed_updates: list[str] | None = None
         self.webhook_url = ""
         self.command_menus: dict[tuple[str, str], list[dict[str, str]]] = {}
@@ -280,6 +287,7 @@ class BotAPIServer:
                 "deleteMyCommands": self._delete_my_commands,
                 "setChatMenuButton": self._always_true,
                 "getChat": self._get_chat,
+                "getFile": self._get_file,
                 "getChatMember": self._get_chat_member,
                 "pinChatMessage": self._pin_chat_message,
                 "unpinChatMessage": self._pin_chat_message,
@@ -644,6 +652,8 @@ class BotAPIServer:
         return self._seq
 
     async def _handle(self, http: web.Request) -> web.StreamResponse:
+        if http.path.startswith("/file/bot"):
+            return self._download(http.path.removeprefix("/file/bot"))
         match = re.fullmatch(r"/bot([^/]+)/([A-Za-z]+)", http.path)
         if match is None:
             return _json(404, {"ok": False, "error_code": 404, "description": "Not Found"})
@@ -694,6 +704,18 @@ class BotAPIServer:
         except EntityError as error:
             return self._finish(request, bad_request(str(error)).body(), 400)
         return self._finish(request, {"ok": True, "result": result}, 200)
+
+    def _download(self, rest: str) -> web.Response:
+        """A file's bytes, at the path getFile gave it (as Telegram serves them)."""
+        token, _, file_path = rest.partition("/")
+        if token != self.token:
+            return _json(401, ApiError(401, "Unauthorized").body())
+        stored = self.file_paths.get(file_path)
+        if stored is None:
+            return _json(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+        self.downloads.append(file_path)
+        self._touch()
+        return web.Response(body=stored.content, content_type="application/octet-stream")
 
     def _finish(self, request: Request, body: dict[str, Any], status: int) -> web.Response:
         request.status, request.answer = status, body
@@ -1197,6 +1219,26 @@ class BotAPIServer:
                 "premium_subscription": False,
                 "gifts_from_channels": False,
             },
+        }
+
+    async def _get_file(self, params: dict[str, Any], uploads: list[Upload]) -> Any:
+        stored = self.files.get(str(params.get("file_id") or ""))
+        if stored is None:
+            raise bad_request("invalid file_id")
+        if len(stored.content) > MAX_DOWNLOAD:
+            raise bad_request("file is too big")
+        path = next((p for p, f in self.file_paths.items() if f is stored), None)
+        if path is None:
+            folder = _FOLDERS.get(stored.kind, stored.kind)
+            name = stored.file_name or ""
+            extension = name.rpartition(".")[2] if "." in name else "jpg"
+            path = f"{folder}/file_{len(self.file_paths)}.{extension}"
+            self.file_paths[path] = stored
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.content),
+            "file_path": path,
         }
 
     async def _get_chat_member(self, params: dict[str, Any], uploads: list[Upload]) -> Any:

@@ -180,3 +180,33 @@ async def test_faults_are_injected_per_method_and_chat(
     api.inject("getMe", Fault.drop())
     with pytest.raises(aiohttp.ServerDisconnectedError):
         await call(http, api, "getMe")
+
+
+async def test_a_file_a_person_sent_is_fetched_with_get_file_then_downloaded(
+    api: BotAPIServer, http: aiohttp.ClientSession
+) -> None:
+    """As Telegram: getFile gives a file_path, served at /file/bot<token>/<file_path>."""
+    sent = api.resident(11, "An").send_document(b"\xff\xd8 bytes", "a.jpg", mime_type="image/jpeg")
+    assert sent["document"]["mime_type"] == "image/jpeg"
+    file_id = sent["document"]["file_id"]
+    status, body = await call(http, api, "getFile", file_id=file_id)
+    assert status == 200
+    path = body["result"]["file_path"]
+    assert path.startswith("documents/")
+    assert body["result"]["file_size"] == len(b"\xff\xd8 bytes")
+    # Asked again, the same path.
+    assert (await call(http, api, "getFile", file_id=file_id))[1]["result"]["file_path"] == path
+    files = api.base_url.removesuffix("/bot") + "/file/bot"
+    async with http.get(f"{files}{TOKEN}/{path}") as response:
+        assert (response.status, await response.read()) == (200, b"\xff\xd8 bytes")
+    assert api.downloads == [path]
+    async with http.get(f"{files}1:wrong/{path}") as response:
+        assert response.status == 401
+    async with http.get(f"{files}{TOKEN}/documents/file_99.jpg") as response:
+        assert response.status == 404
+    status, body = await call(http, api, "getFile", file_id="AgACNOPE")
+    assert (status, body["description"]) == (400, "Bad Request: invalid file_id")
+    big = api.register_file("document", b"x" * (20 * 1024 * 1024 + 1))
+    status, body = await call(http, api, "getFile", file_id=big.file_id)
+    assert (status, body["description"]) == (400, "Bad Request: file is too big")
+    assert api.downloads == [path]

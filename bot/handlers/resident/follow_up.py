@@ -28,7 +28,13 @@ from bot.cards import refresh_cards
 from bot.context import HomThuContext
 from bot.draft import MAX_CHARS, MAX_PHOTOS
 from bot.handlers.lookup import feedback_by_code
-from bot.handlers.resident.writing import committee, drop_buttons_of, refusal
+from bot.handlers.resident.writing import (
+    committee,
+    drop_buttons_of,
+    is_image_file,
+    photo_from_file,
+    refusal,
+)
 from bot.ratelimit import SlidingWindowLimit
 from bot.texts import Texts
 from bot.views import status_messages
@@ -564,9 +570,10 @@ async def take_addition(update: Update, context: HomThuContext) -> None:
 
 
 async def _take_into(message: Message, t: Texts, waiting: dict[str, Any]) -> bool:
-    """Add the message's text and photo to ``waiting``; False (and the resident told why)
-    when it does not fit."""
-    if not (message.text or message.photo):
+    """Add the message's text and photo (or image sent as a file, re-encoded as in a
+    draft) to ``waiting``; False (and the resident told why) when it does not fit."""
+    image_file = is_image_file(message)
+    if not (message.text or message.photo or image_file):
         refused = refusal(t, message)
         if _parts(waiting):
             refused = f"{refused}\n\n{t('addition_refused_kept')}"
@@ -578,16 +585,22 @@ async def _take_into(message: Message, t: Texts, waiting: dict[str, Any]) -> boo
     if sum(len(x) for x in texts) + len(text) > MAX_CHARS:
         await message.reply_text(t("addition_message_too_long", max_chars=MAX_CHARS))
         return False
-    if message.photo and len(photos) >= MAX_PHOTOS:
+    if (message.photo or image_file) and len(photos) >= MAX_PHOTOS:
         await message.reply_text(t("addition_too_many_photos", max_photos=MAX_PHOTOS))
         return False
+    photo = message.photo[-1].file_id if message.photo else None
+    if image_file:
+        # Checked above first: a file past the limit or too long a caption is not fetched.
+        photo = await photo_from_file(message, t)
+        if photo is None:
+            return False
     # Which text each message gave, so that an edit of it changes that text.
     ids: dict[str, int | None] = waiting.setdefault("ids", {})
     ids[str(message.message_id)] = len(texts) if text else None
     if text:
         texts.append(text)
-    if message.photo:
-        photos.append(message.photo[-1].file_id)
+    if photo is not None:
+        photos.append(photo)
     return True
 
 
