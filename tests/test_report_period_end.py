@@ -15,7 +15,7 @@ import pytest
 
 from storage import Database, FeedbackStatus, NewFeedback, open_database
 from storage.models import SealedChannel
-from storage.reports import Tally, report_facts
+from storage.reports import Tally, count_by, new_since, report_facts
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 # November 2026 as /report 2026-11 takes it, made on 10 December.
@@ -222,3 +222,28 @@ async def test_a_past_period_reads_each_deadline_as_it_stood_at_its_end(
         assert item.due_at == quarter.due_then[name]
         assert item.due_day == deadlines.due_day(quarter.due_then[name])
         assert item.working_days_late == calendar.working_days_between(item.due_day, last_day)
+
+
+async def test_stats_and_the_digest_count_as_of_now_with_the_deadlines_of_now(
+    third_quarter: Quarter,
+) -> None:
+    """/stats and the digest count until now, never at a past instant: the deadline each
+    feedback has now is the one of their moment, and they agree with a report made now."""
+    quarter = third_quarter
+    db = quarter.db
+    now = db.clock()
+    stats = await count_by(db, Q3_START)
+    report = await report_facts(db, Q3_START, now + timedelta(days=1))
+    # «after» and «reopened» were resolved in October by their extended deadlines.
+    assert (stats.outcomes.resolved, stats.outcomes.on_time) == (2, 2)
+    assert (report.totals.resolved, report.totals.on_time) == (2, 2)
+    # On 20 October «inside» (due 12 October) and «twice» (due 16 October, after its
+    # October extensions) are past the deadlines they have now.
+    digest = await new_since(db, Q3_END, now)
+    codes = {quarter.codes["inside"], quarter.codes["twice"]}
+    assert set(digest.overdue) == codes
+    assert {item.code for item in report.overdue} == codes
+    for code in codes:
+        feedback = await db.feedback.get_by_code(code)
+        assert feedback.due_at is not None
+        assert feedback.due_at <= now
