@@ -886,6 +886,16 @@ _STATUS_THEN = (
     " CASE WHEN f.status_changed_at < ? THEN f.status ELSE 'new' END)"
 )
 _STATUS_THEN_VALUES = 2
+# A feedback's deadline at an instant (one placeholder, the instant): its due_at, unless a
+# deadline extension was made at or after the instant (as _STATUS_THEN reads a change at
+# the instant itself: after it); then the deadline the first of those replaced (None for a
+# feedback that had none: '' stands for it inside the COALESCE). Found through
+# deadline_extensions_feedback (0016): a feedback never extended costs one probe.
+_DUE_THEN = (
+    "NULLIF(COALESCE((SELECT COALESCE(x.previous_due_at, '') FROM deadline_extensions x"
+    " WHERE x.feedback_id = f.id AND x.extended_at >= ? ORDER BY x.id LIMIT 1), f.due_at),"
+    " '')"
+)
 # When a feedback resolved at an instant (two placeholders, the instant) was resolved: the
 # first 'resolved' change after its last other change before then (pressing it again does
 # not move it; a reopened and again resolved feedback counts from the second time).
@@ -902,10 +912,11 @@ async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFa
 
     Every section counts things as they stood at the end of the period (or now, if it is
     not over), read from the status history: what happened after its last day (a feedback
-    resolved, reopened, rejected, forwarded or rated later) belongs to a later report.
-    "Overdue at the end": due by then (``due_at`` is the instant a feedback becomes
-    overdue), and not resolved nor rejected by then; the tables and section V count it
-    alike. A period not over is counted up to and including now: a change stored this
+    resolved, reopened, rejected, forwarded, rated or given a later deadline later)
+    belongs to a later report. "Overdue at the end": due by then (``due_at`` is the instant
+    a feedback becomes overdue; for one extended since, the deadline it had then), and not
+    resolved nor rejected by then; the tables, section V and the on-time count read the
+    same deadline. A period not over is counted up to and including now: a change stored this
     very microsecond has happened.
     """
     now = db.clock()
@@ -919,14 +930,16 @@ async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFa
         }
         tallies = await _rows(
             conn,
+            # LIMIT -1 (none) keeps SQLite from flattening the subquery into the counts,
+            # which would look up each feedback's status and deadline then once per use.
             "SELECT area_id, topic_id, status, COUNT(*),"
             " COALESCE(SUM(status = 'resolved' AND resolved_at <= due_at), 0),"
             f" COALESCE(SUM({UNRESOLVED_SQL} AND due_at <= ?), 0)"
-            f" FROM (SELECT f.area_id, f.due_at, f.topic_id, {_STATUS_THEN} AS status,"
-            f"  {_RESOLVED_THEN} AS resolved_at"
-            "  FROM feedback f WHERE f.created_at >= ? AND f.created_at < ?)"
+            f" FROM (SELECT f.area_id, {_DUE_THEN} AS due_at, f.topic_id,"
+            f"  {_STATUS_THEN} AS status, {_RESOLVED_THEN} AS resolved_at"
+            "  FROM feedback f WHERE f.created_at >= ? AND f.created_at < ? LIMIT -1)"
             " GROUP BY area_id, topic_id, status",
-            (cut_text, *[cut_text] * _STATUS_THEN_VALUES, *[cut_text] * 2, first, last),
+            (cut_text, cut_text, *[cut_text] * _STATUS_THEN_VALUES, *[cut_text] * 2, first, last),
         )
         forwarded = await _rows(
             conn,
@@ -1017,26 +1030,31 @@ async def _names(conn: aiosqlite.Connection, sql: str) -> dict[int, tuple[str, s
 async def _overdue_at(conn: aiosqlite.Connection, moment: str) -> list[sqlite3.Row]:
     """Feedback received before ``moment``, due by then, and neither resolved nor rejected
     then. A feedback is overdue from its ``due_at`` on (the end of its last day), as the
-    report's tables count it: one due on the last day of a period is overdue at its end.
+    report's tables count it: one due on the last day of a period is overdue at its end;
+    the deadline is the one it had then (``_DUE_THEN``), which a row gives as ``due_at``.
 
-    The candidates are those that may have been open then: open now (feedback_open_due),
-    resolved since (feedback_resolved) or rejected since, ``moment`` itself included (a
-    change at that instant is after the period, as ``_STATUS_THEN`` reads it); a feedback
-    closed now whose status has not changed since was closed then. Of them, the status then is
-    read from their history (one reopened since was closed then, one closed since open).
+    The candidates are those that may have been open and due then: open now and due by
+    then (feedback_open_due), resolved since (feedback_resolved) or rejected since,
+    ``moment`` itself included (a change at that instant is after the period, as
+    ``_STATUS_THEN`` reads it), or given a later deadline since (an extension always ends
+    after the day it is made, so those are not due now by ``moment``; the extensions are
+    few, read whole); a feedback closed now whose status has not changed since was closed
+    then. Of them, the status and deadline then are read from their history (one reopened
+    since was closed then, one closed since open, one extended since due earlier).
     """
-    columns = "f.code, f.area_id, f.topic_id, f.due_at, f.handler, f.created_at"
+    columns = f"f.code, f.area_id, f.topic_id, {_DUE_THEN} AS due_at, f.handler, f.created_at"
     return await _rows(
         conn,
-        f"SELECT {columns} FROM feedback f WHERE f.id IN ("
+        f"SELECT * FROM (SELECT {columns} FROM feedback f WHERE f.id IN ("
         f"  SELECT id FROM feedback WHERE {UNRESOLVED_SQL} AND due_at <= ?"
         "  UNION SELECT id FROM feedback WHERE resolved_at >= ? AND status = 'resolved'"
         "   AND due_at <= ?"
         "  UNION SELECT id FROM feedback WHERE status = 'rejected' AND status_changed_at >= ?"
-        "   AND due_at <= ?)"
+        "   AND due_at <= ?"
+        "  UNION SELECT feedback_id FROM deadline_extensions WHERE extended_at >= ?)"
         f" AND f.created_at < ? AND {_STATUS_THEN} IN ('new', 'received', 'in_progress',"
-        " 'forwarded')",
-        (*[moment] * 6, *[moment] * _STATUS_THEN_VALUES),
+        " 'forwarded')) WHERE due_at <= ?",
+        (moment, *[moment] * 7, *[moment] * _STATUS_THEN_VALUES, moment),
     )
 
 

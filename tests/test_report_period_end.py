@@ -6,7 +6,8 @@ the on-time rate says what it is computed over."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -14,7 +15,7 @@ import pytest
 
 from storage import Database, FeedbackStatus, NewFeedback, open_database
 from storage.models import SealedChannel
-from storage.reports import Tally, report_facts
+from storage.reports import Tally, count_by, new_since, report_facts
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 # November 2026 as /report 2026-11 takes it, made on 10 December.
@@ -118,3 +119,131 @@ async def test_a_report_of_the_current_month_counts_as_of_now(
 
 def _id(november: tuple[Database, dict[str, int]], name: str) -> int:
     return november[1][name]
+
+
+# The third quarter of 2026 as /report q3 takes it, made on 20 October.
+Q3_START = datetime(2026, 7, 1, tzinfo=ZONE).astimezone(UTC)
+Q3_END = datetime(2026, 10, 1, tzinfo=ZONE).astimezone(UTC)
+Q3_MADE = datetime(2026, 10, 20, 2, tzinfo=UTC)
+
+
+@dataclass
+class Quarter:
+    """Feedback received in the third quarter whose deadlines were extended, and the
+    deadlines they had at its end."""
+
+    db: Database
+    codes: dict[str, str]
+    due_then: dict[str, datetime]
+
+
+@pytest.fixture
+async def third_quarter(tmp_path: Path) -> AsyncIterator[Quarter]:
+    clock = Clock()
+    async with open_database(tmp_path / "q3.sqlite3", clock=clock) as db:
+        area = await db.areas.add("kp3", "Khu phố 3")
+        quarter = Quarter(db, {}, {})
+
+        async def at(month: int, day: int) -> None:
+            clock.now = datetime(2026, month, day, 10, tzinfo=ZONE).astimezone(UTC)
+
+        async def receive(name: str, day: int) -> int:
+            clock.now = datetime(2026, 9, day, 9, tzinfo=ZONE).astimezone(UTC)
+            seal = lambda _: SealedChannel("k", b"x")  # noqa: E731
+            stored = await db.feedback.submit(NewFeedback(area.id, 2, name, seal_reply_chat=seal))
+            quarter.codes[name] = stored.feedback.code
+            assert stored.feedback.due_at is not None
+            quarter.due_then[name] = stored.feedback.due_at
+            return stored.feedback.id
+
+        async def extend(feedback_id: int, days: int) -> datetime:
+            feedback = await db.extensions.extend(feedback_id, days, "Chờ khảo sát", "Hoa")
+            assert feedback.due_at is not None
+            return feedback.due_at
+
+        # Overdue on 30 September, extended in October and resolved by its new deadline.
+        after = await receive("after", 14)
+        await at(10, 5)
+        assert await extend(after, 10) > Q3_END
+        await at(10, 7)
+        await db.feedback.set_status(after, FeedbackStatus.RESOLVED, "Hoa")
+        # Extended in September past the end of the quarter: not due at its end.
+        inside = await receive("inside", 10)
+        await at(9, 18)
+        quarter.due_then["inside"] = await extend(inside, 15)
+        assert quarter.due_then["inside"] > Q3_END
+        # Extended in September, overdue all the same on the 30th, then twice in October:
+        # its deadline then is the one September's extension gave.
+        twice = await receive("twice", 3)
+        await at(9, 11)
+        quarter.due_then["twice"] = await extend(twice, 3)
+        assert quarter.due_then["twice"] < Q3_END
+        await at(10, 2)
+        await extend(twice, 5)
+        await at(10, 6)
+        await extend(twice, 5)
+        # Resolved late in September; reopened by the resident, extended and resolved
+        # again in October by the new deadline: late in the third quarter.
+        reopened = await receive("reopened", 7)
+        await at(9, 25)
+        assert clock.now > quarter.due_then["reopened"]
+        await db.feedback.set_status(reopened, FeedbackStatus.RESOLVED, "Hoa")
+        await at(10, 2)
+        await db.dialogue.rate(reopened, satisfied=False)
+        await at(10, 3)
+        await extend(reopened, 5)
+        await at(10, 5)
+        await db.feedback.set_status(reopened, FeedbackStatus.RESOLVED, "Hoa")
+        clock.now = Q3_MADE
+        yield quarter
+
+
+async def test_a_past_period_reads_each_deadline_as_it_stood_at_its_end(
+    third_quarter: Quarter,
+) -> None:
+    quarter = third_quarter
+    facts = await report_facts(quarter.db, Q3_START, Q3_END)
+
+    # «reopened» was resolved after its deadline of then; «after» and «twice» were open
+    # past theirs on 30 September; «inside» was open and not yet due.
+    assert facts.totals == Tally(received=4, resolved=1, on_time=0, rejected=0, open=3, overdue=2)
+    assert [t.tally for t in facts.by_topic] == [facts.totals]
+    assert [a.tally for a in facts.by_area] == [facts.totals]
+    assert facts.on_time_basis == 3
+    assert facts.on_time_rate == 0
+    # Section V lists them with the deadline they had then, late from it.
+    overdue = {item.code: item for item in facts.overdue}
+    assert set(overdue) == {quarter.codes["after"], quarter.codes["twice"]}
+    deadlines = quarter.db.deadlines
+    calendar = deadlines.calendar
+    last_day = date(2026, 9, 30)
+    for name in ("after", "twice"):
+        item = overdue[quarter.codes[name]]
+        assert item.due_at == quarter.due_then[name]
+        assert item.due_day == deadlines.due_day(quarter.due_then[name])
+        assert item.working_days_late == calendar.working_days_between(item.due_day, last_day)
+
+
+async def test_stats_and_the_digest_count_as_of_now_with_the_deadlines_of_now(
+    third_quarter: Quarter,
+) -> None:
+    """/stats and the digest count until now, never at a past instant: the deadline each
+    feedback has now is the one of their moment, and they agree with a report made now."""
+    quarter = third_quarter
+    db = quarter.db
+    now = db.clock()
+    stats = await count_by(db, Q3_START)
+    report = await report_facts(db, Q3_START, now + timedelta(days=1))
+    # «after» and «reopened» were resolved in October by their extended deadlines.
+    assert (stats.outcomes.resolved, stats.outcomes.on_time) == (2, 2)
+    assert (report.totals.resolved, report.totals.on_time) == (2, 2)
+    # On 20 October «inside» (due 12 October) and «twice» (due 16 October, after its
+    # October extensions) are past the deadlines they have now.
+    digest = await new_since(db, Q3_END, now)
+    codes = {quarter.codes["inside"], quarter.codes["twice"]}
+    assert set(digest.overdue) == codes
+    assert {item.code for item in report.overdue} == codes
+    for code in codes:
+        feedback = await db.feedback.get_by_code(code)
+        assert feedback.due_at is not None
+        assert feedback.due_at <= now
