@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.context import BotRuntime, HomThuApplication, HomThuContext
 from bot.flood import SlotRateLimiter
 from bot.handlers import admin, general, groups
-from bot.handlers.resident import follow_up, intake
+from bot.handlers.resident import additions, follow_up, intake
 from bot.handlers.staff import answers, cards, commands, deadlines, forwarding, guide, report
 from bot.keyboards import (
     AREA_PREFIX,
@@ -365,21 +365,21 @@ def _resident_handlers(application: HomThuApplication) -> None:
     )
     staff_or_private = private | StaffChat(application.bot_data)
 
-    application.add_handler(_button(follow_up.stop_adding, keyboards.STOP_ADDING, prefix=True))
-    application.add_handler(_button(follow_up.send_addition, keyboards.SEND_ADDITION, prefix=True))
-    application.add_handler(_button(follow_up.drop_addition, keyboards.DROP_ADDITION, prefix=True))
-    application.add_handler(_button(follow_up.keep_addition, keyboards.KEEP_ADDITION, prefix=True))
+    application.add_handler(_button(additions.stop_adding, keyboards.STOP_ADDING, prefix=True))
+    application.add_handler(_button(additions.send_addition, keyboards.SEND_ADDITION, prefix=True))
+    application.add_handler(_button(additions.drop_addition, keyboards.DROP_ADDITION, prefix=True))
+    application.add_handler(_button(additions.keep_addition, keyboards.KEEP_ADDITION, prefix=True))
     # An edit of a message collected for an addition changes it (before the draft's).
-    application.add_handler(follow_up.CollectedEditHandler(application), group=MAIN_GROUP)
+    application.add_handler(additions.CollectedEditHandler(application), group=MAIN_GROUP)
     application.add_handler(
         _button(follow_up.follow_up_button, keyboards.FOLLOW_UP_PREFIX, prefix=True),
         group=MAIN_GROUP,
     )
-    application.add_handler(follow_up.AddingHandler(application), group=MAIN_GROUP)
+    application.add_handler(additions.AddingHandler(application), group=MAIN_GROUP)
     application.add_handler(
         MessageHandler(
-            new_private & ~filters.COMMAND & follow_up.RepliesNamingACode(),
-            follow_up.reply_to_bot,
+            new_private & ~filters.COMMAND & additions.RepliesNamingACode(),
+            additions.reply_to_bot,
         ),
         group=MAIN_GROUP,
     )

@@ -10,11 +10,12 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot import keyboards
-from bot.answers import answer_quietly
+from bot.additions import ADDING
+from bot.answers import answer_quietly, stale
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS
 from bot.handlers.admin.common import ECHO
-from bot.handlers.resident.follow_up import ADDING, cancel_adding, stale
+from bot.handlers.resident.additions import cancel_adding
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, is_image_file, refusal
 from bot.texts import Texts

@@ -16,10 +16,11 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot import keyboards
-from bot.answers import answer_quietly
+from bot.additions import ADDING
+from bot.answers import answer_quietly, stale
 from bot.context import HomThuContext
 from bot.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
-from bot.handlers.resident.follow_up import ADDING, cancel_adding, set_aside, stale
+from bot.handlers.resident.additions import cancel_adding, set_aside
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
