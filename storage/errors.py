@@ -85,3 +85,7 @@ class PromptOutdated(StorageError):
 class RewordTooLate(StorageError):
     """The status change a reply made is out of its undo window, or another one came after
     it: an edit of the reply cannot change what the resident reads."""
+
+    def __init__(self, feedback_id: int) -> None:
+        super().__init__(f"feedback {feedback_id}: the status change is past its undo window")
+        self.feedback_id = feedback_id

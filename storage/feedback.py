@@ -337,7 +337,7 @@ class FeedbackRepository:
             feedback_id, change_id, field = int(row[0]), int(row[1]), str(row[2])
             newest = await _status_mark(conn, feedback_id)
             if newest != change_id or from_db(str(row[4])) + window <= moment:
-                raise RewordTooLate(str(feedback_id))
+                raise RewordTooLate(feedback_id)
             status = FeedbackStatus(str(row[3]))
             reason, preset, agency = row[5], row[6], row[7]
             if field == "agency":

@@ -271,7 +271,7 @@ async def _reword_status(message: Message, context: HomThuContext, t: Texts, wor
             message.chat_id, message.message_id, words, timedelta(seconds=seconds)
         )
     except RewordTooLate as late:
-        code = (await feedback.get(int(str(late)))).code
+        code = (await feedback.get(late.feedback_id)).code
         await message.reply_text(t("status_reword_refused", code=code, seconds=seconds))
         log.info("edit of a status reply refused code=%s", code)
         return
@@ -329,6 +329,11 @@ async def _send_prompt(
     await context.db.dialogue.set_prompt(proposal.id, sent.chat_id, sent.message_id)
 
 
+def _shown_body(proposal: Proposal) -> str:
+    """A proposal's words as a prompt shows them: cut to the prompt's length, escaped."""
+    return html.escape(excerpt(proposal.body, PROMPT_BODY))
+
+
 def _prompt_text(t: Texts, proposal: Proposal, undo_seconds: int) -> str:
     if proposal.kind is ProposalKind.QUESTION:
         heading = t("proposal_question", code=proposal.code, who=proposal.author)
@@ -343,7 +348,7 @@ def _prompt_text(t: Texts, proposal: Proposal, undo_seconds: int) -> str:
         heading = t("proposal_answer", code=proposal.code, who=proposal.author)
         closing = t("proposal_choice", seconds=undo_seconds)
     # One message: a long answer is shown cut (it is kept, and sent, whole).
-    return "\n".join([heading, "", html.escape(excerpt(proposal.body, PROMPT_BODY)), "", closing])
+    return "\n".join([heading, "", _shown_body(proposal), "", closing])
 
 
 async def proposal_button(update: Update, context: HomThuContext) -> None:
@@ -475,7 +480,7 @@ async def _proposal_choice(
             else ("proposal_pending")
         )
         heading = t(key, code=code, who=who, time=when, seconds=context.settings.undo_seconds)
-        body = html.escape(excerpt(proposal.body, PROMPT_BODY))
+        body = _shown_body(proposal)
         await _edit(query, f"{heading}\n\n{body}", keyboards.undo_keyboard(t, proposal.id))
         context.runtime.wake_outbox()
 
@@ -505,7 +510,7 @@ def _answered_meanwhile_text(t: Texts, context: HomThuContext, answered: Answere
         time=local_time(earlier.sent_at, context.settings.timezone),
         answer=excerpt(earlier.body, PROMPT_BODY),
     )
-    body = html.escape(excerpt(proposal.body, PROMPT_BODY))
+    body = _shown_body(proposal)
     return "\n\n".join([heading, t("proposal_by", who=proposal.author), body])
 
 
@@ -519,7 +524,7 @@ async def _expired(
     hours = int(PROPOSAL_LIFETIME.total_seconds() // 3600)
     await answer_quietly(query, t("toast_proposal_expired", hours=hours), show_alert=True)
     heading = t("proposal_expired", code=proposal.code, who=proposal.author, hours=hours)
-    body = html.escape(excerpt(proposal.body, PROMPT_BODY))
+    body = _shown_body(proposal)
     await _edit(
         query, f"{heading}\n\n{body}", keyboards.expired_proposal_keyboard(t, proposal.id, hours)
     )
