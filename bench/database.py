@@ -21,13 +21,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.reports import write_export
-from bot.texts import Texts
+from bot.render.reports import write_export
+from core.clock import to_db
+from core.rules.workdays import Deadlines, WorkingCalendar
 from storage import Database, open_database
-from storage.clock import to_db
 from storage.reports import OpenFilter, count_by, export_rows, new_since, open_page, report_facts
 from storage.search import find
-from storage.workdays import Deadlines, WorkingCalendar
+from texts import Texts
 
 END = datetime(2026, 6, 1, tzinfo=UTC)
 SPAN = timedelta(days=365)
@@ -202,7 +202,7 @@ def _fill(path: Path, rows: int) -> None:
 
 
 def _stamp(moment: datetime) -> str:
-    """``storage.clock.to_db`` of a UTC time, five times faster (isoformat is done in C):
+    """``core.clock.to_db`` of a UTC time, five times faster (isoformat is done in C):
     millions of stamps are most of the generator's time."""
     return moment.isoformat(timespec="microseconds")[:-6] + "Z"
 

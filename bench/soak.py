@@ -38,7 +38,7 @@ from bench.world import (
     unthrottled_rate_limiter,
 )
 from bot.app import build_application
-from bot.context import HomThuContext
+from bot.ptb.context import HomThuContext
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer
 

@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 from telegram.ext import AIORateLimiter
 
 from bot.app import ALLOWED_UPDATES
-from bot.config import BotToken, Settings
-from bot.context import HomThuApplication
-from bot.flood import SlotRateLimiter
+from bot.ptb.context import HomThuApplication
+from bot.ptb.flood import SlotRateLimiter
+from bot.service.config import BotToken, Settings
 from tests.botapi.model import BotMessage
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     # Every file the bot makes (database, its -wal and -shm, the key) is its owner's only,
     # whatever umask the service was started with.
     os.umask(0o077)
-    from bot.command import run_command
+    from bot.service.command import run_command
 
     return run_command(args, package_version())
 

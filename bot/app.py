@@ -27,16 +27,20 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 from telegram.warnings import PTBUserWarning
 
-from bot import digest, keyboards
-from bot.anonymity import Anonymizer, master_secret
-from bot.concurrency import ChatOrderedUpdateProcessor
-from bot.config import Settings
-from bot.context import BotRuntime, HomThuApplication, HomThuContext
-from bot.flood import SlotRateLimiter
+from bot.delivery import digest
+from bot.delivery.outbox import OutboxWorker
+from bot.delivery.staff_chat import recorded_staff_chat
 from bot.handlers import admin, general, groups
 from bot.handlers.resident import additions, follow_up, intake
 from bot.handlers.staff import answers, cards, commands, deadlines, forwarding, guide, report
-from bot.keyboards import (
+from bot.ptb.concurrency import ChatOrderedUpdateProcessor
+from bot.ptb.context import BotRuntime, HomThuApplication, HomThuContext
+from bot.ptb.flood import SlotRateLimiter
+from bot.ptb.persistence import SQLitePersistence
+from bot.ptb.transport import JsonRequest
+from bot.ptb.updates import HomThuBot
+from bot.render import keyboards
+from bot.render.keyboards import (
     AREA_PREFIX,
     CANCEL,
     EDIT,
@@ -50,15 +54,12 @@ from bot.keyboards import (
     STATUS_PREFIX,
     TOPIC_PREFIX,
 )
-from bot.menus import set_command_menus, set_descriptions
-from bot.outbox import OutboxWorker
-from bot.persistence import SQLitePersistence
-from bot.staff_chat import recorded_staff_chat
-from bot.transport import JsonRequest
-from bot.updates import HomThuBot
+from bot.render.menus import set_command_menus, set_descriptions
+from bot.service.config import Settings
+from core.anonymity import Anonymizer, master_secret
+from core.clock import Clock, utc_now
+from core.rules.workdays import Deadlines, WorkingCalendar
 from storage import Database
-from storage.clock import Clock, utc_now
-from storage.workdays import Deadlines, WorkingCalendar
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +235,7 @@ class ExpiredArea(filters.MessageFilter):
 
 class StaffChat(filters.MessageFilter):
     """Messages in the staff group, wherever it is now (read from the runtime: the group
-    moves when Telegram upgrades it to a supergroup, ``bot.staff_chat``)."""
+    moves when Telegram upgrades it to a supergroup, ``bot.delivery.staff_chat``)."""
 
     def __init__(self, runtime: BotRuntime) -> None:
         super().__init__(name="StaffChat")

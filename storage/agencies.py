@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
-from storage.clock import from_db, to_db
-from storage.collation import name_key
+from core.clock import from_db, to_db
+from core.rules.collation import name_key
 from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidAreaCode, InvalidName, StorageError
 from storage.feedback import change_status, end_prompt, load_feedback, prompt_must_act

@@ -8,8 +8,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storage.clock import from_db, to_db
-from storage.collation import name_key
+from core.clock import from_db, to_db
+from core.rules.collation import name_key
 from storage.database import fetch_all, fetch_one
 from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
 from storage.models import (

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from storage.schema import latest_version
 
-# The same default as the bot's DATABASE_PATH (bot/config.py; a test keeps them equal).
+# The same default as the bot's DATABASE_PATH (bot/service/config.py; a test keeps them equal).
 DEFAULT_DATABASE_PATH = Path("data/homthu.sqlite3")
 # The key file the bot makes beside the database when SECRET_KEY is not set.
 KEY_FILE_NAME = "homthu.key"

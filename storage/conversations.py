@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
-from storage.clock import to_db
+from core.clock import to_db
 from storage.database import fetch_all
 
 if TYPE_CHECKING:

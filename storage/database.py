@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 import aiosqlite
 
-from storage.clock import Clock, utc_now
+from core.clock import Clock, utc_now
+from core.rules.workdays import Deadlines, WorkingCalendar
 from storage.errors import DatabaseUnusable
 from storage.schema import apply_migrations
-from storage.workdays import Deadlines, WorkingCalendar
 
 DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SLA_DAYS = 7

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
-from storage.clock import from_db, to_db
+from core.clock import from_db, to_db
 from storage.database import fetch_all, fetch_one
 from storage.errors import DatabaseBusy, FeedbackNotFound, InvalidName, StorageError
 from storage.feedback import change_status, channels_of, load_feedback, status_and_channels

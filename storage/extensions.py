@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from storage.clock import from_db, to_db
+from core.clock import from_db, to_db
 from storage.database import fetch_all, fetch_one
 from storage.errors import FeedbackNotFound, StorageError
 from storage.feedback import load_feedback

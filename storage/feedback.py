@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
+from core.clock import from_db, to_db
+from core.rules.codes import new_reference_code
 from storage.areas import area_from_row
-from storage.clock import from_db, to_db
-from storage.codes import new_reference_code
 from storage.database import fetch_all, fetch_one
 from storage.errors import (
     AreaClosed,

@@ -10,7 +10,7 @@ import builtins
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storage.clock import to_db
+from core.clock import to_db
 from storage.database import fetch_all, fetch_one
 
 if TYPE_CHECKING:

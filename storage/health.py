@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storage.clock import to_db
+from core.clock import to_db
 from storage.database import fetch_one
 from storage.schema import latest_version, schema_version
 

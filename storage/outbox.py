@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import aiosqlite
 
-from storage.clock import from_db, to_db
+from core.clock import from_db, to_db
 from storage.database import fetch_all, fetch_one
 
 if TYPE_CHECKING:
     from storage.database import Database
 
 # Kinds of message queued by storage itself, with the change that causes them; the
-# worker in bot/outbox.py has one sender for each.
+# worker in bot/delivery/outbox.py has one sender for each.
 NOTIFY_STAFF = "notify_staff"  # a new feedback's card, to the staff group
 RESIDENT_REPLY = "resident_reply"  # an answer or question, to one reply channel
 RESIDENT_STATUS = "resident_status"  # forwarded / resolved / rejected, to one channel

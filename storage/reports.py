@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 import aiosqlite
 
-from storage.clock import from_db, to_db
+from core.clock import from_db, to_db
+from core.rules.workdays import Deadlines, WorkingCalendar
 from storage.models import FeedbackListing, FeedbackStatus, Topic
 from storage.topics import TOPIC_COLUMNS, topic_from_row
-from storage.workdays import Deadlines, WorkingCalendar
 
 if TYPE_CHECKING:
     from storage.database import Database

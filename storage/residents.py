@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storage.clock import to_db
+from core.clock import to_db
 from storage.database import fetch_one
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from importlib import resources
 
 import aiosqlite
 
-from storage.clock import to_db, utc_now
+from core.clock import to_db, utc_now
 from storage.errors import SchemaTooNew
 
 log = logging.getLogger(__name__)

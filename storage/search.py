@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import aiosqlite
 
-from storage.clock import from_db
+from core.clock import from_db
 from storage.errors import StorageError
 from storage.models import FeedbackListing, FeedbackStatus, Topic
 from storage.topics import TOPIC_COLUMNS, topic_from_row

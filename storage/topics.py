@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storage.clock import to_db
+from core.clock import to_db
+from core.rules.labels import clean_label, is_emoji
 from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidLabel, InvalidName, TopicNotFound, TopicOrderInvalid
-from storage.labels import clean_label, is_emoji
 from storage.models import Topic, clean_name
 
 if TYPE_CHECKING:

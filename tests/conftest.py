@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.context import HomThuApplication
+from bot.ptb.context import HomThuApplication
+from bot.service.config import Settings
 from tests.support import (
     ADMIN_ID,
     STAFF_CHAT_ID,

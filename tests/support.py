@@ -17,8 +17,8 @@ from telegram.ext import BaseRateLimiter
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import build_application
-from bot.config import BotToken, Settings
-from bot.context import HomThuApplication
+from bot.ptb.context import HomThuApplication
+from bot.service.config import BotToken, Settings
 
 BOT_ID = 7000000001
 BOT_USERNAME = "homthu_test_bot"
@@ -544,7 +544,7 @@ class Person:
 
 
 UNIT_NAME = "Thị trấn Cam Lộ"
-# Who runs the box, as residents read it in each language (bot.paperwork.committee_name).
+# Who runs the box, as residents read it in each language (bot.render.paperwork.committee_name).
 COMMITTEE_VI = "Ủy ban Mặt trận Tổ quốc Việt Nam thị trấn Cam Lộ"
 COMMITTEE_EN = "Vietnam Fatherland Front Committee of Cam Lộ Town"
 

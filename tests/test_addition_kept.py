@@ -7,13 +7,13 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
-from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication, HomThuContext
 from tests.support import STAFF_CHAT_ID, Call, FrozenClock, Person
 from tests.test_follow_up import ANSWER, answer_sent, told
 from tests.test_intake import only_message, rows
 from tests.test_staff import card_of, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 

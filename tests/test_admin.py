@@ -15,11 +15,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from bot.context import HomThuApplication
 from bot.handlers import admin
-from bot.menus import admin_commands
-from bot.texts import Texts
-from bot.views import visible_length
+from bot.ptb.context import HomThuApplication
+from bot.render.menus import admin_commands
+from bot.render.views import visible_length
 from storage import Database, NewFeedback
 from tests.support import (
     ADMIN_ID,
@@ -36,6 +35,7 @@ from tests.support import (
     running_bot,
 )
 from tests.test_intake import only_message, sent
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

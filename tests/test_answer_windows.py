@@ -19,10 +19,9 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
-from bot.config import Settings
-from bot.context import HomThuApplication
-from bot.keyboards import RESEND
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
+from bot.render.keyboards import RESEND
+from bot.service.config import Settings
 from storage.database import BUSY_TIMEOUT_MS
 from storage.dialogue import PROPOSAL_LIFETIME
 from tests.support import (
@@ -39,6 +38,7 @@ from tests.test_desk import AGENCY_CHAT, BODY, OTHER_AGENCY_CHAT, add_agency, fo
 from tests.test_dialogue import propose, to_resident, toast
 from tests.test_intake import rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 ANSWER = "Đã báo Điện lực thay bóng đèn ngõ 5 trong tuần này."

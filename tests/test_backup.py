@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_DATABASE_PATH
+from bot.service.config import DEFAULT_DATABASE_PATH
 from storage import open_database
 from storage.backup import DEFAULT_DATABASE_PATH as STORAGE_DEFAULT_PATH
 from storage.backup import BackupError, inspect, key_file_beside, restore

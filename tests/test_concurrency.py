@@ -8,9 +8,9 @@ from typing import Any
 from telegram import Update
 from telegram.request import RequestData
 
-from bot.concurrency import ChatOrderedUpdateProcessor, lane_of
-from bot.config import Settings
-from bot.context import HomThuApplication
+from bot.ptb.concurrency import ChatOrderedUpdateProcessor, lane_of
+from bot.ptb.context import HomThuApplication
+from bot.service.config import Settings
 from tests.support import FrozenClock, Person, RecordingBotAPI, drafts_on_disk, running_bot
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import BotToken, ConfigError, WebhookSettings, load_settings
+from bot.service.config import BotToken, ConfigError, WebhookSettings, load_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from storage.models import Agency
 from tests.support import (
     COMMITTEE_VI,
@@ -28,6 +27,7 @@ from tests.support import (
 from tests.test_documents import pdf_pages
 from tests.test_intake import CODE, only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 UNIT = "Thị trấn Cam Lộ"

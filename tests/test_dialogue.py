@@ -14,8 +14,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import (
     COMMITTEE_EN,
     COMMITTEE_VI,
@@ -27,6 +26,7 @@ from tests.support import (
 )
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

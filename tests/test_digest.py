@@ -11,12 +11,11 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from bot.config import Settings
-from bot.context import HomThuApplication
-from bot.digest import catch_up, queue_digest
+from bot.delivery.digest import catch_up, queue_digest
 from bot.handlers.staff.commands import BacklogPage, backlog_data, parse_backlog_data
-from bot.reports import BacklogKind
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
+from bot.render.reports import BacklogKind
+from bot.service.config import Settings
 from storage import FeedbackStatus, NewFeedback
 from storage.reports import OpenCursor
 from tests.support import (
@@ -29,6 +28,7 @@ from tests.support import (
 )
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 

@@ -25,7 +25,6 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from PIL import Image
 
-from bot.texts import CATALOGUES
 from documents.chart import bar_chart_png
 from documents.export import COLUMNS, ExportRecord, write_export_files
 from documents.letterhead import Letterhead, count, date_line, rate
@@ -41,6 +40,7 @@ from documents.report import (
     render_report_pdf,
 )
 from documents.slip import SlipData, render_slip_pdf
+from texts import CATALOGUES
 
 VI = CATALOGUES["vi"]
 EN = CATALOGUES["en"]

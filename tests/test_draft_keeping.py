@@ -7,10 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.config import Settings
-from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication, HomThuContext
+from bot.service.config import Settings
 from tests.support import (
     DEFAULT_TOPIC_ROWS_VI,
     FrozenClock,
@@ -28,6 +27,7 @@ from tests.test_intake import (
     submit,
     write_feedback,
 )
+from texts import Texts
 
 VI = Texts("vi")
 

@@ -7,12 +7,12 @@ import csv
 import io
 from datetime import timedelta
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import STAFF_CHAT_ID, FrozenClock, Person
 from tests.test_dialogue import status_of
 from tests.test_intake import only_message, sent
 from tests.test_staff import card_of, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 REASON = "Chờ điện lực khảo sát tuyến dây"

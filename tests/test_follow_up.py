@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import (
     STAFF_CHAT_ID,
     Call,
@@ -23,6 +22,7 @@ from tests.support import (
 )
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 ANSWER = "Điện lực đã thay bóng đèn ngõ 5 sáng nay."

@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 
-from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
+from bot.ptb.context import HomThuApplication, HomThuContext
 from tests.botapi.rules import NoRateLimit, TelegramRulesAPI
 from tests.support import (
     ADMIN_ID,

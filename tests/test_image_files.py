@@ -8,13 +8,13 @@ import io
 import pytest
 from PIL import Image
 
-from bot.context import HomThuApplication
-from bot.image_files import UnreadableImage, clean_photo
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
+from documents.image_files import UnreadableImage, clean_photo
 from tests.support import STAFF_CHAT_ID, Person, RecordingBotAPI, drafts_on_disk
 from tests.test_follow_up import adding, to_chat, told
 from tests.test_intake import CODE, OPEN_AREAS, only_message, rows, sent, write_feedback
 from tests.test_staff import deliver
+from texts import Texts
 
 VI = Texts("vi")
 GPS_IFD = 0x8825

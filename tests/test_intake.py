@@ -13,9 +13,8 @@ from typing import Any
 import aiosqlite
 import pytest
 
-from bot.context import HomThuApplication
-from bot.draft import MAX_CHARS
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
+from core.rules.draft import MAX_CHARS
 from tests.support import (
     DEFAULT_TOPIC_ROWS_VI,
     Call,
@@ -24,6 +23,7 @@ from tests.support import (
     RecordingBotAPI,
     drafts_on_disk,
 )
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

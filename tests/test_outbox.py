@@ -8,14 +8,14 @@ from pathlib import Path
 
 from telegram.error import TimedOut
 
-from bot.config import Settings
-from bot.context import HomThuApplication
-from bot.outbox import LONGEST_RETRY, retry_delay
-from bot.texts import Texts
+from bot.delivery.outbox import LONGEST_RETRY, retry_delay
+from bot.ptb.context import HomThuApplication
+from bot.service.config import Settings
 from tests.support import ADMIN_ID, STAFF_CHAT_ID, FrozenClock, Person, RecordingBotAPI
 from tests.support import running_bot as running
 from tests.test_intake import rows, sent
 from tests.test_staff import deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 

@@ -5,8 +5,7 @@ instead when staff know it."""
 
 from __future__ import annotations
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import STAFF_CHAT_ID, FrozenClock, Person
 from tests.test_dialogue import (
     ANSWER,
@@ -20,6 +19,7 @@ from tests.test_dialogue import (
 )
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.context import HomThuApplication
 from bot.handlers import admin
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from storage import NewFeedback
 from tests.botapi.rules import TelegramRulesAPI
 from tests.support import ADMIN_ID, STAFF_CHAT_ID, Call, Person, RecordingBotAPI
+from texts import Texts
 
 VI = Texts("vi")
 STRANGERS_GROUP = -1009998887776

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.personal_data import PersonalData, find_personal_data
+from core.rules.personal_data import PersonalData, find_personal_data
 
 PHONE = PersonalData.PHONE
 ID_NUMBER = PersonalData.ID_NUMBER

@@ -6,12 +6,12 @@ import unicodedata
 
 import pytest
 
-from bot.context import HomThuApplication
-from bot.draft import MAX_CHARS, Draft
 from bot.handlers.resident.writing import warnings
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
+from core.rules.draft import MAX_CHARS, Draft
 from tests.support import Person, RecordingBotAPI, drafts_on_disk
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

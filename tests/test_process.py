@@ -29,7 +29,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from bot.logs import REDACTED, JsonFormatter, RedactingFormatter
+from bot.service.logs import REDACTED, JsonFormatter, RedactingFormatter
 from storage import open_database
 from storage.schema import latest_version
 

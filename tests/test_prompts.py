@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import itertools
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import STAFF_CHAT_ID, FrozenClock, Person
 from tests.test_dialogue import past_the_undo_window, status_of, to_group, toast
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 CHATTER = "Sao hủy vậy anh? Gọi anh Tuấn 0905 111 222 nhé"

@@ -16,8 +16,8 @@ import pypdfium2 as pdfium
 import pytest
 from docx import Document
 
-from bot import paperwork
-from bot.reports import (
+from bot.render import paperwork
+from bot.render.reports import (
     PeriodProblem,
     ReportRequest,
     parse_report_period,
@@ -26,7 +26,6 @@ from bot.reports import (
     report_data,
     report_stem,
 )
-from bot.texts import CATALOGUES, Texts
 from documents.report import (
     ForwardedFeedback,
     OverdueFeedback,
@@ -44,6 +43,7 @@ from storage.reports import (
     Tally,
     TopicTally,
 )
+from texts import CATALOGUES, Texts
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 VI = Texts("vi")

@@ -157,7 +157,7 @@ async def _count_rows(db: Database, since: object) -> Recount:
     transaction, through the same connection)."""
     from datetime import datetime
 
-    from storage.clock import to_db
+    from core.clock import to_db
 
     assert isinstance(since, datetime)
     assert db._conn is not None

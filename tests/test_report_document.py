@@ -9,8 +9,7 @@ import io
 
 from docx import Document
 
-from bot.reports import ReportRequest, report_data
-from bot.texts import CATALOGUES
+from bot.render.reports import ReportRequest, report_data
 from documents.report import ReportData, render_report_docx, render_report_pdf
 from storage.reports import Tally
 from tests.test_report_command import (
@@ -23,6 +22,7 @@ from tests.test_report_command import (
     facts,
     pdf_text,
 )
+from texts import CATALOGUES
 
 WORDS = CATALOGUES["vi"]
 

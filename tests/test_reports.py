@@ -21,7 +21,7 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES
 from PIL import Image
 from telegram.constants import MessageLimit
 
-from bot.reports import (
+from bot.render.reports import (
     MESSAGE_LIMIT,
     BacklogKind,
     BacklogView,
@@ -37,11 +37,11 @@ from bot.reports import (
     stats_messages,
     write_export,
 )
-from bot.texts import CATALOGUES, Texts
-from bot.views import visible_length
+from bot.render.views import visible_length
+from core.clock import to_db
+from core.rules.workdays import WorkingCalendar
 from documents.report import quarter_period, render_report_docx
 from storage import Area, Database, FeedbackStatus, NewFeedback, Topic, open_database
-from storage.clock import to_db
 from storage.dialogue import Choice
 from storage.models import AdditionKind, ProposalKind, SealedChannel
 from storage.reports import (
@@ -72,7 +72,7 @@ from storage.reports import (
     unresolved_count,
     working_days_late,
 )
-from storage.workdays import WorkingCalendar
+from texts import CATALOGUES, Texts
 
 # 08:00 in Hanoi, a Saturday. Tuesday 24 November 2026 is a day off (Vietnam Cultural Day,
 # from the holidays package), so deadlines below skip it.

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.context import HomThuApplication, HomThuContext
 from bot.handlers.general import sweep_idle_drafts
-from bot.logs import quiet_libraries
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication, HomThuContext
+from bot.service.config import Settings
+from bot.service.logs import quiet_libraries
 from tests.support import (
     COMMITTEE_EN,
     COMMITTEE_VI,
@@ -26,6 +25,7 @@ from tests.support import (
     running_bot,
 )
 from tests.test_intake import CODE, only_message, rows, sent, submit, write_feedback
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

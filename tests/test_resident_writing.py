@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import paperwork
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
+from bot.render import paperwork
 from tests.support import (
     COMMITTEE_EN,
     COMMITTEE_VI,
@@ -24,6 +23,7 @@ from tests.support import (
 from tests.test_dialogue import past_the_undo_window, propose
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
 from tests.test_staff import card_of, deliver
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import storage.search
-from bot.reports import find_messages
-from bot.texts import Texts
+from bot.render.reports import find_messages
 from storage import Database, FeedbackStatus, NewFeedback, open_database
 from storage.dialogue import Choice
 from storage.models import AdditionKind, ProposalKind
@@ -27,6 +26,7 @@ from storage.search import (
     match_expression,
     search_words,
 )
+from texts import Texts
 
 START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -13,10 +13,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from bot.context import HomThuApplication
 from bot.handlers import admin
-from bot.texts import Texts
-from storage.labels import MAX_LABEL_LENGTH
+from bot.ptb.context import HomThuApplication
+from core.rules.labels import MAX_LABEL_LENGTH
 from tests.support import (
     ADMIN_ID,
     BOT_USERNAME,
@@ -31,6 +30,7 @@ from tests.support import (
 from tests.test_admin import DEFAULT_BUTTONS, admin_in
 from tests.test_intake import only_message, sent
 from tests.test_qr import ENGLISH_LINES, flat
+from texts import Texts
 
 VI = Texts("vi")
 EN = Texts("en")

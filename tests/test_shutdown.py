@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from bot.anonymity import Anonymizer, read_key_file
 from bot.handlers.resident.intake import CONVERSATION_NAME, WRITING
+from core.anonymity import Anonymizer, read_key_file
 from storage import NewFeedback, open_database
 from tests.test_process import STAFF_CHAT_ID, StubBotAPI, start_bot, stop_bot
 

@@ -7,8 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import (
     ADMIN_ID,
     COMMITTEE_VI,
@@ -19,6 +18,7 @@ from tests.support import (
     RecordingBotAPI,
 )
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
+from texts import Texts
 
 VI = Texts("vi")
 STATUS_BUTTONS = [
@@ -371,8 +371,8 @@ async def test_staff_commands_are_refused_outside_the_staff_group(
 async def test_reply_channels_go_30_days_after_resolution(
     resident: Person, officer: Person, app: HomThuApplication, clock: FrozenClock
 ) -> None:
-    from bot.context import HomThuContext
     from bot.handlers.staff.cards import forget_old_reply_channels
+    from bot.ptb.context import HomThuContext
 
     still_open = await send_feedback(resident, "Còn đang xử lý", replies=True)
     # The newest card's button is pressed: the second feedback is the resolved one.

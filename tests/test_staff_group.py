@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.context import HomThuApplication
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import (
     ADMIN_ID,
     STAFF_CHAT_ID,
@@ -28,6 +27,7 @@ from tests.test_dialogue import ANSWER, proposed, to_resident, toast
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import WINDOW, card_of, deliver, send_feedback
 from tests.test_trust import sqlite_encodings
+from texts import Texts
 
 VI = Texts("vi")
 
@@ -561,7 +561,7 @@ async def test_cards_left_in_the_old_group_are_skipped_quietly(
 
     assert [c.method for c in posted_to(calls, OLD_GROUP)] == ["editMessageText"]
     assert any(
-        r.levelno == logging.INFO and r.name == "bot.cards" and code in r.getMessage()
+        r.levelno == logging.INFO and r.name == "bot.delivery.cards" and code in r.getMessage()
         for r in caplog.records
     ), caplog.text
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []

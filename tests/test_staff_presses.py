@@ -13,13 +13,13 @@ from datetime import timedelta
 
 import pytest
 
-from bot.context import HomThuApplication
 from bot.handlers.staff import commands
-from bot.texts import Texts
+from bot.ptb.context import HomThuApplication
 from tests.support import STAFF_CHAT_ID, Call, FrozenClock, Person, RecordingBotAPI
 from tests.test_dialogue import ANSWER, past_the_undo_window, proposed, toast
 from tests.test_intake import rows, sent
 from tests.test_staff import deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 

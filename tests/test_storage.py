@@ -15,6 +15,8 @@ import pytest
 
 import storage.feedback
 import storage.schema
+from core.clock import to_db
+from core.rules.collation import name_key
 from storage import (
     AreaClosed,
     AreaNotFound,
@@ -30,8 +32,6 @@ from storage import (
     TopicNotFound,
     open_database,
 )
-from storage.clock import to_db
-from storage.collation import name_key
 from storage.conversations import SessionWrite, StoredDraft, StoredState
 from storage.models import SealedChannel
 from storage.residents import ExpiryNotice

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.context import HomThuApplication
-from bot.flood import SlotRateLimiter
-from bot.outbox import MOST_PER_BATCH, SURGE_BACKLOG
-from bot.texts import Texts
+from bot.delivery.outbox import MOST_PER_BATCH, SURGE_BACKLOG
+from bot.ptb.context import HomThuApplication
+from bot.ptb.flood import SlotRateLimiter
 from tests.support import STAFF_CHAT_ID, Person, RecordingBotAPI
 from tests.test_intake import only_message, rows, sent
 from tests.test_staff import STATUS_BUTTONS, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 # Telegram's limit, as the bot's limiter keeps it: messages a minute into one group.

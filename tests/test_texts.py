@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bot.texts import CATALOGUES, SECTIONS, Texts, placeholders, resident_vi
+from texts import CATALOGUES, SECTIONS, Texts, placeholders, resident_vi
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 

@@ -14,8 +14,8 @@ from aiohttp import web
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import NetworkError, TimedOut
 
-from bot.transport import JsonRequest
-from bot.updates import HomThuBot
+from bot.ptb.transport import JsonRequest
+from bot.ptb.updates import HomThuBot
 from tests.botapi.model import Upload
 from tests.botapi.server import read_form
 from tests.support import BOT_ID

@@ -23,14 +23,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from telegram import Update
 
 import storage.schema
-from bot.anonymity import LEGACY_CHANNEL_CONTEXT
-from bot.context import HomThuApplication
 from bot.handlers.resident.intake import CONVERSATION_NAME
-from bot.logs import LibraryValues
-from bot.texts import Texts
-from bot.updates import read_update, screened
+from bot.ptb.context import HomThuApplication
+from bot.ptb.updates import read_update, screened
+from bot.service.logs import LibraryValues
+from core.anonymity import LEGACY_CHANNEL_CONTEXT
+from core.clock import to_db
 from storage import open_database
-from storage.clock import to_db
 from storage.dialogue import Choice
 from storage.models import ProposalKind
 from tests.support import (
@@ -48,6 +47,7 @@ from tests.support import (
 )
 from tests.test_intake import CODE, only_message, rows, sent, write_feedback
 from tests.test_staff import answer, deliver, send_feedback
+from texts import Texts
 
 VI = Texts("vi")
 # The master secret of make_settings' SECRET_KEY, as the bot derives it.

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from bot.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
-from bot.config import BotToken, Settings
-from bot.context import DraftButtons, HomThuApplication, reported_language
-from bot.draft import (
+from bot.ptb.context import DraftButtons, HomThuApplication, reported_language
+from bot.service.config import BotToken, Settings
+from core.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
+from core.rules.codes import CROCKFORD, new_reference_code, normalize_reference_code
+from core.rules.draft import (
     MAX_CHARS,
     MAX_PHOTOS,
     Draft,
@@ -28,8 +29,7 @@ from bot.draft import (
     load_draft,
     store_draft,
 )
-from bot.ratelimit import SlidingWindowLimit
-from storage.codes import CROCKFORD, new_reference_code, normalize_reference_code
+from core.rules.ratelimit import SlidingWindowLimit
 from tests.support import FrozenClock
 
 CODE_SHAPE = re.compile(r"^[A-Z]{2}-[0-9A-Z]{8}$")
@@ -273,7 +273,7 @@ def test_a_key_file_whose_write_fails_leaves_no_empty_key(tmp_path: Path) -> Non
         "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (16, resource.RLIM_INFINITY))\n"
         "from pathlib import Path\n"
-        "from bot.anonymity import SecretKeyError, read_or_create_key_file\n"
+        "from core.anonymity import SecretKeyError, read_or_create_key_file\n"
         "try:\n"
         "    read_or_create_key_file(Path(sys.argv[1]))\n"
         "except SecretKeyError as error:\n"

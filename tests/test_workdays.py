@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from storage.workdays import WorkingCalendar
+from core.rules.workdays import WorkingCalendar
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -9,16 +9,16 @@ from telegram import Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot import keyboards
-from bot.additions import ADDING
-from bot.answers import answer_quietly, stale
-from bot.context import HomThuContext
-from bot.draft import MAX_PHOTOS
 from bot.handlers.admin.common import ECHO
 from bot.handlers.resident.additions import cancel_adding
 from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
 from bot.handlers.resident.writing import committee, is_content, is_image_file, refusal
-from bot.texts import Texts
+from bot.ptb.answers import answer_quietly, stale
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from core.rules.additions import ADDING
+from core.rules.draft import MAX_PHOTOS
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from telegram import ChatMember, ChatMemberRestricted, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import HomThuContext
-from bot.deliveries import STAFF_TEXT
-from bot.staff_chat import follow_move
-from bot.texts import Texts
+from bot.delivery.deliveries import STAFF_TEXT
+from bot.delivery.staff_chat import follow_move
+from bot.ptb.context import HomThuContext
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from telegram import Message
 
-from bot.context import HomThuContext
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
 from storage import Feedback, FeedbackNotFound
+from texts import Texts
 
 
 async def feedback_by_code(

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.anonymity import Anonymizer
+from core.anonymity import Anonymizer
 from tests.botapi import BotAPIServer, BotMessage
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,10 +8,10 @@ from collections.abc import Callable
 import zxingcpp
 from PIL import Image
 
-from bot.texts import Texts
 from tests.botapi import BotAPIServer, BotMessage, Person, parse_html, png
 from tests.e2e.harness import ADMIN_ID, BOT_USERNAME, reference_code
 from tests.support import DEFAULT_TOPIC_LABELS_VI, DEFAULT_TOPIC_ROWS_VI
+from texts import Texts
 
 VI = Texts("vi")
 

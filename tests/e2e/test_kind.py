@@ -8,13 +8,13 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
-from bot.texts import Texts
 from tests.botapi import BotAPIServer
 from tests.e2e import story
 from tests.e2e.harness import REFERENCE_CODE, STAFF_CHAT_ID, BotProcess, draft_texts, query
 from tests.e2e.story import VI, has_button, shown
 from tests.e2e.test_staff import an_officer, the_card
 from tests.support import COMMITTEE_EN
+from texts import Texts
 
 EN = Texts("en")
 ANSWER = "Điện lực sẽ thay bóng đèn ngõ 5 vào sáng thứ Năm."

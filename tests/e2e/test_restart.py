@@ -6,10 +6,10 @@ import signal
 
 import pytest
 
-from bot.texts import Texts
 from tests.botapi import BotAPIServer
 from tests.e2e import story
 from tests.e2e.harness import BotProcess, draft_texts, query
+from texts import Texts
 
 BEFORE = "Cống thoát nước ở tổ 7 bị tắc, mưa là ngập."
 VI = Texts("vi")

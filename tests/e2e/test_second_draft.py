@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import signal
 
-from bot.texts import Texts
 from tests.botapi import BotAPIServer
 from tests.e2e import story
 from tests.e2e.harness import BotProcess, draft_texts, query
+from texts import Texts
 
 VI = Texts("vi")
 FIRST = "Rác ở chợ Cam Lộ chưa được thu gom."

@@ -42,7 +42,7 @@ from bot.handlers.admin.topics import (
 
 __all__ = ["COMMANDS", "admin_help", "resend_button"]
 
-# The admin commands in menu order; bot/app.py registers them, bot/menus.py lists them.
+# The admin commands in menu order; bot/app.py registers them, bot/render/menus.py lists them.
 COMMANDS: dict[str, Callback] = {
     name: admin_only(name, step)
     for name, step in (

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from telegram import ChatMember, Message
 from telegram.error import TelegramError
 
-from bot.context import HomThuContext
 from bot.handlers.admin.area_input import FirstWord, first_word
 from bot.handlers.admin.common import (
     ECHO,
@@ -20,9 +19,10 @@ from bot.handlers.admin.common import (
     state_word,
     suggest_code,
 )
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
 from storage.agencies import AgencyNotFound, DuplicateAgency
 from storage.models import Agency, validate_area_code
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ import logging
 
 from telegram import Message
 
-from bot.context import HomThuContext
 from bot.handlers.admin.area_input import (
     MAX_BATCH_LINES,
     AreaLine,
@@ -15,8 +14,9 @@ from bot.handlers.admin.area_input import (
     read_area_lines,
 )
 from bot.handlers.admin.common import reply_lines
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
 from storage import DuplicateArea
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

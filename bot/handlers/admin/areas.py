@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from telegram import Message
 
-from bot.context import HomThuContext
 from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, first_word
 from bot.handlers.admin.common import (
     add_by_code,
@@ -21,9 +20,10 @@ from bot.handlers.admin.common import (
     state_word,
     suggest_code,
 )
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
 from storage import Area, AreaNotFound, AreaSummary, DuplicateArea, InvalidName
 from storage.models import MAX_NAME_LENGTH
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

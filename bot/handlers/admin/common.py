@@ -10,12 +10,12 @@ from typing import Any, Protocol, TypeVar
 from telegram import Message, Update
 from telegram.constants import MessageLimit
 
-from bot.context import HomThuContext
 from bot.handlers.admin.area_input import another_code
-from bot.texts import Texts
-from bot.views import visible_length
+from bot.ptb.context import HomThuContext
+from bot.render.views import visible_length
 from storage import InvalidAreaCode, InvalidName
 from storage.models import MAX_NAME_LENGTH, area_code_from_name, clean_name, validate_area_code
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -8,12 +8,12 @@ import logging
 from telegram import Message, Update
 from telegram.error import BadRequest
 
-from bot import keyboards
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
 from bot.handlers.admin.common import ECHO, args_of, chunks
-from bot.texts import Texts
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
 from storage.outbox import Undelivered
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

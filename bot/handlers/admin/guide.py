@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import HomThuContext
+from bot.ptb.context import HomThuContext
 
 
 async def admin_help(update: Update, context: HomThuContext) -> None:

@@ -14,13 +14,13 @@ from telegram import InputFile, Message
 from telegram.constants import ChatAction
 
 import qr
-from bot.config import Settings
-from bot.context import HomThuContext
 from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, first_word
 from bot.handlers.admin.areas import name_instead_of_code
 from bot.handlers.admin.common import args_of, code_is_valid
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
+from bot.service.config import Settings
 from storage import Area, AreaNotFound
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -6,11 +6,11 @@ import logging
 
 from telegram import Message
 
-from bot.context import HomThuContext
 from bot.handlers.admin.common import ECHO, args_of, joined, reply_lines
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
 from storage import FeedbackNotFound, InvalidName
 from storage.dialogue import MAX_TEMPLATE_LENGTH
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 
 from telegram import Message
 
-from bot.config import MOST_SLA_DAYS
-from bot.context import HomThuContext
 from bot.handlers.admin.common import (
     ECHO,
     args_of,
@@ -17,9 +15,11 @@ from bot.handlers.admin.common import (
     name_invalid,
     reply_lines,
 )
-from bot.texts import Texts
+from bot.ptb.context import HomThuContext
+from bot.service.config import MOST_SLA_DAYS
+from core.rules.labels import MAX_LABEL_LENGTH, clean_label, is_emoji, leading_emoji
 from storage import InvalidLabel, InvalidName, Topic, TopicNotFound, TopicOrderInvalid
-from storage.labels import MAX_LABEL_LENGTH, clean_label, is_emoji, leading_emoji
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -16,11 +16,6 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
-from bot import keyboards
-from bot.additions import ADDING, HELD, held, parts
-from bot.answers import answer_quietly, stale
-from bot.context import HomThuContext
-from bot.draft import MAX_CHARS, MAX_PHOTOS
 from bot.handlers.lookup import feedback_by_code
 from bot.handlers.resident.writing import (
     drop_buttons_of,
@@ -28,10 +23,15 @@ from bot.handlers.resident.writing import (
     photo_from_file,
     refusal,
 )
-from bot.texts import Texts
+from bot.ptb.answers import answer_quietly, stale
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from core.rules.additions import ADDING, HELD, held, parts
+from core.rules.codes import CODE_PATTERN, normalize_reference_code
+from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from storage import Feedback
-from storage.codes import CODE_PATTERN, normalize_reference_code
 from storage.models import AdditionKind
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -16,23 +16,23 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import filters
 
-from bot import keyboards
-from bot.answers import answer_quietly, stale
-from bot.cards import refresh_cards
-from bot.context import HomThuContext
+from bot.delivery.cards import refresh_cards
 from bot.handlers.lookup import feedback_by_code
 from bot.handlers.resident.additions import start_adding
 from bot.handlers.resident.writing import (
     committee,
 )
-from bot.ratelimit import SlidingWindowLimit
-from bot.texts import Texts
-from bot.views import status_messages
+from bot.ptb.answers import answer_quietly, stale
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from bot.render.views import status_messages
+from core.rules.codes import normalize_reference_code
+from core.rules.ratelimit import SlidingWindowLimit
 from storage import Feedback, FeedbackNotFound
-from storage.codes import normalize_reference_code
 from storage.dialogue import NotResolved
 from storage.feedback import TooManyChannels
 from storage.models import AdditionKind
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

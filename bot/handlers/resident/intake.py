@@ -15,11 +15,6 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
-from bot import keyboards
-from bot.additions import ADDING
-from bot.answers import answer_quietly, stale
-from bot.context import HomThuContext
-from bot.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
 from bot.handlers.resident.additions import cancel_adding, set_aside
 from bot.handlers.resident.writing import (
     acknowledge,
@@ -36,9 +31,14 @@ from bot.handlers.resident.writing import (
     take_content,
     take_edit,
 )
-from bot.texts import Texts
+from bot.ptb.answers import answer_quietly, stale
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from core.rules.additions import ADDING
+from core.rules.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
 from storage import Area, AreaClosed, AreaNotFound, FeedbackNotFound, NewFeedback, TopicNotFound
 from storage.models import validate_area_code
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

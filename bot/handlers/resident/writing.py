@@ -17,9 +17,10 @@ import re
 from telegram import InputFile, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
 
-from bot import keyboards, paperwork
-from bot.context import HomThuContext
-from bot.draft import (
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards, paperwork
+from bot.render.views import card_messages, visible_length
+from core.rules.draft import (
     CHARS_NEAR_LIMIT,
     MAX_CHARS,
     MAX_PHOTOS,
@@ -30,10 +31,9 @@ from bot.draft import (
     composed,
     keep_draft,
 )
-from bot.image_files import UnreadableImage, clean_photo
-from bot.personal_data import PersonalData, find_personal_data
-from bot.texts import Texts
-from bot.views import card_messages, visible_length
+from core.rules.personal_data import PersonalData, find_personal_data
+from documents.image_files import UnreadableImage, clean_photo
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ from typing import Any
 from telegram import CallbackQuery, Update
 from telegram.error import TelegramError
 
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
-from bot.membership import Membership
-from bot.texts import Texts
+from bot.delivery.membership import Membership
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

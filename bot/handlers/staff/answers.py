@@ -21,9 +21,6 @@ from datetime import datetime, timedelta
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.error import BadRequest, TelegramError
 
-from bot import keyboards
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
 from bot.handlers.staff.access import may_press, officer_name, staff_group_button
 from bot.handlers.staff.forwarding import (
     MAX_REASON,
@@ -33,8 +30,10 @@ from bot.handlers.staff.forwarding import (
     resolve_with_result,
 )
 from bot.handlers.staff.posting import refresh_card
-from bot.texts import Texts
-from bot.views import PROMPT_BODY, excerpt, local_time
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from bot.render.views import PROMPT_BODY, excerpt, local_time
 from storage import FeedbackNotFound, InvalidName
 from storage.agencies import AgencyNotFound
 from storage.dialogue import (
@@ -50,6 +49,7 @@ from storage.dialogue import (
 from storage.errors import DatabaseBusy, PromptClosed, PromptOutdated, RewordTooLate
 from storage.feedback import PROMPT_ROLES
 from storage.models import Proposal, ProposalKind, ProposalState
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

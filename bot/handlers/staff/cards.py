@@ -17,9 +17,6 @@ from datetime import timedelta, tzinfo
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 
-from bot import keyboards
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
 from bot.handlers.lookup import feedback_by_code
 from bot.handlers.staff.access import (
     anonymous_presser,
@@ -31,11 +28,14 @@ from bot.handlers.staff.access import (
 from bot.handlers.staff.answers import propose
 from bot.handlers.staff.forwarding import ask_agency, ask_reason, ask_result
 from bot.handlers.staff.posting import post_card, pressed_feedback, refresh_card
-from bot.texts import Texts
-from bot.views import due_date, escaped_lines, local_time, pack_lines, staff_card
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from bot.render.views import due_date, escaped_lines, local_time, pack_lines, staff_card
+from core.rules.codes import normalize_reference_code
 from storage import FeedbackNotFound, FeedbackStatus, Response, ResponseKind
-from storage.codes import normalize_reference_code
 from storage.models import ProposalKind
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
 from telegram.error import BadRequest
 
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
-from bot.digest import build_digest
+from bot.delivery.digest import build_digest
 from bot.handlers.staff.access import (
     in_staff_group,
     is_staff_place,
@@ -26,7 +24,9 @@ from bot.handlers.staff.access import (
     signed_officer,
     staff_only,
 )
-from bot.reports import (
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render.reports import (
     BacklogKind,
     BacklogView,
     backlog_messages,
@@ -38,11 +38,11 @@ from bot.reports import (
     stats_messages,
     write_export,
 )
-from bot.texts import Texts
 from storage import AreaNotFound
 from storage.models import validate_area_code
 from storage.reports import ExportRow, OpenCursor, OpenFilter, count_by, export_rows, open_page
 from storage.search import EmptySearch, find
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

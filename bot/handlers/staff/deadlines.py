@@ -17,9 +17,6 @@ import secrets
 from telegram import CallbackQuery, Update
 from telegram.error import BadRequest, TelegramError
 
-from bot import keyboards
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
 from bot.handlers.lookup import feedback_by_code
 from bot.handlers.staff.access import (
     in_staff_group,
@@ -29,9 +26,12 @@ from bot.handlers.staff.access import (
     staff_only,
 )
 from bot.handlers.staff.posting import refresh_card
-from bot.views import due_date
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from bot.render.views import due_date
+from core.rules.codes import normalize_reference_code
 from storage import FeedbackNotFound
-from storage.codes import normalize_reference_code
 from storage.extensions import MAX_EXTENSION_REASON, MOST_EXTENSION_DAYS, FeedbackClosed
 
 log = logging.getLogger(__name__)

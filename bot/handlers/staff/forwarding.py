@@ -23,17 +23,17 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Up
 from telegram.constants import ChatAction
 from telegram.error import BadRequest
 
-from bot import keyboards, paperwork
-from bot.answers import answer_quietly
-from bot.context import HomThuContext
 from bot.handlers.staff.access import officer_name, staff_group_button
 from bot.handlers.staff.posting import pressed_feedback, refresh_card
-from bot.texts import Texts
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards, paperwork
 from documents.slip import SlipData, render_slip_pdf
 from storage import Feedback, FeedbackStatus, InvalidName, ResponseKind
 from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
 from storage.errors import PromptClosed, PromptOutdated, StorageError
 from storage.models import MAX_NAME_LENGTH
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import HomThuContext
+from bot.ptb.context import HomThuContext
 
 
 async def staff_help(update: Update, context: HomThuContext) -> None:

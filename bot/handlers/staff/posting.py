@@ -12,13 +12,13 @@ import logging
 
 from telegram import CallbackQuery, InputMediaPhoto, Message
 
-from bot import keyboards
-from bot.answers import answer_quietly
-from bot.cards import refresh_cards
-from bot.context import HomThuContext
-from bot.texts import Texts
-from bot.views import staff_card
+from bot.delivery.cards import refresh_cards
+from bot.ptb.answers import answer_quietly
+from bot.ptb.context import HomThuContext
+from bot.render import keyboards
+from bot.render.views import staff_card
 from storage import Feedback, FeedbackNotFound
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ import logging
 from telegram import Update
 from telegram.constants import ChatAction
 
-from bot.context import HomThuContext
 from bot.handlers.staff.access import staff_only
-from bot.reports import (
+from bot.ptb.context import HomThuContext
+from bot.render.reports import (
     PeriodProblem,
     parse_report_period,
     report_bounds,
@@ -18,9 +18,9 @@ from bot.reports import (
     report_data,
     report_stem,
 )
-from bot.texts import CATALOGUES
 from documents.report import render_report_docx, render_report_pdf
 from storage.reports import report_facts
+from texts import CATALOGUES
 
 log = logging.getLogger(__name__)
 

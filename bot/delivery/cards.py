@@ -13,12 +13,12 @@ import logging
 from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 
-from bot import keyboards
-from bot.context import BotRuntime
-from bot.staff_chat import follow_move
-from bot.texts import Texts
-from bot.views import staff_card
+from bot.delivery.staff_chat import follow_move
+from bot.ptb.context import BotRuntime
+from bot.render import keyboards
+from bot.render.views import staff_card
 from storage import Feedback, FeedbackNotFound
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

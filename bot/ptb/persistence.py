@@ -24,9 +24,9 @@ from telegram.ext import Application, BasePersistence, PersistenceInput
 from telegram.ext._handlers.conversationhandler import PendingState
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
-from bot.additions import unsent_codes
-from bot.anonymity import Anonymizer
-from bot.context import BotRuntime
+from bot.ptb.context import BotRuntime
+from core.anonymity import Anonymizer
+from core.rules.additions import unsent_codes
 from storage import Database
 from storage.conversations import SessionWrite
 

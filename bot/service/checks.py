@@ -18,8 +18,8 @@ from telegram import Bot, Chat, ChatMember
 from telegram.error import ChatMigrated, Forbidden, InvalidToken, TelegramError
 from telegram.request import HTTPXRequest
 
-from bot.anonymity import SecretKeyError, read_key_file
-from bot.config import Settings
+from bot.service.config import Settings
+from core.anonymity import SecretKeyError, read_key_file
 from storage import DatabaseUnusable, SchemaTooNew, open_database
 from storage.groups import BotGroup
 from storage.health import DatabaseHealth, probe, stored_schema_version
@@ -79,7 +79,7 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
     add(_configuration(settings))
     health, recorded, moved = await _database(settings, add)
     if moved is not None:
-        # The bot follows the recorded move (bot.staff_chat); so does the check.
+        # The bot follows the recorded move (bot.delivery.staff_chat); so does the check.
         add(
             CheckResult(
                 True,

@@ -6,7 +6,7 @@ import html
 import string
 from collections.abc import Mapping
 
-from bot.texts import (
+from texts import (
     desk_en,
     desk_vi,
     dialogue_en,

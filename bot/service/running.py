@@ -23,9 +23,9 @@ from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
 
 from bot.app import ALLOWED_UPDATES, build_application
-from bot.config import Settings
-from bot.context import HomThuApplication
-from bot.webhook import WebhookServer
+from bot.ptb.context import HomThuApplication
+from bot.service.config import Settings
+from bot.service.webhook import WebhookServer
 
 # Not __name__: run as ``python -m bot`` the entry module is "__main__".
 log = logging.getLogger("bot.main")

@@ -21,11 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dotenv import find_dotenv, load_dotenv
 from telegram.error import InvalidToken, TelegramError
 
-from bot.anonymity import SecretKeyError
-from bot.checks import CheckResult, run_checks
-from bot.config import ConfigError, Settings, load_settings
-from bot.logs import configure_logging
-from bot.running import Service, scrub
+from bot.service.checks import CheckResult, run_checks
+from bot.service.config import ConfigError, Settings, load_settings
+from bot.service.logs import configure_logging
+from bot.service.running import Service, scrub
+from core.anonymity import SecretKeyError
 from storage import DatabaseUnusable, SchemaTooNew
 
 log = logging.getLogger("bot.main")

@@ -1,6 +1,6 @@
 """What each kind of outbox message looks like when it goes out: one Bot API call each.
 
-The worker (``bot/outbox.py``) decides when and how often; these senders decide what. A
+The worker (``bot/delivery/outbox.py``) decides when and how often; these senders decide what. A
 message to a resident is written in the resident's language (chosen with /language, else
 the one sealed with their reply channel), framed in the committee's name, with the buttons
 to see the status and add information. Staff messages about a feedback reply to its card
@@ -22,10 +22,9 @@ from telegram.constants import MessageLimit
 from telegram.error import ChatMigrated
 from telegram.ext import ExtBot
 
-from bot import keyboards, paperwork
-from bot.context import BotRuntime
-from bot.texts import Texts
-from bot.views import (
+from bot.ptb.context import BotRuntime
+from bot.render import keyboards, paperwork
+from bot.render.views import (
     PROMPT_BODY,
     agency_card,
     escaped_lines,
@@ -51,6 +50,7 @@ from storage.outbox import (
     GroupMessage,
     OutboxMessage,
 )
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@
 The addition the bot collects messages for is under ``ADDING``; others wait under ``HELD``:
 one asked for while another still held unsent parts (``resume``: it begins when that one
 is sent or dropped), or one set aside by a new /start (sent or dropped by its buttons).
-Both are stored with the draft, sealed under the keyed hash (``bot.persistence``).
+Both are stored with the draft, sealed under the keyed hash (``bot.ptb.persistence``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import logging
 from telegram import CallbackQuery, Message
 from telegram.error import BadRequest
 
-from bot.texts import Texts
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

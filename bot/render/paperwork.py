@@ -8,8 +8,8 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from bot.texts import CATALOGUES, Texts
 from documents.letterhead import Letterhead
+from texts import CATALOGUES, Texts
 
 # A locality's administrative word: lower-cased in running text, dropped in the date line.
 _LOCALITY = re.compile(

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.anonymity import Anonymizer
-from bot.config import Settings
-from bot.membership import StaffMembers
-from bot.ratelimit import SlidingWindowLimit
-from bot.texts import Texts
+from bot.delivery.membership import StaffMembers
+from bot.service.config import Settings
+from core.anonymity import Anonymizer
+from core.rules.ratelimit import SlidingWindowLimit
 from storage import Database
+from texts import Texts
 
 if TYPE_CHECKING:
-    from bot.outbox import OutboxWorker
-    from bot.persistence import SQLitePersistence
+    from bot.delivery.outbox import OutboxWorker
+    from bot.ptb.persistence import SQLitePersistence
 
 _LANGUAGE_CACHE_SIZE = 10_000
 _BUTTONS_SIZE = 10_000
@@ -172,7 +172,7 @@ class BotRuntime:
 
     def use_staff_chat(self, chat_id: int) -> None:
         """Post to, and listen in, the staff group ``chat_id`` from now on (Telegram moved
-        the group: ``bot.staff_chat``); every handler reads the staff chat from here."""
+        the group: ``bot.delivery.staff_chat``); every handler reads the staff chat from here."""
         self._settings = dataclasses.replace(self.settings, staff_chat_id=chat_id)
 
     @property

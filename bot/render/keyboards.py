@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.texts import Texts
 from storage import Area, FeedbackStatus, Topic
+from texts import Texts
 
 AREA_PREFIX = "area:"
 TOPIC_PREFIX = "topic:"

@@ -28,7 +28,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from bot.config import Settings
+from bot.service.config import Settings
 from storage.models import SealedChannel
 
 log = logging.getLogger(__name__)

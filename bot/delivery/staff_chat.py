@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import logging
 
-from bot.context import BotRuntime
-from bot.deliveries import ADMIN_TEXT
-from bot.texts import Texts
+from bot.delivery.deliveries import ADMIN_TEXT
+from bot.ptb.context import BotRuntime
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 PTB's own webhook server logs the body of an update it cannot read at CRITICAL and answers
 400, which makes Telegram deliver the same update again and again. This endpoint reads
-each update as polling does (``bot.updates.read_update``): an unreadable one is logged by
+each update as polling does (``bot.ptb.updates.read_update``): an unreadable one is logged by
 its id only and answered 200, so Telegram moves on. Requests without the secret header
 are refused (403) before anything is read; other paths are 404.
 """
@@ -17,9 +17,9 @@ from typing import Any
 from tornado.httpserver import HTTPServer
 from tornado.web import Application, RequestHandler
 
-from bot.config import WebhookSettings
-from bot.context import HomThuApplication
-from bot.updates import read_update
+from bot.ptb.context import HomThuApplication
+from bot.ptb.updates import read_update
+from bot.service.config import WebhookSettings
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, tzinfo
 
 from telegram.constants import MessageLimit
 
-from bot.texts import Texts
 from storage import Feedback, FeedbackStatus, ResponseKind
+from texts import Texts
 
 _TAG = re.compile(r"<[^>]+>")
 

@@ -16,12 +16,12 @@ from datetime import datetime
 
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.context import BotRuntime, HomThuContext
-from bot.deliveries import STAFF_PHOTO, STAFF_TEXT
-from bot.reports import digest_chart_png, digest_messages
-from bot.texts import Texts
+from bot.delivery.deliveries import STAFF_PHOTO, STAFF_TEXT
+from bot.ptb.context import BotRuntime, HomThuContext
+from bot.render.reports import digest_chart_png, digest_messages
 from storage.outbox import enqueue
 from storage.reports import PeriodCounts, get_last_digest_at, new_since, set_last_digest_at
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

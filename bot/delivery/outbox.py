@@ -44,10 +44,8 @@ from telegram.error import (
 from telegram.ext import ExtBot
 from telegram.warnings import PTBDeprecationWarning
 
-from bot import keyboards
-from bot.cards import refresh_cards_of
-from bot.context import BotRuntime
-from bot.deliveries import (
+from bot.delivery.cards import refresh_cards_of
+from bot.delivery.deliveries import (
     ADMIN_TEXT,
     AGENCY_KINDS,
     RESIDENT_KINDS,
@@ -57,10 +55,11 @@ from bot.deliveries import (
     Sent,
     Undeliverable,
 )
-from bot.flood import group_slot
-from bot.staff_chat import follow_move
-from bot.texts import Texts
-from bot.views import batch_message
+from bot.delivery.staff_chat import follow_move
+from bot.ptb.context import BotRuntime
+from bot.ptb.flood import group_slot
+from bot.render import keyboards
+from bot.render.views import batch_message
 from storage import Delivery, FeedbackNotFound
 from storage.outbox import (
     NOTIFY_STAFF,
@@ -70,6 +69,7 @@ from storage.outbox import (
     FollowUp,
     OutboxMessage,
 )
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

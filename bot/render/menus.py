@@ -23,9 +23,9 @@ from telegram import (
 )
 from telegram.error import TelegramError
 
-from bot import paperwork
-from bot.config import LANGUAGES, Settings
-from bot.texts import Texts
+from bot.render import paperwork
+from bot.service.config import LANGUAGES, Settings
+from texts import Texts
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
 
-from bot import paperwork
-from bot.texts import CATALOGUES, Texts
-from bot.views import local_time, pack_lines
+from bot.render import paperwork
+from bot.render.views import local_time, pack_lines
 from documents.chart import bar_chart_png
 from documents.export import ExportRecord, ExportWriter
 from documents.letterhead import rate
@@ -47,6 +46,7 @@ from storage.reports import (
     Tally,
 )
 from storage.search import FoundItem, FoundPage
+from texts import CATALOGUES, Texts
 
 # Telegram's limit on a message's text once its HTML is parsed (MessageLimit.MAX_TEXT_LENGTH).
 MESSAGE_LIMIT = 4096
@@ -88,7 +88,7 @@ def day_text(day: date) -> str:
 
 def due_day(due_at: datetime, zone: tzinfo) -> date:
     """The last day allowed, as a person reads a deadline: ``due_at`` is the first instant
-    past it (see ``storage.workdays.Deadlines``)."""
+    past it (see ``core.rules.workdays.Deadlines``)."""
     return (due_at - _TICK).astimezone(zone).date()
 
 

@@ -1,0 +1,1 @@
+"""What leaves the bot: the outbox worker, each message kind, staff cards, digests."""

@@ -1,0 +1,1 @@
+"""python-telegram-bot plumbing: the context, persistence, transport, update order."""

@@ -1,0 +1,1 @@
+"""Running the bot as a service: configuration, checks, logs, start and stop."""

@@ -1,0 +1,1 @@
+"""The product's rules: no Telegram, no HTTP, no SQL driver."""
