@@ -308,7 +308,7 @@ async def _send_slip(
 ) -> None:
     committee = context.committee
     zone = committee.timezone
-    due = context.db.deadlines.due_day(feedback.due_at) if feedback.due_at else None
+    due = committee.deadlines.due_day(feedback.due_at) if feedback.due_at else None
     now = context.runtime.now()
     # The slip is the committee's paper to the agency: in the committee's own language.
     paper = Texts(committee.default_language)
