@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.__main__ import TARGETS, BenchConfig, notes, run, table
-from bench.surge import run_surge
+from tests.bench.__main__ import TARGETS, BenchConfig, notes, run, table
+from tests.bench.surge import run_surge
 from tests.botapi.server import FloodControl
 
 TINY = BenchConfig(

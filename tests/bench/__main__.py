@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bench.database import ensure_database, export_memory, span_of, time_desk, time_queries
+from tests.bench.database import ensure_database, export_memory, span_of, time_desk, time_queries
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MILLION = 1_000_000
 
 
@@ -138,11 +138,11 @@ async def _bot_benchmarks(
 ) -> dict[str, Any]:
     """The surge, the steps and the concurrency comparison: the bot itself at work."""
     # Imported here: they build the application, which --database-only does without.
-    from bench.concurrency import flow_time
-    from bench.soak import run_soak
-    from bench.startup import median, start_seconds
-    from bench.steps import measure_steps, percentile
-    from bench.surge import run_surge
+    from tests.bench.concurrency import flow_time
+    from tests.bench.soak import run_soak
+    from tests.bench.startup import median, start_seconds
+    from tests.bench.steps import measure_steps, percentile
+    from tests.bench.surge import run_surge
 
     results: dict[str, Any] = {}
     # The steps first, in a process that holds only their two bots: what a benchmark

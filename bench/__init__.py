@@ -1,1 +1,0 @@
-"""Performance benchmarks of the bot against the local Bot API server (issue 6)."""
