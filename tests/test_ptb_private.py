@@ -8,6 +8,7 @@ conversation or the outbox's flood control quietly does something else.
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import importlib
 import inspect
@@ -25,6 +26,7 @@ from bot.ptb import private
 from bot.ptb.context import HomThuApplication
 from bot.ptb.flood import SlotRateLimiter
 from tests.support import Person
+from tests.test_imports import imported_names
 
 ROOT = Path(__file__).resolve().parents[1]
 PTB = f"python-telegram-bot {telegram.__version__}"
@@ -204,4 +206,38 @@ async def test_a_request_to_a_granted_group_waits_for_no_second_slot() -> None:
 def test_the_application_type_is_what_live_conversations_reads() -> None:
     assert "_conversation_handler_conversations" in Application.__slots__, changed(
         "Application no longer declares _conversation_handler_conversations"
+    )
+
+
+# PTB's private attributes the bot reads or overrides (bot/ptb/private.py says why).
+PRIVATE_ATTRIBUTES = {
+    "_conversation_handler_conversations",
+    "_user_ids_to_be_updated_in_persistence",
+    "_do_post",
+    "_group_max_rate",
+    "_get_group_limiter",
+    "_run_request",
+}
+
+
+def test_only_bot_ptb_private_reaches_ptb_private_parts() -> None:
+    owner = ROOT / "bot" / "ptb" / "private.py"
+    offending = []
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if path in (owner, Path(__file__)) or relative.parts[0].startswith("."):
+            continue
+        for line, name in imported_names(path):
+            parts = name.split(".")
+            if parts[0] == "telegram" and any(part.startswith("_") for part in parts):
+                offending.append(f"{relative}:{line}: imports {name}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            named = node.attr if isinstance(node, ast.Attribute) else None
+            named = (
+                node.name if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) else named
+            )
+            if named in PRIVATE_ATTRIBUTES:
+                offending.append(f"{relative}:{node.lineno}: uses {named}")
+    assert offending == [], "PTB's private API outside bot/ptb/private.py:\n" + "\n".join(
+        offending
     )

@@ -13,8 +13,8 @@ What is used, and why there is no public route:
   a ``BaseRequest`` and to ``Bot._do_post``; a timeout nobody named arrives as a
   ``DefaultValue``, which a request must tell apart from a number. PTB exports the
   sentinel (``BaseRequest.DEFAULT_NONE``) but not its class.
-- ``Application._conversation_handler_conversations``: the states of the persistent
-  ``ConversationHandler``\\ s by name, which PTB writes to persistence on its periodic run.
+- ``Application._conversation_handler_conversations``: the states of each persistent
+  conversation handler, by its name, which PTB writes to persistence on its periodic run.
   The bot writes one update's state at the end of that update (``flush_update``) and
   forgets the states of residents swept for idleness; PTB offers neither.
 - ``PendingState``: the state a conversation holds while a non-blocking step runs. It is
