@@ -6,22 +6,19 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.delivery.membership import StaffMembers
+from bot.ptb.services import DeliveryWorker, SessionStore
 from bot.service.config import Settings
 from core.anonymity import Anonymizer
 from core.committee import Committee
 from core.rules.ratelimit import SlidingWindowLimit
 from storage import Database
 from texts import Texts
-
-if TYPE_CHECKING:
-    from bot.delivery.outbox import OutboxWorker
-    from bot.ptb.persistence import SQLitePersistence
 
 _LANGUAGE_CACHE_SIZE = 10_000
 _BUTTONS_SIZE = 10_000
@@ -114,8 +111,8 @@ class BotRuntime:
         self.rating_limit = SlidingWindowLimit(30)
         # Attaching reply channels: per resident, so that no one fills a code's slots.
         self.channel_limit = SlidingWindowLimit(10)
-        self.outbox: OutboxWorker | None = None
-        self._persistence: SQLitePersistence | None = None
+        self.outbox: DeliveryWorker | None = None
+        self._persistence: SessionStore | None = None
         self.deliver_in_background = True
         # Set when the service stops and no longer waits for handlers still in hand.
         self.stopping = False
@@ -143,7 +140,7 @@ class BotRuntime:
         committee: Committee,
         database: Database,
         anonymizer: Anonymizer,
-        persistence: SQLitePersistence,
+        persistence: SessionStore,
     ) -> None:
         """Fill in the services; called once by the application factory."""
         self._settings = settings
@@ -203,7 +200,7 @@ class BotRuntime:
         return self._anonymizer
 
     @property
-    def persistence(self) -> SQLitePersistence:
+    def persistence(self) -> SessionStore:
         """Drafts and conversation states on disk, sealed."""
         if self._persistence is None:
             raise RuntimeError("runtime not configured")
