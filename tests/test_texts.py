@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from texts import CATALOGUES, SECTIONS, Texts, placeholders, resident_vi
+from texts import CATALOGUES, SECTIONS, Texts, placeholders
+from texts.vi import resident as resident_vi
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 

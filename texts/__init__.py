@@ -6,47 +6,36 @@ import html
 import string
 from collections.abc import Mapping
 
-from texts import (
-    desk_en,
-    desk_vi,
-    dialogue_en,
-    dialogue_vi,
-    documents_en,
-    documents_vi,
-    en,
-    reports_en,
-    reports_vi,
-    resident_en,
-    resident_vi,
-    setup_en,
-    setup_vi,
-    staff_group_en,
-    staff_group_vi,
-    vi,
-)
+from texts.en import admin as en_admin
+from texts.en import documents as en_documents
+from texts.en import resident as en_resident
+from texts.en import staff as en_staff
+from texts.vi import admin as vi_admin
+from texts.vi import documents as vi_documents
+from texts.vi import resident as vi_resident
+from texts.vi import staff as vi_staff
 
-# Each language is its sections merged; tests check that no key is defined twice.
+# Who reads a text decides its module: a resident in a private chat, staff in the staff
+# group or an agency in its group, an admin setting up, or a file the bot makes.
+READERS = ("resident", "staff", "admin", "documents")
+BY_READER: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "vi": {
+        "resident": vi_resident.TEXTS,
+        "staff": vi_staff.TEXTS,
+        "admin": vi_admin.TEXTS,
+        "documents": vi_documents.TEXTS,
+    },
+    "en": {
+        "resident": en_resident.TEXTS,
+        "staff": en_staff.TEXTS,
+        "admin": en_admin.TEXTS,
+        "documents": en_documents.TEXTS,
+    },
+}
+# Each language is its readers' sections merged; tests check that no key is defined twice.
 SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
-    "vi": (
-        vi.TEXTS,
-        resident_vi.TEXTS,
-        reports_vi.TEXTS,
-        documents_vi.TEXTS,
-        dialogue_vi.TEXTS,
-        desk_vi.TEXTS,
-        staff_group_vi.TEXTS,
-        setup_vi.TEXTS,
-    ),
-    "en": (
-        en.TEXTS,
-        resident_en.TEXTS,
-        reports_en.TEXTS,
-        documents_en.TEXTS,
-        dialogue_en.TEXTS,
-        desk_en.TEXTS,
-        staff_group_en.TEXTS,
-        setup_en.TEXTS,
-    ),
+    language: tuple(readers[reader] for reader in READERS)
+    for language, readers in BY_READER.items()
 }
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
     language: {key: text for section in sections for key, text in section.items()}
