@@ -133,19 +133,23 @@ def _table_keys(node: ast.expr) -> Iterator[ast.Constant]:
         return
     columns: dict[int | None, list[ast.Constant]] = {}
     for row in rows:
-        cells = list(enumerate(row.elts)) if isinstance(row, ast.Tuple) else [(None, row)]
+        cells: list[tuple[int | None, ast.expr]] = (
+            list(enumerate(row.elts)) if isinstance(row, ast.Tuple) else [(None, row)]
+        )
         for index, cell in cells:
             if isinstance(cell, ast.Constant) and isinstance(cell.value, str):
                 columns.setdefault(index, []).append(cell)
-    for cells in columns.values():
-        keys = sum(cell.value in VI for cell in cells)
-        if len(cells) > 1 and keys * 2 > len(cells):
-            yield from cells
+    for column in columns.values():
+        keys = sum(cell.value in VI for cell in column)
+        if len(column) > 1 and keys * 2 > len(column):
+            yield from column
 
 
 def _pattern(node: ast.JoinedStr) -> str:
     """An f-string as a pattern: ``f"status_{s.value}"`` is ``status_{}``."""
-    return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
+    return "".join(
+        str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values
+    )
 
 
 def _matches(pattern: str, key: str) -> bool:
