@@ -32,6 +32,7 @@ KEY_ARGUMENTS = {
     "_paragraphs": 1,
     "_topic_line": 1,
     "say": 1,  # documents/letterhead.py
+    "_both": 0,  # qr/poster.py: a line in Vietnamese and in English
     "draw_letterhead": 3,
     "add_letterhead": 3,
 }

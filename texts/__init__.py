@@ -8,28 +8,33 @@ from collections.abc import Mapping
 
 from texts.en import admin as en_admin
 from texts.en import documents as en_documents
+from texts.en import poster as en_poster
 from texts.en import resident as en_resident
 from texts.en import staff as en_staff
 from texts.vi import admin as vi_admin
 from texts.vi import documents as vi_documents
+from texts.vi import poster as vi_poster
 from texts.vi import resident as vi_resident
 from texts.vi import staff as vi_staff
 
 # Who reads a text decides its module: a resident in a private chat, staff in the staff
-# group or an agency in its group, an admin setting up, or a file the bot makes.
-READERS = ("resident", "staff", "admin", "documents")
+# group or an agency in its group, an admin setting up, a file the bot makes, or the
+# printed poster.
+READERS = ("resident", "staff", "admin", "documents", "poster")
 BY_READER: Mapping[str, Mapping[str, Mapping[str, str]]] = {
     "vi": {
         "resident": vi_resident.TEXTS,
         "staff": vi_staff.TEXTS,
         "admin": vi_admin.TEXTS,
         "documents": vi_documents.TEXTS,
+        "poster": vi_poster.TEXTS,
     },
     "en": {
         "resident": en_resident.TEXTS,
         "staff": en_staff.TEXTS,
         "admin": en_admin.TEXTS,
         "documents": en_documents.TEXTS,
+        "poster": en_poster.TEXTS,
     },
 }
 # Each language is its readers' sections merged; tests check that no key is defined twice.
