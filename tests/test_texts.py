@@ -14,7 +14,7 @@ from core.rules.personal_data import PersonalData
 from storage.agencies import DONE, RECEIVED
 from storage.dialogue import DISSATISFIED_NOTICE
 from storage.models import AdditionKind, Delivery, FeedbackStatus, ProposalState, ResponseKind
-from texts import CATALOGUES, SECTIONS, Texts, placeholders
+from texts import CATALOGUES, OPERATOR, SECTIONS, Texts, placeholders
 from texts.vi import resident as resident_vi
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,12 @@ KEY_ARGUMENTS = {
     "_both": 0,  # qr/poster.py: a line in Vietnamese and in English
     "draw_letterhead": 3,
     "add_letterhead": 3,
+}
+# The same for the operator's texts (texts/*/operator.py), which are not a Texts.
+OPERATOR_ARGUMENTS = {
+    "operator_text": 1,
+    "bilingual": 0,
+    "_found": 1,  # bot/service/checks.py: a verdict of python -m bot --check
 }
 # Keyword arguments that take a key, and the names a key is given before it is used.
 KEY_KEYWORDS = {"key", "duplicate_key", "number_key"}
@@ -161,18 +167,22 @@ def _matches(pattern: str, key: str) -> bool:
 
 
 class _Uses:
-    """Where the code names a catalogue key: literal keys (each must exist), f-strings that
-    build one (each must be listed in DYNAMIC), and every string that equals a key."""
+    """Where the code names a catalogue key: literal keys (each must exist; given to the
+    operator's accessors, among the operator's texts; named or in a table, in either),
+    f-strings that build one (each must be listed in DYNAMIC), and every string that equals
+    a key."""
 
     def __init__(self) -> None:
         self.literal: dict[str, list[str]] = {}
+        self.operator: dict[str, list[str]] = {}
+        self.either: dict[str, list[str]] = {}
         self.built: dict[str, list[str]] = {}
         self.mentioned: set[str] = set()
 
-    def add(self, node: ast.expr, where: str) -> None:
+    def add(self, node: ast.expr, where: str, found_in: dict[str, list[str]]) -> None:
         for found in _keys_in(node):
             if isinstance(found, ast.Constant) and isinstance(found.value, str):
-                self.literal.setdefault(found.value, []).append(f"{where}:{found.lineno}")
+                found_in.setdefault(found.value, []).append(f"{where}:{found.lineno}")
             elif isinstance(found, ast.JoinedStr):
                 self.built.setdefault(_pattern(found), []).append(f"{where}:{found.lineno}")
 
@@ -198,22 +208,27 @@ class _Uses:
                 if any(_matches(pattern, key) for key in VI):
                     self.built.setdefault(pattern, []).append(f"{where}:{node.lineno}")
             if isinstance(node, ast.Call):
-                position = KEY_ARGUMENTS.get(_callable_name(node) or "")
-                if position is not None and len(node.args) > position:
-                    self.add(node.args[position], where)
+                name = _callable_name(node) or ""
+                for accessors, found_in in (
+                    (KEY_ARGUMENTS, self.literal),
+                    (OPERATOR_ARGUMENTS, self.operator),
+                ):
+                    position = accessors.get(name)
+                    if position is not None and len(node.args) > position:
+                        self.add(node.args[position], where, found_in)
                 for keyword in node.keywords:
                     if keyword.arg in KEY_KEYWORDS:
-                        self.add(keyword.value, where)
+                        self.add(keyword.value, where, self.either)
             elif isinstance(node, ast.Subscript):
                 if isinstance(node.value, ast.Name) and node.value.id in KEY_SUBSCRIPTS:
-                    self.add(node.slice, where)
+                    self.add(node.slice, where, self.literal)
             elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 names = [t.id for t in targets if isinstance(t, ast.Name)]
                 if KEY_NAMES.intersection(names):
-                    self.add(node.value, where)
+                    self.add(node.value, where, self.either)
             for cell in _table_keys(node) if isinstance(node, ast.expr) else ():
-                self.add(cell, where)
+                self.add(cell, where, self.either)
 
 
 @functools.cache
@@ -228,7 +243,19 @@ def _uses() -> _Uses:
 def test_every_key_the_code_uses_exists() -> None:
     uses = _uses()
     assert len(uses.literal) > 500, "the scan found too few keys: the accessors changed?"
+    assert len(uses.operator) > 50, "the scan found too few operator's keys"
     missing = {key: uses.literal[key] for key in uses.literal if key not in VI or key not in EN}
+    assert missing == {}
+    operator_vi, operator_en = OPERATOR["vi"], OPERATOR["en"]
+    missing = {
+        k: v for k, v in uses.operator.items() if k not in operator_vi or k not in operator_en
+    }
+    assert missing == {}
+    missing = {
+        key: where
+        for key, where in uses.either.items()
+        if not (key in VI and key in EN) and not (key in operator_vi and key in operator_en)
+    }
     assert missing == {}
     for status in ("new", "received", "in_progress", "forwarded", "resolved", "rejected"):
         assert f"status_{status}" in VI
@@ -251,6 +278,20 @@ def test_every_key_in_the_catalogue_is_used() -> None:
     unused = set(VI) - set(uses.literal) - uses.mentioned - built
     assert unused == UNUSED
     assert all(key in VI and key in EN for key in UNUSED)
+    assert set(OPERATOR["vi"]) - uses.mentioned == set()
+
+
+def test_the_operators_texts_have_the_same_keys_in_both_halves() -> None:
+    # Each console line is "Vietnamese / English"; a value is said once, where its half
+    # needs it, so only the keys must agree (and each half be a valid template).
+    assert set(OPERATOR["vi"]) == set(OPERATOR["en"])
+    for texts in OPERATOR.values():
+        for text in texts.values():
+            placeholders(text)  # raises on a broken template
+
+
+def test_the_operators_keys_are_not_the_catalogues() -> None:
+    assert set(OPERATOR["vi"]).isdisjoint(VI)
 
 
 def test_vietnamese_status_labels_are_the_committee_words() -> None:

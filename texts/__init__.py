@@ -8,11 +8,13 @@ from collections.abc import Mapping
 
 from texts.en import admin as en_admin
 from texts.en import documents as en_documents
+from texts.en import operator as en_operator
 from texts.en import poster as en_poster
 from texts.en import resident as en_resident
 from texts.en import staff as en_staff
 from texts.vi import admin as vi_admin
 from texts.vi import documents as vi_documents
+from texts.vi import operator as vi_operator
 from texts.vi import poster as vi_poster
 from texts.vi import resident as vi_resident
 from texts.vi import staff as vi_staff
@@ -46,6 +48,22 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
     language: {key: text for section in sections for key, text in section.items()}
     for language, sections in SECTIONS.items()
 }
+
+# The operator's console (python -m bot --check, the configuration's errors) says each line
+# in Vietnamese and in English at once, whatever language the bot speaks: not a ``Texts``
+# of one language, and plain text, not HTML. A value is said once, where its half needs
+# it, so the two halves of a key may have different placeholders.
+OPERATOR: Mapping[str, Mapping[str, str]] = {"vi": vi_operator.TEXTS, "en": en_operator.TEXTS}
+
+
+def operator_text(language: str, key: str, **values: object) -> str:
+    """One half of an operator's line, filled as it is (a console is not HTML)."""
+    return OPERATOR[language][key].format(**values)
+
+
+def bilingual(key: str, **values: object) -> str:
+    """An operator's text as the console says it: ``Vietnamese / English``."""
+    return f"{operator_text('vi', key, **values)} / {operator_text('en', key, **values)}"
 
 
 def placeholders(template: str) -> set[str]:
