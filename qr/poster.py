@@ -20,7 +20,7 @@ from qr.images import render_code_png
 from qr.links import checked_bot_username, deep_link
 from qr.names import checked_area_name, checked_contact_text, checked_unit_name
 from qr.wrapping import balanced_lines
-from texts import CATALOGUES
+from texts import CATALOGUES, bilingual
 
 LANGUAGES = ("vi", "en")
 
@@ -312,10 +312,7 @@ class _Checked:
     @classmethod
     def of(cls, poster: PosterInput) -> "_Checked":
         if poster.language not in LANGUAGES:
-            raise QrError(
-                f"Ngôn ngữ áp phích không hợp lệ: {poster.language!r}, chọn vi hoặc en / "
-                f"Invalid poster language {poster.language!r}: choose vi or en"
-            )
+            raise QrError(bilingual("qr_error_language", language=poster.language))
         return cls(
             link=poster.link,
             username=checked_bot_username(poster.bot_username),
@@ -441,10 +438,8 @@ def _fitted_blocks(pdf: FPDF, poster: _Checked) -> tuple[list[_Block | _Gap], fl
             if code >= smallest_code:
                 items = _blocks(poster, _Layout(scale, tight, code))
                 return items, room - _height(pdf, items)
-    raise QrError(  # unreachable within the limits on names and contact text
-        "Tên khu vực, tên đơn vị và thông tin liên hệ quá dài để in vừa một trang / "
-        "The area name, unit name and contact text are too long to fit on one page"
-    )
+    # Unreachable within the limits on names and contact text.
+    raise QrError(bilingual("qr_error_does_not_fit"))
 
 
 def _draw_page(pdf: FPDF, poster: _Checked) -> None:
@@ -470,7 +465,7 @@ def _draw_page(pdf: FPDF, poster: _Checked) -> None:
 def render_poster_pdf(posters: Sequence[PosterInput]) -> bytes:
     """Return an A4 PDF with one poster page per area, in the order given."""
     if not posters:
-        raise QrError("Không có khu vực nào để in / There is no area to print")
+        raise QrError(bilingual("qr_error_no_area"))
     pages = [_Checked.of(poster) for poster in posters]  # all errors before any drawing
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=False)

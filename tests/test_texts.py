@@ -41,6 +41,8 @@ OPERATOR_ARGUMENTS = {
     "operator_text": 1,
     "bilingual": 0,
     "_found": 1,  # bot/service/checks.py: a verdict of python -m bot --check
+    "_said": 0,  # qr/names.py: a refusal naming what is wrong
+    "_checked": 2,  # qr/names.py: the key naming what is checked
 }
 # Keyword arguments that take a key, and the names a key is given before it is used.
 KEY_KEYWORDS = {"key", "duplicate_key", "number_key"}

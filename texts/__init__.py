@@ -56,12 +56,12 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
 OPERATOR: Mapping[str, Mapping[str, str]] = {"vi": vi_operator.TEXTS, "en": en_operator.TEXTS}
 
 
-def operator_text(language: str, key: str, **values: object) -> str:
+def operator_text(language: str, key: str, /, **values: object) -> str:
     """One half of an operator's line, filled as it is (a console is not HTML)."""
     return OPERATOR[language][key].format(**values)
 
 
-def bilingual(key: str, **values: object) -> str:
+def bilingual(key: str, /, **values: object) -> str:
     """An operator's text as the console says it: ``Vietnamese / English``."""
     return f"{operator_text('vi', key, **values)} / {operator_text('en', key, **values)}"
 

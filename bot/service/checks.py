@@ -69,7 +69,7 @@ class CheckReport:
 Emit = Callable[[CheckResult], None]
 
 
-def _found(ok: bool, key: str, hints: tuple[str, ...] = (), **values: object) -> CheckResult:
+def _found(ok: bool, key: str, hints: tuple[str, ...] = (), /, **values: object) -> CheckResult:
     """A verdict in both languages, from the operator's texts (``texts/*/operator.py``)."""
     return CheckResult(
         ok, operator_text("vi", key, **values), operator_text("en", key, **values), hints

@@ -123,4 +123,68 @@ TEXTS: dict[str, str] = {
     "config_not_a_port": "not a port number",
     "config_not_an_ip": "not an IP address",
     "config_behind_proxy": "behind a reverse proxy use",
+    # --- python -m qr: its help, and the problems it ends with ---------------------------------
+    "qr_cli_see_help": "see",
+    "qr_cli_invalid_format": "invalid format {raw!r}: choose from {formats}",
+    "qr_cli_description": (
+        "Make the QR codes (PNG, SVG) and A4 posters (PDF) of areas, offline and without the "
+        "bot running."
+    ),
+    "qr_cli_examples": "Examples",
+    "qr_cli_environment": "Environment (also read from .env)",
+    "qr_cli_area": "the code of one area, a-z 0-9 - _ (up to 32 characters)",
+    "qr_cli_all": "every open area in the database, plus {file} to print them all at once",
+    "qr_cli_name": (
+        "the area name printed under the code (with --area; read from the database when left out)"
+    ),
+    "qr_cli_bot_username": (
+        "the bot's Telegram username, with or without @ (default: BOT_USERNAME)"
+    ),
+    "qr_cli_unit": (
+        "the unit name printed on codes and posters (default: UNIT_NAME, else {default!r})"
+    ),
+    "qr_cli_contact": (
+        "how else to reach the committee (phone, address, office hours), printed in a box "
+        "of its own for people without Telegram; up to {chars} characters, {lines} lines "
+        "(default: CONTACT_TEXT; --contact '' prints none)"
+    ),
+    "qr_cli_language": (
+        "vi: the poster in Vietnamese only; en: an English line under each Vietnamese one "
+        "(default: DEFAULT_LANGUAGE, else {default})"
+    ),
+    "qr_cli_database": "the bot's SQLite file (default: DATABASE_PATH, else {default})",
+    "qr_cli_out": "the folder to write to, created if missing (default: {default}/)",
+    "qr_cli_format": "formats, comma-separated (default: {default})",
+    "qr_cli_no_such_area": (
+        "No area with code {code!r} in {path}: add it with /addarea or pass --name"
+    ),
+    "qr_cli_unreadable": "Cannot read the database {path}: {error}",
+    "qr_cli_no_database": "Database not found: {path} (use --database or DATABASE_PATH)",
+    "qr_cli_name_with_area": "--name goes with --area only",
+    "qr_cli_no_open_areas": "No open areas in {path}: add one with /addarea",
+    "qr_cli_language_unsupported": (
+        "DEFAULT_LANGUAGE {language!r} is not supported: use vi or en"
+    ),
+    "qr_cli_no_username": "Missing bot username: pass --bot-username or set BOT_USERNAME in .env",
+    "qr_cli_unwritable": "Cannot write to {folder}: {error}",
+    # --- What the QR code and poster makers refuse (python -m qr, and /qr via qr_failed) -------
+    "qr_error_username": (
+        "Invalid bot username {raw!r}: it needs 5-32 letters, digits or _ and must end in 'bot'"
+    ),
+    "qr_error_area_code": (
+        "Invalid area code {raw!r}: use 1-32 characters of a-z, 0-9, '-' or '_'"
+    ),
+    "qr_error_area_name": "area name",
+    "qr_error_unit_name": "unit name",
+    "qr_error_empty": "The {what} is empty",
+    "qr_error_too_long": "The {what} is longer than {limit} characters",
+    "qr_error_contact_too_long": (
+        "The contact text (CONTACT_TEXT) is longer than {limit} characters"
+    ),
+    "qr_error_contact_lines": "The contact text (CONTACT_TEXT) has more than {limit} lines",
+    "qr_error_language": "Invalid poster language {language!r}: choose vi or en",
+    "qr_error_does_not_fit": (
+        "The area name, unit name and contact text are too long to fit on one page"
+    ),
+    "qr_error_no_area": "There is no area to print",
 }

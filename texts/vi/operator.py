@@ -1,6 +1,7 @@
-"""Vietnamese texts the operator reads on the console: ``python -m bot --check`` and the
-configuration's errors (the Vietnamese half of each line; ``texts.bilingual`` adds the
-English half after " / ").
+"""Vietnamese texts the operator reads on the console: ``python -m bot --check``, the
+configuration's errors, ``python -m qr`` and what the QR code and poster makers refuse
+(which an admin reads too, after ``qr_failed``). Each is the Vietnamese half of a line;
+``texts.bilingual`` adds the English half after " / ".
 
 Plain text, not HTML. The operator is whoever runs the bot, often not a programmer: say
 what was found and what to do, naming the variable of .env to change. Values (a path, an
@@ -103,4 +104,67 @@ TEXTS: dict[str, str] = {
     "config_not_a_port": "'{value}' không phải cổng 1–65535",
     "config_not_an_ip": "'{value}' không phải địa chỉ IP",
     "config_behind_proxy": "Sau reverse proxy dùng",
+    # --- python -m qr: its help, and the problems it ends with ---------------------------------
+    "qr_cli_see_help": "xem",
+    "qr_cli_invalid_format": "định dạng không hợp lệ {raw!r}, chọn trong {formats}",
+    "qr_cli_description": (
+        "Tạo mã QR (PNG, SVG) và áp phích A4 (PDF) cho khu vực, không cần mạng và không "
+        "cần bot đang chạy."
+    ),
+    "qr_cli_examples": "Ví dụ",
+    "qr_cli_environment": "Biến môi trường (đọc cả từ .env)",
+    "qr_cli_area": "mã một khu vực, a-z 0-9 - _ (tối đa 32 ký tự)",
+    "qr_cli_all": "mọi khu vực đang mở trong cơ sở dữ liệu, thêm {file} để in một lần",
+    "qr_cli_name": (
+        "tên khu vực in dưới mã QR (dùng với --area; nếu bỏ trống thì lấy từ cơ sở dữ liệu)"
+    ),
+    "qr_cli_bot_username": "tên bot trên Telegram, có hoặc không có @ (mặc định: BOT_USERNAME)",
+    "qr_cli_unit": (
+        "tên đơn vị in trên mã và áp phích (mặc định: UNIT_NAME, nếu không có thì {default!r})"
+    ),
+    "qr_cli_contact": (
+        "cách liên hệ khác với đơn vị (điện thoại, địa chỉ, giờ làm việc), in trong khung "
+        "riêng cho người không dùng Telegram; tối đa {chars} ký tự, {lines} dòng (mặc định: "
+        "CONTACT_TEXT; --contact '' để không in)"
+    ),
+    "qr_cli_language": (
+        "vi: áp phích chỉ có tiếng Việt; en: thêm dòng tiếng Anh dưới mỗi dòng tiếng Việt "
+        "(mặc định: DEFAULT_LANGUAGE, nếu không có thì {default})"
+    ),
+    "qr_cli_database": (
+        "tệp SQLite của bot (mặc định: DATABASE_PATH, nếu không có thì {default})"
+    ),
+    "qr_cli_out": "thư mục ghi tệp, tạo nếu chưa có (mặc định: {default}/)",
+    "qr_cli_format": "các định dạng, cách nhau bằng dấu phẩy (mặc định: {default})",
+    "qr_cli_no_such_area": (
+        "Không có khu vực mã {code!r} trong {path} — thêm bằng /addarea hoặc dùng --name"
+    ),
+    "qr_cli_unreadable": "Không đọc được cơ sở dữ liệu {path}",
+    "qr_cli_no_database": (
+        "Không tìm thấy cơ sở dữ liệu {path} — dùng --database hoặc DATABASE_PATH"
+    ),
+    "qr_cli_name_with_area": "--name chỉ dùng với --area",
+    "qr_cli_no_open_areas": "Không có khu vực nào đang mở trong {path} — thêm bằng /addarea",
+    "qr_cli_language_unsupported": "DEFAULT_LANGUAGE {language!r} không hỗ trợ — dùng vi hoặc en",
+    "qr_cli_no_username": ("Thiếu tên bot — dùng --bot-username hoặc đặt BOT_USERNAME trong .env"),
+    "qr_cli_unwritable": "Không ghi được vào {folder}",
+    # --- What the QR code and poster makers refuse (python -m qr, and /qr via qr_failed) -------
+    "qr_error_username": (
+        "Tên bot không hợp lệ: {raw!r} — cần 5–32 ký tự chữ, số hoặc _, kết thúc bằng 'bot'"
+    ),
+    "qr_error_area_code": (
+        "Mã khu vực không hợp lệ: {raw!r} — cần 1–32 ký tự a-z, 0-9, '-' hoặc '_' "
+        "(chữ thường, không dấu)"
+    ),
+    "qr_error_area_name": "Tên khu vực",
+    "qr_error_unit_name": "Tên đơn vị",
+    "qr_error_empty": "{what} trống",
+    "qr_error_too_long": "{what} dài quá {limit} ký tự",
+    "qr_error_contact_too_long": "Thông tin liên hệ (CONTACT_TEXT) dài quá {limit} ký tự",
+    "qr_error_contact_lines": "Thông tin liên hệ (CONTACT_TEXT) có quá {limit} dòng",
+    "qr_error_language": "Ngôn ngữ áp phích không hợp lệ: {language!r}, chọn vi hoặc en",
+    "qr_error_does_not_fit": (
+        "Tên khu vực, tên đơn vị và thông tin liên hệ quá dài để in vừa một trang"
+    ),
+    "qr_error_no_area": "Không có khu vực nào để in",
 }
