@@ -9,8 +9,7 @@ use.
 """
 
 TEXTS: dict[str, str] = {
-    # Digest chart (plain text drawn in the image)
-    # Drawn into the digest's chart, an image the staff group receives (plain text).
+    # Digest chart (plain text drawn in the image, which the staff group receives)
     "chart_title": "New feedback by topic\n{period}",
     "chart_period": "{since} – {until}",
     "chart_period_all": "until {until}",

@@ -62,13 +62,12 @@ TEXTS: dict[str, str] = {
         "This message packs several feedbacks. Tap a code under it to open one, then reply there."
     ),
     "btn_open_card": "📂 {code}",
-    # --- Preview -------------------------------------------------------------------------------
+    # --- The card, as the staff group receives it ------------------------------------------
     # The card is staff's (kept here for staff first); a resident reads it too, in the
     # preview, exactly as staff will.
     "card": ("📮 <b>Feedback {code}</b>\n📍 Area: {area}\n🏷 Topic: {topic}\n🕒 {time}\n\n{body}"),
     "card_photos": "\n\n🖼 Photos attached: {photos}.",
     "card_location": "\n\n🗺 With a location on the map.",
-    # Shared by the reports
     # Shared by the reports (staff read them as messages)
     "report_by_area": "<b>By area</b>",
     "report_by_topic": "<b>By topic</b>",

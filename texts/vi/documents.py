@@ -8,8 +8,7 @@ use.
 """
 
 TEXTS: dict[str, str] = {
-    # Digest chart (plain text drawn in the image)
-    # Drawn into the digest's chart, an image the staff group receives (plain text).
+    # Digest chart (plain text drawn in the image, which the staff group receives)
     "chart_title": "Góp ý mới theo lĩnh vực\n{period}",
     "chart_period": "{since} – {until}",
     "chart_period_all": "đến {until}",

@@ -66,7 +66,7 @@ TEXTS: dict[str, str] = {
         "Tin này gộp nhiều góp ý. Bấm nút mã dưới tin để mở từng góp ý, rồi trả lời tin đó."
     ),
     "btn_open_card": "📂 {code}",
-    # --- Preview -------------------------------------------------------------------------------
+    # --- The card, as the staff group receives it ------------------------------------------
     # The card is staff's (kept here for staff first); a resident reads it too, in the
     # preview, exactly as staff will.
     "card": (
@@ -74,7 +74,6 @@ TEXTS: dict[str, str] = {
     ),
     "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
     "card_location": "\n\n🗺 Kèm vị trí trên bản đồ.",
-    # Shared by the reports
     # Shared by the reports (staff read them as messages)
     "report_by_area": "<b>Theo khu vực</b>",
     "report_by_topic": "<b>Theo lĩnh vực</b>",
