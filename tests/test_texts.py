@@ -1,4 +1,5 @@
-"""The text catalogue: same keys and placeholders in every language, every used key exists."""
+"""The text catalogue: same keys and placeholders in every language; every key the code uses
+or builds exists, and every key is used (found in the syntax trees of the code)."""
 
 from __future__ import annotations
 
