@@ -8,7 +8,6 @@ from the group): each becomes a ❌ line, so the operator sees every problem at 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +19,7 @@ from telegram.request import HTTPXRequest
 
 from bot.service.config import Settings
 from core.anonymity import SecretKeyError, read_key_file
+from core.committee import Committee
 from storage import DatabaseUnusable, SchemaTooNew, open_database
 from storage.groups import BotGroup
 from storage.health import DatabaseHealth, probe, stored_schema_version
@@ -84,12 +84,14 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
         report.results.append(_scrubbed(result, settings))
         emit(report.results[-1])
 
+    # The committee as the bot will act for it; a recorded move of its group is followed.
+    committee = settings.committee
     add(_configuration(settings))
     health, recorded, moved = await _database(settings, add)
     if moved is not None:
         # The bot follows the recorded move (bot.delivery.staff_chat); so does the check.
-        add(_found(True, "check_staff_moved", configured=settings.staff_chat_id, moved=moved))
-        settings = dataclasses.replace(settings, staff_chat_id=moved)
+        add(_found(True, "check_staff_moved", configured=committee.staff_chat_id, moved=moved))
+        committee = committee.with_staff_chat(moved)
     add(_secret_key(settings, health))
     async with telegram_bot(settings) as bot:
         try:
@@ -104,9 +106,9 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
             return report
         report.username = bot.username
         add(_found(True, "check_token_accepted", username=bot.username))
-        if await _staff_group(bot, settings, add):
-            add(await _membership(bot, settings))
-        add(await _groups_known(bot, settings, recorded))
+        if await _staff_group(bot, committee, add):
+            add(await _membership(bot, committee))
+        add(await _groups_known(bot, committee, recorded))
         if settings.webhook is not None:
             add(await _webhook(bot, settings))
     return report
@@ -133,7 +135,7 @@ async def telegram_bot(settings: Settings) -> AsyncIterator[Bot]:
 
 def _configuration(settings: Settings) -> CheckResult:
     mode = "webhook" if settings.webhook else "polling"
-    admins = len(settings.admin_ids)
+    admins = len(settings.committee.admin_ids)
     return _found(True, "check_configuration", admins=admins, mode=mode)
 
 
@@ -152,7 +154,7 @@ async def _database(
         async with open_database(path) as database:
             health = await probe(database)
             recorded = await database.groups.list()
-            moved = await database.groups.moved_to(settings.staff_chat_id)
+            moved = await database.groups.moved_to(settings.committee.staff_chat_id)
     except SchemaTooNew:
         add(_found(False, "check_database_too_new", path=path))
         return None, [], None
@@ -207,9 +209,9 @@ def _secret_key(settings: Settings, health: DatabaseHealth | None) -> CheckResul
     return _found(True, "check_key_file_later", path=path)
 
 
-async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
-    """Report whether the bot sees the staff group; True when it does."""
-    chat_id = settings.staff_chat_id
+async def _staff_group(bot: Bot, committee: Committee, add: Emit) -> bool:
+    """Report whether the bot sees the committee's staff group; True when it does."""
+    chat_id = committee.staff_chat_id
     try:
         chat = await bot.get_chat(chat_id)
     except ChatMigrated as error:
@@ -238,7 +240,7 @@ class _GroupSeen:
     added_by_admin: bool | None
 
 
-async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) -> CheckResult:
+async def _groups_known(bot: Bot, committee: Committee, recorded: list[BotGroup]) -> CheckResult:
     """Every group the bot is known to be in: its type, members and who added the bot.
 
     From the groups the running bot recorded, and the updates waiting at Telegram
@@ -250,7 +252,7 @@ async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) 
     seen: dict[int, _GroupSeen] = {
         g.chat_id: _GroupSeen(g.chat_id, g.title, g.added_by_admin)
         for g in recorded
-        if g.status in MEMBER_STATUSES or g.chat_id == settings.staff_chat_id
+        if g.status in MEMBER_STATUSES or g.chat_id == committee.staff_chat_id
     }
     with contextlib.suppress(TelegramError):
         for update in await bot.get_updates(timeout=0):
@@ -260,15 +262,15 @@ async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) 
             added: bool | None = seen[chat.id].added_by_admin if chat.id in seen else None
             change = update.my_chat_member
             if change is not None and change.new_chat_member.status in MEMBER_STATUSES:
-                added = change.from_user.id in settings.admin_ids
+                added = committee.is_admin(change.from_user.id)
             seen[chat.id] = _GroupSeen(chat.id, chat.title or "", added)
-    seen.setdefault(settings.staff_chat_id, _GroupSeen(settings.staff_chat_id, "", None))
-    hints = [await _group_hint(bot, settings, group) for group in seen.values()]
+    seen.setdefault(committee.staff_chat_id, _GroupSeen(committee.staff_chat_id, "", None))
+    hints = [await _group_hint(bot, committee, group) for group in seen.values()]
     count = len(hints)
     return _found(True, "check_groups_known", tuple(hints), count=count)
 
 
-async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
+async def _group_hint(bot: Bot, committee: Committee, group: _GroupSeen) -> str:
     title, kind, members = group.title, "?", "?"
     with contextlib.suppress(TelegramError):
         chat = await bot.get_chat(group.chat_id)
@@ -283,7 +285,7 @@ async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
         who = bilingual("check_added_by_other")
     staff = (
         f" ← {bilingual('check_current_staff_group')}"
-        if group.chat_id == settings.staff_chat_id
+        if group.chat_id == committee.staff_chat_id
         else ""
     )
     return (
@@ -292,9 +294,9 @@ async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
     )
 
 
-async def _membership(bot: Bot, settings: Settings) -> CheckResult:
+async def _membership(bot: Bot, committee: Committee) -> CheckResult:
     try:
-        member = await bot.get_chat_member(settings.staff_chat_id, bot.id)
+        member = await bot.get_chat_member(committee.staff_chat_id, bot.id)
     except TelegramError as error:
         return _found(False, "check_membership_unknown", error=error.message)
     if member.status in MEMBER_STATUSES:
