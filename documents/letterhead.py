@@ -1,8 +1,8 @@
 """What every document of the committee shares: the letterhead, and how it writes dates,
 counts and rates (Nghị định 30/2020/NĐ-CP, Phụ lục I).
 
-Words come from a mapping of ``doc_`` keys (the catalogue sections ``documents_vi`` and
-``documents_en``); values are plain text, never HTML.
+Words come from a mapping of ``doc_`` keys (the catalogue sections ``texts.vi.documents``
+and ``texts.en.documents``); values are plain text, never HTML.
 """
 
 from __future__ import annotations

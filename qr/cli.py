@@ -25,6 +25,7 @@ from qr.links import checked_area_code, checked_bot_username
 from qr.names import MAX_CONTACT_LINES, MAX_CONTACT_TEXT
 from qr.poster import LANGUAGES, PosterInput, area_posters, render_poster_pdf
 from storage import AreaNotFound, StorageError, open_database
+from texts import bilingual
 
 PROG = "python -m qr"
 FORMATS = ("png", "svg", "pdf")
@@ -52,7 +53,7 @@ class AreaToPrint:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # argparse prints the whole usage block; admins get one line and a pointer to --help.
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (xem / see --help)\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} ({bilingual('qr_cli_see_help')} --help)\n")
 
 
 def _formats(raw: str) -> tuple[str, ...]:
@@ -60,8 +61,7 @@ def _formats(raw: str) -> tuple[str, ...]:
     unknown = [name for name in chosen if name not in FORMATS]
     if not chosen or unknown:
         raise argparse.ArgumentTypeError(
-            f"định dạng không hợp lệ {raw!r}, chọn trong png,svg,pdf / "
-            f"invalid format {raw!r}: choose from png,svg,pdf"
+            bilingual("qr_cli_invalid_format", raw=raw, formats=",".join(FORMATS))
         )
     return chosen
 
@@ -70,18 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser; every help text is in Vietnamese, then English."""
     parser = _Parser(
         prog=PROG,
-        description=(
-            "Tạo mã QR (PNG, SVG) và áp phích A4 (PDF) cho khu vực, không cần mạng và không "
-            "cần bot đang chạy. / Make the QR codes (PNG, SVG) and A4 posters (PDF) of areas, "
-            "offline and without the bot running."
-        ),
+        description=bilingual("qr_cli_description"),
         epilog=(
-            "Ví dụ / Examples:\n"
+            f"{bilingual('qr_cli_examples')}:\n"
             f"  {PROG} --area khu-pho-3 --name 'Khu phố 3' --bot-username homthu_bot\n"
             f"  {PROG} --all --format pdf\n"
             f"  {PROG} --all --language en \\\n"
             "      --contact $'Điện thoại: 0233 3861 234\\nGiờ làm việc: 7h30–17h00'\n"
-            "Biến môi trường (đọc cả từ .env) / Environment (also read from .env): "
+            f"{bilingual('qr_cli_environment')}: "
             "BOT_USERNAME, UNIT_NAME, CONTACT_TEXT, DEFAULT_LANGUAGE, DATABASE_PATH."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -90,95 +86,56 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument(
         "--area",
         metavar="CODE",
-        help=(
-            "mã một khu vực, a-z 0-9 - _ (tối đa 32 ký tự) / the code of one area, "
-            "a-z 0-9 - _ (up to 32 characters)"
-        ),
+        help=bilingual("qr_cli_area"),
     )
     which.add_argument(
         "--all",
         action="store_true",
-        help=(
-            f"mọi khu vực đang mở trong cơ sở dữ liệu, thêm {ALL_POSTERS} để in một lần / "
-            f"every open area in the database, plus {ALL_POSTERS} to print them all at once"
-        ),
+        help=bilingual("qr_cli_all", file=ALL_POSTERS),
     )
     parser.add_argument(
         "--name",
-        help=(
-            "tên khu vực in dưới mã QR (dùng với --area; nếu bỏ trống thì lấy từ cơ sở dữ "
-            "liệu) / the area name printed under the code (with --area; read from the "
-            "database when left out)"
-        ),
+        help=bilingual("qr_cli_name"),
     )
     parser.add_argument(
         "--bot-username",
         metavar="USERNAME",
-        help=(
-            "tên bot trên Telegram, có hoặc không có @ (mặc định: BOT_USERNAME) / the bot's "
-            "Telegram username, with or without @ (default: BOT_USERNAME)"
-        ),
+        help=bilingual("qr_cli_bot_username"),
     )
     parser.add_argument(
         "--unit",
         metavar="NAME",
-        help=(
-            f"tên đơn vị in trên mã và áp phích (mặc định: UNIT_NAME, nếu không có thì "
-            f"{DEFAULT_UNIT_NAME!r}) / the unit name printed on codes and posters (default: "
-            f"UNIT_NAME, else {DEFAULT_UNIT_NAME!r})"
-        ),
+        help=bilingual("qr_cli_unit", default=DEFAULT_UNIT_NAME),
     )
     parser.add_argument(
         "--contact",
         metavar="TEXT",
-        help=(
-            "cách liên hệ khác với đơn vị (điện thoại, địa chỉ, giờ làm việc), in trong khung "
-            f"riêng cho người không dùng Telegram; tối đa {MAX_CONTACT_TEXT} ký tự, "
-            f"{MAX_CONTACT_LINES} dòng (mặc định: CONTACT_TEXT; --contact '' để không in) / "
-            "how else to reach the committee (phone, address, office hours), printed in a box "
-            f"of its own for people without Telegram; up to {MAX_CONTACT_TEXT} characters, "
-            f"{MAX_CONTACT_LINES} lines (default: CONTACT_TEXT; --contact '' prints none)"
-        ),
+        help=bilingual("qr_cli_contact", chars=MAX_CONTACT_TEXT, lines=MAX_CONTACT_LINES),
     )
     parser.add_argument(
         "--language",
         choices=LANGUAGES,
-        help=(
-            "vi: áp phích chỉ có tiếng Việt; en: thêm dòng tiếng Anh dưới mỗi dòng tiếng Việt "
-            f"(mặc định: DEFAULT_LANGUAGE, nếu không có thì {DEFAULT_LANGUAGE}) / vi: the "
-            "poster in Vietnamese only; en: an English line under each Vietnamese one "
-            f"(default: DEFAULT_LANGUAGE, else {DEFAULT_LANGUAGE})"
-        ),
+        help=bilingual("qr_cli_language", default=DEFAULT_LANGUAGE),
     )
     parser.add_argument(
         "--database",
         metavar="PATH",
         type=Path,
-        help=(
-            f"tệp SQLite của bot (mặc định: DATABASE_PATH, nếu không có thì "
-            f"{DEFAULT_DATABASE_PATH}) / the bot's SQLite file (default: DATABASE_PATH, "
-            f"else {DEFAULT_DATABASE_PATH})"
-        ),
+        help=bilingual("qr_cli_database", default=DEFAULT_DATABASE_PATH),
     )
     parser.add_argument(
         "--out",
         metavar="DIR",
         type=Path,
         default=Path(DEFAULT_OUT),
-        help=(
-            f"thư mục ghi tệp, tạo nếu chưa có (mặc định: {DEFAULT_OUT}/) / the folder to "
-            f"write to, created if missing (default: {DEFAULT_OUT}/)"
-        ),
+        help=bilingual("qr_cli_out", default=DEFAULT_OUT),
     )
     parser.add_argument(
         "--format",
         metavar="LIST",
         type=_formats,
         default=FORMATS,
-        help=(
-            "các định dạng, cách nhau bằng dấu phẩy (mặc định: png,svg,pdf) / formats, "
-            "comma-separated (default: png,svg,pdf)"
-        ),
+        help=bilingual("qr_cli_format", default=",".join(FORMATS)),
     )
     return parser
 
@@ -203,38 +160,27 @@ async def _areas_from_database(path: Path, code: str | None) -> list[AreaToPrint
             else:
                 areas = [await database.areas.get(code)]
     except AreaNotFound:
-        raise CliError(
-            f"Không có khu vực mã {code!r} trong {path} — thêm bằng /addarea hoặc dùng --name / "
-            f"No area with code {code!r} in {path}: add it with /addarea or pass --name"
-        ) from None
+        raise CliError(bilingual("qr_cli_no_such_area", code=code, path=path)) from None
     except (StorageError, sqlite3.Error) as error:
-        raise CliError(
-            f"Không đọc được cơ sở dữ liệu {path} / Cannot read the database {path}: {error}"
-        ) from None
+        raise CliError(bilingual("qr_cli_unreadable", path=path, error=error)) from None
     return [AreaToPrint(area.code, area.name) for area in areas if code or area.is_open]
 
 
 def _read_areas(path: Path, code: str | None) -> list[AreaToPrint]:
     # Opening a missing file would create an empty database (and its folder).
     if not path.is_file():
-        raise CliError(
-            f"Không tìm thấy cơ sở dữ liệu {path} — dùng --database hoặc DATABASE_PATH / "
-            f"Database not found: {path} (use --database or DATABASE_PATH)"
-        )
+        raise CliError(bilingual("qr_cli_no_database", path=path))
     return asyncio.run(_areas_from_database(path, code))
 
 
 def _areas(args: argparse.Namespace) -> list[AreaToPrint]:
     if args.all:
         if args.name is not None:
-            raise CliError("--name chỉ dùng với --area / --name goes with --area only")
+            raise CliError(bilingual("qr_cli_name_with_area"))
         path = _database_path(args.database)
         areas = _read_areas(path, None)
         if not areas:
-            raise CliError(
-                f"Không có khu vực nào đang mở trong {path} — thêm bằng /addarea / "
-                f"No open areas in {path}: add one with /addarea"
-            )
+            raise CliError(bilingual("qr_cli_no_open_areas", path=path))
         return areas
     code = checked_area_code(args.area)
     if args.name is None:
@@ -246,10 +192,7 @@ def _language(option: str | None) -> str:
     """The poster's language: the option, else DEFAULT_LANGUAGE as the bot reads it."""
     language = (_setting(option, "DEFAULT_LANGUAGE", DEFAULT_LANGUAGE) or "").lower()
     if language not in LANGUAGES:
-        raise CliError(
-            f"DEFAULT_LANGUAGE {language!r} không hỗ trợ — dùng vi hoặc en / "
-            f"DEFAULT_LANGUAGE {language!r} is not supported: use vi or en"
-        )
+        raise CliError(bilingual("qr_cli_language_unsupported", language=language))
     return language
 
 
@@ -293,10 +236,7 @@ def run(args: argparse.Namespace) -> list[Path]:
     """Render and write the files asked for; return their paths in the order written."""
     raw_username = _setting(args.bot_username, "BOT_USERNAME")
     if not raw_username:
-        raise CliError(
-            "Thiếu tên bot — dùng --bot-username hoặc đặt BOT_USERNAME trong .env / "
-            "Missing bot username: pass --bot-username or set BOT_USERNAME in .env"
-        )
+        raise CliError(bilingual("qr_cli_no_username"))
     username = checked_bot_username(raw_username)
     settings = PosterSettings(
         username=username,
@@ -315,7 +255,7 @@ def run(args: argparse.Namespace) -> list[Path]:
             print(path, flush=True)
     except OSError as error:
         raise CliError(
-            f"Không ghi được vào {args.out} / Cannot write to {args.out}: {error.strerror}"
+            bilingual("qr_cli_unwritable", folder=args.out, error=error.strerror)
         ) from None
     return written
 

@@ -3,6 +3,7 @@
 import re
 
 from qr.errors import InvalidAreaCode, InvalidBotUsername
+from texts import bilingual
 
 # Telegram: 5-32 characters of [A-Za-z0-9_]; a bot's username ends in "bot".
 _BOT_USERNAME = re.compile(r"[A-Za-z0-9_]{5,32}")
@@ -16,22 +17,14 @@ def checked_bot_username(raw: str) -> str:
     """Return the bot's username without a leading "@", or raise InvalidBotUsername."""
     username = raw.strip().removeprefix("@")
     if not _BOT_USERNAME.fullmatch(username) or not username.lower().endswith("bot"):
-        raise InvalidBotUsername(
-            f"Tên bot không hợp lệ: {raw!r} — cần 5–32 ký tự chữ, số hoặc _, "
-            f"kết thúc bằng 'bot' / Invalid bot username {raw!r}: it needs 5-32 letters, "
-            "digits or _ and must end in 'bot'"
-        )
+        raise InvalidBotUsername(bilingual("qr_error_username", raw=raw))
     return username
 
 
 def checked_area_code(raw: str) -> str:
     """Return the area code unchanged if it is valid, or raise InvalidAreaCode."""
     if not _AREA_CODE.fullmatch(raw) or not _START_PARAMETER.fullmatch(raw):
-        raise InvalidAreaCode(
-            f"Mã khu vực không hợp lệ: {raw!r} — cần 1–32 ký tự a-z, 0-9, '-' hoặc '_' "
-            f"(chữ thường, không dấu) / Invalid area code {raw!r}: use 1-32 characters "
-            "of a-z, 0-9, '-' or '_'"
-        )
+        raise InvalidAreaCode(bilingual("qr_error_area_code", raw=raw))
     return raw
 
 

@@ -3,6 +3,7 @@
 import unicodedata
 
 from qr.errors import InvalidPosterText
+from texts import bilingual, operator_text
 
 # SPEC section 6 caps area names at 100 characters; the poster is laid out to fit that.
 MAX_AREA_NAME = 100
@@ -22,12 +23,12 @@ def _printable(raw: str) -> str:
 
 def checked_area_name(raw: str) -> str:
     """Return the area name ready to print, or raise InvalidPosterText."""
-    return _checked(raw, MAX_AREA_NAME, ("Tên khu vực", "area name"))
+    return _checked(raw, MAX_AREA_NAME, "qr_error_area_name")
 
 
 def checked_unit_name(raw: str) -> str:
     """Return the unit (committee) name ready to print, or raise InvalidPosterText."""
-    return _checked(raw, MAX_UNIT_NAME, ("Tên đơn vị", "unit name"))
+    return _checked(raw, MAX_UNIT_NAME, "qr_error_unit_name")
 
 
 def checked_contact_text(raw: str) -> str:
@@ -35,25 +36,25 @@ def checked_contact_text(raw: str) -> str:
     lines = [_printable(line) for line in raw.splitlines()]
     text = "\n".join(line for line in lines if line)
     if len(text) > MAX_CONTACT_TEXT:
-        raise InvalidPosterText(
-            f"Thông tin liên hệ (CONTACT_TEXT) dài quá {MAX_CONTACT_TEXT} ký tự / The contact "
-            f"text (CONTACT_TEXT) is longer than {MAX_CONTACT_TEXT} characters"
-        )
+        raise InvalidPosterText(bilingual("qr_error_contact_too_long", limit=MAX_CONTACT_TEXT))
     if text.count("\n") >= MAX_CONTACT_LINES:
-        raise InvalidPosterText(
-            f"Thông tin liên hệ (CONTACT_TEXT) có quá {MAX_CONTACT_LINES} dòng / The contact "
-            f"text (CONTACT_TEXT) has more than {MAX_CONTACT_LINES} lines"
-        )
+        raise InvalidPosterText(bilingual("qr_error_contact_lines", limit=MAX_CONTACT_LINES))
     return text
 
 
-def _checked(raw: str, limit: int, what: tuple[str, str]) -> str:
+def _checked(raw: str, limit: int, what_key: str) -> str:
     name = _printable(raw)
-    what_vi, what_en = what
     if not name:
-        raise InvalidPosterText(f"{what_vi} trống / The {what_en} is empty")
+        raise InvalidPosterText(_said("qr_error_empty", what_key))
     if len(name) > limit:
-        raise InvalidPosterText(
-            f"{what_vi} dài quá {limit} ký tự / The {what_en} is longer than {limit} characters"
-        )
+        raise InvalidPosterText(_said("qr_error_too_long", what_key, limit=limit))
     return name
+
+
+def _said(key: str, what_key: str, **values: object) -> str:
+    """``Vietnamese / English``, each half naming what is wrong in its own language."""
+    vi, en = (
+        operator_text(language, key, what=operator_text(language, what_key), **values)
+        for language in ("vi", "en")
+    )
+    return f"{vi} / {en}"

@@ -20,52 +20,25 @@ from qr.images import render_code_png
 from qr.links import checked_bot_username, deep_link
 from qr.names import checked_area_name, checked_contact_text, checked_unit_name
 from qr.wrapping import balanced_lines
+from texts import CATALOGUES, bilingual
 
 LANGUAGES = ("vi", "en")
 
-# Each line in Vietnamese, then in English. Residents of every age read them: plain words,
-# no "bạn", and the instructions in the neutral form of a public notice.
-TITLE = ("HÒM THƯ GÓP Ý", "SUGGESTION BOX")
-SUBTITLE = ("Mặt trận lắng nghe ý kiến Nhân dân", "The Fatherland Front listens to the people")
-CANNOT_SCAN = (
-    "Không quét được mã? Tìm tên này trên Telegram:",
-    "Cannot scan the code? Search Telegram for this name:",
-)
-TELEGRAM_NEEDED = (
-    "Cần có ứng dụng Telegram trên điện thoại để gửi góp ý",
-    # Says where to get it too: the English lines have no room for a line of their own.
-    "Sending feedback needs the Telegram app on a phone (free on Google Play, App Store)",
-)
-# Where a resident without Telegram gets it: the two stores a phone in Vietnam has.
-GET_TELEGRAM = "Tải Telegram miễn phí trên CH Play (Android) hoặc App Store (iPhone)"
-STEPS = (
-    (
-        # A phone's camera hands the link to Telegram. Telegram's own scanner reads only its
-        # login codes, not a link, so it is not named; Zalo's scanner opens the link in
-        # Zalo's own browser first, which does not always pass it on, so Zalo is not named
-        # either (until there is a web page to open).
-        "Quét mã QR bằng camera điện thoại",
-        "Scan the QR code with the phone's camera",
-    ),
-    (
-        "Chọn lĩnh vực, viết góp ý, có thể kèm ảnh",
-        "Choose a topic and write the feedback; photos may be added",
-    ),
-    (
-        "Bấm nút Gửi, giữ lại mã tra cứu để theo dõi",
-        "Press Gửi (Send) and keep the reference code to follow the feedback",
-    ),
-)
-PROMISE = (
-    "Góp ý được gửi ẩn danh: cán bộ chỉ thấy nội dung, lĩnh vực và khu vực, "
-    "không thấy tên hay tài khoản của người gửi.",
-    "Sent anonymously: staff see only the text, topic and area, never the sender's name "
-    "or account.",
-)
-OTHER_CONTACT = (
-    "Nếu không dùng Telegram, xin liên hệ:",
-    "Without Telegram, the committee can be reached at:",
-)
+
+def _both(key: str) -> tuple[str, str]:
+    """A line of the poster in Vietnamese, then in English (from ``texts/*/poster.py``)."""
+    return CATALOGUES["vi"][key], CATALOGUES["en"][key]
+
+
+TITLE = _both("poster_title")
+SUBTITLE = _both("poster_subtitle")
+CANNOT_SCAN = _both("poster_cannot_scan")
+TELEGRAM_NEEDED = _both("poster_telegram_needed")
+# Printed in Vietnamese only: the English line of TELEGRAM_NEEDED names the stores.
+GET_TELEGRAM = _both("poster_get_telegram")[0]
+STEPS = (_both("poster_step_scan"), _both("poster_step_write"), _both("poster_step_send"))
+PROMISE = _both("poster_promise")
+OTHER_CONTACT = _both("poster_other_contact")
 
 Colour = tuple[int, int, int]
 RED: Colour = (176, 18, 30)
@@ -339,10 +312,7 @@ class _Checked:
     @classmethod
     def of(cls, poster: PosterInput) -> "_Checked":
         if poster.language not in LANGUAGES:
-            raise QrError(
-                f"Ngôn ngữ áp phích không hợp lệ: {poster.language!r}, chọn vi hoặc en / "
-                f"Invalid poster language {poster.language!r}: choose vi or en"
-            )
+            raise QrError(bilingual("qr_error_language", language=poster.language))
         return cls(
             link=poster.link,
             username=checked_bot_username(poster.bot_username),
@@ -468,10 +438,8 @@ def _fitted_blocks(pdf: FPDF, poster: _Checked) -> tuple[list[_Block | _Gap], fl
             if code >= smallest_code:
                 items = _blocks(poster, _Layout(scale, tight, code))
                 return items, room - _height(pdf, items)
-    raise QrError(  # unreachable within the limits on names and contact text
-        "Tên khu vực, tên đơn vị và thông tin liên hệ quá dài để in vừa một trang / "
-        "The area name, unit name and contact text are too long to fit on one page"
-    )
+    # Unreachable within the limits on names and contact text.
+    raise QrError(bilingual("qr_error_does_not_fit"))
 
 
 def _draw_page(pdf: FPDF, poster: _Checked) -> None:
@@ -497,7 +465,7 @@ def _draw_page(pdf: FPDF, poster: _Checked) -> None:
 def render_poster_pdf(posters: Sequence[PosterInput]) -> bytes:
     """Return an A4 PDF with one poster page per area, in the order given."""
     if not posters:
-        raise QrError("Không có khu vực nào để in / There is no area to print")
+        raise QrError(bilingual("qr_error_no_area"))
     pages = [_Checked.of(poster) for poster in posters]  # all errors before any drawing
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(auto=False)

@@ -6,52 +6,64 @@ import html
 import string
 from collections.abc import Mapping
 
-from texts import (
-    desk_en,
-    desk_vi,
-    dialogue_en,
-    dialogue_vi,
-    documents_en,
-    documents_vi,
-    en,
-    reports_en,
-    reports_vi,
-    resident_en,
-    resident_vi,
-    setup_en,
-    setup_vi,
-    staff_group_en,
-    staff_group_vi,
-    vi,
-)
+from texts.en import admin as en_admin
+from texts.en import documents as en_documents
+from texts.en import operator as en_operator
+from texts.en import poster as en_poster
+from texts.en import resident as en_resident
+from texts.en import staff as en_staff
+from texts.vi import admin as vi_admin
+from texts.vi import documents as vi_documents
+from texts.vi import operator as vi_operator
+from texts.vi import poster as vi_poster
+from texts.vi import resident as vi_resident
+from texts.vi import staff as vi_staff
 
-# Each language is its sections merged; tests check that no key is defined twice.
+# Who reads a text decides its module: a resident in a private chat, staff in the staff
+# group or an agency in its group, an admin setting up, a file the bot makes, or the
+# printed poster.
+READERS = ("resident", "staff", "admin", "documents", "poster")
+BY_READER: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "vi": {
+        "resident": vi_resident.TEXTS,
+        "staff": vi_staff.TEXTS,
+        "admin": vi_admin.TEXTS,
+        "documents": vi_documents.TEXTS,
+        "poster": vi_poster.TEXTS,
+    },
+    "en": {
+        "resident": en_resident.TEXTS,
+        "staff": en_staff.TEXTS,
+        "admin": en_admin.TEXTS,
+        "documents": en_documents.TEXTS,
+        "poster": en_poster.TEXTS,
+    },
+}
+# Each language is its readers' sections merged; tests check that no key is defined twice.
 SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
-    "vi": (
-        vi.TEXTS,
-        resident_vi.TEXTS,
-        reports_vi.TEXTS,
-        documents_vi.TEXTS,
-        dialogue_vi.TEXTS,
-        desk_vi.TEXTS,
-        staff_group_vi.TEXTS,
-        setup_vi.TEXTS,
-    ),
-    "en": (
-        en.TEXTS,
-        resident_en.TEXTS,
-        reports_en.TEXTS,
-        documents_en.TEXTS,
-        dialogue_en.TEXTS,
-        desk_en.TEXTS,
-        staff_group_en.TEXTS,
-        setup_en.TEXTS,
-    ),
+    language: tuple(readers[reader] for reader in READERS)
+    for language, readers in BY_READER.items()
 }
 CATALOGUES: Mapping[str, Mapping[str, str]] = {
     language: {key: text for section in sections for key, text in section.items()}
     for language, sections in SECTIONS.items()
 }
+
+# The operator's console (python -m bot --check, the configuration's errors) says each line
+# in Vietnamese and in English at once, whatever language the bot speaks: not a ``Texts``
+# of one language, and plain text, not HTML. A value is said once, where its half needs
+# it, so the two halves of a key may have different placeholders.
+OPERATOR: Mapping[str, Mapping[str, str]] = {"vi": vi_operator.TEXTS, "en": en_operator.TEXTS}
+
+
+def operator_text(language: str, key: str, /, **values: object) -> str:
+    """One half of an operator's line, filled as it is (a console is not HTML)."""
+    return OPERATOR[language][key].format(**values)
+
+
+def bilingual(key: str, /, **values: object) -> str:
+    """An operator's text as the console says it: ``Vietnamese / English``."""
+    return f"{operator_text('vi', key, **values)} / {operator_text('en', key, **values)}"
 
 
 def placeholders(template: str) -> set[str]:

@@ -23,6 +23,7 @@ from core.committee import Committee
 from storage import DatabaseUnusable, SchemaTooNew, open_database
 from storage.groups import BotGroup
 from storage.health import DatabaseHealth, probe, stored_schema_version
+from texts import bilingual, operator_text
 
 OK_MARK = "✅"
 FAIL_MARK = "❌"
@@ -68,6 +69,13 @@ class CheckReport:
 Emit = Callable[[CheckResult], None]
 
 
+def _found(ok: bool, key: str, hints: tuple[str, ...] = (), /, **values: object) -> CheckResult:
+    """A verdict in both languages, from the operator's texts (``texts/*/operator.py``)."""
+    return CheckResult(
+        ok, operator_text("vi", key, **values), operator_text("en", key, **values), hints
+    )
+
+
 async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
     """Run every check in order, handing each verdict to ``emit`` as soon as it is known."""
     report = CheckReport()
@@ -82,49 +90,22 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
     health, recorded, moved = await _database(settings, add)
     if moved is not None:
         # The bot follows the recorded move (bot.delivery.staff_chat); so does the check.
-        add(
-            CheckResult(
-                True,
-                f"Nhóm cán bộ STAFF_CHAT_ID={committee.staff_chat_id} đã được nâng thành siêu "
-                f"nhóm {moved}: bot dùng id đã ghi nhận; xin sửa STAFF_CHAT_ID={moved} trong .env",
-                f"the staff group was upgraded to a supergroup; the bot uses the recorded id "
-                f"{moved}: set STAFF_CHAT_ID={moved} in .env",
-            )
-        )
+        add(_found(True, "check_staff_moved", configured=committee.staff_chat_id, moved=moved))
         committee = committee.with_staff_chat(moved)
     add(_secret_key(settings, health))
     async with telegram_bot(settings) as bot:
         try:
             await bot.initialize()
         except InvalidToken:
-            add(
-                CheckResult(
-                    False,
-                    "Telegram: TELEGRAM_BOT_TOKEN bị từ chối, kiểm tra lại với @BotFather",
-                    "Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather",
-                )
-            )
+            add(_found(False, "check_token_rejected"))
             add(_not_checked("token"))
             return report
         except TelegramError as error:
-            add(
-                CheckResult(
-                    False,
-                    f"Telegram: không gọi được getMe ({error.message})",
-                    "cannot reach Telegram (getMe failed); check the network and "
-                    "TELEGRAM_API_BASE_URL",
-                )
-            )
+            add(_found(False, "check_telegram_unreachable", error=error.message))
             add(_not_checked("network"))
             return report
         report.username = bot.username
-        add(
-            CheckResult(
-                True,
-                f"Telegram: token hợp lệ, bot @{bot.username}",
-                f"token accepted, bot @{bot.username}",
-            )
-        )
+        add(_found(True, "check_token_accepted", username=bot.username))
         if await _staff_group(bot, committee, add):
             add(await _membership(bot, committee))
         add(await _groups_known(bot, committee, recorded))
@@ -155,11 +136,7 @@ async def telegram_bot(settings: Settings) -> AsyncIterator[Bot]:
 def _configuration(settings: Settings) -> CheckResult:
     mode = "webhook" if settings.webhook else "polling"
     admins = len(settings.committee.admin_ids)
-    return CheckResult(
-        True,
-        f"Cấu hình: đủ và hợp lệ (quản trị viên: {admins}, chế độ {mode})",
-        f"configuration: complete and valid (admins: {admins}, {mode} mode)",
-    )
+    return _found(True, "check_configuration", admins=admins, mode=mode)
 
 
 async def _database(
@@ -179,57 +156,27 @@ async def _database(
             recorded = await database.groups.list()
             moved = await database.groups.moved_to(settings.committee.staff_chat_id)
     except SchemaTooNew:
-        add(
-            CheckResult(
-                False,
-                f"Cơ sở dữ liệu {path}: do phiên bản bot mới hơn tạo ra, hãy nâng cấp bot",
-                "the database was written by a newer version of the bot; upgrade the bot",
-            )
-        )
+        add(_found(False, "check_database_too_new", path=path))
         return None, [], None
     except DatabaseUnusable as error:
-        add(
-            CheckResult(
-                False,
-                f"Cơ sở dữ liệu: {error}",
-                "the database file is empty or damaged; restore a backup (python -m storage "
-                "restore <file>)",
-            )
-        )
+        add(_found(False, "check_database_unusable", error=error))
         return None, [], None
     except (sqlite3.Error, OSError) as error:
-        add(
-            CheckResult(
-                False,
-                f"Cơ sở dữ liệu {path}: không mở được ({error})",
-                "cannot open the database; check DATABASE_PATH and the folder's permissions",
-            )
-        )
+        add(_found(False, "check_database_unopened", path=path, error=error))
         return None, [], None
     version = f"{health.schema_version}/{health.latest_version}"
     if not health.up_to_date:
-        add(
-            CheckResult(
-                False,
-                f"Cơ sở dữ liệu {path}: lược đồ {version}, thiếu migration",
-                f"database schema at {version}: migrations missing",
-            )
-        )
+        add(_found(False, "check_database_behind", path=path, version=version))
     elif not health.writable:
-        add(
-            CheckResult(
-                False,
-                f"Cơ sở dữ liệu {path}: không ghi được ({health.write_error})",
-                "the database cannot be written; check the permissions and free disk space",
-            )
-        )
+        add(_found(False, "check_database_read_only", path=path, error=health.write_error))
     else:
         vi_change, en_change = _migration_note(before, health.schema_version)
+        key, values = "check_database_ready", {"path": path, "version": version}
         add(
             CheckResult(
                 True,
-                f"Cơ sở dữ liệu {path}: lược đồ {version}, ghi được{vi_change}",
-                f"database schema {version}, writable{en_change}",
+                operator_text("vi", key, **values, change=vi_change),
+                operator_text("en", key, **values, change=en_change),
             )
         )
     return health, recorded, moved
@@ -238,39 +185,28 @@ async def _database(
 def _migration_note(before: int | None, after: int) -> tuple[str, str]:
     """What opening the database did to it, in Vietnamese and English."""
     if before is None:
-        return " (vừa tạo)", " (created now)"
-    if before < after:
-        return f" (vừa nâng từ {before})", f" (migrated from {before} now)"
-    return "", ""
+        key = "check_database_created"
+    elif before < after:
+        key = "check_database_migrated"
+    else:
+        return "", ""
+    return operator_text("vi", key, before=before), operator_text("en", key, before=before)
 
 
 def _secret_key(settings: Settings, health: DatabaseHealth | None) -> CheckResult:
     """The key that sealed reply channels and keyed language choices must still be there."""
     if settings.secret_key:
-        return CheckResult(True, "Khóa bí mật: SECRET_KEY", "secret key: SECRET_KEY is set")
+        return _found(True, "check_secret_key_set")
     path = settings.key_file
     if path.exists():
         try:
             read_key_file(path)
         except SecretKeyError as error:
-            return CheckResult(
-                False,
-                f"Khóa bí mật: {error}",
-                "the key file is unusable; restore it from the backup made with the database",
-            )
-        return CheckResult(True, f"Khóa bí mật: {path}", f"secret key: {path}")
+            return _found(False, "check_key_file_unusable", error=error)
+        return _found(True, "check_key_file", path=path)
     if health is not None and health.keyed_rows:
-        return CheckResult(
-            False,
-            f"Khóa bí mật {path}: không có, mà cơ sở dữ liệu có {health.keyed_rows} dòng cần nó",
-            f"the key file is missing but the database holds {health.keyed_rows} rows made "
-            "with it; restore it from the backup of the database",
-        )
-    return CheckResult(
-        True,
-        f"Khóa bí mật: {path} sẽ được tạo khi bot chạy lần đầu",
-        "secret key: the key file will be created on first start",
-    )
+        return _found(False, "check_key_file_missing", path=path, rows=health.keyed_rows)
+    return _found(True, "check_key_file_later", path=path)
 
 
 async def _staff_group(bot: Bot, committee: Committee, add: Emit) -> bool:
@@ -279,50 +215,18 @@ async def _staff_group(bot: Bot, committee: Committee, add: Emit) -> bool:
     try:
         chat = await bot.get_chat(chat_id)
     except ChatMigrated as error:
-        add(
-            CheckResult(
-                False,
-                f"Nhóm cán bộ đã thành siêu nhóm, id mới {error.new_chat_id}",
-                f"the staff group was upgraded to a supergroup: set STAFF_CHAT_ID="
-                f"{error.new_chat_id}",
-            )
-        )
+        add(_found(False, "check_staff_group_upgraded", new_id=error.new_chat_id))
         return False
     except Forbidden as error:
-        add(
-            CheckResult(
-                False,
-                f"Nhóm cán bộ STAFF_CHAT_ID={chat_id}: bot bị chặn ({error.message})",
-                "the bot may not access the staff group (removed?); add it again",
-            )
-        )
+        add(_found(False, "check_staff_group_forbidden", chat_id=chat_id, error=error.message))
         return False
     except TelegramError as error:
-        add(
-            CheckResult(
-                False,
-                f"Nhóm cán bộ STAFF_CHAT_ID={chat_id}: không thấy ({error.message})",
-                "the bot cannot see the staff group; add the bot to the group and check "
-                "STAFF_CHAT_ID",
-            )
-        )
+        add(_found(False, "check_staff_group_unseen", chat_id=chat_id, error=error.message))
         return False
     if chat.type not in GROUP_TYPES:
-        add(
-            CheckResult(
-                False,
-                f"STAFF_CHAT_ID={chat_id} là {chat.type}, không phải nhóm",
-                f"STAFF_CHAT_ID is a {chat.type} chat, not a group",
-            )
-        )
+        add(_found(False, "check_staff_group_not_group", chat_id=chat_id, kind=chat.type))
         return False
-    add(
-        CheckResult(
-            True,
-            f"Nhóm cán bộ: «{chat.title}» ({chat_id})",
-            "the bot can see the staff group",
-        )
-    )
+    add(_found(True, "check_staff_group", title=chat.title, chat_id=chat_id))
     return True
 
 
@@ -363,12 +267,7 @@ async def _groups_known(bot: Bot, committee: Committee, recorded: list[BotGroup]
     seen.setdefault(committee.staff_chat_id, _GroupSeen(committee.staff_chat_id, "", None))
     hints = [await _group_hint(bot, committee, group) for group in seen.values()]
     count = len(hints)
-    return CheckResult(
-        True,
-        f"Nhóm bot đang ở: {count} (kiểm tra đúng nhóm cán bộ)",
-        f"groups the bot is in: {count} (make sure the staff group is the right one)",
-        tuple(hints),
-    )
+    return _found(True, "check_groups_known", tuple(hints), count=count)
 
 
 async def _group_hint(bot: Bot, committee: Committee, group: _GroupSeen) -> str:
@@ -379,19 +278,19 @@ async def _group_hint(bot: Bot, committee: Committee, group: _GroupSeen) -> str:
     with contextlib.suppress(TelegramError):
         members = str(await bot.get_chat_member_count(group.chat_id))
     if group.added_by_admin is None:
-        who = "không rõ ai thêm bot / who added the bot is unknown"
+        who = bilingual("check_added_by_unknown")
     elif group.added_by_admin:
-        who = "quản trị viên thêm bot / added by an admin"
+        who = bilingual("check_added_by_admin")
     else:
-        who = "⚠️ người ngoài ADMIN_IDS thêm bot / added by someone not in ADMIN_IDS"
+        who = bilingual("check_added_by_other")
     staff = (
-        " ← nhóm cán bộ hiện tại / the current staff group"
+        f" ← {bilingual('check_current_staff_group')}"
         if group.chat_id == committee.staff_chat_id
         else ""
     )
     return (
-        f"«{title}» STAFF_CHAT_ID={group.chat_id} · {kind} · {members} thành viên / members"
-        f" · {who}{staff}"
+        f"«{title}» STAFF_CHAT_ID={group.chat_id} · {kind} · {members} "
+        f"{bilingual('check_group_members')} · {who}{staff}"
     )
 
 
@@ -399,22 +298,10 @@ async def _membership(bot: Bot, committee: Committee) -> CheckResult:
     try:
         member = await bot.get_chat_member(committee.staff_chat_id, bot.id)
     except TelegramError as error:
-        return CheckResult(
-            False,
-            f"Bot trong nhóm cán bộ: không kiểm tra được ({error.message})",
-            "cannot read the bot's membership of the staff group",
-        )
+        return _found(False, "check_membership_unknown", error=error.message)
     if member.status in MEMBER_STATUSES:
-        return CheckResult(
-            True,
-            f"Bot là thành viên nhóm cán bộ ({member.status})",
-            f"the bot is in the staff group ({member.status})",
-        )
-    return CheckResult(
-        False,
-        f"Bot không còn là thành viên nhóm cán bộ ({member.status})",
-        f"the bot is not a member of the staff group ({member.status}); add it again",
-    )
+        return _found(True, "check_member", status=member.status)
+    return _found(False, "check_not_member", status=member.status)
 
 
 async def _webhook(bot: Bot, settings: Settings) -> CheckResult:
@@ -423,44 +310,29 @@ async def _webhook(bot: Bot, settings: Settings) -> CheckResult:
     try:
         info = await bot.get_webhook_info()
     except TelegramError as error:
-        return CheckResult(
-            False,
-            f"Webhook: không đọc được getWebhookInfo ({error.message})",
-            "cannot read the webhook Telegram has",
-        )
+        return _found(False, "check_webhook_unread", error=error.message)
     if not info.url:
-        return CheckResult(
-            True,
-            f"Webhook {wanted}: Telegram chưa có, bot sẽ đặt khi khởi động",
-            "not set at Telegram yet; the bot sets it when it starts",
-        )
+        return _found(True, "check_webhook_unset", url=wanted)
     if info.url != wanted:
-        return CheckResult(
-            False,
-            f"Webhook: Telegram đang gửi tới {info.url}, khác WEBHOOK_URL",
-            "Telegram posts to another URL than WEBHOOK_URL (another copy of the bot?)",
-        )
+        return _found(False, "check_webhook_elsewhere", url=info.url)
     pending = info.pending_update_count
     if info.last_error_message:
-        return CheckResult(
+        return _found(
             True,
-            f"Webhook {wanted}: đã đặt, {pending} cập nhật chờ, có lỗi gửi gần đây",
-            f"set, {pending} updates pending; last delivery error: {info.last_error_message}",
+            "check_webhook_failing",
+            url=wanted,
+            pending=pending,
+            error=info.last_error_message,
         )
-    return CheckResult(
-        True,
-        f"Webhook {wanted}: đã đặt, {pending} cập nhật chờ",
-        f"set, {pending} updates pending",
-    )
+    return _found(True, "check_webhook_set", url=wanted, pending=pending)
 
 
 def _not_checked(reason: str) -> CheckResult:
-    vi = "cần token hợp lệ" if reason == "token" else "cần kết nối Telegram"
-    en = "needs an accepted token" if reason == "token" else "needs Telegram"
+    key = "check_needs_token" if reason == "token" else "check_needs_telegram"
     return CheckResult(
         False,
-        f"Nhóm cán bộ: chưa kiểm tra được ({vi})",
-        f"staff group not checked ({en})",
+        operator_text("vi", "check_staff_group_not_checked", reason=operator_text("vi", key)),
+        operator_text("en", "check_staff_group_not_checked", reason=operator_text("en", key)),
     )
 
 

@@ -25,6 +25,7 @@ from core.committee import (
     DEFAULT_UNIT_NAME,
     Committee,
 )
+from texts import bilingual, operator_text
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
@@ -52,6 +53,8 @@ _LARGEST_THREAD_ID = 2**31 - 1
 MOST_SLA_DAYS = 365
 # Feedbacks or look-ups a resident may make in an hour: far past any person's, still a limit.
 MOST_PER_HOUR = 1000
+# How the configuration's errors say to make a secret (SECRET_KEY, WEBHOOK_SECRET).
+_MAKE_SECRET = "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
 
 
 class ConfigError(Exception):
@@ -204,56 +207,47 @@ def _text(env: Mapping[str, str], name: str, default: str) -> str:
 
 def _token(env: Mapping[str, str]) -> BotToken:
     value = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-    fix = "Lấy token từ @BotFather và ghi vào .env: TELEGRAM_BOT_TOKEN=123456:ABC..."
+    fix = operator_text("vi", "config_token_fix", example="123456:ABC...")
     if not value:
-        raise ConfigError("TELEGRAM_BOT_TOKEN", "chưa đặt / not set", fix)
+        raise ConfigError("TELEGRAM_BOT_TOKEN", bilingual("config_not_set"), fix)
     if not _TOKEN.fullmatch(value):
-        raise ConfigError(
-            "TELEGRAM_BOT_TOKEN", "không đúng dạng <số>:<chuỗi> / not a bot token", fix
-        )
+        raise ConfigError("TELEGRAM_BOT_TOKEN", bilingual("config_not_a_token"), fix)
     return BotToken(value)
 
 
 def _staff_chat_id(env: Mapping[str, str]) -> int:
     value = env.get("STAFF_CHAT_ID", "").strip()
-    fix = (
-        "Ghi id nhóm cán bộ (số âm, ví dụ -1001234567890) vào .env / "
-        "set it to the staff group's id, a negative number"
-    )
+    fix = bilingual("config_staff_chat_fix", example="-1001234567890")
     if not value:
-        raise ConfigError("STAFF_CHAT_ID", "chưa đặt / not set", fix)
+        raise ConfigError("STAFF_CHAT_ID", bilingual("config_not_set"), fix)
     try:
         chat_id = int(value)
     except ValueError:
         raise ConfigError(
-            "STAFF_CHAT_ID", f"'{value}' không phải số / not a number", fix
+            "STAFF_CHAT_ID", bilingual("config_not_a_number", value=value), fix
         ) from None
     if chat_id >= 0:
-        raise ConfigError("STAFF_CHAT_ID", "phải là số âm / must be negative", fix)
+        raise ConfigError("STAFF_CHAT_ID", bilingual("config_not_negative"), fix)
     if -chat_id > _LARGEST_ID:
-        raise ConfigError(
-            "STAFF_CHAT_ID", "dài quá, không phải id nhóm / too long for a chat id", fix
-        )
+        raise ConfigError("STAFF_CHAT_ID", bilingual("config_chat_id_too_long"), fix)
     return chat_id
 
 
 def _admin_ids(env: Mapping[str, str]) -> frozenset[int]:
     value = env.get("ADMIN_IDS", "").strip()
-    fix = "Ghi id Telegram của quản trị viên, cách nhau bởi dấu phẩy: ADMIN_IDS=123,456"
+    fix = operator_text("vi", "config_admins_fix", example="123,456")
     if not value:
-        raise ConfigError("ADMIN_IDS", "chưa đặt / not set", fix)
+        raise ConfigError("ADMIN_IDS", bilingual("config_not_set"), fix)
     ids = set()
     for part in value.split(","):
         part = part.strip()
         if not part:
             continue
         if not _DIGITS.fullmatch(part) or not 0 < int(part) <= _LARGEST_ID:
-            raise ConfigError(
-                "ADMIN_IDS", f"'{part}' không phải id người dùng / not a user id", fix
-            )
+            raise ConfigError("ADMIN_IDS", bilingual("config_not_a_user_id", value=part), fix)
         ids.add(int(part))
     if not ids:
-        raise ConfigError("ADMIN_IDS", "không có id nào / no ids", fix)
+        raise ConfigError("ADMIN_IDS", bilingual("config_no_ids"), fix)
     return frozenset(ids)
 
 
@@ -262,8 +256,8 @@ def _api_base_url(env: Mapping[str, str]) -> str:
     if not re.fullmatch(r"https?://[^\s]+", value):
         raise ConfigError(
             "TELEGRAM_API_BASE_URL",
-            f"'{value}' không phải URL / not a URL",
-            f"Bỏ trống để dùng {DEFAULT_API_BASE_URL}",
+            bilingual("config_not_a_url", value=value),
+            operator_text("vi", "config_leave_empty_for", default=DEFAULT_API_BASE_URL),
         )
     return value
 
@@ -274,7 +268,9 @@ def _timezone(env: Mapping[str, str]) -> ZoneInfo:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(
-            "TIMEZONE", f"'{value}' không có / unknown time zone", "Ví dụ: Asia/Ho_Chi_Minh"
+            "TIMEZONE",
+            bilingual("config_unknown_time_zone", value=value),
+            operator_text("vi", "config_time_zone_example", example="Asia/Ho_Chi_Minh"),
         ) from None
 
 
@@ -285,8 +281,8 @@ def _cron(env: Mapping[str, str]) -> str:
     except ValueError:
         raise ConfigError(
             "DIGEST_CRON",
-            f"'{value}' không phải biểu thức crontab / not a crontab expression",
-            "Ví dụ 7:30 mỗi sáng: DIGEST_CRON=30 7 * * *",
+            bilingual("config_not_a_crontab", value=value),
+            operator_text("vi", "config_cron_example", example="DIGEST_CRON=30 7 * * *"),
         ) from None
     return value
 
@@ -298,9 +294,8 @@ def _bounded_int(env: Mapping[str, str], name: str, default: int, low: int, high
     if not _DIGITS.fullmatch(value) or not low <= int(value) <= high:
         raise ConfigError(
             name,
-            f"'{value[:20]}' không phải số từ {low} đến {high} / not a whole number from "
-            f"{low} to {high}",
-            f"Bỏ trống để dùng {default} / leave empty for {default}",
+            bilingual("config_not_a_number_between", value=value[:20], low=low, high=high),
+            bilingual("config_leave_empty_for", default=default),
         )
     return int(value)
 
@@ -321,9 +316,9 @@ def _contact_text(env: Mapping[str, str]) -> str | None:
     if len(text) > MAX_CONTACT_TEXT or len(lines) > MAX_CONTACT_LINES:
         raise ConfigError(
             "CONTACT_TEXT",
-            f"dài quá: tối đa {MAX_CONTACT_TEXT} ký tự, {MAX_CONTACT_LINES} dòng / too long: "
-            f"at most {MAX_CONTACT_TEXT} characters, {MAX_CONTACT_LINES} lines",
-            "Ví dụ / e.g. CONTACT_TEXT=Điện thoại 0233 3861 234\\nTrụ sở UBND thị trấn",
+            bilingual("config_contact_too_long", chars=MAX_CONTACT_TEXT, lines=MAX_CONTACT_LINES),
+            f"{bilingual('config_for_example')} "
+            "CONTACT_TEXT=Điện thoại 0233 3861 234\\nTrụ sở UBND thị trấn",
         )
     return text
 
@@ -335,8 +330,8 @@ def _thread_id(env: Mapping[str, str]) -> int | None:
     if not _DIGITS.fullmatch(value) or not 1 <= int(value) <= _LARGEST_THREAD_ID:
         raise ConfigError(
             "STAFF_THREAD_ID",
-            f"'{value[:20]}' không phải số chủ đề / not a topic thread id",
-            "Để trống nếu nhóm không phải diễn đàn / leave empty unless the group is a forum",
+            bilingual("config_not_a_thread", value=value[:20]),
+            bilingual("config_thread_fix"),
         )
     return int(value)
 
@@ -344,24 +339,22 @@ def _thread_id(env: Mapping[str, str]) -> int | None:
 def _language(env: Mapping[str, str]) -> str:
     value = _text(env, "DEFAULT_LANGUAGE", DEFAULT_LANGUAGE).lower()
     if value not in LANGUAGES:
-        raise ConfigError("DEFAULT_LANGUAGE", f"'{value}' không hỗ trợ", "Dùng vi hoặc en")
+        raise ConfigError(
+            "DEFAULT_LANGUAGE",
+            operator_text("vi", "config_not_supported", value=value),
+            operator_text("vi", "config_use_languages"),
+        )
     return value
 
 
 def _secret_key(env: Mapping[str, str]) -> str | None:
     """SECRET_KEY, or None (empty: the key file is used); never echoed in an error."""
     value = env.get("SECRET_KEY", "").strip()
-    fix = "Tạo bằng / make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+    fix = f"{bilingual('config_make_one_with')}: {_MAKE_SECRET}"
     if value and len(value) < 32:
-        raise ConfigError(
-            "SECRET_KEY", "quá ngắn, cần ít nhất 32 ký tự / too short, at least 32 characters", fix
-        )
+        raise ConfigError("SECRET_KEY", bilingual("config_key_too_short", least=32), fix)
     if value and not _SECRET.fullmatch(value):
-        raise ConfigError(
-            "SECRET_KEY",
-            "chỉ gồm ký tự ASCII in được, không dấu cách / printable ASCII without spaces only",
-            fix,
-        )
+        raise ConfigError("SECRET_KEY", bilingual("config_key_not_printable"), fix)
     return value or None
 
 
@@ -373,40 +366,34 @@ def _choice(
     if value not in choices:
         raise ConfigError(
             name,
-            f"'{value}' không hỗ trợ / not supported",
-            f"Dùng một trong / use one of: {', '.join(choices)} (mặc định / default {default})",
+            bilingual("config_not_supported", value=value),
+            f"{bilingual('config_use_one_of')}: {', '.join(choices)} "
+            f"({bilingual('config_default')} {default})",
         )
     return value
 
 
 def _webhook_url(env: Mapping[str, str]) -> str:
     value = env.get("WEBHOOK_URL", "").strip()
-    fix = (
-        "Ghi địa chỉ https công khai mà Telegram gửi cập nhật tới / set the public https URL "
-        "Telegram posts to, e.g. WEBHOOK_URL=https://homthu.example.vn/telegram"
+    fix = bilingual(
+        "config_webhook_url_fix", example="WEBHOOK_URL=https://homthu.example.vn/telegram"
     )
     if not value:
-        raise ConfigError("WEBHOOK_URL", "chưa đặt (bắt buộc với --webhook) / not set", fix)
+        raise ConfigError("WEBHOOK_URL", bilingual("config_not_set_for_webhook"), fix)
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname:
-        raise ConfigError("WEBHOOK_URL", "phải là URL https / must be an https URL", fix)
+        raise ConfigError("WEBHOOK_URL", bilingual("config_not_https"), fix)
     if parts.query or parts.fragment or not _WEBHOOK_PATH.fullmatch(parts.path):
-        raise ConfigError(
-            "WEBHOOK_URL",
-            "đường dẫn chỉ gồm chữ, số, / _ - và không có ? hay # / "
-            "path may hold letters, digits, / _ - only, no query or fragment",
-            fix,
-        )
+        raise ConfigError("WEBHOOK_URL", bilingual("config_webhook_path"), fix)
     try:
         port = parts.port
     except ValueError:
-        raise ConfigError("WEBHOOK_URL", "cổng không hợp lệ / invalid port", fix) from None
+        raise ConfigError("WEBHOOK_URL", bilingual("config_invalid_port"), fix) from None
     official = _api_base_url(env) == DEFAULT_API_BASE_URL
     if official and port is not None and port not in TELEGRAM_WEBHOOK_PORTS:
         raise ConfigError(
             "WEBHOOK_URL",
-            f"Telegram chỉ gửi tới cổng / only delivers to ports "
-            f"{', '.join(map(str, TELEGRAM_WEBHOOK_PORTS))}",
+            f"{bilingual('config_webhook_ports')} {', '.join(map(str, TELEGRAM_WEBHOOK_PORTS))}",
             fix,
         )
     return value
@@ -414,14 +401,14 @@ def _webhook_url(env: Mapping[str, str]) -> str:
 
 def _webhook_secret(env: Mapping[str, str]) -> str:
     value = env.get("WEBHOOK_SECRET", "").strip()
-    fix = "Tạo bằng / make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+    fix = f"{bilingual('config_make_one_with')}: {_MAKE_SECRET}"
     if not value:
-        raise ConfigError("WEBHOOK_SECRET", "chưa đặt (bắt buộc với --webhook) / not set", fix)
+        raise ConfigError("WEBHOOK_SECRET", bilingual("config_not_set_for_webhook"), fix)
     if not _WEBHOOK_SECRET.fullmatch(value):
         # The value itself is a secret: never repeated in the message.
         raise ConfigError(
             "WEBHOOK_SECRET",
-            "cần 1–256 ký tự A-Z a-z 0-9 _ - / needs 1–256 characters of A-Z a-z 0-9 _ -",
+            bilingual("config_webhook_secret"),
             fix,
         )
     return value
@@ -434,8 +421,8 @@ def _port(env: Mapping[str, str]) -> int:
     if not _DIGITS.fullmatch(value) or not 1 <= int(value) <= 65535:
         raise ConfigError(
             "WEBHOOK_PORT",
-            f"'{value}' không phải cổng 1–65535 / not a port number",
-            f"Bỏ trống để dùng {DEFAULT_WEBHOOK_PORT} / leave empty for {DEFAULT_WEBHOOK_PORT}",
+            bilingual("config_not_a_port", value=value),
+            bilingual("config_leave_empty_for", default=DEFAULT_WEBHOOK_PORT),
         )
     return int(value)
 
@@ -449,7 +436,7 @@ def _listen(env: Mapping[str, str]) -> str:
     except ValueError:
         raise ConfigError(
             "WEBHOOK_LISTEN",
-            f"'{value}' không phải địa chỉ IP / not an IP address",
-            f"Sau reverse proxy dùng / behind a reverse proxy use {DEFAULT_WEBHOOK_LISTEN}",
+            bilingual("config_not_an_ip", value=value),
+            f"{bilingual('config_behind_proxy')} {DEFAULT_WEBHOOK_LISTEN}",
         ) from None
     return value

@@ -1,109 +1,113 @@
-"""Vietnamese texts of the dialogue and the desk: answers with intent, following up a
-feedback, ratings, deadlines, handlers, agencies and forwarding, templates.
+"""Vietnamese texts the staff read in the staff group and an agency reads in its group: the
+card and its buttons, statuses, proposals (answers with intent), reasons and results,
+forwarding, deadlines, /show, /find, /open, /stats, the digest, the captions of /report and
+/export, who may press the group's buttons, and the staff's own help and command menus.
 
-Residents are addressed as a committee addresses the people it serves: no "bạn", no "Hãy",
-sentences that need no pronoun, "Xin mời", "Xin cảm ơn". Staff read plain working words.
+HTML; placeholders are filled with escaped values. Staff read plain working words, in the
+same polite register as residents: no "bạn", no "Hãy".
 """
 
 TEXTS: dict[str, str] = {
-    # --- The receipt and the status, for residents ------------------------------------------
-    "sent": (
-        "✅ <b>Góp ý đã được gửi.</b> Xin cảm ơn!\n\n"
-        "Mã tra cứu: <code>{code}</code>\n"
-        "Xin giữ lại mã này. Để xem tình trạng xử lý, bấm «Xem tình trạng» "
-        "hoặc gửi <code>/status {code}</code>.\n\n"
-        "Có muốn nhận trả lời của cán bộ ngay trong cuộc trò chuyện này không?"
+    # Status
+    # The statuses' own names: staff read them on cards, buttons, lists and reports (and in
+    # the export's status column). Residents read the resident_status_ ones instead.
+    "status_new": "Mới",
+    "status_received": "Đã tiếp nhận",
+    "status_in_progress": "Đang xử lý",
+    "status_forwarded": "Đã chuyển cấp có thẩm quyền",
+    "status_resolved": "Đã giải quyết",
+    "status_rejected": "Không xử lý",
+    # Command menus (descriptions shown by Telegram next to each command)
+    "cmd_open": "Góp ý chưa giải quyết, cũ nhất trước",
+    "cmd_show": "Xem đầy đủ một góp ý: /show MÃ",
+    "cmd_stats": "Thống kê theo khu vực, lĩnh vực, trạng thái",
+    "cmd_digest": "Bản tin góp ý ngay bây giờ",
+    "cmd_export": "Xuất CSV và Excel: /export [số ngày]",
+    # Staff group: notifications, status, replies
+    "staff_status": "📌 Trạng thái: <b>{status}</b>",
+    "staff_status_by": "📌 Trạng thái: <b>{status}</b> — {who}, {time}",
+    "staff_hint": (
+        "↩️ Trả lời (reply) tin này để soạn câu trả lời gửi người dân;"
+        " bắt đầu bằng /note để ghi chú nội bộ."
     ),
-    "btn_receive": "🔔 Nhận trả lời tại đây",
-    "btn_no_receive": "Không, cảm ơn",
-    "btn_see_status": "📋 Xem tình trạng",
-    "btn_add_more": "✍️ Bổ sung thông tin",
-    "btn_answer_question": "✍️ Bổ sung: trả lời câu hỏi",
-    "btn_satisfied": "😊 Hài lòng",
-    "btn_not_satisfied": "🙁 Chưa hài lòng",
-    "btn_stop_adding": "Thôi, không bổ sung",
-    "toast_receive_on": "Trả lời sẽ được gửi đến đây.",
-    "receive_confirmed": (
-        "🔔 Trả lời của cán bộ về góp ý <code>{code}</code> sẽ được gửi đến cuộc trò chuyện "
-        "này. Danh tính người gửi vẫn được giữ kín."
+    "staff_status_set": "Đã đặt trạng thái: {status}",
+    "staff_note_saved": "📝 Đã lưu ghi chú nội bộ cho {code} (người góp ý không thấy).",
+    "staff_reply_empty": (
+        "Xin trả lời bằng chữ. Bắt đầu bằng /note hoặc #note để ghi chú nội bộ."
     ),
-    "receive_too_many": (
-        "Góp ý này đã có quá nhiều nơi đăng ký nhận trả lời nên không thêm được nữa. Vẫn xem được "
-        "trả lời bằng mã tra cứu."
+    "staff_feedback_gone": "Góp ý này không còn trong hệ thống.",
+    "staff_reply_blocked": (
+        "⚠️ Không gửi được câu trả lời cho {code}: người góp ý đã chặn bot. "
+        "Câu trả lời vẫn xem được bằng /status {code}."
     ),
-    "toast_no_receive": "Đã ghi nhận.",
-    "no_receive_confirmed": (
-        "Đã ghi nhận: trả lời sẽ không được gửi đến đây. Có thể xem trả lời bất cứ lúc nào "
-        "bằng <code>/status {code}</code>."
+    "staff_reply_failed": (
+        "⚠️ Không gửi được câu trả lời cho {code} ({error}). "
+        "Câu trả lời vẫn xem được bằng /status {code}."
     ),
-    "status_not_found_short": "Không tìm thấy góp ý có mã này.",
-    "resident_status_new": "Đã nhận, đang chờ xem xét",
-    "resident_status_received": "Cán bộ đã tiếp nhận",
-    "resident_status_in_progress": "Đang được giải quyết",
-    "resident_status_forwarded": "Đã chuyển tới cơ quan có thẩm quyền",
-    "resident_status_resolved": "Đã giải quyết",
-    "resident_status_rejected": "Đã xem xét, không tiếp tục xử lý",
-    "status_due": "⏳ Hạn giải quyết: {due}",
-    "status_due_extended": "↪️ Thời hạn giải quyết đã được kéo dài. Lý do: {reason}",
-    "status_reason": "Lý do: {reason}",
-    "status_agency": "Đã chuyển tới: {agency}",
-    "status_question": "❓ <i>Câu hỏi của cán bộ, {time}</i>",
-    "status_correction": "💬 <i>Đính chính, {time}</i>",
-    "status_additions": "✍️ Đã gửi thêm {count} phần bổ sung.",
-    "status_rated_satisfied": "Đánh giá: hài lòng với kết quả.",
-    "status_rated_unsatisfied": "Đánh giá: chưa hài lòng với kết quả.",
-    # --- Answers, questions and notices, for residents ----------------------------------------
-    "resident_correction": (
-        "📬 <b>Đính chính trả lời của {committee}</b> về góp ý <code>{code}</code>:"
+    "staff_only": "⛔ Lệnh này chỉ dùng trong nhóm cán bộ. Muốn gửi góp ý, bấm /start.",
+    "show_usage": "Cách dùng: <code>/show MÃ</code>, ví dụ <code>/show GY-7Q2K9M4T</code>",
+    "show_history": "<b>Lịch sử trạng thái</b>",
+    "show_history_line": "• {time} — {status}",
+    "show_history_line_by": "• {time} — {status} ({who})",
+    "show_responses": "<b>Trả lời và ghi chú</b>",
+    "show_no_responses": "Chưa có trả lời hay ghi chú.",
+    "show_reply": "💬 <i>{time}, {author}</i> — công khai{delivery}",
+    "show_note": "📝 <i>{time}, {author}</i> — ghi chú nội bộ",
+    "delivery_pending": ", đang gửi tới người góp ý",
+    "delivery_delivered": ", đã gửi tới người góp ý",
+    "delivery_blocked": ", người góp ý đã chặn bot",
+    "delivery_failed": ", không gửi được",
+    # Surges: several feedbacks packed into one message
+    "batch_header": "📮 <b>{count} góp ý mới</b> — gộp lại vì đến nhiều cùng lúc.",
+    "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",
+    "batch_photos": "🖼 {photos} ảnh",
+    "batch_footer": "Bấm nút mã để mở góp ý đầy đủ: có nút trạng thái, trả lời được.",
+    "batch_reply": (
+        "Tin này gộp nhiều góp ý. Bấm nút mã dưới tin để mở từng góp ý, rồi trả lời tin đó."
     ),
-    "resident_question": "❓ <b>{committee} xin hỏi thêm về góp ý {code}:</b>",
-    "resident_question_footer": (
-        "Xin bấm «Bổ sung: trả lời câu hỏi» bên dưới, hoặc trả lời (reply) ngay tin nhắn này."
+    "btn_open_card": "📂 {code}",
+    # --- The card, as the staff group receives it ------------------------------------------
+    # The card is staff's (kept here for staff first); a resident reads it too, in the
+    # preview, exactly as staff will.
+    "card": (
+        "📮 <b>Góp ý {code}</b>\n📍 Khu vực: {area}\n🏷 Lĩnh vực: {topic}\n🕒 {time}\n\n{body}"
     ),
-    "resident_forwarded": (
-        "📨 Góp ý <code>{code}</code> đã được chuyển tới {agency} để xem xét, giải quyết."
+    "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
+    "card_location": "\n\n🗺 Kèm vị trí trên bản đồ.",
+    # Shared by the reports (staff read them as messages)
+    "report_by_area": "<b>Theo khu vực</b>",
+    "report_by_topic": "<b>Theo lĩnh vực</b>",
+    "report_by_status": "<b>Theo trạng thái</b>",
+    "report_count_line": "• {name}: <b>{count}</b>",
+    "report_share_line": "• {name}: <b>{count}</b> ({share}%)",
+    "report_continued": "<i>(tiếp theo)</i>",
+    "report_days_usage": (
+        "Cách dùng: <code>/{command} [số ngày]</code>, số ngày từ 1 đến {max_days}; "
+        "mặc định {default} ngày. Ví dụ: <code>/{command} 7</code>"
     ),
-    "resident_rejected_because": (
-        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này.\nLý "
-        "do: {reason}\nNếu có thêm thông tin, xin gửi góp ý mới bằng /start."
+    # /stats
+    "stats_header": (
+        "📊 <b>Thống kê góp ý {days} ngày qua</b>\n"
+        "Từ {since} đến {until}\n"
+        "Tổng số: <b>{total}</b> góp ý"
     ),
-    # --- Additions --------------------------------------------------------------------------
-    "adding_prompt": (
-        "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, gửi ảnh (có "
-        "thể gửi nhiều tin). Gửi xong, xin bấm «Gửi phần bổ sung»."
+    "stats_empty": "📊 Không có góp ý nào trong {days} ngày qua (từ {since} đến {until}).",
+    # /open
+    "open_mark_overdue": "⏰",
+    "open_mark_waiting": "▫️",
+    "open_empty": "✅ Không có góp ý nào đang chờ giải quyết.",
+    # Digest
+    "digest_period": "từ {since} đến {until}",
+    "digest_period_all": "từ đầu đến {until}",
+    "digest_header": "📰 <b>Bản tin góp ý – {unit}</b>\nKỳ báo cáo: {period}",
+    "digest_new": "🆕 Góp ý mới: <b>{count}</b>",
+    "digest_unresolved": "📌 Chưa giải quyết: <b>{count}</b>",
+    # /export
+    "export_caption": (
+        "📤 {count} góp ý trong {days} ngày qua (từ {since}). "
+        "Tệp CSV mở được bằng Excel; tệp XLSX đã định dạng sẵn."
     ),
-    "adding_prompt_answer": (
-        "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, gửi "
-        "ảnh (có thể gửi nhiều tin). Gửi xong, xin bấm «Gửi phần bổ sung»."
-    ),
-    "adding_prompt_dissatisfied": (
-        "Xin cảm ơn đã cho biết. Góp ý <code>{code}</code> đã được mở lại để cán bộ xem xét "
-        "tiếp.\nNếu muốn, xin viết vài dòng về điều chưa được giải quyết, rồi bấm «Gửi phần "
-        "bổ sung»."
-    ),
-    "addition_received": (
-        "✅ Đã chuyển phần bổ sung cho góp ý <code>{code}</code> tới cán bộ. Xin cảm ơn!"
-    ),
-    "addition_too_long": (
-        "Phần bổ sung quá dài (tối đa {max_chars} ký tự) nên chưa được chuyển đi. Xin bấm «Bổ "
-        "sung thông tin» và gửi lại ngắn hơn."
-    ),
-    "addition_rate_limited": (
-        "Đã gửi nhiều phần bổ sung trong một giờ qua nên tin này chưa được chuyển đi. Xin gửi lại "
-        "sau."
-    ),
-    "adding_expired": (
-        "Tin vừa gửi chưa được chuyển đi vì đã quá thời gian chờ phần bổ sung. Muốn bổ sung, xin "
-        "gửi mã tra cứu rồi bấm «Bổ sung thông tin»; muốn gửi góp ý mới, bấm /start."
-    ),
-    "adding_cancelled": "Đã hủy việc bổ sung. Muốn gửi góp ý mới, bấm /start.",
-    "toast_adding_stopped": "Đã hủy bổ sung.",
-    # --- Ratings ----------------------------------------------------------------------------
-    "toast_thanks": "Xin cảm ơn!",
-    "rated_satisfied": "😊 Xin cảm ơn đã đánh giá kết quả giải quyết góp ý <code>{code}</code>.",
-    "toast_reopened": "Đã mở lại góp ý.",
-    "rating_not_resolved": "Chỉ đánh giá được khi góp ý đã được giải quyết.",
-    "rating_rate_limited": "Đã đánh giá nhiều lần trong một giờ qua. Xin thử lại sau.",
+    "export_empty": "📤 Không có góp ý nào trong {days} ngày qua để xuất.",
     # --- The card, for staff -------------------------------------------------------------------
     "staff_due": "⏳ Hạn: {due}",
     "staff_due_extended": "↪️ Đã gia hạn: {reason}",
@@ -273,6 +277,7 @@ TEXTS: dict[str, str] = {
         "Lý do dài quá: tối đa {max_chars} ký tự. Chưa có gì thay đổi; xin trả lời (reply) lại "
         "lời nhắc bằng lý do ngắn hơn."
     ),
+    # The presets staff choose from; the chosen words reach the resident too, as the reason.
     "rejection_reason_1": "Không thuộc thẩm quyền giải quyết",
     "rejection_reason_2": "Trùng với góp ý đã nhận",
     "rejection_reason_3": "Thiếu thông tin để xác minh",
@@ -298,12 +303,6 @@ TEXTS: dict[str, str] = {
         "Đã đặt «Không xử lý» cho <b>{code}</b> ({who}). Lý do: {reason}\n"
         "Nơi có thẩm quyền giải quyết: {agency}"
     ),
-    "resident_rejected_elsewhere": (
-        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này.\nLý "
-        "do: {reason}\nNơi có thẩm quyền giải quyết: {agency}. Xin ông/bà liên hệ trực tiếp "
-        "nơi này.\nNếu có thêm thông tin, xin gửi góp ý mới bằng /start."
-    ),
-    "status_elsewhere": "Nơi có thẩm quyền giải quyết: {agency}",
     "staff_elsewhere": "Nơi có thẩm quyền giải quyết: {agency}",
     "show_history_elsewhere": "   nơi có thẩm quyền: {agency}",
     # --- Resolved: the result -------------------------------------------------------------
@@ -313,6 +312,7 @@ TEXTS: dict[str, str] = {
         "câu, hoặc trả lời (reply) tin này bằng kết quả, viết trong một dòng. Chưa có gì thay "
         "đổi."
     ),
+    # The presets staff choose from; the chosen words reach the resident too, as the result.
     "resolution_result_1": "Đã khắc phục xong",
     "resolution_result_2": "Đã kiểm tra và xử lý theo quy định",
     "resolution_result_3": "Đã tiếp thu, đưa vào kiến nghị gửi chính quyền",
@@ -334,11 +334,6 @@ TEXTS: dict[str, str] = {
     "resolved_done_answered_quiet": (
         "Đã đặt «Đã giải quyết» cho <b>{code}</b> ({who}), không kèm kết quả: đã có trả lời."
     ),
-    "resident_resolved_with": (
-        "✅ Góp ý <code>{code}</code> đã được giải quyết.\nKết quả: {result}\nXin cho biết có "
-        "hài lòng với kết quả không:"
-    ),
-    "status_result": "Kết quả: {result}",
     "staff_result": "Kết quả giải quyết: {result}",
     "prompt_cancelled": "✖️ {who} đã hủy; không có gì thay đổi.",
     # --- Forwarding -----------------------------------------------------------------------------
@@ -431,102 +426,6 @@ TEXTS: dict[str, str] = {
     "show_additions": "<b>Người góp ý bổ sung</b>",
     "show_addition": "✍️ <i>{time}</i>",
     "show_addition_photo": "(ảnh)",
-    # --- Admin: topics, agencies, templates -----------------------------------------------------
-    "usage_topicsla": (
-        "Cách dùng: <code>/topicsla &lt;số&gt; &lt;ngày làm việc&gt;</code> (1–365) hoặc "
-        "<code>/topicsla &lt;số&gt; default</code>\nVí dụ: <code>/topicsla 8 10</code>"
-    ),
-    "topicsla_invalid": (
-        "«{value}» không phải số ngày làm việc: dùng một số từ 1 đến {most}, hoặc "
-        "<code>default</code>."
-    ),
-    "topicsla_set": (
-        "✅ Góp ý về lĩnh vực {number} «{name}» có hạn {days} ngày làm việc (cho góp ý gửi "
-        "từ nay)."
-    ),
-    "topicsla_default": (
-        "✅ Lĩnh vực {number} «{name}» dùng hạn chung: {days} ngày làm việc (SLA_DAYS)."
-    ),
-    "usage_agencies": "Cách dùng: <code>/agencies</code> (không kèm gì thêm)",
-    "usage_addagency": (
-        "Cách dùng: <code>/addagency &lt;mã&gt; &lt;tên&gt;</code>\n"
-        "Ví dụ: <code>/addagency dien-luc Điện lực Cam Lộ</code>"
-    ),
-    "usage_agencygroup": (
-        "Cách dùng: <code>/agencygroup &lt;mã&gt; &lt;id nhóm&gt;</code> hoặc "
-        "<code>/agencygroup &lt;mã&gt; none</code>\nId nhóm: gửi /groupid trong nhóm đó."
-    ),
-    "usage_closeagency": "Cách dùng: <code>/closeagency &lt;mã&gt;</code>",
-    "usage_openagency": "Cách dùng: <code>/openagency &lt;mã&gt;</code>",
-    "agencies_empty": (
-        "Chưa có cơ quan nào. Thêm bằng <code>/addagency &lt;mã&gt; &lt;tên&gt;</code>."
-    ),
-    "agencies_header": "<b>Cơ quan ({count})</b> — mã · tên · trạng thái · nhóm Telegram",
-    "agencies_line": "• <code>{code}</code> · {name} · {state} · {group}",
-    "agency_group": "nhóm <code>{chat_id}</code>",
-    "agency_no_group": "không có nhóm (chuyển bằng phiếu)",
-    "agency_added": (
-        "✅ Đã thêm cơ quan «{name}», mã <code>{code}</code>. Nếu cơ quan có nhóm Telegram: "
-        "thêm bot vào nhóm rồi <code>/agencygroup {code} &lt;id nhóm&gt;</code>."
-    ),
-    "agency_duplicate": "Đã có cơ quan mã <code>{code}</code> («{name}»). Xin chọn mã khác.",
-    "agency_code_invalid": (
-        "«{code}» không phải mã cơ quan hợp lệ. Mã gồm 1–32 ký tự <code>[a-z0-9_-]</code>: "
-        "chữ thường không dấu, chữ số, gạch ngang hoặc gạch dưới, ví dụ <code>dien-luc</code>."
-    ),
-    "agency_name_for_code": (
-        "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mỗi cơ quan cần một mã "
-        "ngắn ghi ở đầu, để dùng trong các lệnh khác. Có phải muốn gõ:\n"
-        "<code>/addagency {code} {name}</code>\n"
-        "(Mã này tạo từ tên; cũng có thể tự đặt mã ngắn hơn, chữ thường không dấu.) Chưa thêm cơ "
-        "quan nào."
-    ),
-    "agency_name_for_code_taken": (
-        "«{word}» không phải mã cơ quan, nên cả dòng được hiểu là tên. Mã làm từ tên này là "
-        "<code>{code}</code>, nhưng mã đó đã dùng cho cơ quan «{existing}». Ghi một mã khác ở "
-        "đầu, ví dụ:\n<code>/addagency {other} {name}</code>\nChưa thêm cơ quan nào."
-    ),
-    "agency_name_no_code": (
-        "«{name}» không có chữ hay số để làm mã cơ quan. Ghi mã ở đầu, ví dụ:\n"
-        "<code>/addagency dien-luc {name}</code>\nChưa thêm cơ quan nào."
-    ),
-    "agency_not_found": "Không có cơ quan mã <code>{code}</code>. Xem danh sách bằng /agencies.",
-    "agency_group_invalid": "«{value}» không phải id nhóm (số âm, lấy bằng /groupid trong nhóm).",
-    "agency_group_not_in": (
-        "Bot chưa ở trong nhóm <code>{chat_id}</code>. Thêm bot vào nhóm rồi thử lại. Cơ quan "
-        "«{name}» (<code>{code}</code>) vẫn được giữ như cũ."
-    ),
-    "agency_group_set": (
-        "✅ Góp ý chuyển tới «{name}» sẽ được gửi vào nhóm «{title}» (<code>{chat_id}</code>)."
-    ),
-    "agency_group_removed": "✅ «{name}» không còn nhóm; góp ý chuyển tới sẽ kèm phiếu chuyển.",
-    "agency_closed": "🔒 Cơ quan «{name}» (<code>{code}</code>) không còn trong danh sách chuyển.",
-    "agency_opened": "🔓 Cơ quan «{name}» (<code>{code}</code>) có lại trong danh sách chuyển.",
-    "usage_templates": "Cách dùng: <code>/templates</code> (không kèm gì thêm)",
-    "usage_addtemplate": (
-        "Cách dùng: <code>/addtemplate &lt;nội dung trả lời mẫu&gt;</code>\nVí dụ: "
-        "<code>/addtemplate Ủy ban đã tiếp nhận và chuyển tới cơ quan chức năng.</code>"
-    ),
-    "usage_removetemplate": "Cách dùng: <code>/removetemplate &lt;số&gt;</code>",
-    "templates_empty": (
-        "Chưa có trả lời mẫu. Thêm bằng <code>/addtemplate &lt;nội dung&gt;</code>."
-    ),
-    "templates_header": "<b>Trả lời mẫu ({count})</b>",
-    "templates_line": "{number}. {body}",
-    "template_added": "✅ Đã thêm trả lời mẫu số {number}.",
-    "template_removed": "✅ Đã bỏ trả lời mẫu số {number}.",
-    "template_too_long": "Trả lời mẫu phải có từ 1 đến {most} ký tự.",
-    "template_number_invalid": "«{value}» không phải số của trả lời mẫu (xem /templates).",
-    "template_not_found": "Không có trả lời mẫu số {number}. Xem /templates.",
-    "cmd_topicsla": "Hạn (ngày làm việc) của một lĩnh vực",
-    "cmd_agencies": "Danh sách cơ quan nhận chuyển",
-    "cmd_addagency": "Thêm cơ quan: /addagency mã tên",
-    "cmd_agencygroup": "Nhóm Telegram của cơ quan",
-    "cmd_closeagency": "Ngừng chuyển tới một cơ quan",
-    "cmd_openagency": "Chuyển lại tới một cơ quan",
-    "cmd_templates": "Danh sách trả lời mẫu",
-    "cmd_addtemplate": "Thêm trả lời mẫu",
-    "cmd_removetemplate": "Bỏ một trả lời mẫu",
     # --- /help in the staff group ---------------------------------------------------------------
     "staff_help": (
         "<b>Hướng dẫn cho cán bộ</b>\n\n"
@@ -547,92 +446,7 @@ TEXTS: dict[str, str] = {
         "/extend mã số-ngày lý do (gia hạn)."
     ),
     # --- Issue 19: answers here or not, stopping them, additions collected ----------------------
-    "sent_code": (
-        "✅ <b>Góp ý đã được gửi.</b> Xin cảm ơn!\n\n"
-        "Mã tra cứu: <code>{code}</code>\n"
-        "Xin giữ lại mã này. Để xem tình trạng xử lý, bấm «Xem tình trạng» "
-        "hoặc gửi <code>/status {code}</code>."
-    ),
-    "sent_receiving": (
-        "🔔 Trả lời của cán bộ về góp ý này sẽ được gửi đến cuộc trò chuyện này. Danh tính "
-        "người gửi vẫn được giữ kín. Muốn thôi nhận, bấm «Ngừng nhận trả lời»."
-    ),
-    "sent_not_receiving": (
-        "Trả lời sẽ không được gửi đến đây; có thể xem bất cứ lúc nào bằng «Xem tình trạng». "
-        "Nếu đổi ý, xin bấm «Nhận trả lời tại đây»."
-    ),
-    "btn_stop_receiving": "🔕 Ngừng nhận trả lời",
-    "toast_receiving_stopped": "Đã ngừng nhận trả lời tại đây.",
-    "receiving_stopped": (
-        "🔕 Đã ngừng: trả lời về góp ý <code>{code}</code> sẽ không được gửi đến đây nữa. Vẫn "
-        "xem được trả lời bằng <code>/status {code}</code>; muốn nhận lại, bấm «Nhận trả lời "
-        "tại đây» dưới kết quả tra cứu."
-    ),
-    "not_receiving_here": "Trả lời về góp ý này không được gửi đến cuộc trò chuyện này.",
-    "receive_rate_limited": (
-        "Đã đăng ký nhận trả lời nhiều lần trong một giờ qua. Xin thử lại sau."
-    ),
-    "btn_send_addition": "📤 Gửi phần bổ sung",
-    "addition_kept": (
-        "✅ Đã ghi nhận phần bổ sung cho góp ý <code>{code}</code>. Có thể gửi thêm chữ hoặc "
-        "ảnh; gửi xong, xin bấm «Gửi phần bổ sung» để chuyển tới cán bộ."
-    ),
-    "addition_kept_photos_full": "Đã đủ {max_photos} ảnh.",
-    "addition_message_too_long": (
-        "Tin này làm phần bổ sung dài quá {max_chars} ký tự nên chưa được ghi nhận. Những gì "
-        "đã ghi nhận trước vẫn được giữ; xin gửi ngắn hơn, hoặc bấm «Gửi phần bổ sung»."
-    ),
-    "addition_too_many_photos": (
-        "Phần bổ sung chỉ kèm được tối đa {max_photos} ảnh nên ảnh này chưa được ghi nhận. "
-        "Xin bấm «Gửi phần bổ sung»; ảnh khác có thể gửi trong lần bổ sung sau."
-    ),
-    "addition_refused_kept": (
-        "Những gì đã ghi nhận trước vẫn được giữ; xin gửi tiếp chữ hoặc ảnh, hoặc bấm «Gửi "
-        "phần bổ sung»."
-    ),
-    "toast_addition_empty": "Chưa có gì để gửi: xin viết chữ hoặc gửi ảnh trước.",
-    "addition_send_rate_limited": (
-        "Đã gửi nhiều phần bổ sung trong một giờ qua nên phần này chưa được chuyển đi. Nội "
-        "dung vẫn được giữ; xin bấm «Gửi phần bổ sung» lại sau."
-    ),
-    "adding_dropped": "Đã bỏ phần bổ sung đang viết; không có gì được chuyển tới cán bộ.",
     "staff_addition_photos": "🖼 Kèm {count} ảnh (bên dưới).",
-    # --- A collected addition is never dropped without a word ------------------------------
-    "addition_unsent_other": (
-        "Ông/bà còn phần bổ sung cho góp ý <code>{code}</code> chưa gửi. Xin gửi hoặc bỏ phần "
-        "đó trước (nút dưới đây); sau đó có thể bổ sung cho góp ý <code>{new_code}</code>."
-    ),
-    "addition_held_for": (
-        "Tin vừa gửi đã được ghi nhận cho góp ý <code>{code}</code>, và sẽ gửi được sau khi "
-        "xong phần bổ sung đang viết."
-    ),
-    "btn_send_addition_of": "📤 Gửi phần bổ sung cho {code}",
-    "btn_drop_addition_of": "🗑 Bỏ phần bổ sung cho {code}",
-    "btn_keep_addition": "↩️ Không, giữ lại",
-    "adding_dropped_of": (
-        "Đã bỏ phần bổ sung cho góp ý <code>{code}</code>; không có gì được chuyển tới cán bộ."
-    ),
-    "adding_drop_confirm": (
-        "Bỏ phần bổ sung cho góp ý <code>{code}</code> chưa gửi? Chữ đã viết và ảnh đã gửi "
-        "trong phần này sẽ không được chuyển tới cán bộ."
-    ),
-    "addition_set_aside": (
-        "Phần bổ sung cho góp ý <code>{code}</code> chưa được gửi. Nội dung vẫn được giữ: "
-        "muốn chuyển tới cán bộ, xin bấm «Gửi phần bổ sung» dưới đây; không cần nữa thì bấm "
-        "«Bỏ phần bổ sung»."
-    ),
-    "addition_swept": (
-        "Phần bổ sung cho góp ý <code>{code}</code> chưa được gửi nên đã bị bỏ sau {hours} giờ "
-        "không dùng; không có gì được chuyển tới cán bộ. Muốn bổ sung, xin gửi mã tra cứu rồi "
-        "bấm «Bổ sung thông tin»."
-    ),
-    "addition_part_edited": (
-        "✏️ Đã cập nhật phần bổ sung cho góp ý <code>{code}</code> theo tin vừa sửa."
-    ),
-    "addition_edit_too_long": (
-        "Tin vừa sửa làm phần bổ sung dài quá {max_chars} ký tự nên vẫn giữ nội dung cũ của "
-        "tin đó."
-    ),
     # --- Prompts that no longer act; edits of the words a status was given ------------------
     "toast_prompt_closed": "Lời hỏi này đã được trả lời hoặc đã hủy; không có gì thay đổi.",
     "toast_prompt_outdated": (
@@ -672,4 +486,133 @@ TEXTS: dict[str, str] = {
     ),
     "toast_extended": "Đã gia hạn.",
     "staff_notice_extended": "⏳ {who} đã gia hạn góp ý <code>{code}</code>: hạn mới {due}.",
+    # /find
+    "find_usage": (
+        "Cách dùng: <code>/find từ khóa</code>, ví dụ <code>/find dien luc</code>.\n"
+        "Tìm trong nội dung góp ý, trả lời, ghi chú và phần bổ sung của người góp ý; "
+        "không phân biệt chữ hoa, chữ thường, có dấu hay không dấu."
+    ),
+    "find_header": "🔎 Tìm «{words}»: <b>{total}</b> góp ý, mới nhất trước",
+    "find_header_many": (
+        "🔎 Tìm «{words}»: hơn <b>{total}</b> góp ý, mới nhất trước. Thêm từ để thu hẹp kết quả."
+    ),
+    "find_line": (
+        "• <code>{code}</code> · {date} · {area} · {topic} · <i>{status}</i>\n"
+        "   {where}: {snippet}"
+    ),
+    "find_in_feedback": "nội dung",
+    "find_in_reply": "trả lời",
+    "find_in_question": "câu hỏi",
+    "find_in_note": "ghi chú",
+    "find_in_addition": "bổ sung",
+    "find_more": "… và {more} góp ý khác. Thêm từ để thu hẹp kết quả.",
+    "find_left_out": "(Chỉ tìm theo {used} từ đầu, bỏ qua {left_out} từ sau.)",
+    "find_none": "🔎 Không tìm thấy góp ý nào có «{words}».",
+    # /open in pages
+    "backlog_usage": (
+        "Cách dùng: <code>/open</code> (tất cả), <code>/open mã_khu_vực</code> "
+        "(ví dụ <code>/open kp3</code>), <code>/open overdue</code> (quá hạn) hoặc "
+        "<code>/open mine</code> (góp ý đang nhận xử lý)."
+    ),
+    "backlog_header_all": "📋 <b>Góp ý chưa giải quyết: {total}</b>",
+    "backlog_header_area": "📋 <b>Góp ý chưa giải quyết ở {area}: {total}</b>",
+    "backlog_header_overdue": "📋 <b>Góp ý quá hạn chưa giải quyết: {total}</b>",
+    "backlog_header_mine": "📋 <b>Góp ý {officer} đang xử lý: {total}</b>",
+    "backlog_page": (
+        "Trang {page} · góp ý {first}–{last} · cũ nhất trước · ⏰ quá hạn · "
+        "xem chi tiết: <code>/show MÃ</code>"
+    ),
+    "backlog_line": (
+        "{mark} <code>{code}</code> · {date} · {area} · {topic} · <i>{status}</i>\n"
+        "      {due} · {handler}\n"
+        "      <i>«{excerpt}»</i>"
+    ),
+    "backlog_due": "hạn {due}",
+    "backlog_late": "⏰ quá hạn {days} ngày làm việc (hạn {due})",
+    "backlog_late_days_off": "⏰ quá hạn (hạn {due})",
+    "backlog_no_due": "chưa có hạn",
+    "backlog_handler": "👤 {handler}",
+    "backlog_no_handler": "chưa có người nhận xử lý",
+    "backlog_empty_area": "✅ Khu vực {area} không có góp ý nào đang chờ giải quyết.",
+    "backlog_empty_overdue": "✅ Không có góp ý nào quá hạn.",
+    "backlog_empty_mine": (
+        "{officer} hiện không có góp ý nào đang xử lý. Bấm «Nhận xử lý» trên thẻ góp ý để nhận."
+    ),
+    "backlog_unknown_area": (
+        "Không có khu vực mã <code>{code}</code>. Gõ <code>/open</code> để xem tất cả góp ý "
+        "chưa giải quyết."
+    ),
+    "backlog_no_more": "Danh sách đã hết. Gõ /open để xem lại từ đầu.",
+    "btn_backlog_next": "Trang sau ▶️ (trang {page})",
+    # /stats: how the period turned out
+    "stats_on_time": (
+        "⏱ Giải quyết đúng hạn: <b>{rate}</b> ({on_time}/{resolved} góp ý đã giải quyết)"
+    ),
+    "stats_on_time_none": "⏱ Giải quyết đúng hạn: chưa có góp ý nào đã giải quyết.",
+    "stats_satisfaction": (
+        "🙂 Người góp ý hài lòng: <b>{rate}</b> ({satisfied}/{ratings} đánh giá)"
+    ),
+    "stats_satisfaction_none": "🙂 Người góp ý hài lòng: chưa có đánh giá nào.",
+    # The digest: deadlines and ratings
+    "digest_overdue_now": "⏰ Quá hạn: <b>{count}</b>",
+    "digest_overdue_now_none": "⏰ Không có góp ý quá hạn.",
+    "digest_due_soon": "📅 Đến hạn trong 2 ngày làm việc (đến hết {day}): <b>{count}</b>",
+    "digest_due_soon_none": "📅 Không có góp ý đến hạn trong 2 ngày làm việc tới (đến hết {day}).",
+    "digest_codes_more": "… và {more} mã khác — xem /open",
+    "digest_ratings": (
+        "⭐ Đánh giá của người góp ý: {satisfied} hài lòng, {dissatisfied} chưa hài lòng"
+    ),
+    "digest_ratings_none": "⭐ Không có đánh giá mới.",
+    "digest_dissatisfied": "Chưa hài lòng:",
+    "digest_quiet_desk": (
+        "📰 <b>Bản tin góp ý – {unit}</b>: không có góp ý mới {period}. "
+        "Chưa giải quyết: {unresolved}; quá hạn: {overdue}; "
+        "đến hạn trong 2 ngày làm việc: {due_soon}."
+    ),
+    # /report
+    "period_report_usage": (
+        "Cách dùng: <code>/report</code> (tháng trước), <code>/report 2026-11</code> "
+        "(một tháng) hoặc <code>/report 2026-Q4</code> (một quý)."
+    ),
+    "period_report_future": (
+        "Kỳ {period} chưa bắt đầu. Xin chọn một tháng hoặc một quý đã qua hoặc đang diễn ra."
+    ),
+    "period_report_caption": (
+        "📄 Báo cáo {period}: tiếp nhận {received} góp ý, đã giải quyết {resolved}, "
+        "không xử lý {rejected}, đang xử lý {open}. "
+        "Tệp DOCX để sửa và trình ký, tệp PDF để in."
+    ),
+    "period_report_caption_empty": (
+        "📄 Báo cáo {period}: trong kỳ không tiếp nhận góp ý nào. Báo cáo vẫn được lập để lưu."
+    ),
+    "period_report_so_far": "(tính đến ngày {day})",
+    # Command menus
+    "cmd_find": "Tìm góp ý theo từ: /find từ khóa",
+    "cmd_mine": "Góp ý tôi đang nhận xử lý",
+    "cmd_report": "Báo cáo tháng hoặc quý (DOCX, PDF): /report 2026-11",
+    "cmd_extend": "Gia hạn giải quyết một góp ý: /extend mã số-ngày lý do",
+    # Buttons pressed by someone outside the group (callback answers: 200 characters at most)
+    "staff_not_member": (
+        "⛔ Chỉ thành viên nhóm cán bộ mới dùng được nút này. Nếu đã rời nhóm, "
+        "xin nhờ quản trị viên thêm lại."
+    ),
+    "staff_member_unknown": (
+        "⏳ Chưa kiểm tra được tài khoản này có trong nhóm cán bộ hay không. Xin bấm lại sau "
+        "giây lát."
+    ),
+    # An anonymous admin, or a post "as a channel": the bot cannot tell which officer it is
+    "staff_anonymous_press": (
+        "🕶 Đang ẩn danh trong nhóm nên bot không biết ai bấm; chưa ghi nhận gì. Nhận xử lý "
+        "hay soạn trả lời phải ghi tên cán bộ. Xin tắt «Ẩn danh» trong quyền quản trị viên rồi "
+        "bấm lại."
+    ),
+    "staff_unsigned_reply": (
+        "🕶 Tin này gửi dưới tên nhóm hoặc tên kênh, nên bot không biết cán bộ nào viết và "
+        "<b>không ghi nhận</b>. Trả lời, ghi chú phải mang tên người viết: xin tắt «Ẩn danh» "
+        "trong quyền quản trị viên (hoặc gửi bằng tài khoản của mình) rồi trả lời lại."
+    ),
+    "staff_mine_unsigned": (
+        "🕶 Lệnh này gửi dưới tên nhóm hoặc tên kênh, nên bot không biết ai gửi. Xin tắt "
+        "«Ẩn danh» trong quyền quản trị viên (hoặc gửi bằng tài khoản của mình) rồi gửi lại."
+    ),
 }

@@ -1,4 +1,6 @@
-"""English texts a resident reads while sending feedback, looking it up and getting help.
+"""English texts a resident reads in a private chat with the bot: arriving, writing and
+sending feedback, the receipt, looking it up, answers, questions and notices, additions,
+ratings, help and the bot's profile (the same keys as ``texts.vi.resident``).
 
 Plain, polite English for someone who may read it as a second language: short sentences,
 one word per thing ("answer" for staff's answers, "reference code" for the code,
@@ -125,9 +127,6 @@ TEXTS: dict[str, str] = {
         "────────────\n"
         "Tap «Send» to send it, «Edit» to add to it or start over, «Cancel» to drop it."
     ),
-    "card": ("📮 <b>Feedback {code}</b>\n📍 Area: {area}\n🏷 Topic: {topic}\n🕒 {time}\n\n{body}"),
-    "card_photos": "\n\n🖼 Photos attached: {photos}.",
-    "card_location": "\n\n🗺 With a location on the map.",
     "card_code_pending": "(code given on sending)",
     "card_time_pending": "(time of sending)",
     "preview_personal_data": (
@@ -199,11 +198,13 @@ TEXTS: dict[str, str] = {
     ),
     "draft_expired_same_area": ("Please continue with the area «{area}», or choose another area:"),
     "btn_same_area": "✍️ Feedback for {area}",
+    # Staff press old buttons too and get these same words; the main reader is a resident.
     "stale_button": "This button is out of date. Please use the newest message.",
     "outside_draft": (
         "To send feedback, please scan your area's QR code or choose an area below. To "
         "look up feedback you sent, send its reference code (e.g. <code>GY-7Q2K9M4T</code>)."
     ),
+    # Whoever wrote gets it, staff and admins too; the main reader is a resident.
     "error": (
         "Sorry, something went wrong. Your unfinished feedback (if any) is kept; please try "
         "again. If it keeps failing, tap /cancel, then /start."
@@ -284,5 +285,207 @@ TEXTS: dict[str, str] = {
         "• For new feedback: choose an area below, or scan your area's QR code.\n"
         "• To see or add to feedback you sent, you can also send its reference code (e.g. "
         "<code>GY-7Q2K9M4T</code>)."
+    ),
+    # --- The receipt and the status, for residents ------------------------------------------
+    "sent": (
+        "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
+        "Reference code: <code>{code}</code>\n"
+        "Please keep this code. To see how it is being handled, tap «See the status» "
+        "or send <code>/status {code}</code>.\n\n"
+        "Would you like the staff's answers delivered in this chat?"
+    ),
+    "btn_receive": "🔔 Receive answers here",
+    "btn_no_receive": "No, thank you",
+    "btn_see_status": "📋 See the status",
+    "btn_add_more": "✍️ Add information",
+    "btn_answer_question": "✍️ Add: answer the question",
+    "btn_satisfied": "😊 Satisfied",
+    "btn_not_satisfied": "🙁 Not satisfied",
+    "btn_stop_adding": "Never mind",
+    "toast_receive_on": "Answers will be delivered here.",
+    "receive_confirmed": (
+        "🔔 The staff's answers about feedback <code>{code}</code> will be delivered to this "
+        "chat. Who sent it stays private."
+    ),
+    "receive_too_many": "This feedback's answers already go to many chats; no more can be added.",
+    "toast_no_receive": "Noted.",
+    "no_receive_confirmed": (
+        "Noted: answers will not be delivered here. You can read them any time with "
+        "<code>/status {code}</code>."
+    ),
+    "status_not_found_short": "No feedback has this code.",
+    "resident_status_new": "Received, waiting to be looked at",
+    "resident_status_received": "Taken in by the staff",
+    "resident_status_in_progress": "Being dealt with",
+    "resident_status_forwarded": "Passed to the competent body",
+    "resident_status_resolved": "Resolved",
+    "resident_status_rejected": "Considered, not taken further",
+    "status_due": "⏳ To be dealt with by: {due}",
+    "status_due_extended": "↪️ The deadline has been extended. Reason: {reason}",
+    "status_reason": "Reason: {reason}",
+    "status_agency": "Passed to: {agency}",
+    "status_question": "❓ <i>A question from the staff, {time}</i>",
+    "status_correction": "💬 <i>Correction, {time}</i>",
+    "status_additions": "✍️ {count} additions sent.",
+    "status_rated_satisfied": "Rating: satisfied with the outcome.",
+    "status_rated_unsatisfied": "Rating: not satisfied with the outcome.",
+    # --- Answers, questions and notices, for residents ----------------------------------------
+    "resident_correction": (
+        "📬 <b>Correction to the answer from {committee}</b> about feedback <code>{code}</code>:"
+    ),
+    "resident_question": "❓ <b>{committee} would like to ask about feedback {code}:</b>",
+    "resident_question_footer": (
+        "Please tap «Add: answer the question» below, or reply to this message."
+    ),
+    "resident_forwarded": (
+        "📨 Feedback <code>{code}</code> has been passed to {agency} to be dealt with."
+    ),
+    "resident_rejected_because": (
+        "Feedback <code>{code}</code> has been considered; the committee will not take it "
+        "further.\nReason: {reason}\nIf you have more information, please send new feedback with "
+        "/start."
+    ),
+    # --- Additions --------------------------------------------------------------------------
+    "adding_prompt": (
+        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text or "
+        "photos (several messages are fine). Then tap «Send the addition»."
+    ),
+    "adding_prompt_answer": (
+        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text or "
+        "photos (several messages are fine). Then tap «Send the addition»."
+    ),
+    "adding_prompt_dissatisfied": (
+        "Thank you for telling us. Feedback <code>{code}</code> has been reopened for the "
+        "staff to look at again.\nIf you wish, write a few lines about what is not settled, "
+        "then tap «Send the addition»."
+    ),
+    "addition_received": (
+        "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"
+    ),
+    "addition_too_long": (
+        "The addition is too long (at most {max_chars} characters) and was not passed on. Please "
+        "tap «Add information» and send it again, shorter."
+    ),
+    "addition_rate_limited": (
+        "Many additions were sent in the past hour, so this one was not passed on. Please send it "
+        "again later."
+    ),
+    "adding_expired": (
+        "The message you just sent was not passed on: the time to add information had run out. To "
+        "add something, send the reference code and tap «Add information»; to send new feedback, "
+        "tap /start."
+    ),
+    "adding_cancelled": "Adding cancelled. To send new feedback, tap /start.",
+    "toast_adding_stopped": "Adding cancelled.",
+    # --- Ratings ----------------------------------------------------------------------------
+    "toast_thanks": "Thank you!",
+    "rated_satisfied": (
+        "😊 Thank you for letting us know that feedback <code>{code}</code> has been settled."
+    ),
+    "toast_reopened": "The feedback has been reopened.",
+    "rating_not_resolved": "A feedback can be rated once it has been resolved.",
+    "rating_rate_limited": "Many ratings were given in the past hour. Please try again later.",
+    # --- Not handled, «not within our competence»: where to go instead ----------------------
+    "resident_rejected_elsewhere": (
+        "Feedback <code>{code}</code> has been considered; the committee will not take it "
+        "further.\nReason: {reason}\nWho can deal with it: {agency}. Please contact them "
+        "directly.\nIf you have more information, please send new feedback with /start."
+    ),
+    "status_elsewhere": "Who can deal with it: {agency}",
+    # --- Resolved: the result -------------------------------------------------------------
+    "resident_resolved_with": (
+        "✅ Feedback <code>{code}</code> has been resolved.\nResult: {result}\nPlease tell "
+        "us whether you are satisfied with the outcome:"
+    ),
+    "status_result": "Result: {result}",
+    # --- Issue 19: answers here or not, stopping them, additions collected ----------------------
+    "sent_code": (
+        "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
+        "Reference code: <code>{code}</code>\n"
+        "Please keep this code. To see how it is being handled, tap «See the status» "
+        "or send <code>/status {code}</code>."
+    ),
+    "sent_receiving": (
+        "🔔 The staff's answers about this feedback will be delivered to this chat. Who sent "
+        "it stays private. To stop them, tap «Stop receiving answers»."
+    ),
+    "sent_not_receiving": (
+        "Answers will not be delivered here; you can read them any time with «See the status». "
+        "If you change your mind, tap «Receive answers here»."
+    ),
+    "btn_stop_receiving": "🔕 Stop receiving answers",
+    "toast_receiving_stopped": "Answers will no longer come here.",
+    "receiving_stopped": (
+        "🔕 Stopped: answers about feedback <code>{code}</code> will no longer be delivered "
+        "here. You can still read them with <code>/status {code}</code>; to receive them "
+        "again, tap «Receive answers here» under what it shows."
+    ),
+    "not_receiving_here": "Answers about this feedback are not delivered to this chat.",
+    "receive_rate_limited": (
+        "You have asked for answers many times in the past hour. Please try again later."
+    ),
+    "btn_send_addition": "📤 Send the addition",
+    "addition_kept": (
+        "✅ Noted, as an addition to feedback <code>{code}</code>. You can send more text or "
+        "photos; when you are done, tap «Send the addition» to pass it to the staff."
+    ),
+    "addition_kept_photos_full": (
+        "That makes {max_photos} photos, the most one addition can carry."
+    ),
+    "addition_message_too_long": (
+        "This message would make the addition longer than {max_chars} characters, so it was "
+        "not taken. What you sent before is kept; please send it shorter, or tap «Send the "
+        "addition»."
+    ),
+    "addition_too_many_photos": (
+        "An addition can carry at most {max_photos} photos, so this one was not taken. Please "
+        "tap «Send the addition»; other photos can go with a later addition."
+    ),
+    "addition_refused_kept": (
+        "What you sent before is kept; please go on with text or photos, or tap «Send the "
+        "addition»."
+    ),
+    "toast_addition_empty": "Nothing to send yet: please write or send a photo first.",
+    "addition_send_rate_limited": (
+        "You have sent many additions in the past hour, so this one was not passed on yet. "
+        "It is kept; please tap «Send the addition» again later."
+    ),
+    "adding_dropped": "The addition you were writing was dropped; nothing went to the staff.",
+    # --- A collected addition is never dropped without a word ------------------------------
+    "addition_unsent_other": (
+        "You have an addition to feedback <code>{code}</code> that is not sent yet. Please send "
+        "it or drop it first (buttons below); then you can add to feedback "
+        "<code>{new_code}</code>."
+    ),
+    "addition_held_for": (
+        "Your message is kept for feedback <code>{code}</code>; you can send it once the "
+        "addition you are writing is done."
+    ),
+    "btn_send_addition_of": "📤 Send the addition to {code}",
+    "btn_drop_addition_of": "🗑 Drop the addition to {code}",
+    "btn_keep_addition": "↩️ No, keep it",
+    "adding_dropped_of": (
+        "The addition to feedback <code>{code}</code> was dropped; nothing went to the staff."
+    ),
+    "adding_drop_confirm": (
+        "Drop the unsent addition to feedback <code>{code}</code>? The text and photos in it "
+        "will not go to the staff."
+    ),
+    "addition_set_aside": (
+        "The addition to feedback <code>{code}</code> is not sent yet. It is kept: to send it "
+        "to the staff, tap «Send the addition» below; if you no longer need it, tap «Drop the "
+        "addition»."
+    ),
+    "addition_swept": (
+        "The addition to feedback <code>{code}</code> was not sent, so it was dropped after "
+        "{hours} hours unused; nothing went to the staff. To add information, send the "
+        "reference code and tap «Add information»."
+    ),
+    "addition_part_edited": (
+        "✏️ The addition to feedback <code>{code}</code> now has the edited message."
+    ),
+    "addition_edit_too_long": (
+        "The edited message would make the addition longer than {max_chars} characters, so the "
+        "message's earlier text is kept."
     ),
 }

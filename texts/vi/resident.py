@@ -1,4 +1,8 @@
-"""Vietnamese texts a resident reads while sending feedback, looking it up and getting help.
+"""Vietnamese texts a resident reads in a private chat with the bot: arriving, writing and
+sending feedback, the receipt, looking it up, answers, questions and notices, additions,
+ratings, help and the bot's profile.
+
+HTML; placeholders are filled with escaped values.
 
 The register is the committee's to the people it serves (SPEC §3): never "bạn", never
 "Hãy"; sentences that need no pronoun, "Xin mời…", "Xin cảm ơn", "người gửi" where one
@@ -116,11 +120,6 @@ TEXTS: dict[str, str] = {
         "────────────\n"
         "Bấm «Gửi» để gửi, «Sửa» để viết thêm hoặc viết lại, «Hủy» để bỏ."
     ),
-    "card": (
-        "📮 <b>Góp ý {code}</b>\n📍 Khu vực: {area}\n🏷 Lĩnh vực: {topic}\n🕒 {time}\n\n{body}"
-    ),
-    "card_photos": "\n\n🖼 Kèm {photos} ảnh.",
-    "card_location": "\n\n🗺 Kèm vị trí trên bản đồ.",
     "card_code_pending": "(mã sẽ có khi gửi)",
     "card_time_pending": "(thời điểm gửi)",
     "preview_personal_data": (
@@ -189,11 +188,13 @@ TEXTS: dict[str, str] = {
     ),
     "draft_expired_same_area": "Xin mời góp ý tiếp cho khu vực «{area}», hoặc chọn khu vực khác:",
     "btn_same_area": "✍️ Góp ý cho {area}",
+    # Staff press old buttons too and get these same words; the main reader is a resident.
     "stale_button": "Nút này không còn dùng được. Xin bấm nút ở tin nhắn mới nhất.",
     "outside_draft": (
         "Để gửi góp ý, xin quét mã QR của khu vực hoặc chọn khu vực bên dưới. Để xem góp ý "
         "đã gửi, xin gửi mã tra cứu (ví dụ <code>GY-7Q2K9M4T</code>)."
     ),
+    # Whoever wrote gets it, staff and admins too; the main reader is a resident.
     "error": (
         "Xin lỗi, đã có lỗi xảy ra. Góp ý đang viết (nếu có) vẫn được giữ; xin thử lại. Nếu vẫn "
         "lỗi, bấm /cancel (góp ý đang viết sẽ bị bỏ) rồi /start."
@@ -275,5 +276,202 @@ TEXTS: dict[str, str] = {
         "• Nếu là góp ý mới: xin chọn khu vực bên dưới, hoặc quét mã QR của khu vực.\n"
         "• Để xem hay bổ sung góp ý đã gửi, cũng có thể gửi mã tra cứu (ví dụ "
         "<code>GY-7Q2K9M4T</code>)."
+    ),
+    # --- The receipt and the status, for residents ------------------------------------------
+    "sent": (
+        "✅ <b>Góp ý đã được gửi.</b> Xin cảm ơn!\n\n"
+        "Mã tra cứu: <code>{code}</code>\n"
+        "Xin giữ lại mã này. Để xem tình trạng xử lý, bấm «Xem tình trạng» "
+        "hoặc gửi <code>/status {code}</code>.\n\n"
+        "Có muốn nhận trả lời của cán bộ ngay trong cuộc trò chuyện này không?"
+    ),
+    "btn_receive": "🔔 Nhận trả lời tại đây",
+    "btn_no_receive": "Không, cảm ơn",
+    "btn_see_status": "📋 Xem tình trạng",
+    "btn_add_more": "✍️ Bổ sung thông tin",
+    "btn_answer_question": "✍️ Bổ sung: trả lời câu hỏi",
+    "btn_satisfied": "😊 Hài lòng",
+    "btn_not_satisfied": "🙁 Chưa hài lòng",
+    "btn_stop_adding": "Thôi, không bổ sung",
+    "toast_receive_on": "Trả lời sẽ được gửi đến đây.",
+    "receive_confirmed": (
+        "🔔 Trả lời của cán bộ về góp ý <code>{code}</code> sẽ được gửi đến cuộc trò chuyện "
+        "này. Danh tính người gửi vẫn được giữ kín."
+    ),
+    "receive_too_many": (
+        "Góp ý này đã có quá nhiều nơi đăng ký nhận trả lời nên không thêm được nữa. Vẫn xem được "
+        "trả lời bằng mã tra cứu."
+    ),
+    "toast_no_receive": "Đã ghi nhận.",
+    "no_receive_confirmed": (
+        "Đã ghi nhận: trả lời sẽ không được gửi đến đây. Có thể xem trả lời bất cứ lúc nào "
+        "bằng <code>/status {code}</code>."
+    ),
+    "status_not_found_short": "Không tìm thấy góp ý có mã này.",
+    "resident_status_new": "Đã nhận, đang chờ xem xét",
+    "resident_status_received": "Cán bộ đã tiếp nhận",
+    "resident_status_in_progress": "Đang được giải quyết",
+    "resident_status_forwarded": "Đã chuyển tới cơ quan có thẩm quyền",
+    "resident_status_resolved": "Đã giải quyết",
+    "resident_status_rejected": "Đã xem xét, không tiếp tục xử lý",
+    "status_due": "⏳ Hạn giải quyết: {due}",
+    "status_due_extended": "↪️ Thời hạn giải quyết đã được kéo dài. Lý do: {reason}",
+    "status_reason": "Lý do: {reason}",
+    "status_agency": "Đã chuyển tới: {agency}",
+    "status_question": "❓ <i>Câu hỏi của cán bộ, {time}</i>",
+    "status_correction": "💬 <i>Đính chính, {time}</i>",
+    "status_additions": "✍️ Đã gửi thêm {count} phần bổ sung.",
+    "status_rated_satisfied": "Đánh giá: hài lòng với kết quả.",
+    "status_rated_unsatisfied": "Đánh giá: chưa hài lòng với kết quả.",
+    # --- Answers, questions and notices, for residents ----------------------------------------
+    "resident_correction": (
+        "📬 <b>Đính chính trả lời của {committee}</b> về góp ý <code>{code}</code>:"
+    ),
+    "resident_question": "❓ <b>{committee} xin hỏi thêm về góp ý {code}:</b>",
+    "resident_question_footer": (
+        "Xin bấm «Bổ sung: trả lời câu hỏi» bên dưới, hoặc trả lời (reply) ngay tin nhắn này."
+    ),
+    "resident_forwarded": (
+        "📨 Góp ý <code>{code}</code> đã được chuyển tới {agency} để xem xét, giải quyết."
+    ),
+    "resident_rejected_because": (
+        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này.\nLý "
+        "do: {reason}\nNếu có thêm thông tin, xin gửi góp ý mới bằng /start."
+    ),
+    # --- Additions --------------------------------------------------------------------------
+    "adding_prompt": (
+        "✍️ Xin mời gửi phần bổ sung cho góp ý <code>{code}</code>: viết chữ, gửi ảnh (có "
+        "thể gửi nhiều tin). Gửi xong, xin bấm «Gửi phần bổ sung»."
+    ),
+    "adding_prompt_answer": (
+        "✍️ Xin mời trả lời câu hỏi của cán bộ về góp ý <code>{code}</code>: viết chữ, gửi "
+        "ảnh (có thể gửi nhiều tin). Gửi xong, xin bấm «Gửi phần bổ sung»."
+    ),
+    "adding_prompt_dissatisfied": (
+        "Xin cảm ơn đã cho biết. Góp ý <code>{code}</code> đã được mở lại để cán bộ xem xét "
+        "tiếp.\nNếu muốn, xin viết vài dòng về điều chưa được giải quyết, rồi bấm «Gửi phần "
+        "bổ sung»."
+    ),
+    "addition_received": (
+        "✅ Đã chuyển phần bổ sung cho góp ý <code>{code}</code> tới cán bộ. Xin cảm ơn!"
+    ),
+    "addition_too_long": (
+        "Phần bổ sung quá dài (tối đa {max_chars} ký tự) nên chưa được chuyển đi. Xin bấm «Bổ "
+        "sung thông tin» và gửi lại ngắn hơn."
+    ),
+    "addition_rate_limited": (
+        "Đã gửi nhiều phần bổ sung trong một giờ qua nên tin này chưa được chuyển đi. Xin gửi lại "
+        "sau."
+    ),
+    "adding_expired": (
+        "Tin vừa gửi chưa được chuyển đi vì đã quá thời gian chờ phần bổ sung. Muốn bổ sung, xin "
+        "gửi mã tra cứu rồi bấm «Bổ sung thông tin»; muốn gửi góp ý mới, bấm /start."
+    ),
+    "adding_cancelled": "Đã hủy việc bổ sung. Muốn gửi góp ý mới, bấm /start.",
+    "toast_adding_stopped": "Đã hủy bổ sung.",
+    # --- Ratings ----------------------------------------------------------------------------
+    "toast_thanks": "Xin cảm ơn!",
+    "rated_satisfied": "😊 Xin cảm ơn đã đánh giá kết quả giải quyết góp ý <code>{code}</code>.",
+    "toast_reopened": "Đã mở lại góp ý.",
+    "rating_not_resolved": "Chỉ đánh giá được khi góp ý đã được giải quyết.",
+    "rating_rate_limited": "Đã đánh giá nhiều lần trong một giờ qua. Xin thử lại sau.",
+    # --- Not handled, «không thuộc thẩm quyền»: where to go instead -----------------------
+    "resident_rejected_elsewhere": (
+        "Góp ý <code>{code}</code> đã được xem xét; Ủy ban không tiếp tục xử lý góp ý này.\nLý "
+        "do: {reason}\nNơi có thẩm quyền giải quyết: {agency}. Xin ông/bà liên hệ trực tiếp "
+        "nơi này.\nNếu có thêm thông tin, xin gửi góp ý mới bằng /start."
+    ),
+    "status_elsewhere": "Nơi có thẩm quyền giải quyết: {agency}",
+    # --- Resolved: the result -------------------------------------------------------------
+    "resident_resolved_with": (
+        "✅ Góp ý <code>{code}</code> đã được giải quyết.\nKết quả: {result}\nXin cho biết có "
+        "hài lòng với kết quả không:"
+    ),
+    "status_result": "Kết quả: {result}",
+    # --- Issue 19: answers here or not, stopping them, additions collected ----------------------
+    "sent_code": (
+        "✅ <b>Góp ý đã được gửi.</b> Xin cảm ơn!\n\n"
+        "Mã tra cứu: <code>{code}</code>\n"
+        "Xin giữ lại mã này. Để xem tình trạng xử lý, bấm «Xem tình trạng» "
+        "hoặc gửi <code>/status {code}</code>."
+    ),
+    "sent_receiving": (
+        "🔔 Trả lời của cán bộ về góp ý này sẽ được gửi đến cuộc trò chuyện này. Danh tính "
+        "người gửi vẫn được giữ kín. Muốn thôi nhận, bấm «Ngừng nhận trả lời»."
+    ),
+    "sent_not_receiving": (
+        "Trả lời sẽ không được gửi đến đây; có thể xem bất cứ lúc nào bằng «Xem tình trạng». "
+        "Nếu đổi ý, xin bấm «Nhận trả lời tại đây»."
+    ),
+    "btn_stop_receiving": "🔕 Ngừng nhận trả lời",
+    "toast_receiving_stopped": "Đã ngừng nhận trả lời tại đây.",
+    "receiving_stopped": (
+        "🔕 Đã ngừng: trả lời về góp ý <code>{code}</code> sẽ không được gửi đến đây nữa. Vẫn "
+        "xem được trả lời bằng <code>/status {code}</code>; muốn nhận lại, bấm «Nhận trả lời "
+        "tại đây» dưới kết quả tra cứu."
+    ),
+    "not_receiving_here": "Trả lời về góp ý này không được gửi đến cuộc trò chuyện này.",
+    "receive_rate_limited": (
+        "Đã đăng ký nhận trả lời nhiều lần trong một giờ qua. Xin thử lại sau."
+    ),
+    "btn_send_addition": "📤 Gửi phần bổ sung",
+    "addition_kept": (
+        "✅ Đã ghi nhận phần bổ sung cho góp ý <code>{code}</code>. Có thể gửi thêm chữ hoặc "
+        "ảnh; gửi xong, xin bấm «Gửi phần bổ sung» để chuyển tới cán bộ."
+    ),
+    "addition_kept_photos_full": "Đã đủ {max_photos} ảnh.",
+    "addition_message_too_long": (
+        "Tin này làm phần bổ sung dài quá {max_chars} ký tự nên chưa được ghi nhận. Những gì "
+        "đã ghi nhận trước vẫn được giữ; xin gửi ngắn hơn, hoặc bấm «Gửi phần bổ sung»."
+    ),
+    "addition_too_many_photos": (
+        "Phần bổ sung chỉ kèm được tối đa {max_photos} ảnh nên ảnh này chưa được ghi nhận. "
+        "Xin bấm «Gửi phần bổ sung»; ảnh khác có thể gửi trong lần bổ sung sau."
+    ),
+    "addition_refused_kept": (
+        "Những gì đã ghi nhận trước vẫn được giữ; xin gửi tiếp chữ hoặc ảnh, hoặc bấm «Gửi "
+        "phần bổ sung»."
+    ),
+    "toast_addition_empty": "Chưa có gì để gửi: xin viết chữ hoặc gửi ảnh trước.",
+    "addition_send_rate_limited": (
+        "Đã gửi nhiều phần bổ sung trong một giờ qua nên phần này chưa được chuyển đi. Nội "
+        "dung vẫn được giữ; xin bấm «Gửi phần bổ sung» lại sau."
+    ),
+    "adding_dropped": "Đã bỏ phần bổ sung đang viết; không có gì được chuyển tới cán bộ.",
+    # --- A collected addition is never dropped without a word ------------------------------
+    "addition_unsent_other": (
+        "Ông/bà còn phần bổ sung cho góp ý <code>{code}</code> chưa gửi. Xin gửi hoặc bỏ phần "
+        "đó trước (nút dưới đây); sau đó có thể bổ sung cho góp ý <code>{new_code}</code>."
+    ),
+    "addition_held_for": (
+        "Tin vừa gửi đã được ghi nhận cho góp ý <code>{code}</code>, và sẽ gửi được sau khi "
+        "xong phần bổ sung đang viết."
+    ),
+    "btn_send_addition_of": "📤 Gửi phần bổ sung cho {code}",
+    "btn_drop_addition_of": "🗑 Bỏ phần bổ sung cho {code}",
+    "btn_keep_addition": "↩️ Không, giữ lại",
+    "adding_dropped_of": (
+        "Đã bỏ phần bổ sung cho góp ý <code>{code}</code>; không có gì được chuyển tới cán bộ."
+    ),
+    "adding_drop_confirm": (
+        "Bỏ phần bổ sung cho góp ý <code>{code}</code> chưa gửi? Chữ đã viết và ảnh đã gửi "
+        "trong phần này sẽ không được chuyển tới cán bộ."
+    ),
+    "addition_set_aside": (
+        "Phần bổ sung cho góp ý <code>{code}</code> chưa được gửi. Nội dung vẫn được giữ: "
+        "muốn chuyển tới cán bộ, xin bấm «Gửi phần bổ sung» dưới đây; không cần nữa thì bấm "
+        "«Bỏ phần bổ sung»."
+    ),
+    "addition_swept": (
+        "Phần bổ sung cho góp ý <code>{code}</code> chưa được gửi nên đã bị bỏ sau {hours} giờ "
+        "không dùng; không có gì được chuyển tới cán bộ. Muốn bổ sung, xin gửi mã tra cứu rồi "
+        "bấm «Bổ sung thông tin»."
+    ),
+    "addition_part_edited": (
+        "✏️ Đã cập nhật phần bổ sung cho góp ý <code>{code}</code> theo tin vừa sửa."
+    ),
+    "addition_edit_too_long": (
+        "Tin vừa sửa làm phần bổ sung dài quá {max_chars} ký tự nên vẫn giữ nội dung cũ của "
+        "tin đó."
     ),
 }

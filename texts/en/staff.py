@@ -1,105 +1,107 @@
-"""English texts of the dialogue and the desk (the same keys as dialogue_vi)."""
+"""English texts the staff read in the staff group and an agency reads in its group (the
+same keys as ``texts.vi.staff``). Buttons keep their Vietnamese word so that staff guides
+match.
+"""
 
 TEXTS: dict[str, str] = {
-    # --- The receipt and the status, for residents ------------------------------------------
-    "sent": (
-        "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
-        "Reference code: <code>{code}</code>\n"
-        "Please keep this code. To see how it is being handled, tap «See the status» "
-        "or send <code>/status {code}</code>.\n\n"
-        "Would you like the staff's answers delivered in this chat?"
+    # Status
+    # The statuses' own names: staff read them on cards, buttons, lists and reports (and in
+    # the export's status column). Residents read the resident_status_ ones instead.
+    "status_new": "New",
+    "status_received": "Received",
+    "status_in_progress": "In progress",
+    "status_forwarded": "Forwarded to the competent authority",
+    "status_resolved": "Resolved",
+    "status_rejected": "Not handled",
+    # Command menus (descriptions shown by Telegram next to each command)
+    "cmd_open": "Unresolved feedback, oldest first",
+    "cmd_show": "All of one feedback: /show CODE",
+    "cmd_stats": "Counts by area, topic and status",
+    "cmd_digest": "The digest, now",
+    "cmd_export": "CSV and Excel export: /export [days]",
+    # Staff group: notifications, status, replies
+    "staff_status": "📌 Status: <b>{status}</b>",
+    "staff_status_by": "📌 Status: <b>{status}</b> — {who}, {time}",
+    "staff_hint": (
+        "↩️ Reply to this message to draft an answer to the resident;"
+        " start with /note for an internal note."
     ),
-    "btn_receive": "🔔 Receive answers here",
-    "btn_no_receive": "No, thank you",
-    "btn_see_status": "📋 See the status",
-    "btn_add_more": "✍️ Add information",
-    "btn_answer_question": "✍️ Add: answer the question",
-    "btn_satisfied": "😊 Satisfied",
-    "btn_not_satisfied": "🙁 Not satisfied",
-    "btn_stop_adding": "Never mind",
-    "toast_receive_on": "Answers will be delivered here.",
-    "receive_confirmed": (
-        "🔔 The staff's answers about feedback <code>{code}</code> will be delivered to this "
-        "chat. Who sent it stays private."
+    "staff_status_set": "Status set: {status}",
+    "staff_note_saved": "📝 Internal note saved for {code} (the resident does not see it).",
+    "staff_reply_empty": (
+        "Please answer with text. Start with /note or #note for an internal note."
     ),
-    "receive_too_many": "This feedback's answers already go to many chats; no more can be added.",
-    "toast_no_receive": "Noted.",
-    "no_receive_confirmed": (
-        "Noted: answers will not be delivered here. You can read them any time with "
-        "<code>/status {code}</code>."
+    "staff_feedback_gone": "This feedback is no longer in the system.",
+    "staff_reply_blocked": (
+        "⚠️ The answer for {code} could not be delivered: the resident blocked the bot. "
+        "It can still be read with /status {code}."
     ),
-    "status_not_found_short": "No feedback has this code.",
-    "resident_status_new": "Received, waiting to be looked at",
-    "resident_status_received": "Taken in by the staff",
-    "resident_status_in_progress": "Being dealt with",
-    "resident_status_forwarded": "Passed to the competent body",
-    "resident_status_resolved": "Resolved",
-    "resident_status_rejected": "Considered, not taken further",
-    "status_due": "⏳ To be dealt with by: {due}",
-    "status_due_extended": "↪️ The deadline has been extended. Reason: {reason}",
-    "status_reason": "Reason: {reason}",
-    "status_agency": "Passed to: {agency}",
-    "status_question": "❓ <i>A question from the staff, {time}</i>",
-    "status_correction": "💬 <i>Correction, {time}</i>",
-    "status_additions": "✍️ {count} additions sent.",
-    "status_rated_satisfied": "Rating: satisfied with the outcome.",
-    "status_rated_unsatisfied": "Rating: not satisfied with the outcome.",
-    # --- Answers, questions and notices, for residents ----------------------------------------
-    "resident_correction": (
-        "📬 <b>Correction to the answer from {committee}</b> about feedback <code>{code}</code>:"
+    "staff_reply_failed": (
+        "⚠️ The answer for {code} could not be delivered ({error}). "
+        "It can still be read with /status {code}."
     ),
-    "resident_question": "❓ <b>{committee} would like to ask about feedback {code}:</b>",
-    "resident_question_footer": (
-        "Please tap «Add: answer the question» below, or reply to this message."
+    "staff_only": "⛔ This command is for the staff group only. To send feedback, tap /start.",
+    "show_usage": "Usage: <code>/show CODE</code>, e.g. <code>/show GY-7Q2K9M4T</code>",
+    "show_history": "<b>Status history</b>",
+    "show_history_line": "• {time} — {status}",
+    "show_history_line_by": "• {time} — {status} ({who})",
+    "show_responses": "<b>Answers and notes</b>",
+    "show_no_responses": "No answers or notes yet.",
+    "show_reply": "💬 <i>{time}, {author}</i> — public{delivery}",
+    "show_note": "📝 <i>{time}, {author}</i> — internal note",
+    "delivery_pending": ", being delivered to the resident",
+    "delivery_delivered": ", delivered to the resident",
+    "delivery_blocked": ", the resident blocked the bot",
+    "delivery_failed": ", could not be delivered",
+    # Surges: several feedbacks packed into one message
+    "batch_header": "📮 <b>{count} new feedbacks</b> — packed together because many came at once.",
+    "batch_item": "<b>{code}</b> · {area} · {topic} · {time}",
+    "batch_photos": "🖼 Photos: {photos}",
+    "batch_footer": "Tap a code to open the whole feedback, with status buttons, ready to answer.",
+    "batch_reply": (
+        "This message packs several feedbacks. Tap a code under it to open one, then reply there."
     ),
-    "resident_forwarded": (
-        "📨 Feedback <code>{code}</code> has been passed to {agency} to be dealt with."
+    "btn_open_card": "📂 {code}",
+    # --- The card, as the staff group receives it ------------------------------------------
+    # The card is staff's (kept here for staff first); a resident reads it too, in the
+    # preview, exactly as staff will.
+    "card": ("📮 <b>Feedback {code}</b>\n📍 Area: {area}\n🏷 Topic: {topic}\n🕒 {time}\n\n{body}"),
+    "card_photos": "\n\n🖼 Photos attached: {photos}.",
+    "card_location": "\n\n🗺 With a location on the map.",
+    # Shared by the reports (staff read them as messages)
+    "report_by_area": "<b>By area</b>",
+    "report_by_topic": "<b>By topic</b>",
+    "report_by_status": "<b>By status</b>",
+    "report_count_line": "• {name}: <b>{count}</b>",
+    "report_share_line": "• {name}: <b>{count}</b> ({share}%)",
+    "report_continued": "<i>(continued)</i>",
+    "report_days_usage": (
+        "Usage: <code>/{command} [days]</code>, from 1 to {max_days} days; "
+        "{default} days if left out. Example: <code>/{command} 7</code>"
     ),
-    "resident_rejected_because": (
-        "Feedback <code>{code}</code> has been considered; the committee will not take it "
-        "further.\nReason: {reason}\nIf you have more information, please send new feedback with "
-        "/start."
+    # /stats
+    "stats_header": (
+        "📊 <b>Feedback statistics, past {days} day(s)</b>\n"
+        "From {since} to {until}\n"
+        "Total: <b>{total}</b>"
     ),
-    # --- Additions --------------------------------------------------------------------------
-    "adding_prompt": (
-        "✍️ Please send what you would like to add to feedback <code>{code}</code>: text or "
-        "photos (several messages are fine). Then tap «Send the addition»."
+    "stats_empty": "📊 No feedback in the past {days} day(s) (from {since} to {until}).",
+    # /open
+    "open_mark_overdue": "⏰",
+    "open_mark_waiting": "▫️",
+    "open_empty": "✅ No feedback is waiting to be resolved.",
+    # Digest
+    "digest_period": "from {since} to {until}",
+    "digest_period_all": "from the start to {until}",
+    "digest_header": "📰 <b>Feedback digest – {unit}</b>\nPeriod: {period}",
+    "digest_new": "🆕 New feedback: <b>{count}</b>",
+    "digest_unresolved": "📌 Unresolved: <b>{count}</b>",
+    # /export
+    "export_caption": (
+        "📤 {count} feedback(s) from the past {days} day(s) (since {since}). "
+        "The CSV file opens in Excel; the XLSX file is ready formatted."
     ),
-    "adding_prompt_answer": (
-        "✍️ Please answer the staff's question about feedback <code>{code}</code>: text or "
-        "photos (several messages are fine). Then tap «Send the addition»."
-    ),
-    "adding_prompt_dissatisfied": (
-        "Thank you for telling us. Feedback <code>{code}</code> has been reopened for the "
-        "staff to look at again.\nIf you wish, write a few lines about what is not settled, "
-        "then tap «Send the addition»."
-    ),
-    "addition_received": (
-        "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"
-    ),
-    "addition_too_long": (
-        "The addition is too long (at most {max_chars} characters) and was not passed on. Please "
-        "tap «Add information» and send it again, shorter."
-    ),
-    "addition_rate_limited": (
-        "Many additions were sent in the past hour, so this one was not passed on. Please send it "
-        "again later."
-    ),
-    "adding_expired": (
-        "The message you just sent was not passed on: the time to add information had run out. To "
-        "add something, send the reference code and tap «Add information»; to send new feedback, "
-        "tap /start."
-    ),
-    "adding_cancelled": "Adding cancelled. To send new feedback, tap /start.",
-    "toast_adding_stopped": "Adding cancelled.",
-    # --- Ratings ----------------------------------------------------------------------------
-    "toast_thanks": "Thank you!",
-    "rated_satisfied": (
-        "😊 Thank you for letting us know that feedback <code>{code}</code> has been settled."
-    ),
-    "toast_reopened": "The feedback has been reopened.",
-    "rating_not_resolved": "A feedback can be rated once it has been resolved.",
-    "rating_rate_limited": "Many ratings were given in the past hour. Please try again later.",
+    "export_empty": "📤 No feedback in the past {days} day(s) to export.",
     # --- The card, for staff -------------------------------------------------------------------
     "staff_due": "⏳ Due: {due}",
     "staff_due_extended": "↪️ Extended: {reason}",
@@ -274,6 +276,7 @@ TEXTS: dict[str, str] = {
         "The reason is too long: at most {max_chars} characters. Nothing has changed; please "
         "reply to the prompt again with a shorter reason."
     ),
+    # The presets staff choose from; the chosen words reach the resident too, as the reason.
     "rejection_reason_1": "Not within our competence",
     "rejection_reason_2": "The same as feedback already received",
     "rejection_reason_3": "Not enough information to verify",
@@ -301,12 +304,6 @@ TEXTS: dict[str, str] = {
         "Set «not handled» on <b>{code}</b> ({who}). Reason: {reason}\n"
         "Who can deal with it: {agency}"
     ),
-    "resident_rejected_elsewhere": (
-        "Feedback <code>{code}</code> has been considered; the committee will not take it "
-        "further.\nReason: {reason}\nWho can deal with it: {agency}. Please contact them "
-        "directly.\nIf you have more information, please send new feedback with /start."
-    ),
-    "status_elsewhere": "Who can deal with it: {agency}",
     "staff_elsewhere": "Who can deal with it: {agency}",
     "show_history_elsewhere": "   who can deal with it: {agency}",
     # --- Resolved: the result -------------------------------------------------------------
@@ -315,6 +312,7 @@ TEXTS: dict[str, str] = {
         "What came of feedback <b>{code}</b>? The resident reads exactly this line. Choose "
         "one, or reply to this message with the result in one line. Nothing has changed yet."
     ),
+    # The presets staff choose from; the chosen words reach the resident too, as the result.
     "resolution_result_1": "It has been put right",
     "resolution_result_2": "It was checked and dealt with under the rules",
     "resolution_result_3": "Noted, and included in the recommendations to the local government",
@@ -338,11 +336,6 @@ TEXTS: dict[str, str] = {
     "resolved_done_answered_quiet": (
         "Set «resolved» on <b>{code}</b> ({who}) with no result: it was answered."
     ),
-    "resident_resolved_with": (
-        "✅ Feedback <code>{code}</code> has been resolved.\nResult: {result}\nPlease tell "
-        "us whether you are satisfied with the outcome:"
-    ),
-    "status_result": "Result: {result}",
     "staff_result": "Result: {result}",
     "prompt_cancelled": "✖️ {who} cancelled; nothing changed.",
     # --- Forwarding -----------------------------------------------------------------------------
@@ -440,111 +433,6 @@ TEXTS: dict[str, str] = {
     "show_additions": "<b>Added by the resident</b>",
     "show_addition": "✍️ <i>{time}</i>",
     "show_addition_photo": "(photo)",
-    # --- Admin: topics, agencies, templates -----------------------------------------------------
-    "usage_topicsla": (
-        "Usage: <code>/topicsla &lt;number&gt; &lt;working days&gt;</code> (1–365) or "
-        "<code>/topicsla &lt;number&gt; default</code>\nExample: <code>/topicsla 8 10</code>"
-    ),
-    "topicsla_invalid": (
-        "«{value}» is not a number of working days: use a number from 1 to {most}, or "
-        "<code>default</code>."
-    ),
-    "topicsla_set": (
-        "✅ Feedback on topic {number} «{name}» is due in {days} working days (for feedback "
-        "sent from now on)."
-    ),
-    "topicsla_default": (
-        "✅ Topic {number} «{name}» uses the common deadline: {days} working days (SLA_DAYS)."
-    ),
-    "usage_agencies": "Usage: <code>/agencies</code> (nothing after it)",
-    "usage_addagency": (
-        "Usage: <code>/addagency &lt;code&gt; &lt;name&gt;</code>\n"
-        "Example: <code>/addagency dien-luc Điện lực Cam Lộ</code>"
-    ),
-    "usage_agencygroup": (
-        "Usage: <code>/agencygroup &lt;code&gt; &lt;group id&gt;</code> or "
-        "<code>/agencygroup &lt;code&gt; none</code>\nGroup id: send /groupid in that group."
-    ),
-    "usage_closeagency": "Usage: <code>/closeagency &lt;code&gt;</code>",
-    "usage_openagency": "Usage: <code>/openagency &lt;code&gt;</code>",
-    "agencies_empty": (
-        "No agency yet. Add one with <code>/addagency &lt;code&gt; &lt;name&gt;</code>."
-    ),
-    "agencies_header": "<b>Agencies ({count})</b> — code · name · state · Telegram group",
-    "agencies_line": "• <code>{code}</code> · {name} · {state} · {group}",
-    "agency_group": "group <code>{chat_id}</code>",
-    "agency_no_group": "no group (forwarded with a slip)",
-    "agency_added": (
-        "✅ Agency «{name}» added, code <code>{code}</code>. If it has a Telegram group: add "
-        "the bot to it, then <code>/agencygroup {code} &lt;group id&gt;</code>."
-    ),
-    "agency_duplicate": (
-        "Agency <code>{code}</code> exists already («{name}»). Choose another code."
-    ),
-    "agency_code_invalid": (
-        "«{code}» is not a valid agency code. A code is 1–32 characters of "
-        "<code>[a-z0-9_-]</code>: lower-case letters without accents, digits, hyphens or "
-        "underscores, e.g. <code>dien-luc</code>."
-    ),
-    "agency_name_for_code": (
-        "«{word}» is not an agency code, so the whole line was read as a name. Each agency "
-        "needs a short code first, used by the other commands. Did you mean:\n"
-        "<code>/addagency {code} {name}</code>\n"
-        "(The code is made from the name; a shorter one, lower case without accents, works "
-        "too.) No agency was added."
-    ),
-    "agency_name_for_code_taken": (
-        "«{word}» is not an agency code, so the whole line was read as a name. The code made "
-        "from it is <code>{code}</code>, but that code belongs to the agency «{existing}». "
-        "Put another code first, e.g.:\n<code>/addagency {other} {name}</code>\n"
-        "No agency was added."
-    ),
-    "agency_name_no_code": (
-        "«{name}» has no letter or digit to make an agency code from. Put a code first, "
-        "e.g.:\n<code>/addagency dien-luc {name}</code>\nNo agency was added."
-    ),
-    "agency_not_found": "No agency has the code <code>{code}</code>. See /agencies.",
-    "agency_group_invalid": (
-        "«{value}» is not a group id (a negative number, from /groupid in the group)."
-    ),
-    "agency_group_not_in": (
-        "The bot is not in group <code>{chat_id}</code>. Add it to the group and try again. "
-        "Agency «{name}» (<code>{code}</code>) is kept as it was."
-    ),
-    "agency_group_set": (
-        "✅ Feedback forwarded to «{name}» will go to the group «{title}» "
-        "(<code>{chat_id}</code>)."
-    ),
-    "agency_group_removed": "✅ «{name}» has no group now; forwarded feedback comes with a slip.",
-    "agency_closed": "🔒 Agency «{name}» (<code>{code}</code>) is off the forwarding list.",
-    "agency_opened": "🔓 Agency «{name}» (<code>{code}</code>) is back on the forwarding list.",
-    "usage_templates": "Usage: <code>/templates</code> (nothing after it)",
-    "usage_addtemplate": (
-        "Usage: <code>/addtemplate &lt;the standard answer&gt;</code>\nExample: "
-        "<code>/addtemplate The committee has passed this to the competent body.</code>"
-    ),
-    "usage_removetemplate": "Usage: <code>/removetemplate &lt;number&gt;</code>",
-    "templates_empty": (
-        "No standard answers yet. Add one with <code>/addtemplate &lt;text&gt;</code>."
-    ),
-    "templates_header": "<b>Standard answers ({count})</b>",
-    "templates_line": "{number}. {body}",
-    "template_added": "✅ Standard answer {number} added.",
-    "template_removed": "✅ Standard answer {number} removed.",
-    "template_too_long": "A standard answer has 1 to {most} characters.",
-    "template_number_invalid": (
-        "«{value}» is not the number of a standard answer (see /templates)."
-    ),
-    "template_not_found": "There is no standard answer {number}. See /templates.",
-    "cmd_topicsla": "Working days allowed for a topic",
-    "cmd_agencies": "Agencies feedback can be forwarded to",
-    "cmd_addagency": "Add an agency: /addagency code name",
-    "cmd_agencygroup": "An agency's Telegram group",
-    "cmd_closeagency": "Stop forwarding to an agency",
-    "cmd_openagency": "Forward to an agency again",
-    "cmd_templates": "Standard answers",
-    "cmd_addtemplate": "Add a standard answer",
-    "cmd_removetemplate": "Remove a standard answer",
     # --- /help in the staff group ---------------------------------------------------------------
     "staff_help": (
         "<b>A guide for staff</b>\n\n"
@@ -565,96 +453,7 @@ TEXTS: dict[str, str] = {
         "/extend code days reason (a new deadline)."
     ),
     # --- Issue 19: answers here or not, stopping them, additions collected ----------------------
-    "sent_code": (
-        "✅ <b>Your feedback has been sent.</b> Thank you!\n\n"
-        "Reference code: <code>{code}</code>\n"
-        "Please keep this code. To see how it is being handled, tap «See the status» "
-        "or send <code>/status {code}</code>."
-    ),
-    "sent_receiving": (
-        "🔔 The staff's answers about this feedback will be delivered to this chat. Who sent "
-        "it stays private. To stop them, tap «Stop receiving answers»."
-    ),
-    "sent_not_receiving": (
-        "Answers will not be delivered here; you can read them any time with «See the status». "
-        "If you change your mind, tap «Receive answers here»."
-    ),
-    "btn_stop_receiving": "🔕 Stop receiving answers",
-    "toast_receiving_stopped": "Answers will no longer come here.",
-    "receiving_stopped": (
-        "🔕 Stopped: answers about feedback <code>{code}</code> will no longer be delivered "
-        "here. You can still read them with <code>/status {code}</code>; to receive them "
-        "again, tap «Receive answers here» under what it shows."
-    ),
-    "not_receiving_here": "Answers about this feedback are not delivered to this chat.",
-    "receive_rate_limited": (
-        "You have asked for answers many times in the past hour. Please try again later."
-    ),
-    "btn_send_addition": "📤 Send the addition",
-    "addition_kept": (
-        "✅ Noted, as an addition to feedback <code>{code}</code>. You can send more text or "
-        "photos; when you are done, tap «Send the addition» to pass it to the staff."
-    ),
-    "addition_kept_photos_full": (
-        "That makes {max_photos} photos, the most one addition can carry."
-    ),
-    "addition_message_too_long": (
-        "This message would make the addition longer than {max_chars} characters, so it was "
-        "not taken. What you sent before is kept; please send it shorter, or tap «Send the "
-        "addition»."
-    ),
-    "addition_too_many_photos": (
-        "An addition can carry at most {max_photos} photos, so this one was not taken. Please "
-        "tap «Send the addition»; other photos can go with a later addition."
-    ),
-    "addition_refused_kept": (
-        "What you sent before is kept; please go on with text or photos, or tap «Send the "
-        "addition»."
-    ),
-    "toast_addition_empty": "Nothing to send yet: please write or send a photo first.",
-    "addition_send_rate_limited": (
-        "You have sent many additions in the past hour, so this one was not passed on yet. "
-        "It is kept; please tap «Send the addition» again later."
-    ),
-    "adding_dropped": "The addition you were writing was dropped; nothing went to the staff.",
     "staff_addition_photos": "🖼 With {count} photos (below).",
-    # --- A collected addition is never dropped without a word ------------------------------
-    "addition_unsent_other": (
-        "You have an addition to feedback <code>{code}</code> that is not sent yet. Please send "
-        "it or drop it first (buttons below); then you can add to feedback "
-        "<code>{new_code}</code>."
-    ),
-    "addition_held_for": (
-        "Your message is kept for feedback <code>{code}</code>; you can send it once the "
-        "addition you are writing is done."
-    ),
-    "btn_send_addition_of": "📤 Send the addition to {code}",
-    "btn_drop_addition_of": "🗑 Drop the addition to {code}",
-    "btn_keep_addition": "↩️ No, keep it",
-    "adding_dropped_of": (
-        "The addition to feedback <code>{code}</code> was dropped; nothing went to the staff."
-    ),
-    "adding_drop_confirm": (
-        "Drop the unsent addition to feedback <code>{code}</code>? The text and photos in it "
-        "will not go to the staff."
-    ),
-    "addition_set_aside": (
-        "The addition to feedback <code>{code}</code> is not sent yet. It is kept: to send it "
-        "to the staff, tap «Send the addition» below; if you no longer need it, tap «Drop the "
-        "addition»."
-    ),
-    "addition_swept": (
-        "The addition to feedback <code>{code}</code> was not sent, so it was dropped after "
-        "{hours} hours unused; nothing went to the staff. To add information, send the "
-        "reference code and tap «Add information»."
-    ),
-    "addition_part_edited": (
-        "✏️ The addition to feedback <code>{code}</code> now has the edited message."
-    ),
-    "addition_edit_too_long": (
-        "The edited message would make the addition longer than {max_chars} characters, so the "
-        "message's earlier text is kept."
-    ),
     # --- Prompts that no longer act; edits of the words a status was given ------------------
     "toast_prompt_closed": "This prompt was answered or cancelled already; nothing changed.",
     "toast_prompt_outdated": (
@@ -697,4 +496,130 @@ TEXTS: dict[str, str] = {
     ),
     "toast_extended": "Extended.",
     "staff_notice_extended": "⏳ {who} extended feedback <code>{code}</code>: now due {due}.",
+    # /find
+    "find_usage": (
+        "Usage: <code>/find words</code>, e.g. <code>/find dien luc</code>.\n"
+        "Searches feedback texts, answers, notes and residents' additions, ignoring case "
+        "and Vietnamese diacritics."
+    ),
+    "find_header": "🔎 «{words}»: <b>{total}</b> feedback(s), newest first",
+    "find_header_many": (
+        "🔎 «{words}»: more than <b>{total}</b> feedbacks, newest first. "
+        "Add a word to narrow it down."
+    ),
+    "find_line": (
+        "• <code>{code}</code> · {date} · {area} · {topic} · <i>{status}</i>\n"
+        "   {where}: {snippet}"
+    ),
+    "find_in_feedback": "text",
+    "find_in_reply": "answer",
+    "find_in_question": "question",
+    "find_in_note": "note",
+    "find_in_addition": "addition",
+    "find_more": "… and {more} more. Add a word to narrow it down.",
+    "find_left_out": "(Searched for the first {used} words only; {left_out} more left out.)",
+    "find_none": "🔎 No feedback contains «{words}».",
+    # /open in pages
+    "backlog_usage": (
+        "Usage: <code>/open</code> (all), <code>/open area_code</code> "
+        "(e.g. <code>/open kp3</code>), <code>/open overdue</code> or "
+        "<code>/open mine</code> (feedback you handle)."
+    ),
+    "backlog_header_all": "📋 <b>Unresolved feedback: {total}</b>",
+    "backlog_header_area": "📋 <b>Unresolved feedback in {area}: {total}</b>",
+    "backlog_header_overdue": "📋 <b>Overdue unresolved feedback: {total}</b>",
+    "backlog_header_mine": "📋 <b>Feedback handled by {officer}: {total}</b>",
+    "backlog_page": (
+        "Page {page} · items {first}–{last} · oldest first · ⏰ overdue · "
+        "details: <code>/show CODE</code>"
+    ),
+    "backlog_line": (
+        "{mark} <code>{code}</code> · {date} · {area} · {topic} · <i>{status}</i>\n"
+        "      {due} · {handler}\n"
+        "      <i>«{excerpt}»</i>"
+    ),
+    "backlog_due": "due {due}",
+    "backlog_late": "⏰ {days} working day(s) overdue (due {due})",
+    "backlog_late_days_off": "⏰ overdue (due {due})",
+    "backlog_no_due": "no due date",
+    "backlog_handler": "👤 {handler}",
+    "backlog_no_handler": "nobody has taken it on",
+    "backlog_empty_area": "✅ No unresolved feedback in {area}.",
+    "backlog_empty_overdue": "✅ No feedback is overdue.",
+    "backlog_empty_mine": (
+        "You ({officer}) handle no unresolved feedback. Take one on with the button on its card."
+    ),
+    "backlog_unknown_area": (
+        "No area has the code <code>{code}</code>. Send <code>/open</code> to see all "
+        "unresolved feedback."
+    ),
+    "backlog_no_more": "That was the end of the list. Send /open to start again.",
+    "btn_backlog_next": "Next page ▶️ (page {page})",
+    # /stats: how the period turned out
+    "stats_on_time": "⏱ Resolved on time: <b>{rate}</b> ({on_time}/{resolved} resolved)",
+    "stats_on_time_none": "⏱ Resolved on time: nothing resolved yet.",
+    "stats_satisfaction": "🙂 Residents satisfied: <b>{rate}</b> ({satisfied}/{ratings} ratings)",
+    "stats_satisfaction_none": "🙂 Residents satisfied: no ratings yet.",
+    # The digest: deadlines and ratings
+    "digest_overdue_now": "⏰ Overdue: <b>{count}</b>",
+    "digest_overdue_now_none": "⏰ Nothing is overdue.",
+    "digest_due_soon": "📅 Due within 2 working days (by the end of {day}): <b>{count}</b>",
+    "digest_due_soon_none": "📅 Nothing falls due within 2 working days (by the end of {day}).",
+    "digest_codes_more": "… and {more} more codes — see /open",
+    "digest_ratings": "⭐ Residents' ratings: {satisfied} satisfied, {dissatisfied} not satisfied",
+    "digest_ratings_none": "⭐ No new ratings.",
+    "digest_dissatisfied": "Not satisfied:",
+    "digest_quiet_desk": (
+        "📰 <b>Feedback digest – {unit}</b>: no new feedback {period}. "
+        "Unresolved: {unresolved}; overdue: {overdue}; "
+        "due within 2 working days: {due_soon}."
+    ),
+    # /report
+    "period_report_usage": (
+        "Usage: <code>/report</code> (last month), <code>/report 2026-11</code> "
+        "(a month) or <code>/report 2026-Q4</code> (a quarter)."
+    ),
+    "period_report_future": (
+        "The period {period} has not begun yet. Choose a month or quarter that is over or "
+        "under way."
+    ),
+    "period_report_caption": (
+        "📄 Report, {period}: {received} received, {resolved} resolved, {rejected} not "
+        "handled, {open} in progress. The DOCX is for editing and signing, the PDF for "
+        "printing."
+    ),
+    "period_report_caption_empty": (
+        "📄 Report, {period}: no feedback was received in the period. The report is made all "
+        "the same, for the record."
+    ),
+    "period_report_so_far": "(as of {day})",
+    # Command menus
+    "cmd_find": "Search feedback by words: /find words",
+    "cmd_mine": "Feedback I have taken on",
+    "cmd_report": "Monthly or quarterly report (DOCX, PDF): /report 2026-11",
+    "cmd_extend": "Extend one feedback's deadline: /extend code days reason",
+    # Buttons pressed by someone outside the group (callback answers: 200 characters at most)
+    "staff_not_member": (
+        "⛔ Only members of the staff group can use this button. If you left the group, "
+        "ask an admin to add you again."
+    ),
+    "staff_member_unknown": (
+        "⏳ Could not check that you are in the staff group yet. Please press again in a moment."
+    ),
+    # An anonymous admin, or a post "as a channel": the bot cannot tell which officer it is
+    "staff_anonymous_press": (
+        "🕶 You are anonymous in this group, so the bot cannot tell who pressed; nothing was "
+        "recorded. Turn off «Remain anonymous» in your admin rights, then press again."
+    ),
+    "staff_unsigned_reply": (
+        "🕶 This was sent as the group or as a channel, so the bot cannot tell which officer "
+        "wrote it and has <b>not recorded it</b>. Answers and notes carry their writer's name: "
+        "turn off «Remain anonymous» in your admin rights (or write from your own account), "
+        "then reply again."
+    ),
+    "staff_mine_unsigned": (
+        "🕶 This command was sent as the group or as a channel, so the bot cannot tell who "
+        "you are. Turn off «Remain anonymous» in your admin rights (or write from your own "
+        "account), then send it again."
+    ),
 }

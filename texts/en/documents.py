@@ -1,9 +1,19 @@
-"""English words of the printed documents: report, forwarding slip, export (section of en).
+"""English words of the files the bot makes: the periodic report, the forwarding slip, the
+export's sheet and columns, the letterhead, and the digest's chart (the same keys as
+``texts.vi.documents``).
 
-Plain text, not HTML: ``documents/`` sets them on paper and in spreadsheets as they are.
+Plain text, not HTML: ``documents/`` sets the ``doc_`` words on paper and in spreadsheets
+as they are. Keys starting with ``letterhead_``, ``report_doc_``, ``export_`` and
+``chart_`` are read through the catalogue's HTML escaping: the bot unescapes them before
+use.
 """
 
 TEXTS: dict[str, str] = {
+    # Digest chart (plain text drawn in the image, which the staff group receives)
+    "chart_title": "New feedback by topic\n{period}",
+    "chart_period": "{since} – {until}",
+    "chart_period_all": "until {until}",
+    "chart_axis": "Feedback",
     # Shared by every document
     "doc_national_name": "SOCIALIST REPUBLIC OF VIET NAM",
     "doc_national_motto": "Independence - Freedom - Happiness",
@@ -188,4 +198,24 @@ TEXTS: dict[str, str] = {
     "doc_export_extension": "Why the deadline was extended",
     "doc_export_yes": "Yes",
     "doc_export_no": "No",
+    # /report: the committee on the letterhead (plain text)
+    "letterhead_board": "STANDING BOARD",
+    "letterhead_front": "VIETNAM FATHERLAND FRONT COMMITTEE",
+    "letterhead_committee": (
+        "The Standing Board of the Vietnam Fatherland Front Committee of {unit}"
+    ),
+    "report_doc_recipient_superior": (
+        "The Standing Board of the Fatherland Front Committee above"
+    ),
+    "report_doc_recipient_local": (
+        "The Party Committee, People's Council and People's Committee of {unit}"
+    ),
+    "report_doc_agency_unknown": "(agency not recorded)",
+    # /export: answers, notes, additions and the rating (plain text)
+    "export_answer": "{time}: {body}",
+    "export_note": "{time} ({author}): {body}",
+    "export_addition": "{time}: {body}",
+    "export_photo": "[photo]",
+    "export_satisfied": "Satisfied",
+    "export_dissatisfied": "Not satisfied",
 }

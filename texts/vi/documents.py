@@ -1,9 +1,18 @@
-"""Vietnamese words of the printed documents: report, forwarding slip, export (section of vi).
+"""Vietnamese words of the files the bot makes: the periodic report, the forwarding slip,
+the export's sheet and columns, the letterhead, and the digest's chart.
 
-Plain text, not HTML: ``documents/`` sets them on paper and in spreadsheets as they are.
+Plain text, not HTML: ``documents/`` sets the ``doc_`` words on paper and in spreadsheets
+as they are. Keys starting with ``letterhead_``, ``report_doc_``, ``export_`` and
+``chart_`` are read through the catalogue's HTML escaping: the bot unescapes them before
+use.
 """
 
 TEXTS: dict[str, str] = {
+    # Digest chart (plain text drawn in the image, which the staff group receives)
+    "chart_title": "Góp ý mới theo lĩnh vực\n{period}",
+    "chart_period": "{since} – {until}",
+    "chart_period_all": "đến {until}",
+    "chart_axis": "Số góp ý",
     # Shared by every document (Nghị định 30/2020/NĐ-CP)
     "doc_national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "doc_national_motto": "Độc lập - Tự do - Hạnh phúc",
@@ -190,4 +199,18 @@ TEXTS: dict[str, str] = {
     "doc_export_extension": "Lý do gia hạn",
     "doc_export_yes": "Có",
     "doc_export_no": "Không",
+    # /report: the committee on the letterhead (plain text)
+    "letterhead_board": "BAN THƯỜNG TRỰC",
+    "letterhead_front": "ỦY BAN MTTQ VIỆT NAM",
+    "letterhead_committee": "Ban Thường trực Ủy ban MTTQ Việt Nam {unit}",
+    "report_doc_recipient_superior": "Ban Thường trực Ủy ban MTTQ Việt Nam cấp trên",
+    "report_doc_recipient_local": "Đảng ủy, HĐND, UBND {unit}",
+    "report_doc_agency_unknown": "(không ghi cơ quan)",
+    # /export: answers, notes, additions and the rating (plain text)
+    "export_answer": "{time}: {body}",
+    "export_note": "{time} ({author}): {body}",
+    "export_addition": "{time}: {body}",
+    "export_photo": "[ảnh]",
+    "export_satisfied": "Hài lòng",
+    "export_dissatisfied": "Chưa hài lòng",
 }
