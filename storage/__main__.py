@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from dotenv import find_dotenv, load_dotenv
 
-from storage.backup import (
+from storage.sqlite.backup import (
     DEFAULT_DATABASE_PATH,
     BackupError,
     DatabaseFile,
@@ -22,7 +22,7 @@ from storage.backup import (
     key_file_beside,
     restore,
 )
-from storage.schema import latest_version
+from storage.sqlite.schema import latest_version
 
 EXIT_ERROR = 2
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from storage import Database, FeedbackStatus, NewFeedback, open_database
-from storage.reports import (
+from storage.sqlite.reports import (
     OpenFilter,
     count_by,
     new_since,

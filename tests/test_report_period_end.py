@@ -13,9 +13,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from storage import Database, FeedbackStatus, NewFeedback, open_database
+from storage import (
+    Database,
+    FeedbackStatus,
+    NewFeedback,
+    Tally,
+    count_by,
+    new_since,
+    open_database,
+    report_facts,
+)
 from storage.models import SealedChannel
-from storage.reports import Tally, count_by, new_since, report_facts
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 # November 2026 as /report 2026-11 takes it, made on 10 December.

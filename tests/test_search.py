@@ -10,12 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-import storage.search
+import storage.sqlite.search
 from bot.render.reports import find_messages
-from storage import Database, FeedbackStatus, NewFeedback, open_database
-from storage.dialogue import Choice
+from storage import Choice, Database, FeedbackStatus, NewFeedback, open_database
 from storage.models import AdditionKind, ProposalKind
-from storage.search import (
+from storage.sqlite.search import (
     COUNT_LIMIT,
     MAX_WORDS,
     EmptySearch,
@@ -156,7 +155,7 @@ async def test_newest_first_in_pages_with_the_total(db: Database) -> None:
 
 
 async def test_the_count_stops_at_its_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage.search, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(storage.sqlite.search, "COUNT_LIMIT", 3)
     for n in range(5):
         await send(db, f"Ổ gà số {n}")
 
@@ -173,7 +172,7 @@ async def test_an_answer_puts_a_newer_feedback_first_whatever_the_ids(
     # Answers and additions are indexed under their own ids, which say nothing of their
     # feedback's age: the oldest feedback's answer is written first (answer 1), the
     # newest's last.
-    monkeypatch.setattr(storage.search, "COUNT_LIMIT", count_limit)
+    monkeypatch.setattr(storage.sqlite.search, "COUNT_LIMIT", count_limit)
     oldest = await send(db, "Hỏi về giấy tờ")
     await db.feedback.note(oldest, "Gom rác chưa đúng giờ", "Hoa")
     with_word = [await send(db, f"Rác ở ngõ {n}") for n in range(5)]

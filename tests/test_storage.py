@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import storage.feedback
-import storage.schema
 from core.clock import to_db
 from core.rules.collation import name_key
 from storage import (
@@ -22,6 +20,7 @@ from storage import (
     AreaNotFound,
     Database,
     DuplicateArea,
+    ExpiryNotice,
     Feedback,
     FeedbackNotFound,
     FeedbackStatus,
@@ -29,13 +28,16 @@ from storage import (
     InvalidName,
     NewFeedback,
     SchemaTooNew,
+    SessionWrite,
+    StoredDraft,
+    StoredState,
     TopicNotFound,
     open_database,
 )
-from storage.conversations import SessionWrite, StoredDraft, StoredState
 from storage.models import SealedChannel
-from storage.residents import ExpiryNotice
-from storage.schema import Migration, available_migrations
+from storage.sqlite import feedback as sqlite_feedback
+from storage.sqlite import schema as sqlite_schema
+from storage.sqlite.schema import Migration, available_migrations
 from tests.support import DEFAULT_TOPICS_VI
 
 START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
@@ -160,7 +162,7 @@ async def test_reopening_applies_nothing_and_keeps_data(db_path: Path) -> None:
     async with open_database(db_path) as db:
         after = await fetch(db, "SELECT version, name, applied_at FROM schema_migrations")
         async with db.reading() as conn:
-            applied_again = await storage.schema.apply_migrations(conn)
+            applied_again = await sqlite_schema.apply_migrations(conn)
         area = await db.areas.get("kp3")
         assert await count(db, "topics") == len(DEFAULT_TOPICS)
     assert applied_again == []
@@ -187,7 +189,7 @@ async def test_folder_of_the_database_is_created(tmp_path: Path) -> None:
 async def test_schema_newer_than_the_code_is_refused(db_path: Path) -> None:
     async with open_database(db_path) as db:
         await db.areas.add("kp3", "Khu phố 3")
-    future = storage.schema.latest_version() + 1
+    future = sqlite_schema.latest_version() + 1
     with closing(sqlite3.connect(db_path)) as conn, conn:
         conn.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -209,7 +211,7 @@ async def test_failed_migration_leaves_nothing_half_applied(
         "9999_broken.sql",
         "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n\nTHIS IS NOT SQL AT ALL;\n",
     )
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, broken])
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, broken])
     database = Database(db_path)
     with pytest.raises(sqlite3.OperationalError):
         await database.open()
@@ -230,10 +232,10 @@ async def test_a_lower_numbered_migration_that_lands_later_is_applied(
     shipped = available_migrations()
     later = Migration(9000, "9000_later.sql", "CREATE TABLE later_one (id INTEGER);\n")
     earlier = Migration(8000, "8000_earlier.sql", "CREATE TABLE earlier_one (id INTEGER);\n")
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, later])
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, later])
     async with open_database(db_path):
         pass
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, earlier, later])
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, earlier, later])
     async with open_database(db_path):
         pass
     assert {"later_one", "earlier_one"} <= set(table_names(db_path))
@@ -298,11 +300,13 @@ async def test_plain_english_names_leave_an_admins_own_names_alone(
     path = tmp_path / "old.sqlite3"
     every = available_migrations()
     monkeypatch.setattr(
-        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 12]
+        sqlite_schema,
+        "available_migrations",
+        lambda: [m for m in every if m.version <= 12],
     )
     async with open_database(path) as old:
         await old.topics.set_name_en(8, "Streets and lighting")
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: every)
     async with open_database(path) as db:
         english = [t.name_en for t in await db.topics.list()]
     assert english[7] == "Streets and lighting"
@@ -708,7 +712,7 @@ async def test_submit_to_unknown_area_or_topic_stores_nothing(db: Database) -> N
 
 async def test_code_collision_draws_again(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     draws = iter(["GY-7Q2K9M4T", "GY-7Q2K9M4T", "HB-0123ABCD"])
-    monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: next(draws))
+    monkeypatch.setattr(sqlite_feedback, "new_reference_code", lambda: next(draws))
     area = await db.areas.add("kp3", "Khu phố 3")
     first = await _submit(db, NewFeedback(area.id, 1, "Thứ nhất"))
     second = await _submit(db, NewFeedback(area.id, 1, "Thứ hai"))
@@ -727,7 +731,7 @@ async def test_code_collision_draws_again(db: Database, monkeypatch: pytest.Monk
 async def test_code_that_always_collides_stores_nothing(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: "GY-7Q2K9M4T")
+    monkeypatch.setattr(sqlite_feedback, "new_reference_code", lambda: "GY-7Q2K9M4T")
     area = await db.areas.add("kp3", "Khu phố 3")
     await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất", ("p1",), seal_reply_chat=SEAL))
     before = await counts(db)
@@ -900,7 +904,9 @@ async def test_reasons_given_before_0012_that_are_presets_get_their_number(
     path = tmp_path / "old.sqlite3"
     every = available_migrations()
     monkeypatch.setattr(
-        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 11]
+        sqlite_schema,
+        "available_migrations",
+        lambda: [m for m in every if m.version <= 11],
     )
     reasons = [
         "Trùng với góp ý đã nhận",
@@ -926,7 +932,7 @@ async def test_reasons_given_before_0012_that_are_presets_get_their_number(
                     " reason) VALUES (?, 'rejected', 'Cán bộ', ?, ?)",
                     (cursor.lastrowid, at, reason),
                 )
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: every)
     async with open_database(path) as db:
         rows = await fetch(
             db,

@@ -19,8 +19,7 @@ from apscheduler.triggers.cron import CronTrigger
 from bot.delivery.deliveries import STAFF_PHOTO, STAFF_TEXT
 from bot.ptb.context import BotRuntime, HomThuContext
 from bot.render.reports import digest_chart_png, digest_messages
-from storage.outbox import enqueue
-from storage.reports import PeriodCounts, get_last_digest_at, new_since, set_last_digest_at
+from storage import PeriodCounts, enqueue, get_last_digest_at, new_since, set_last_digest_at
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -60,12 +60,13 @@ from bot.ptb.context import BotRuntime
 from bot.ptb.flood import group_slot
 from bot.render import keyboards
 from bot.render.views import batch_message
-from storage import Delivery, FeedbackNotFound
-from storage.outbox import (
+from storage import (
     NOTIFY_STAFF,
     RESIDENT_REPLY,
     STAFF_ADDITION,
     STAFF_NOTICE,
+    Delivery,
+    FeedbackNotFound,
     FollowUp,
     OutboxMessage,
 )

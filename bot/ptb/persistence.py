@@ -27,8 +27,7 @@ from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 from bot.ptb.context import BotRuntime
 from core.anonymity import Anonymizer
 from core.rules.additions import unsent_codes
-from storage import Database
-from storage.conversations import SessionWrite
+from storage import Database, SessionWrite
 
 log = logging.getLogger(__name__)
 

@@ -20,9 +20,15 @@ from telegram.request import HTTPXRequest
 
 from bot.service.config import Settings
 from core.anonymity import SecretKeyError, read_key_file
-from storage import DatabaseUnusable, SchemaTooNew, open_database
-from storage.groups import BotGroup
-from storage.health import DatabaseHealth, probe, stored_schema_version
+from storage import (
+    BotGroup,
+    DatabaseHealth,
+    DatabaseUnusable,
+    SchemaTooNew,
+    open_database,
+    probe,
+    stored_schema_version,
+)
 
 OK_MARK = "✅"
 FAIL_MARK = "❌"

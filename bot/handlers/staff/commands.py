@@ -38,10 +38,18 @@ from bot.render.reports import (
     stats_messages,
     write_export,
 )
-from storage import AreaNotFound
+from storage import (
+    AreaNotFound,
+    EmptySearch,
+    ExportRow,
+    OpenCursor,
+    OpenFilter,
+    count_by,
+    export_rows,
+    find,
+    open_page,
+)
 from storage.models import validate_area_code
-from storage.reports import ExportRow, OpenCursor, OpenFilter, count_by, export_rows, open_page
-from storage.search import EmptySearch, find
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from bot.render.reports import (
     report_stem,
 )
 from documents.report import render_report_docx, render_report_pdf
-from storage.reports import report_facts
+from storage import report_facts
 from texts import CATALOGUES
 
 log = logging.getLogger(__name__)

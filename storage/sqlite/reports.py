@@ -18,10 +18,10 @@ import aiosqlite
 from core.clock import from_db, to_db
 from core.rules.workdays import Deadlines, WorkingCalendar
 from storage.models import FeedbackListing, FeedbackStatus, Topic
-from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 # Served by the index feedback_status (status, created_at) of migration 0001; counts of a
 # period by feedback_period (0004), every other query here by feedback_created_at, the

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.database import fetch_all, fetch_one
+from storage.sqlite.database import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,15 +14,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from core.clock import from_db, to_db
-from storage.database import fetch_all, fetch_one
 from storage.errors import FeedbackNotFound, StorageError
-from storage.feedback import load_feedback
 from storage.models import Feedback, FeedbackStatus
+from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.feedback import load_feedback
 
 if TYPE_CHECKING:
     import aiosqlite
 
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 log = logging.getLogger(__name__)
 

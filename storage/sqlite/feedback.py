@@ -12,8 +12,6 @@ import aiosqlite
 
 from core.clock import from_db, to_db
 from core.rules.codes import new_reference_code
-from storage.areas import area_from_row
-from storage.database import fetch_all, fetch_one
 from storage.errors import (
     AreaClosed,
     AreaNotFound,
@@ -38,11 +36,19 @@ from storage.models import (
     StoredResponse,
     Submitted,
 )
-from storage.outbox import AGENCY_CARD, NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS, enqueue
-from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.sqlite.areas import area_from_row
+from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.outbox import (
+    AGENCY_CARD,
+    NOTIFY_STAFF,
+    RESIDENT_REPLY,
+    RESIDENT_STATUS,
+    enqueue,
+)
+from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 log = logging.getLogger(__name__)
 

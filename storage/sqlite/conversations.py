@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import to_db
-from storage.database import fetch_all
+from storage.sqlite.database import fetch_all
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 
 @dataclass(frozen=True, slots=True)

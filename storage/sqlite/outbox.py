@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.database import fetch_all, fetch_one
+from storage.sqlite.database import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 # Kinds of message queued by storage itself, with the change that causes them; the
 # worker in bot/delivery/outbox.py has one sender for each.

@@ -30,10 +30,10 @@ import aiosqlite
 from core.clock import from_db
 from storage.errors import StorageError
 from storage.models import FeedbackListing, FeedbackStatus, Topic
-from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 # More words than this narrow nothing down that the first ones did not; the rest of a
 # pasted paragraph is left out rather than making the query long.

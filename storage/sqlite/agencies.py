@@ -13,9 +13,7 @@ import aiosqlite
 
 from core.clock import from_db, to_db
 from core.rules.collation import name_key
-from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidAreaCode, InvalidName, StorageError
-from storage.feedback import change_status, end_prompt, load_feedback, prompt_must_act
 from storage.models import (
     Agency,
     Feedback,
@@ -25,10 +23,12 @@ from storage.models import (
     clean_name,
     validate_area_code,
 )
-from storage.outbox import AGENCY_CARD, STAFF_NOTICE, enqueue
+from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.feedback import change_status, end_prompt, load_feedback, prompt_must_act
+from storage.sqlite.outbox import AGENCY_CARD, STAFF_NOTICE, enqueue
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 log = logging.getLogger(__name__)
 

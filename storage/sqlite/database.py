@@ -18,7 +18,7 @@ import aiosqlite
 from core.clock import Clock, utc_now
 from core.rules.workdays import Deadlines, WorkingCalendar
 from storage.errors import DatabaseUnusable
-from storage.schema import apply_migrations
+from storage.sqlite.schema import apply_migrations
 
 DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SLA_DAYS = 7
@@ -47,16 +47,16 @@ class Database:
         self._open_lock = asyncio.Lock()
 
         # Imported here: the repositories import this module for typing only.
-        from storage.agencies import AgencyRepository
-        from storage.areas import AreaRepository
-        from storage.conversations import ConversationStore
-        from storage.dialogue import DialogueRepository
-        from storage.extensions import ExtensionRepository
-        from storage.feedback import FeedbackRepository
-        from storage.groups import GroupRepository
-        from storage.outbox import OutboxRepository
-        from storage.residents import ResidentRepository
-        from storage.topics import TopicRepository
+        from storage.sqlite.agencies import AgencyRepository
+        from storage.sqlite.areas import AreaRepository
+        from storage.sqlite.conversations import ConversationStore
+        from storage.sqlite.dialogue import DialogueRepository
+        from storage.sqlite.extensions import ExtensionRepository
+        from storage.sqlite.feedback import FeedbackRepository
+        from storage.sqlite.groups import GroupRepository
+        from storage.sqlite.outbox import OutboxRepository
+        from storage.sqlite.residents import ResidentRepository
+        from storage.sqlite.topics import TopicRepository
 
         self.areas = AreaRepository(self)
         self.topics = TopicRepository(self)

@@ -21,9 +21,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.database import fetch_all, fetch_one
 from storage.errors import DatabaseBusy, FeedbackNotFound, InvalidName, StorageError
-from storage.feedback import change_status, channels_of, load_feedback, status_and_channels
 from storage.models import (
     AdditionKind,
     Decision,
@@ -35,10 +33,18 @@ from storage.models import (
     ResponseKind,
     StatusChange,
 )
-from storage.outbox import RESIDENT_REPLY, STAFF_ADDITION, STAFF_NOTICE, STAFF_PUBLISHED, enqueue
+from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.feedback import change_status, channels_of, load_feedback, status_and_channels
+from storage.sqlite.outbox import (
+    RESIDENT_REPLY,
+    STAFF_ADDITION,
+    STAFF_NOTICE,
+    STAFF_PUBLISHED,
+    enqueue,
+)
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 log = logging.getLogger(__name__)
 

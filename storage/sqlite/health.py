@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.database import fetch_one
-from storage.schema import latest_version, schema_version
+from storage.sqlite.database import fetch_one
+from storage.sqlite.schema import latest_version, schema_version
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 # A row of bot_state the probe rewrites; nothing reads it but a person looking.
 PROBE_KEY = "health_checked_at"
