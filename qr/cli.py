@@ -9,7 +9,6 @@ a traceback.
 import argparse
 import asyncio
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -207,7 +206,7 @@ async def _areas_from_database(path: Path, code: str | None) -> list[AreaToPrint
             f"Không có khu vực mã {code!r} trong {path} — thêm bằng /addarea hoặc dùng --name / "
             f"No area with code {code!r} in {path}: add it with /addarea or pass --name"
         ) from None
-    except (StorageError, sqlite3.Error) as error:
+    except StorageError as error:
         raise CliError(
             f"Không đọc được cơ sở dữ liệu {path} / Cannot read the database {path}: {error}"
         ) from None

@@ -44,8 +44,20 @@ class DatabaseUnusable(StorageError):
     """
 
 
-class DatabaseBusy(StorageError):
-    """Another connection held the database's write lock for longer than we could wait."""
+class StorageUnavailable(StorageError):
+    """The store could not do what was asked: it cannot be opened, read or written (a
+    missing folder, no permission, a full disk, a file that is not a database).
+
+    The message is the backend's own description, as operators read it before.
+    """
+
+
+class StorageBusy(StorageUnavailable):
+    """Another writer held the store longer than we could wait: trying again later may work.
+
+    A kind of ``StorageUnavailable``, so a caller that only needs "it did not work now"
+    catches that one.
+    """
 
 
 class InvalidLabel(StorageError):

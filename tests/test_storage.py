@@ -29,6 +29,7 @@ from storage import (
     NewFeedback,
     SchemaTooNew,
     SessionWrite,
+    StorageUnavailable,
     StoredDraft,
     StoredState,
     TopicNotFound,
@@ -213,8 +214,9 @@ async def test_failed_migration_leaves_nothing_half_applied(
     )
     monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, broken])
     database = Database(db_path)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageUnavailable) as raised:
         await database.open()
+    assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
     assert not database.is_open
     assert "half_done" not in table_names(db_path)
     assert applied_versions(db_path) == [m.version for m in shipped]

@@ -26,7 +26,6 @@ import asyncio
 import contextlib
 import logging
 import random
-import sqlite3
 import warnings
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -69,6 +68,7 @@ from storage import (
     FeedbackNotFound,
     FollowUp,
     OutboxMessage,
+    StorageUnavailable,
 )
 from texts import Texts
 
@@ -340,7 +340,7 @@ class OutboxWorker:
             try:
                 await write()
                 return
-            except sqlite3.OperationalError as error:
+            except StorageUnavailable as error:  # busy, or the disk refused: try again
                 if self._stopping:
                     raise
                 log.warning(

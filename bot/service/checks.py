@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from storage import (
     DatabaseHealth,
     DatabaseUnusable,
     SchemaTooNew,
+    StorageUnavailable,
     open_database,
     probe,
     stored_schema_version,
@@ -175,7 +175,7 @@ async def _database(
     try:
         try:
             before = stored_schema_version(path)
-        except sqlite3.DatabaseError:
+        except StorageUnavailable:
             before = None  # not readable: opening it says why, below
         # Opened as the bot opens it: created if missing, migrations applied.
         async with open_database(path) as database:
@@ -201,7 +201,7 @@ async def _database(
             )
         )
         return None, [], None
-    except (sqlite3.Error, OSError) as error:
+    except (StorageUnavailable, OSError) as error:
         add(
             CheckResult(
                 False,

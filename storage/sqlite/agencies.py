@@ -23,12 +23,12 @@ from storage.models import (
     clean_name,
     validate_area_code,
 )
-from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.connection import fetch_all, fetch_one
 from storage.sqlite.feedback import change_status, end_prompt, load_feedback, prompt_must_act
 from storage.sqlite.outbox import AGENCY_CARD, STAFF_NOTICE, enqueue
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def _forward(row: tuple[object, ...]) -> Forward:
 class AgencyRepository:
     """Queries on ``agencies`` and ``forwards``."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def list(self, *, include_closed: bool = True) -> builtins.list[Agency]:

@@ -18,10 +18,10 @@ from storage.models import (
     clean_name,
     validate_area_code,
 )
-from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 _COLUMNS = "a.id, a.code, a.name, a.is_open, a.created_at"
 
@@ -45,7 +45,7 @@ def _area_order(area: Area) -> tuple[object, ...]:
 class AreaRepository:
     """Queries on the ``areas`` table."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def list(self, *, include_closed: bool = True) -> builtins.list[Area]:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import to_db
-from storage.sqlite.database import fetch_all
+from storage.sqlite.connection import fetch_all
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class SessionWrite:
 class ConversationStore:
     """Conversation states and drafts, under keyed hashes."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def load_states(self, name: str) -> list[StoredState]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import builtins
 import json
 import logging
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,7 +20,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.errors import DatabaseBusy, FeedbackNotFound, InvalidName, StorageError
+from storage.errors import FeedbackNotFound, InvalidName, StorageError
 from storage.models import (
     AdditionKind,
     Decision,
@@ -33,7 +32,7 @@ from storage.models import (
     ResponseKind,
     StatusChange,
 )
-from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.connection import fetch_all, fetch_one
 from storage.sqlite.feedback import change_status, channels_of, load_feedback, status_and_channels
 from storage.sqlite.outbox import (
     RESIDENT_REPLY,
@@ -44,7 +43,7 @@ from storage.sqlite.outbox import (
 )
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +200,7 @@ async def _get_proposal(conn: aiosqlite.Connection, proposal_id: int) -> Proposa
 class DialogueRepository:
     """Proposals, sent answers and questions, additions, ratings and templates."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     # --- proposals ----------------------------------------------------------------------------
@@ -388,15 +387,11 @@ class DialogueRepository:
 
         ``pressed_at``: when «Thu hồi» was pressed (a take-back retried while the database
         was busy counts from the press). ``wait``: seconds to wait for the write lock;
-        DatabaseBusy when another connection holds it longer.
+        StorageBusy when another connection holds it longer.
         """
         moment = pressed_at or self._db.clock()
-        try:
-            return await self._withdraw(proposal_id, by, moment, wait)
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise DatabaseBusy(str(error)) from None
-            raise
+        # The database raises StorageBusy itself when the write lock is not had in time.
+        return await self._withdraw(proposal_id, by, moment, wait)
 
     async def _withdraw(
         self, proposal_id: int, by: str, moment: datetime, wait: float | None

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from core.clock import from_db, to_db
 from storage.errors import FeedbackNotFound, StorageError
 from storage.models import Feedback, FeedbackStatus
-from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.connection import fetch_all, fetch_one
 from storage.sqlite.feedback import load_feedback
 
 if TYPE_CHECKING:
     import aiosqlite
 
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class Extension:
 class ExtensionRepository:
     """Queries on ``deadline_extensions``."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def extend(self, feedback_id: int, days: int, reason: str, by: str) -> Feedback:

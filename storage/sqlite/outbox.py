@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.sqlite.database import fetch_all, fetch_one
+from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 # Kinds of message queued by storage itself, with the change that causes them; the
 # worker in bot/delivery/outbox.py has one sender for each.
@@ -107,7 +107,7 @@ def _message(row: tuple[object, ...]) -> OutboxMessage:
 class OutboxRepository:
     """Queries on the ``outbox`` table."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def add(

@@ -21,7 +21,7 @@ from storage.models import FeedbackListing, FeedbackStatus, Topic
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 # Served by the index feedback_status (status, created_at) of migration 0001; counts of a
 # period by feedback_period (0004), every other query here by feedback_created_at, the
@@ -103,7 +103,7 @@ _K = TypeVar("_K")
 # --- counts ---------------------------------------------------------------------------------
 
 
-async def count_by(db: Database, since: datetime) -> Counts:
+async def count_by(db: Connector, since: datetime) -> Counts:
     """Feedback created from ``since`` until now, by area, topic and current status, with
     the share resolved on time and the residents' satisfaction."""
     until = db.clock()
@@ -338,7 +338,7 @@ EXCERPT_CHARS = 100
 
 
 async def open_page(
-    db: Database,
+    db: Connector,
     where: OpenFilter | None = None,
     *,
     limit: int,
@@ -459,13 +459,13 @@ def excerpt(text: str, size: int) -> str:
     return cut.rstrip(" ,.;:–-") + "…"
 
 
-async def unresolved_count(db: Database) -> int:
+async def unresolved_count(db: Connector) -> int:
     """How many feedbacks are neither resolved nor rejected."""
     async with db.reading() as conn:
         return await _unresolved_count(conn)
 
 
-async def overdue_codes(db: Database, at: datetime, limit: int | None = None) -> list[str]:
+async def overdue_codes(db: Connector, at: datetime, limit: int | None = None) -> list[str]:
     """Codes of unresolved feedback due at or before ``at``, the longest overdue first."""
     async with db.reading() as conn:
         return list(await _due_codes(conn, "", to_db(at), limit))
@@ -534,7 +534,7 @@ class PeriodCounts:
 
 
 async def new_since(
-    db: Database,
+    db: Connector,
     since: datetime | None,
     until: datetime,
     *,
@@ -670,7 +670,7 @@ _EXPORT_ADDITIONS_SQL = (
 
 
 async def export_rows(
-    db: Database, since: datetime, *, batch_size: int = EXPORT_BATCH
+    db: Connector, since: datetime, *, batch_size: int = EXPORT_BATCH
 ) -> AsyncIterator[ExportRow]:
     """Every feedback created since ``since``, in submission order, a batch at a time.
 
@@ -907,7 +907,7 @@ _RESOLVED_THEN = (
 )
 
 
-async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFacts:
+async def report_facts(db: Connector, start: datetime, end: datetime) -> ReportFacts:
     """The facts of the report on feedback received in ``[start, end)``.
 
     Every section counts things as they stood at the end of the period (or now, if it is
@@ -1078,7 +1078,7 @@ def _forwarded_items(
 
 
 def _overdue_items(
-    db: Database,
+    db: Connector,
     rows: list[sqlite3.Row],
     moment: datetime,
     areas: dict[int, tuple[str, str]],
@@ -1111,7 +1111,7 @@ def _overdue_items(
 # --- digest bookkeeping ---------------------------------------------------------------------
 
 
-async def get_last_digest_at(db: Database) -> datetime | None:
+async def get_last_digest_at(db: Connector) -> datetime | None:
     """The end of the period the last digest covered, None before the first digest."""
     async with (
         db.reading() as conn,

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.sqlite.database import fetch_one
+from storage.sqlite.connection import fetch_one
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class ExpiryNotice:
 class ResidentRepository:
     """Language choice and idle-draft notices; ``resident_key`` is never a Telegram id."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def language(self, resident_key: str) -> str | None:

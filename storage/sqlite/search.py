@@ -33,7 +33,7 @@ from storage.models import FeedbackListing, FeedbackStatus, Topic
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.sqlite.database import Database
+    from storage.sqlite.connection import Connector
 
 # More words than this narrow nothing down that the first ones did not; the rest of a
 # pasted paragraph is left out rather than making the query long.
@@ -142,7 +142,7 @@ def _spellings(word: str) -> list[str]:
     return spellings
 
 
-async def find(db: Database, words: str, *, limit: int, offset: int = 0) -> FoundPage:
+async def find(db: Connector, words: str, *, limit: int, offset: int = 0) -> FoundPage:
     """Feedback whose text, answers, notes or additions hold every word of ``words``,
     newest first, one row per feedback; EmptySearch when ``words`` has no word."""
     chosen = search_words(words)

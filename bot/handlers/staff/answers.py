@@ -48,7 +48,7 @@ from storage import (
     ProposalExpired,
     TooLate,
 )
-from storage.errors import DatabaseBusy, PromptClosed, PromptOutdated, RewordTooLate
+from storage.errors import PromptClosed, PromptOutdated, RewordTooLate, StorageBusy
 from storage.models import Proposal, ProposalKind, ProposalState
 from texts import Texts
 
@@ -570,7 +570,7 @@ async def _take_back(
                     proposal_id, who, pressed_at=pressed, wait=max(deadline - loop.time(), 0.01)
                 )
                 break
-            except DatabaseBusy as busy:
+            except StorageBusy as busy:
                 log.warning(
                     "take-back waits for the database code=%s error=%s", proposal.code, busy
                 )
