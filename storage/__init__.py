@@ -1,97 +1,109 @@
-"""Storage for Hòm thư góp ý: SQLite through aiosqlite. Knows nothing of Telegram."""
+"""Storage for Hòm thư góp ý: the contract (``contract.py``: ``Storage`` and one protocol
+per repository), its domain errors (``errors.py``) and plain data (``models.py``), and the
+backend that implements it (SQLite, in ``sqlite/``). Knows nothing of Telegram.
 
+Callers import from here. The names taken from ``storage.sqlite`` are the backend's: opening
+it, its health probe, and the report functions that tests and the benchmark call directly
+(the bot reaches those through ``Storage.reports``).
+"""
+
+from storage.contract import Storage
 from storage.errors import (
+    AgencyNotFound,
+    AnsweredMeanwhile,
     AreaClosed,
     AreaNotFound,
+    ClosedMeanwhile,
     DatabaseUnusable,
+    DuplicateAgency,
     DuplicateArea,
+    EmptySearch,
+    FeedbackClosed,
     FeedbackNotFound,
     InvalidAreaCode,
     InvalidLabel,
     InvalidName,
-    SchemaTooNew,
-    StorageBusy,
-    StorageError,
-    StorageUnavailable,
-    TopicNotFound,
-    TopicOrderInvalid,
-)
-from storage.models import (
-    Area,
-    AreaSummary,
-    Delivery,
-    Feedback,
-    FeedbackStatus,
-    NewFeedback,
-    Response,
-    ResponseKind,
-    StatusChange,
-    Submitted,
-    Topic,
-)
-from storage.sqlite.agencies import DONE, RECEIVED, AgencyNotFound, DuplicateAgency, Forwarded
-from storage.sqlite.conversations import SessionWrite, StoredDraft, StoredState
-from storage.sqlite.database import Database, open_database
-from storage.sqlite.dialogue import (
-    MAX_TEMPLATE_LENGTH,
-    PROPOSAL_LIFETIME,
-    AnsweredMeanwhile,
-    Choice,
-    ClosedMeanwhile,
     NotResolved,
     ProposalChanged,
     ProposalDecided,
     ProposalExpired,
+    SchemaTooNew,
+    StorageBusy,
+    StorageError,
+    StorageUnavailable,
     TooLate,
+    TooManyChannels,
+    TopicNotFound,
+    TopicOrderInvalid,
 )
-from storage.sqlite.extensions import MAX_EXTENSION_REASON, MOST_EXTENSION_DAYS, FeedbackClosed
-from storage.sqlite.feedback import PROMPT_ROLES, TooManyChannels
-from storage.sqlite.groups import BotGroup
-from storage.sqlite.health import DatabaseHealth, probe, stored_schema_version
-from storage.sqlite.outbox import (
+from storage.models import (
     AGENCY_CARD,
+    DONE,
+    MAX_EXTENSION_REASON,
+    MAX_TEMPLATE_LENGTH,
+    MOST_EXTENSION_DAYS,
     NOTIFY_STAFF,
+    PROMPT_ROLES,
+    PROPOSAL_LIFETIME,
+    RECEIVED,
     RESIDENT_REPLY,
     RESIDENT_STATUS,
     STAFF_ADDITION,
     STAFF_NOTICE,
     STAFF_PUBLISHED,
-    FollowUp,
-    GroupMessage,
-    OutboxMessage,
-    Undelivered,
-    enqueue,
-)
-from storage.sqlite.reports import (
+    Area,
     AreaCount,
+    AreaSummary,
     AreaTally,
+    BotGroup,
+    Choice,
     Counts,
+    Delivery,
+    ExpiryNotice,
     ExportRow,
     ExportText,
+    Feedback,
+    FeedbackStatus,
+    FollowUp,
+    Forwarded,
     ForwardedItem,
+    FoundItem,
+    FoundPage,
+    GroupMessage,
+    NewFeedback,
     OpenCursor,
     OpenFilter,
     OpenItem,
     OpenPage,
+    OutboxMessage,
     Outcomes,
     OverdueItem,
     PeriodCounts,
     ReportFacts,
+    Response,
+    ResponseKind,
+    SessionWrite,
+    StatusChange,
     StatusCount,
+    StoredDraft,
+    StoredState,
+    Submitted,
     Tally,
+    Topic,
     TopicCount,
     TopicTally,
+    Undelivered,
+)
+from storage.sqlite.database import Database, open_database
+from storage.sqlite.health import DatabaseHealth, probe, stored_schema_version
+from storage.sqlite.reports import (
     count_by,
-    excerpt,
     export_rows,
-    get_last_digest_at,
     new_since,
     open_page,
     report_facts,
-    set_last_digest_at,
 )
-from storage.sqlite.residents import ExpiryNotice
-from storage.sqlite.search import EmptySearch, FoundItem, FoundPage, find
+from storage.sqlite.search import find
 
 __all__ = [
     "AGENCY_CARD",
@@ -163,6 +175,7 @@ __all__ = [
     "SessionWrite",
     "StatusChange",
     "StatusCount",
+    "Storage",
     "StorageBusy",
     "StorageError",
     "StorageUnavailable",
@@ -179,16 +192,12 @@ __all__ = [
     "TopicTally",
     "Undelivered",
     "count_by",
-    "enqueue",
-    "excerpt",
     "export_rows",
     "find",
-    "get_last_digest_at",
     "new_since",
     "open_database",
     "open_page",
     "probe",
     "report_facts",
-    "set_last_digest_at",
     "stored_schema_version",
 ]

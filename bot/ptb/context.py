@@ -16,7 +16,7 @@ from bot.delivery.membership import StaffMembers
 from bot.service.config import Settings
 from core.anonymity import Anonymizer
 from core.rules.ratelimit import SlidingWindowLimit
-from storage import Database
+from storage import Storage
 from texts import Texts
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class BotRuntime:
 
     def __init__(self) -> None:
         self._settings: Settings | None = None
-        self._database: Database | None = None
+        self._database: Storage | None = None
         self._anonymizer: Anonymizer | None = None
         self.feedback_limit = SlidingWindowLimit(10)
         self.status_limit = SlidingWindowLimit(30)
@@ -139,7 +139,7 @@ class BotRuntime:
     def configure(
         self,
         settings: Settings,
-        database: Database,
+        database: Storage,
         anonymizer: Anonymizer,
         persistence: SQLitePersistence,
     ) -> None:
@@ -176,7 +176,7 @@ class BotRuntime:
         self._settings = dataclasses.replace(self.settings, staff_chat_id=chat_id)
 
     @property
-    def database(self) -> Database:
+    def database(self) -> Storage:
         """The storage."""
         if self._database is None:
             raise RuntimeError("runtime not configured")
@@ -295,7 +295,7 @@ class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         return self.bot_data.settings
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Storage:
         """The storage."""
         return self.bot_data.database
 

@@ -26,6 +26,7 @@ from storage.sqlite.extensions import ExtensionRepository
 from storage.sqlite.feedback import FeedbackRepository
 from storage.sqlite.groups import GroupRepository
 from storage.sqlite.outbox import OutboxRepository
+from storage.sqlite.reports import ReportQueries
 from storage.sqlite.residents import ResidentRepository
 from storage.sqlite.schema import apply_migrations
 from storage.sqlite.topics import TopicRepository
@@ -69,6 +70,7 @@ class Database:
         self.dialogue = DialogueRepository(self)
         self.agencies = AgencyRepository(self)
         self.extensions = ExtensionRepository(self)
+        self.reports = ReportQueries(self)
 
     @property
     def is_open(self) -> bool:

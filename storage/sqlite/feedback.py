@@ -20,9 +20,15 @@ from storage.errors import (
     PromptClosed,
     PromptOutdated,
     RewordTooLate,
+    TooManyChannels,
     TopicNotFound,
 )
 from storage.models import (
+    AGENCY_CARD,
+    NOTIFY_STAFF,
+    PROMPT_ROLES,
+    RESIDENT_REPLY,
+    RESIDENT_STATUS,
     Addition,
     AdditionKind,
     Delivery,
@@ -39,13 +45,7 @@ from storage.models import (
 )
 from storage.sqlite.areas import area_from_row
 from storage.sqlite.connection import fetch_all, fetch_one
-from storage.sqlite.outbox import (
-    AGENCY_CARD,
-    NOTIFY_STAFF,
-    RESIDENT_REPLY,
-    RESIDENT_STATUS,
-    enqueue,
-)
+from storage.sqlite.outbox import enqueue
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
@@ -62,8 +62,6 @@ _WAITING_NOTICE = (
 )
 # More chats than this asking for one feedback's answers is not a resident any more.
 MOST_CHANNELS = 5
-# The roles of the prompts that ask staff for words (a reason, a result, a place, an agency).
-PROMPT_ROLES = ("ask_reason", "ask_elsewhere", "ask_result", "ask_agency")
 
 
 class FeedbackRepository:
@@ -687,10 +685,6 @@ async def change_status(
             },
         )
     return previous, notices.tell
-
-
-class TooManyChannels(Exception):
-    """A feedback's answers already go to ``MOST_CHANNELS`` chats."""
 
 
 async def _add_channel(

@@ -7,27 +7,14 @@ and who added it: a look-alike of the staff group made by someone else shows up 
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
+from storage.models import BotGroup
 from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:
     from storage.sqlite.connection import Connector
-
-
-@dataclass(frozen=True, slots=True)
-class BotGroup:
-    """A group the bot was added to (or removed from)."""
-
-    chat_id: int
-    title: str
-    type: str
-    # The bot's membership as Telegram last reported it: member, administrator, left...
-    status: str
-    # Whether one of ADMIN_IDS added the bot (as far as the bot saw it happen).
-    added_by_admin: bool
 
 
 class GroupRepository:

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
+from storage.models import ExpiryNotice
 from storage.sqlite.connection import fetch_one
 
 if TYPE_CHECKING:
     from storage.sqlite.connection import Connector
-
-
-@dataclass(frozen=True, slots=True)
-class ExpiryNotice:
-    """A draft was discarded for idleness: the area it was for, sealed by the bot (None
-    when it was written before the area was kept)."""
-
-    sealed_area: bytes | None
 
 
 class ResidentRepository:

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db
-from storage.errors import StorageError
-from storage.models import FeedbackListing, FeedbackStatus, Topic
+from storage.errors import EmptySearch
+from storage.models import FeedbackStatus, FoundItem, FoundPage, SearchWords, Topic
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
@@ -53,48 +53,6 @@ _D_LETTERS = frozenset("dđ")
 # At most 2 ** _MOST_D_SPELLINGS spellings of one word; a longer run of d's is rare enough
 # that its all-d and all-đ spellings do.
 _MOST_D_SPELLINGS = 3
-
-
-class EmptySearch(StorageError):
-    """A search with no word in it (nothing but spaces, punctuation or symbols)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SearchWords:
-    """The words of a search as staff typed them, and how many past ``MAX_WORDS`` were
-    left out."""
-
-    words: tuple[str, ...]
-    left_out: int
-
-
-@dataclass(frozen=True, slots=True)
-class FoundItem(FeedbackListing):
-    """A feedback that matched, and the matching text it is shown by.
-
-    ``found_in`` says whose text matched: ``feedback`` (the resident's), ``reply``,
-    ``question`` or ``note`` (staff's), or ``addition`` (the resident's, later).
-    ``snippet`` is that text around the match as pieces, each with whether it is a matched
-    word, so that the reader can mark them in its own way.
-    """
-
-    found_in: str
-    snippet: tuple[tuple[str, bool], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FoundPage:
-    """One page of a search, newest feedback first.
-
-    ``total`` is how many feedbacks match, counted up to ``COUNT_LIMIT``; ``total_is_exact``
-    is False when there are more than that.
-    """
-
-    words: SearchWords
-    items: tuple[FoundItem, ...]
-    total: int
-    total_is_exact: bool
-    offset: int
 
 
 def search_words(text: str) -> SearchWords:
