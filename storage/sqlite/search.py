@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -28,16 +27,19 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db
-from storage.errors import EmptySearch
-from storage.models import FeedbackStatus, FoundItem, FoundPage, SearchWords, Topic
+from storage.models import (
+    FeedbackStatus,
+    FoundItem,
+    FoundPage,
+    SearchWords,
+    Topic,
+    search_words,
+)
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
     from storage.sqlite.connection import Connector
 
-# More words than this narrow nothing down that the first ones did not; the rest of a
-# pasted paragraph is left out rather than making the query long.
-MAX_WORDS = 12
 # Matches are counted up to this many feedbacks; past it, a word that common needs another
 # word beside it, and counting every match of it would cost time for nothing.
 COUNT_LIMIT = 1000
@@ -45,33 +47,12 @@ COUNT_LIMIT = 1000
 SNIPPET_TOKENS = 16
 # Where FTS5 marks a match in a snippet: private-use characters no keyboard types.
 _OPEN, _CLOSE, _ELLIPSIS = "\ue000", "\ue001", "…"
-# A word is a run of letters and digits (Python's \w without the underscore).
-_WORD = re.compile(r"[^\W_]+")
 # The tokenizer removes diacritics but keeps đ apart from d (đ has no decomposition in
 # Unicode), so a word with d or đ is looked up both ways: "dien" finds "Điện" too.
 _D_LETTERS = frozenset("dđ")
 # At most 2 ** _MOST_D_SPELLINGS spellings of one word; a longer run of d's is rare enough
 # that its all-d and all-đ spellings do.
 _MOST_D_SPELLINGS = 3
-
-
-def search_words(text: str) -> SearchWords:
-    """The distinct words of ``text`` (letters and digits, case folded), the first
-    ``MAX_WORDS`` of them; EmptySearch when there is none."""
-    # Composed first: a letter typed as a base and combining marks would split a word.
-    words: list[str] = []
-    left_out = 0
-    for match in _WORD.finditer(unicodedata.normalize("NFC", text)):
-        word = match.group().casefold()
-        if word in words:
-            continue
-        if len(words) < MAX_WORDS:
-            words.append(word)
-        else:
-            left_out += 1
-    if not words:
-        raise EmptySearch(text[:40])
-    return SearchWords(tuple(words), left_out)
 
 
 def match_expression(words: SearchWords) -> str:

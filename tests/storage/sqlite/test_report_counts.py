@@ -17,7 +17,8 @@ from storage.sqlite.reports import (
     overdue_codes,
     unresolved_count,
 )
-from tests.test_storage import ManualClock, fetch
+from tests.storage.sqlite.test_storage import fetch
+from tests.storage.test_storage import ManualClock
 
 # What the counters hold, and what a count of the feedback rows says they must hold.
 KEPT = (
