@@ -99,7 +99,7 @@ async def show_status(
     if feedback is None:
         return
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
-    texts = status_messages(t, feedback, committee(context, t), context.settings.timezone)
+    texts = status_messages(t, feedback, committee(context, t), context.committee.timezone)
     markup = None
     if private:
         receives = await _receives_here(context, feedback, message.chat_id)

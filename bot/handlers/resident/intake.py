@@ -212,7 +212,7 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     except AreaClosed:
         closed = await context.db.areas.get(code)
         log.info("start with closed area=%s", code)
-        intro = closed_area_intro(t, closed.name, context.settings.contact_text)
+        intro = closed_area_intro(t, closed.name, context.committee.contact_text)
         await offer_areas(message, context, t, intro)
         return END
     topics = await context.db.topics.for_residents()

@@ -71,7 +71,7 @@ async def digest_command(update: Update, context: HomThuContext) -> None:
     """/digest: the digest since the last one, now (the schedule is not moved)."""
     message = update.effective_message
     assert message is not None
-    digest = await build_digest(context.runtime, context.runtime.now())
+    digest = await build_digest(context.runtime, context.committee, context.runtime.now())
     for text in digest.messages:
         await message.reply_text(text)
     if digest.chart_png is not None:
@@ -98,7 +98,7 @@ async def stats_command(update: Update, context: HomThuContext) -> None:
     if days is None:
         return
     counts = await context.db.reports.count_by(context.runtime.now() - timedelta(days=days))
-    for text in stats_messages(t, counts, days, context.settings.timezone):
+    for text in stats_messages(t, counts, days, context.committee.timezone):
         await message.reply_text(text)
 
 
@@ -251,7 +251,7 @@ async def _send_backlog(
     )
     page = await context.db.reports.open_page(where, limit=OPEN_PAGE_SIZE, after=after)
     first = (number - 1) * OPEN_PAGE_SIZE + 1
-    texts = backlog_messages(t, view, page, number, first, context.settings.timezone)
+    texts = backlog_messages(t, view, page, number, first, context.committee.timezone)
     markup = None
     if page.next is not None:
         data = backlog_data(BacklogPage(view.kind, area_id, page.next, number + 1))
@@ -276,7 +276,7 @@ async def find_command(update: Update, context: HomThuContext) -> None:
     except EmptySearch:
         await message.reply_text(t("find_usage"))
         return
-    for text in find_messages(t, page, context.settings.timezone):
+    for text in find_messages(t, page, context.committee.timezone):
         await message.reply_text(text)
     log.info("search words=%d found=%d", len(page.words.words), page.total)
 
@@ -295,7 +295,7 @@ async def export_command(update: Update, context: HomThuContext) -> None:
         return
     now = context.runtime.now()
     since = now - timedelta(days=days)
-    zone = context.settings.timezone
+    zone = context.committee.timezone
     await message.reply_chat_action(ChatAction.UPLOAD_DOCUMENT)
     counted = 0
 
