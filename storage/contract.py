@@ -21,9 +21,10 @@ A second backend (PostgreSQL is the next) must provide, besides these methods:
 - **Natural Vietnamese sort.** Lists of areas, topics and agencies come in the order of
   ``core.rules.collation.name_key`` (diacritics after their base letter, numbers by value),
   not by code point.
-- **Full-text search** (``ReportStore.find``): every word must match (AND), diacritics and
-  case folded (``đ`` matches ``d``), across a feedback's text, its public answers, staff
-  notes and residents' additions; newest first, with snippets whose matched words are marked.
+- **Full-text search** (``ReportStore.find``): the words are ``search_words`` of what staff
+  typed, and every word must match (AND), diacritics and case folded (``đ`` matches
+  ``d``), across a feedback's text, its public answers, staff notes and residents'
+  additions; newest first, with snippets whose matched words are marked.
 - **Who is told.** Status notices follow ``core.notices.status_notices``: the backend only
   enacts the decision (withdraw, recall, queue) inside the change's transaction.
 - **No plain identity.** Residents appear only as keyed hashes and sealed channels
@@ -33,12 +34,15 @@ A second backend (PostgreSQL is the next) must provide, besides these methods:
 from __future__ import annotations
 
 import builtins
+import re
+import unicodedata
 from collections.abc import AsyncIterator, Callable, Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from core.clock import Clock
 from core.rules.workdays import Deadlines
+from storage.errors import EmptySearch
 from storage.models import (
     AdditionKind,
     Agency,
@@ -72,6 +76,7 @@ from storage.models import (
     ReportFacts,
     Response,
     SealedChannel,
+    SearchWords,
     SessionWrite,
     StatusChange,
     StatusUpdate,
@@ -84,6 +89,31 @@ from storage.models import (
     Undelivered,
     Withdrawn,
 )
+
+# More words than this narrow nothing down that the first ones did not; the rest of a
+# pasted paragraph is left out rather than making the query long.
+MAX_WORDS = 12
+# A word is a run of letters and digits (Python's \w without the underscore).
+_SEARCH_WORD = re.compile(r"[^\W_]+")
+
+
+def search_words(text: str) -> SearchWords:
+    """The distinct words of ``text`` (letters and digits, case folded), the first
+    ``MAX_WORDS`` of them; EmptySearch when there is none."""
+    # Composed first: a letter typed as a base and combining marks would split a word.
+    words: list[str] = []
+    left_out = 0
+    for match in _SEARCH_WORD.finditer(unicodedata.normalize("NFC", text)):
+        word = match.group().casefold()
+        if word in words:
+            continue
+        if len(words) < MAX_WORDS:
+            words.append(word)
+        else:
+            left_out += 1
+    if not words:
+        raise EmptySearch(text[:40])
+    return SearchWords(tuple(words), left_out)
 
 
 class AreaStore(Protocol):

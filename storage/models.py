@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -11,8 +10,6 @@ from enum import StrEnum
 from typing import Any
 
 from slugify import slugify
-
-from storage.errors import EmptySearch
 
 AREA_CODE_PATTERN = re.compile(r"[a-z0-9_-]{1,32}")
 MAX_AREA_CODE_LENGTH = 32
@@ -928,29 +925,3 @@ class FoundPage:
     total: int
     total_is_exact: bool
     offset: int
-
-
-# More words than this narrow nothing down that the first ones did not; the rest of a
-# pasted paragraph is left out rather than making the query long.
-MAX_WORDS = 12
-# A word is a run of letters and digits (Python's \w without the underscore).
-_SEARCH_WORD = re.compile(r"[^\W_]+")
-
-
-def search_words(text: str) -> SearchWords:
-    """The distinct words of ``text`` (letters and digits, case folded), the first
-    ``MAX_WORDS`` of them; EmptySearch when there is none."""
-    # Composed first: a letter typed as a base and combining marks would split a word.
-    words: list[str] = []
-    left_out = 0
-    for match in _SEARCH_WORD.finditer(unicodedata.normalize("NFC", text)):
-        word = match.group().casefold()
-        if word in words:
-            continue
-        if len(words) < MAX_WORDS:
-            words.append(word)
-        else:
-            left_out += 1
-    if not words:
-        raise EmptySearch(text[:40])
-    return SearchWords(tuple(words), left_out)

@@ -12,15 +12,14 @@ import pytest
 
 from bot.render.reports import find_messages
 from storage import Choice, FeedbackStatus, NewFeedback, Storage
+from storage.contract import MAX_WORDS, search_words
 from storage.errors import EmptySearch
 from storage.models import (
-    MAX_WORDS,
     AdditionKind,
     FoundItem,
     FoundPage,
     ProposalKind,
     SearchWords,
-    search_words,
 )
 from tests.storage.conftest import OpenStorage
 from texts import Texts
