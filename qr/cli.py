@@ -9,7 +9,6 @@ a traceback.
 import argparse
 import asyncio
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -161,7 +160,7 @@ async def _areas_from_database(path: Path, code: str | None) -> list[AreaToPrint
                 areas = [await database.areas.get(code)]
     except AreaNotFound:
         raise CliError(bilingual("qr_cli_no_such_area", code=code, path=path)) from None
-    except (StorageError, sqlite3.Error) as error:
+    except StorageError as error:
         raise CliError(bilingual("qr_cli_unreadable", path=path, error=error)) from None
     return [AreaToPrint(area.code, area.name) for area in areas if code or area.is_open]
 

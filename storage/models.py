@@ -5,14 +5,43 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from slugify import slugify
 
 AREA_CODE_PATTERN = re.compile(r"[a-z0-9_-]{1,32}")
 MAX_AREA_CODE_LENGTH = 32
 MAX_NAME_LENGTH = 100
+
+# What an agency's group said: received the feedback, or dealt with it.
+RECEIVED = "received"
+DONE = "done"
+
+# A template is a standard answer, not an essay.
+MAX_TEMPLATE_LENGTH = 1000
+# A proposal nobody sent within this long is stale: its words were meant for that moment
+# (or for a colleague), and «Gửi trả lời» on it is refused.
+PROPOSAL_LIFETIME = timedelta(hours=48)
+
+# The range SLA_DAYS and /topicsla take: a day at least, a year at most.
+MOST_EXTENSION_DAYS = 365
+# A reason is a line or two for the resident, not a letter.
+MAX_EXTENSION_REASON = 500
+
+# The roles of the prompts that ask staff for words (a reason, a result, a place, an agency).
+PROMPT_ROLES = ("ask_reason", "ask_elsewhere", "ask_result", "ask_agency")
+
+# Kinds of message queued by storage itself, with the change that causes them; the
+# worker in bot/delivery/outbox.py has one sender for each.
+NOTIFY_STAFF = "notify_staff"  # a new feedback's card, to the staff group
+RESIDENT_REPLY = "resident_reply"  # an answer or question, to one reply channel
+RESIDENT_STATUS = "resident_status"  # forwarded / resolved / rejected, to one channel
+STAFF_PUBLISHED = "staff_published"  # a sent answer's window is over: say so in the group
+STAFF_ADDITION = "staff_addition"  # what a resident added, under the card
+STAFF_NOTICE = "staff_notice"  # a line for the group about a feedback, under its card
+AGENCY_CARD = "agency_card"  # a forwarded feedback's card, to the agency's group
 
 
 class FeedbackStatus(StrEnum):
@@ -381,3 +410,518 @@ def area_code_from_name(name: str) -> str | None:
     # shorter word after it would make a code that reads like another area's name.
     code = slugify(name, max_length=MAX_AREA_CODE_LENGTH, word_boundary=True, save_order=True)
     return code if validate_area_code(code) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Forwarded:
+    """A feedback forwarded: the feedback as it now stands, and the forward."""
+
+    feedback: Feedback
+    forward: Forward
+    agency: Agency | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDraft:
+    """A resident's draft as stored: opaque to storage."""
+
+    resident_key: str
+    sealed: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """An open conversation as stored: its state, and its sealed key."""
+
+    conversation_key: str
+    resident_key: str
+    sealed_key: bytes
+    state: object
+
+
+@dataclass(frozen=True, slots=True)
+class LegacyRows:
+    """Rows written by versions before 0005, keyed by plain ids, waiting to be moved."""
+
+    states: list[tuple[str, int, int, object]]  # name, chat id, user id, state
+    drafts: list[tuple[int, dict[str, object]]]  # user id, draft data
+
+
+@dataclass(frozen=True, slots=True)
+class SessionWrite:
+    """One change to a resident's session, as the persistence flush hands it over.
+
+    ``sealed`` None deletes the row.
+    """
+
+    resident_key: str
+    sealed: bytes | None
+    # For a draft: its area sealed on its own, kept when an idle draft is discarded.
+    sealed_area: bytes | None = None
+    # For a conversation state: its name and key; None for a draft.
+    name: str | None = None
+    conversation_key: str | None = None
+    state: object | None = None
+
+
+class Choice(StrEnum):
+    """What staff decide about a proposal."""
+
+    SEND = "send"
+    NOTE = "note"
+    DROP = "drop"
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierAnswer:
+    """An answer sent for the feedback after the proposal was written, and when it went
+    (or goes) out."""
+
+    body: str
+    sent_by: str
+    sent_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """An answer taken back within its window."""
+
+    proposal: Proposal
+    feedback: Feedback
+    # Corrections of the answer, proposed or sent within their window: gone with it.
+    corrections: tuple[Proposal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rated:
+    """A rating stored; ``reopened`` when "not satisfied" sent the feedback back to work."""
+
+    feedback: Feedback
+    reopened: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAddition:
+    """What a resident added, as staff are shown it."""
+
+    code: str
+    kind: AdditionKind
+    body: str
+    photos: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerTemplate:
+    """A standard answer admins keep."""
+
+    number: int
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """One extension of a feedback's deadline, as staff see it."""
+
+    days: int
+    reason: str
+    extended_by: str
+    extended_at: datetime
+    previous_due_at: datetime | None
+    due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BotGroup:
+    """A group the bot was added to (or removed from)."""
+
+    chat_id: int
+    title: str
+    type: str
+    # The bot's membership as Telegram last reported it: member, administrator, left...
+    status: str
+    # Whether one of ADMIN_IDS added the bot (as far as the bot saw it happen).
+    added_by_admin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxMessage:
+    """One message waiting for delivery."""
+
+    id: int
+    kind: str
+    feedback_id: int | None
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Undelivered:
+    """A message Telegram refused: for good (``failed``), or waiting to be tried again."""
+
+    message: OutboxMessage
+    error: str
+    failed: bool
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMessage:
+    """How a message delivered to a group is remembered: replies to it are about its
+    feedback, and ``role`` / ``ref_id`` say what it shows."""
+
+    chat_id: int
+    role: str
+    ref_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """A message to queue once another one is delivered."""
+
+    kind: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class AreaCount:
+    """How many feedbacks came from one area."""
+
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCount:
+    """How many feedbacks are about one topic."""
+
+    topic: Topic
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    """How many feedbacks are in one status now."""
+
+    status: FeedbackStatus
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outcomes:
+    """How the feedback of a period turned out: how many are resolved, how many of those
+    by their due date, and how residents rated them (one rating per feedback at most)."""
+
+    resolved: int
+    on_time: int
+    ratings: int
+    satisfied: int
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved on time ÷ resolved, from 0 to 1; None when none is resolved."""
+        return self.on_time / self.resolved if self.resolved else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Satisfied ratings ÷ ratings, from 0 to 1; None when nobody rated."""
+        return self.satisfied / self.ratings if self.ratings else None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Feedback created from ``since`` to ``until``, by area, topic and current status, and
+    how it turned out.
+
+    Areas and topics are most frequent first; every status is listed, in workflow order.
+    """
+
+    since: datetime
+    until: datetime
+    total: int
+    by_area: tuple[AreaCount, ...]
+    by_topic: tuple[TopicCount, ...]
+    by_status: tuple[StatusCount, ...]
+    outcomes: Outcomes
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFilter:
+    """Which unresolved feedback /open lists: all, one area's, the overdue, or one
+    officer's (``handler_key``, the keyed hash of the officer's Telegram account;
+    ``handler``, the name recorded when they took it on, for rows from before the keys)."""
+
+    area_id: int | None = None
+    overdue: bool = False
+    handler: str | None = None
+    handler_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCursor:
+    """Where a page of the backlog ended: the next page starts after this feedback."""
+
+    created_at: datetime
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class OpenItem(FeedbackListing):
+    """An unresolved feedback as the open list shows it.
+
+    ``excerpt`` is the start of its text, cut at a word (with "…" when cut).
+    ``working_days_late`` is None unless it is overdue: then how many working days have
+    passed since its due date (0 on the first days off after it).
+    """
+
+    due_at: datetime | None
+    handler: str | None
+    excerpt: str
+    working_days_late: int | None
+
+    @property
+    def cursor(self) -> OpenCursor:
+        """Where a page that ends with this feedback ends."""
+        return OpenCursor(self.created_at, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenPage:
+    """A page of the backlog, oldest first; ``total`` counts the whole of the filter, and
+    ``next`` is where the next page starts (None: this is the last)."""
+
+    items: tuple[OpenItem, ...]
+    total: int
+    next: OpenCursor | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCounts:
+    """What a digest reports: the period's new feedback and ratings, and the backlog at its
+    end: unresolved, overdue, and due within ``DUE_SOON_WORKING_DAYS`` working days.
+
+    ``since`` is None for the first digest ever, which covers everything until ``until``.
+    ``overdue`` and ``due_soon`` hold codes, most urgent first (at most the limit asked
+    for); ``overdue_total`` and ``due_soon_total`` how many there are. ``due_soon_day`` is
+    the last day "due soon" reaches. ``dissatisfied`` holds the codes of the period's "not
+    satisfied" ratings (at most the limit), ``dissatisfied_total`` their number.
+    """
+
+    since: datetime | None
+    until: datetime
+    new: int
+    by_area: tuple[AreaCount, ...]
+    by_topic: tuple[TopicCount, ...]
+    unresolved: int
+    overdue: tuple[str, ...]
+    overdue_total: int
+    due_soon: tuple[str, ...]
+    due_soon_total: int
+    due_soon_day: date
+    satisfied_total: int
+    dissatisfied: tuple[str, ...]
+    dissatisfied_total: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExportText:
+    """A public answer, an internal note or a resident's addition, as the export lists it.
+
+    ``at`` is when it became public (an answer) or was written; ``author`` the officer (an
+    answer or a note; None for a resident); ``photo`` True for an addition with a photo.
+    """
+
+    at: datetime
+    body: str
+    author: str | None = None
+    photo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One feedback as the export writes it; the columns are the whole of it.
+
+    ``reply_count`` counts the public answers (those in ``answers``); ``overdue`` is as of
+    the start of the export; ``agency`` is where it was last forwarded; ``satisfied`` is
+    its rating (None: not rated); ``location`` the latitude and longitude of the matter.
+    """
+
+    code: str
+    area: str
+    topic: Topic
+    status: FeedbackStatus
+    created_at: datetime
+    status_changed_at: datetime
+    body: str
+    reply_count: int
+    due_at: datetime | None = None
+    resolved_at: datetime | None = None
+    overdue: bool = False
+    handler: str | None = None
+    agency: str | None = None
+    answers: tuple[ExportText, ...] = ()
+    notes: tuple[ExportText, ...] = ()
+    additions: tuple[ExportText, ...] = ()
+    satisfied: bool | None = None
+    location: tuple[float, float] | None = None
+    # Why the deadline was last extended, when it was.
+    extension_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Feedback received in a period, by where it stands now: resolved (``on_time`` of
+    them by their due date), not handled, or open (``overdue`` of them past it now).
+    ``resolved + rejected + open == received``."""
+
+    received: int = 0
+    resolved: int = 0
+    on_time: int = 0
+    rejected: int = 0
+    open: int = 0
+    overdue: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.received + other.received,
+            self.resolved + other.resolved,
+            self.on_time + other.on_time,
+            self.rejected + other.rejected,
+            self.open + other.open,
+            self.overdue + other.overdue,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTally:
+    """One topic's line of the report."""
+
+    topic: Topic
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class AreaTally:
+    """One area's line of the report."""
+
+    code: str
+    name: str
+    tally: Tally
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardedItem:
+    """A feedback of the period forwarded to an agency: the last agency it went to, when,
+    and its status now. ``agency`` is None for a feedback marked forwarded, before 0007,
+    without naming one."""
+
+    code: str
+    area: str
+    topic: Topic
+    agency: str | None
+    forwarded_at: datetime
+    status: FeedbackStatus
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueItem:
+    """A feedback past its due date and not resolved or rejected at the end of a period:
+    its last day allowed, how many working days after it the period ended, and when it
+    was received (in the period, so also in the tables' «Quá hạn», or before it)."""
+
+    code: str
+    area: str
+    topic: Topic
+    due_at: datetime
+    due_day: date
+    working_days_late: int
+    handler: str | None
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFacts:
+    """What /report says of the feedback received in ``[start, end)``, as it stood at the
+    end of the period (or at ``made_at`` if that came first): totals, rates, lines by topic
+    and by area, the forwarded feedback, and the feedback overdue at the end of the period
+    (received in it or before).
+
+    Topics are in the committee's order, areas by name; forwarded feedback by date, overdue
+    feedback the longest overdue first.
+    """
+
+    start: datetime
+    end: datetime
+    made_at: datetime
+    totals: Tally
+    ratings: int
+    satisfied: int
+    by_topic: tuple[TopicTally, ...]
+    by_area: tuple[AreaTally, ...]
+    forwarded: tuple[ForwardedItem, ...]
+    overdue: tuple[OverdueItem, ...]
+
+    @property
+    def on_time_basis(self) -> int:
+        """The feedback the on-time rate is computed over: those received in the period
+        whose result was due by its end, that is resolved, or unresolved past their deadline
+        (an unresolved one not yet due, or one not handled, is neither on time nor late)."""
+        return self.totals.resolved + self.totals.overdue
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Resolved by the due date ÷ ``on_time_basis``; None when that is none."""
+        basis = self.on_time_basis
+        return self.totals.on_time / basis if basis else None
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        """Satisfied ratings ÷ ratings; None when nobody rated."""
+        return self.satisfied / self.ratings if self.ratings else None
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryNotice:
+    """A draft was discarded for idleness: the area it was for, sealed by the bot (None
+    when it was written before the area was kept)."""
+
+    sealed_area: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchWords:
+    """The words of a search as staff typed them, and how many past ``MAX_WORDS`` were
+    left out."""
+
+    words: tuple[str, ...]
+    left_out: int
+
+
+@dataclass(frozen=True, slots=True)
+class FoundItem(FeedbackListing):
+    """A feedback that matched, and the matching text it is shown by.
+
+    ``found_in`` says whose text matched: ``feedback`` (the resident's), ``reply``,
+    ``question`` or ``note`` (staff's), or ``addition`` (the resident's, later).
+    ``snippet`` is that text around the match as pieces, each with whether it is a matched
+    word, so that the reader can mark them in its own way.
+    """
+
+    found_in: str
+    snippet: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPage:
+    """One page of a search, newest feedback first.
+
+    ``total`` is how many feedbacks match, counted up to ``COUNT_LIMIT``; ``total_is_exact``
+    is False when there are more than that.
+    """
+
+    words: SearchWords
+    items: tuple[FoundItem, ...]
+    total: int
+    total_is_exact: bool
+    offset: int

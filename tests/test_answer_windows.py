@@ -22,8 +22,8 @@ from pathlib import Path
 from bot.ptb.context import HomThuApplication
 from bot.render.keyboards import RESEND
 from bot.service.config import Settings
-from storage.database import BUSY_TIMEOUT_MS
-from storage.dialogue import PROPOSAL_LIFETIME
+from storage import PROPOSAL_LIFETIME
+from storage.sqlite.database import BUSY_TIMEOUT_MS
 from tests.support import (
     BOT_ID,
     STAFF_CHAT_ID,

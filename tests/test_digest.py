@@ -16,8 +16,7 @@ from bot.handlers.staff.commands import BacklogPage, backlog_data, parse_backlog
 from bot.ptb.context import HomThuApplication
 from bot.render.reports import BacklogKind
 from bot.service.config import Settings
-from storage import FeedbackStatus, NewFeedback
-from storage.reports import OpenCursor
+from storage import FeedbackStatus, NewFeedback, OpenCursor
 from tests.support import (
     STAFF_CHAT_ID,
     Call,

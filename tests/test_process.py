@@ -31,7 +31,7 @@ import pytest
 
 from bot.service.logs import REDACTED, JsonFormatter, RedactingFormatter
 from storage import open_database
-from storage.schema import latest_version
+from storage.sqlite.schema import latest_version
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:SECRETtokenSECRETtokenSECRETtoken12"

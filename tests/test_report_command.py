@@ -34,8 +34,7 @@ from documents.report import (
     render_report_docx,
     render_report_pdf,
 )
-from storage.models import FeedbackStatus, Topic
-from storage.reports import (
+from storage import (
     AreaTally,
     ForwardedItem,
     OverdueItem,
@@ -43,6 +42,7 @@ from storage.reports import (
     Tally,
     TopicTally,
 )
+from storage.models import FeedbackStatus, Topic
 from texts import CATALOGUES, Texts
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -11,7 +11,7 @@ from docx import Document
 
 from bot.render.reports import ReportRequest, report_data
 from documents.report import ReportData, render_report_docx, render_report_pdf
-from storage.reports import Tally
+from storage import Tally
 from tests.test_report_command import (
     EN,
     TODAY,

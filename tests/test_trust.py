@@ -22,15 +22,14 @@ import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from telegram import Update
 
-import storage.schema
+import storage.sqlite.schema
 from bot.handlers.resident.intake import CONVERSATION_NAME
 from bot.ptb.context import HomThuApplication
 from bot.ptb.updates import read_update, screened
 from bot.service.logs import LibraryValues
 from core.anonymity import LEGACY_CHANNEL_CONTEXT
 from core.clock import to_db
-from storage import open_database
-from storage.dialogue import Choice
+from storage import Choice, open_database
 from storage.models import ProposalKind
 from tests.support import (
     ADMIN_ID,
@@ -467,9 +466,9 @@ async def test_rows_of_an_older_version_are_sealed_and_refiled(
     settings = make_settings(tmp_path)
     path = settings.database_path
     user = 6_102_030_405
-    every = storage.schema.available_migrations()
+    every = storage.sqlite.schema.available_migrations()
     monkeypatch.setattr(
-        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 4]
+        storage.sqlite.schema, "available_migrations", lambda: [m for m in every if m.version <= 4]
     )
     code = "GY-7Q2K9M4T"
     async with open_database(path, clock=clock) as old:
@@ -514,7 +513,7 @@ async def test_rows_of_an_older_version_are_sealed_and_refiled(
                 " VALUES (?, ?, ?, '2', '2026-11-21T01:00:00.000000Z')",
                 (CONVERSATION_NAME, user, user),
             )
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    monkeypatch.setattr(storage.sqlite.schema, "available_migrations", lambda: every)
     api = RecordingBotAPI()
     async with running_bot(settings, api, clock) as app:
         assert (

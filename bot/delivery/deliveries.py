@@ -36,9 +36,7 @@ from bot.render.views import (
     staff_card,
     visible_length,
 )
-from storage import Delivery, FeedbackNotFound, FeedbackStatus, ResponseKind
-from storage.models import Proposal
-from storage.outbox import (
+from storage import (
     AGENCY_CARD,
     NOTIFY_STAFF,
     RESIDENT_REPLY,
@@ -46,10 +44,15 @@ from storage.outbox import (
     STAFF_ADDITION,
     STAFF_NOTICE,
     STAFF_PUBLISHED,
+    Delivery,
+    FeedbackNotFound,
+    FeedbackStatus,
     FollowUp,
     GroupMessage,
     OutboxMessage,
+    ResponseKind,
 )
+from storage.models import Proposal
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -22,8 +22,7 @@ from bot.delivery.deliveries import STAFF_PHOTO, STAFF_TEXT
 from bot.ptb.context import BotRuntime, HomThuContext
 from bot.render.reports import digest_chart_png, digest_messages
 from core.committee import Committee
-from storage.outbox import enqueue
-from storage.reports import PeriodCounts, get_last_digest_at, new_since, set_last_digest_at
+from storage import PeriodCounts
 from texts import Texts
 
 log = logging.getLogger(__name__)
@@ -60,8 +59,8 @@ async def build_digest(runtime: BotRuntime, committee: Committee, until: datetim
     database = runtime.database
     zone = committee.timezone
     t = Texts(committee.default_language)
-    since = await get_last_digest_at(database)
-    period = await new_since(database, since, until)
+    since = await database.reports.last_digest_at()
+    period = await database.reports.new_since(since, until)
     messages = digest_messages(t, period, committee.unit_name, zone)
     chart = await asyncio.to_thread(digest_chart_png, period, t, zone)
     return Digest(period, messages, chart)
@@ -72,13 +71,11 @@ async def queue_digest(runtime: BotRuntime, committee: Committee) -> Digest:
     period, at once."""
     now = runtime.now()
     digest = await build_digest(runtime, committee, now)
-    async with runtime.database.transaction() as conn:
-        for text in digest.messages:
-            await enqueue(conn, STAFF_TEXT, now, payload={"html": text})
-        if digest.chart_png is not None:
-            picture = base64.b64encode(digest.chart_png).decode("ascii")
-            await enqueue(conn, STAFF_PHOTO, now, payload={"png_base64": picture})
-        await set_last_digest_at(conn, now)
+    messages = [(STAFF_TEXT, {"html": text}) for text in digest.messages]
+    if digest.chart_png is not None:
+        picture = base64.b64encode(digest.chart_png).decode("ascii")
+        messages.append((STAFF_PHOTO, {"png_base64": picture}))
+    await runtime.database.reports.queue_digest(now, messages)
     runtime.wake_outbox()
     log.info(
         "digest queued new=%d unresolved=%d overdue=%d",
@@ -97,7 +94,7 @@ async def scheduled_digest(context: HomThuContext) -> None:
 async def catch_up(runtime: BotRuntime, committee: Committee) -> bool:
     """Send ``committee``'s digest that fell due while the bot was down, if one did; True
     if sent."""
-    last = await get_last_digest_at(runtime.database)
+    last = await runtime.database.reports.last_digest_at()
     now = runtime.now()
     if last is None:
         return False

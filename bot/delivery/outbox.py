@@ -26,7 +26,6 @@ import asyncio
 import contextlib
 import logging
 import random
-import sqlite3
 import warnings
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -60,14 +59,16 @@ from bot.ptb.context import BotRuntime
 from bot.ptb.flood import group_slot
 from bot.render import keyboards
 from bot.render.views import batch_message
-from storage import Delivery, FeedbackNotFound
-from storage.outbox import (
+from storage import (
     NOTIFY_STAFF,
     RESIDENT_REPLY,
     STAFF_ADDITION,
     STAFF_NOTICE,
+    Delivery,
+    FeedbackNotFound,
     FollowUp,
     OutboxMessage,
+    StorageUnavailable,
 )
 from texts import Texts
 
@@ -339,7 +340,7 @@ class OutboxWorker:
             try:
                 await write()
                 return
-            except sqlite3.OperationalError as error:
+            except StorageUnavailable as error:  # busy, or the disk refused: try again
                 if self._stopping:
                     raise
                 log.warning(

@@ -17,7 +17,7 @@ from bot.service.config import Settings
 from core.anonymity import Anonymizer
 from core.committee import Committee
 from core.rules.ratelimit import SlidingWindowLimit
-from storage import Database
+from storage import Storage
 from texts import Texts
 
 _LANGUAGE_CACHE_SIZE = 10_000
@@ -102,7 +102,7 @@ class BotRuntime:
     def __init__(self) -> None:
         self._settings: Settings | None = None
         self._committee: Committee | None = None
-        self._database: Database | None = None
+        self._database: Storage | None = None
         self._anonymizer: Anonymizer | None = None
         self.feedback_limit = SlidingWindowLimit(10)
         self.status_limit = SlidingWindowLimit(30)
@@ -138,7 +138,7 @@ class BotRuntime:
         self,
         settings: Settings,
         committee: Committee,
-        database: Database,
+        database: Storage,
         anonymizer: Anonymizer,
         persistence: SessionStore,
     ) -> None:
@@ -186,7 +186,7 @@ class BotRuntime:
         self._committee = committee
 
     @property
-    def database(self) -> Database:
+    def database(self) -> Storage:
         """The storage."""
         if self._database is None:
             raise RuntimeError("runtime not configured")
@@ -310,7 +310,7 @@ class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         return self.bot_data.committee
 
     @property
-    def db(self) -> Database:
+    def db(self) -> Storage:
         """The storage."""
         return self.bot_data.database
 

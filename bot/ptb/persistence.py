@@ -26,8 +26,7 @@ from bot.ptb.context import BotRuntime
 from bot.ptb.private import is_pending, live_conversations
 from core.anonymity import Anonymizer
 from core.rules.additions import unsent_codes
-from storage import Database
-from storage.conversations import SessionWrite
+from storage import SessionWrite, Storage
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
     """Reads and writes through ``storage.conversations``, sealed and under keyed hashes."""
 
     def __init__(
-        self, database: Database, anonymizer: Anonymizer, update_interval: float = 60
+        self, database: Storage, anonymizer: Anonymizer, update_interval: float = 60
     ) -> None:
         super().__init__(
             store_data=PersistenceInput(

@@ -34,10 +34,12 @@ from documents.report import (
     month_period,
     quarter_period,
 )
-from storage.reports import (
+from storage import (
     Counts,
     ExportRow,
     ExportText,
+    FoundItem,
+    FoundPage,
     OpenItem,
     OpenPage,
     Outcomes,
@@ -45,7 +47,6 @@ from storage.reports import (
     ReportFacts,
     Tally,
 )
-from storage.search import FoundItem, FoundPage
 from texts import CATALOGUES, Texts
 
 # Telegram's limit on a message's text once its HTML is parsed (MessageLimit.MAX_TEXT_LENGTH).

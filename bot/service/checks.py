@@ -8,7 +8,6 @@ from the group): each becomes a ❌ line, so the operator sees every problem at 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -20,9 +19,16 @@ from telegram.request import HTTPXRequest
 from bot.service.config import Settings
 from core.anonymity import SecretKeyError, read_key_file
 from core.committee import Committee
-from storage import DatabaseUnusable, SchemaTooNew, open_database
-from storage.groups import BotGroup
-from storage.health import DatabaseHealth, probe, stored_schema_version
+from storage import (
+    BotGroup,
+    DatabaseHealth,
+    DatabaseUnusable,
+    SchemaTooNew,
+    StorageUnavailable,
+    open_database,
+    probe,
+    stored_schema_version,
+)
 from texts import bilingual, operator_text
 
 OK_MARK = "✅"
@@ -148,7 +154,7 @@ async def _database(
     try:
         try:
             before = stored_schema_version(path)
-        except sqlite3.DatabaseError:
+        except StorageUnavailable:
             before = None  # not readable: opening it says why, below
         # Opened as the bot opens it: created if missing, migrations applied.
         async with open_database(path) as database:
@@ -161,7 +167,7 @@ async def _database(
     except DatabaseUnusable as error:
         add(_found(False, "check_database_unusable", error=error))
         return None, [], None
-    except (sqlite3.Error, OSError) as error:
+    except (StorageUnavailable, OSError) as error:
         add(_found(False, "check_database_unopened", path=path, error=error))
         return None, [], None
     version = f"{health.schema_version}/{health.latest_version}"

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import sqlite3
 import sys
 import threading
 import time
@@ -26,7 +25,7 @@ from bot.service.config import ConfigError, Settings, load_settings
 from bot.service.logs import configure_logging
 from bot.service.running import Service, scrub
 from core.anonymity import SecretKeyError
-from storage import DatabaseUnusable, SchemaTooNew
+from storage import DatabaseUnusable, SchemaTooNew, StorageUnavailable
 
 log = logging.getLogger("bot.main")
 TOKEN_REJECTED = (
@@ -92,7 +91,7 @@ def _serve(settings: Settings, secrets: list[str], workers: ThreadPoolExecutor) 
     except InvalidToken:
         print(TOKEN_REJECTED, file=sys.stderr)
         return 2
-    except (DatabaseUnusable, SchemaTooNew, sqlite3.Error) as error:
+    except (DatabaseUnusable, SchemaTooNew, StorageUnavailable) as error:
         print(
             f"Lỗi cơ sở dữ liệu / database error: {settings.database_path}: {error}",
             file=sys.stderr,

@@ -24,9 +24,17 @@ from zoneinfo import ZoneInfo
 from bot.render.reports import write_export
 from core.clock import to_db
 from core.rules.workdays import Deadlines, WorkingCalendar
-from storage import Database, open_database
-from storage.reports import OpenFilter, count_by, export_rows, new_since, open_page, report_facts
-from storage.search import find
+from storage import (
+    Database,
+    OpenFilter,
+    count_by,
+    export_rows,
+    find,
+    new_since,
+    open_database,
+    open_page,
+    report_facts,
+)
 from texts import Texts
 
 END = datetime(2026, 6, 1, tzinfo=UTC)

@@ -20,7 +20,7 @@ from bot.handlers.admin.common import (
     suggest_code,
 )
 from bot.ptb.context import HomThuContext
-from storage.agencies import AgencyNotFound, DuplicateAgency
+from storage import AgencyNotFound, DuplicateAgency
 from storage.models import Agency, validate_area_code
 from texts import Texts
 

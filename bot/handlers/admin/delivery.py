@@ -12,7 +12,7 @@ from bot.handlers.admin.common import ECHO, args_of, chunks
 from bot.ptb.answers import answer_quietly
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
-from storage.outbox import Undelivered
+from storage import Undelivered
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,7 @@ from telegram import Message
 
 from bot.handlers.admin.common import ECHO, args_of, joined, reply_lines
 from bot.ptb.context import HomThuContext
-from storage import FeedbackNotFound, InvalidName
-from storage.dialogue import MAX_TEMPLATE_LENGTH
+from storage import MAX_TEMPLATE_LENGTH, FeedbackNotFound, InvalidName
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -28,9 +28,7 @@ from bot.render import keyboards
 from bot.render.views import status_messages
 from core.rules.codes import normalize_reference_code
 from core.rules.ratelimit import SlidingWindowLimit
-from storage import Feedback, FeedbackNotFound
-from storage.dialogue import NotResolved
-from storage.feedback import TooManyChannels
+from storage import Feedback, FeedbackNotFound, NotResolved, TooManyChannels
 from storage.models import AdditionKind
 from texts import Texts
 

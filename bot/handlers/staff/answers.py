@@ -34,20 +34,21 @@ from bot.ptb.answers import answer_quietly
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
 from bot.render.views import PROMPT_BODY, excerpt, local_time
-from storage import FeedbackNotFound, InvalidName
-from storage.agencies import AgencyNotFound
-from storage.dialogue import (
+from storage import (
+    PROMPT_ROLES,
     PROPOSAL_LIFETIME,
+    AgencyNotFound,
     AnsweredMeanwhile,
     Choice,
     ClosedMeanwhile,
+    FeedbackNotFound,
+    InvalidName,
     ProposalChanged,
     ProposalDecided,
     ProposalExpired,
     TooLate,
 )
-from storage.errors import DatabaseBusy, PromptClosed, PromptOutdated, RewordTooLate
-from storage.feedback import PROMPT_ROLES
+from storage.errors import PromptClosed, PromptOutdated, RewordTooLate, StorageBusy
 from storage.models import Proposal, ProposalKind, ProposalState
 from texts import Texts
 
@@ -569,7 +570,7 @@ async def _take_back(
                     proposal_id, who, pressed_at=pressed, wait=max(deadline - loop.time(), 0.01)
                 )
                 break
-            except DatabaseBusy as busy:
+            except StorageBusy as busy:
                 log.warning(
                     "take-back waits for the database code=%s error=%s", proposal.code, busy
                 )

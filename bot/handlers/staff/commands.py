@@ -38,10 +38,14 @@ from bot.render.reports import (
     stats_messages,
     write_export,
 )
-from storage import AreaNotFound
+from storage import (
+    AreaNotFound,
+    EmptySearch,
+    ExportRow,
+    OpenCursor,
+    OpenFilter,
+)
 from storage.models import validate_area_code
-from storage.reports import ExportRow, OpenCursor, OpenFilter, count_by, export_rows, open_page
-from storage.search import EmptySearch, find
 from texts import Texts
 
 log = logging.getLogger(__name__)
@@ -93,7 +97,7 @@ async def stats_command(update: Update, context: HomThuContext) -> None:
     days = await _days_or_usage(message, context, t, "stats")
     if days is None:
         return
-    counts = await count_by(context.db, context.runtime.now() - timedelta(days=days))
+    counts = await context.db.reports.count_by(context.runtime.now() - timedelta(days=days))
     for text in stats_messages(t, counts, days, context.committee.timezone):
         await message.reply_text(text)
 
@@ -245,7 +249,7 @@ async def _send_backlog(
         overdue=view.kind is BacklogKind.OVERDUE,
         handler_key=(officer_key or "-") if mine else None,
     )
-    page = await open_page(context.db, where, limit=OPEN_PAGE_SIZE, after=after)
+    page = await context.db.reports.open_page(where, limit=OPEN_PAGE_SIZE, after=after)
     first = (number - 1) * OPEN_PAGE_SIZE + 1
     texts = backlog_messages(t, view, page, number, first, context.committee.timezone)
     markup = None
@@ -268,7 +272,7 @@ async def find_command(update: Update, context: HomThuContext) -> None:
     assert message is not None
     t = await context.texts(update)
     try:
-        page = await find(context.db, " ".join(context.args or []), limit=FIND_PAGE_SIZE)
+        page = await context.db.reports.find(" ".join(context.args or []), limit=FIND_PAGE_SIZE)
     except EmptySearch:
         await message.reply_text(t("find_usage"))
         return
@@ -297,7 +301,7 @@ async def export_command(update: Update, context: HomThuContext) -> None:
 
     async def rows() -> AsyncIterator[ExportRow]:
         nonlocal counted
-        async for row in export_rows(context.db, since):
+        async for row in context.db.reports.export_rows(since):
             counted += 1
             yield row
 

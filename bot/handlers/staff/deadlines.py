@@ -31,8 +31,7 @@ from bot.ptb.context import HomThuContext
 from bot.render import keyboards
 from bot.render.views import due_date
 from core.rules.codes import normalize_reference_code
-from storage import FeedbackNotFound
-from storage.extensions import MAX_EXTENSION_REASON, MOST_EXTENSION_DAYS, FeedbackClosed
+from storage import MAX_EXTENSION_REASON, MOST_EXTENSION_DAYS, FeedbackClosed, FeedbackNotFound
 
 log = logging.getLogger(__name__)
 

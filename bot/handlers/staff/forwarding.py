@@ -29,8 +29,16 @@ from bot.ptb.answers import answer_quietly
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards, paperwork
 from documents.slip import SlipData, render_slip_pdf
-from storage import Feedback, FeedbackStatus, InvalidName, ResponseKind
-from storage.agencies import DONE, RECEIVED, AgencyNotFound, Forwarded
+from storage import (
+    DONE,
+    RECEIVED,
+    AgencyNotFound,
+    Feedback,
+    FeedbackStatus,
+    Forwarded,
+    InvalidName,
+    ResponseKind,
+)
 from storage.errors import PromptClosed, PromptOutdated, StorageError
 from storage.models import MAX_NAME_LENGTH
 from texts import Texts

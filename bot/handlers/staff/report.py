@@ -19,7 +19,6 @@ from bot.render.reports import (
     report_stem,
 )
 from documents.report import render_report_docx, render_report_pdf
-from storage.reports import report_facts
 from texts import CATALOGUES
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,7 @@ async def report_command(update: Update, context: HomThuContext) -> None:
     start, end, so_far = report_bounds(request, now, zone)
     period = request.period(t, so_far)
     await message.reply_chat_action(ChatAction.UPLOAD_DOCUMENT)
-    facts = await report_facts(context.db, start, end)
+    facts = await context.db.reports.report_facts(start, end)
     data = report_data(t, facts, period, unit=committee.unit_name, today=today, zone=zone)
     words = CATALOGUES[t.language]
     # Drawing takes a CPU for a while (hundreds of rows in a busy quarter): off the loop.

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -28,16 +27,19 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db
-from storage.errors import StorageError
-from storage.models import FeedbackListing, FeedbackStatus, Topic
-from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.contract import search_words
+from storage.models import (
+    FeedbackStatus,
+    FoundItem,
+    FoundPage,
+    SearchWords,
+    Topic,
+)
+from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
-# More words than this narrow nothing down that the first ones did not; the rest of a
-# pasted paragraph is left out rather than making the query long.
-MAX_WORDS = 12
 # Matches are counted up to this many feedbacks; past it, a word that common needs another
 # word beside it, and counting every match of it would cost time for nothing.
 COUNT_LIMIT = 1000
@@ -45,75 +47,12 @@ COUNT_LIMIT = 1000
 SNIPPET_TOKENS = 16
 # Where FTS5 marks a match in a snippet: private-use characters no keyboard types.
 _OPEN, _CLOSE, _ELLIPSIS = "\ue000", "\ue001", "…"
-# A word is a run of letters and digits (Python's \w without the underscore).
-_WORD = re.compile(r"[^\W_]+")
 # The tokenizer removes diacritics but keeps đ apart from d (đ has no decomposition in
 # Unicode), so a word with d or đ is looked up both ways: "dien" finds "Điện" too.
 _D_LETTERS = frozenset("dđ")
 # At most 2 ** _MOST_D_SPELLINGS spellings of one word; a longer run of d's is rare enough
 # that its all-d and all-đ spellings do.
 _MOST_D_SPELLINGS = 3
-
-
-class EmptySearch(StorageError):
-    """A search with no word in it (nothing but spaces, punctuation or symbols)."""
-
-
-@dataclass(frozen=True, slots=True)
-class SearchWords:
-    """The words of a search as staff typed them, and how many past ``MAX_WORDS`` were
-    left out."""
-
-    words: tuple[str, ...]
-    left_out: int
-
-
-@dataclass(frozen=True, slots=True)
-class FoundItem(FeedbackListing):
-    """A feedback that matched, and the matching text it is shown by.
-
-    ``found_in`` says whose text matched: ``feedback`` (the resident's), ``reply``,
-    ``question`` or ``note`` (staff's), or ``addition`` (the resident's, later).
-    ``snippet`` is that text around the match as pieces, each with whether it is a matched
-    word, so that the reader can mark them in its own way.
-    """
-
-    found_in: str
-    snippet: tuple[tuple[str, bool], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FoundPage:
-    """One page of a search, newest feedback first.
-
-    ``total`` is how many feedbacks match, counted up to ``COUNT_LIMIT``; ``total_is_exact``
-    is False when there are more than that.
-    """
-
-    words: SearchWords
-    items: tuple[FoundItem, ...]
-    total: int
-    total_is_exact: bool
-    offset: int
-
-
-def search_words(text: str) -> SearchWords:
-    """The distinct words of ``text`` (letters and digits, case folded), the first
-    ``MAX_WORDS`` of them; EmptySearch when there is none."""
-    # Composed first: a letter typed as a base and combining marks would split a word.
-    words: list[str] = []
-    left_out = 0
-    for match in _WORD.finditer(unicodedata.normalize("NFC", text)):
-        word = match.group().casefold()
-        if word in words:
-            continue
-        if len(words) < MAX_WORDS:
-            words.append(word)
-        else:
-            left_out += 1
-    if not words:
-        raise EmptySearch(text[:40])
-    return SearchWords(tuple(words), left_out)
 
 
 def match_expression(words: SearchWords) -> str:
@@ -142,7 +81,7 @@ def _spellings(word: str) -> list[str]:
     return spellings
 
 
-async def find(db: Database, words: str, *, limit: int, offset: int = 0) -> FoundPage:
+async def find(db: Connector, words: str, *, limit: int, offset: int = 0) -> FoundPage:
     """Feedback whose text, answers, notes or additions hold every word of ``words``,
     newest first, one row per feedback; EmptySearch when ``words`` has no word."""
     chosen = search_words(words)

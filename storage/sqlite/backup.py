@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storage.schema import latest_version
+from storage.sqlite.schema import latest_version
 
 # The same default as the bot's DATABASE_PATH (bot/service/config.py; a test keeps them equal).
 DEFAULT_DATABASE_PATH = Path("data/homthu.sqlite3")

@@ -28,7 +28,7 @@ class Migration:
 def available_migrations() -> list[Migration]:
     """Every migration shipped with this version, lowest number first."""
     found = []
-    for entry in resources.files("storage.migrations").iterdir():
+    for entry in resources.files("storage.sqlite.migrations").iterdir():
         match = _NAME.fullmatch(entry.name)
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))

@@ -11,145 +11,58 @@ from __future__ import annotations
 import builtins
 import json
 import logging
-import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.database import fetch_all, fetch_one
-from storage.errors import DatabaseBusy, FeedbackNotFound, InvalidName, StorageError
-from storage.feedback import change_status, channels_of, load_feedback, status_and_channels
+from storage.errors import (
+    AnsweredMeanwhile,
+    ClosedMeanwhile,
+    FeedbackNotFound,
+    InvalidName,
+    NotResolved,
+    ProposalChanged,
+    ProposalDecided,
+    ProposalExpired,
+    TooLate,
+)
 from storage.models import (
+    MAX_TEMPLATE_LENGTH,
+    PROPOSAL_LIFETIME,
+    RESIDENT_REPLY,
+    STAFF_ADDITION,
+    STAFF_NOTICE,
+    STAFF_PUBLISHED,
     AdditionKind,
+    AnswerTemplate,
+    Choice,
     Decision,
+    EarlierAnswer,
     Feedback,
     FeedbackStatus,
     Proposal,
     ProposalKind,
     ProposalState,
+    Rated,
     ResponseKind,
     StatusChange,
+    StoredAddition,
+    Withdrawn,
 )
-from storage.outbox import RESIDENT_REPLY, STAFF_ADDITION, STAFF_NOTICE, STAFF_PUBLISHED, enqueue
+from storage.sqlite.connection import fetch_all, fetch_one
+from storage.sqlite.feedback import change_status, channels_of, load_feedback, status_and_channels
+from storage.sqlite.outbox import enqueue
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
 
-# A template is a standard answer, not an essay.
-MAX_TEMPLATE_LENGTH = 1000
 # Said in the staff group when a resident is not satisfied (the bot renders it).
 DISSATISFIED_NOTICE = "dissatisfied"
-# A proposal nobody sent within this long is stale: its words were meant for that moment
-# (or for a colleague), and «Gửi trả lời» on it is refused.
-PROPOSAL_LIFETIME = timedelta(hours=48)
-
-
-class Choice(StrEnum):
-    """What staff decide about a proposal."""
-
-    SEND = "send"
-    NOTE = "note"
-    DROP = "drop"
-
-
-class ProposalDecided(StorageError):
-    """The proposal was decided already (a second press, or a colleague's)."""
-
-    def __init__(self, proposal: Proposal) -> None:
-        super().__init__(f"proposal {proposal.id} is {proposal.state}")
-        self.proposal = proposal
-
-
-class ProposalChanged(StorageError):
-    """The proposal's text changed after the message pressed showed it (a template chosen by
-    a colleague, an edit of the officer's reply): the press does not send it."""
-
-    def __init__(self, proposal: Proposal) -> None:
-        super().__init__(f"proposal {proposal.id} is at version {proposal.version}")
-        self.proposal = proposal
-
-
-class ProposalExpired(StorageError):
-    """The proposal is older than ``PROPOSAL_LIFETIME``: it is not sent."""
-
-    def __init__(self, proposal: Proposal) -> None:
-        super().__init__(f"proposal {proposal.id} expired")
-        self.proposal = proposal
-
-
-@dataclass(frozen=True, slots=True)
-class EarlierAnswer:
-    """An answer sent for the feedback after the proposal was written, and when it went
-    (or goes) out."""
-
-    body: str
-    sent_by: str
-    sent_at: datetime
-
-
-class AnsweredMeanwhile(StorageError):
-    """The feedback got an answer after this proposal was written: sending it too needs
-    the officer's confirmation."""
-
-    def __init__(self, proposal: Proposal, earlier: EarlierAnswer) -> None:
-        super().__init__(f"feedback {proposal.code} answered meanwhile")
-        self.proposal = proposal
-        self.earlier = earlier
-
-
-class ClosedMeanwhile(StorageError):
-    """The feedback was set to "not handled" after the answer was proposed."""
-
-
-class TooLate(StorageError):
-    """The undo window of the answer is over: it is public and on its way."""
-
-
-class NotResolved(StorageError):
-    """Only a resolved feedback can be rated."""
-
-
-@dataclass(frozen=True, slots=True)
-class Withdrawn:
-    """An answer taken back within its window."""
-
-    proposal: Proposal
-    feedback: Feedback
-    # Corrections of the answer, proposed or sent within their window: gone with it.
-    corrections: tuple[Proposal, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Rated:
-    """A rating stored; ``reopened`` when "not satisfied" sent the feedback back to work."""
-
-    feedback: Feedback
-    reopened: bool
-
-
-@dataclass(frozen=True, slots=True)
-class StoredAddition:
-    """What a resident added, as staff are shown it."""
-
-    code: str
-    kind: AdditionKind
-    body: str
-    photos: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerTemplate:
-    """A standard answer admins keep."""
-
-    number: int
-    body: str
 
 
 _PROPOSAL = (
@@ -195,7 +108,7 @@ async def _get_proposal(conn: aiosqlite.Connection, proposal_id: int) -> Proposa
 class DialogueRepository:
     """Proposals, sent answers and questions, additions, ratings and templates."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     # --- proposals ----------------------------------------------------------------------------
@@ -382,15 +295,11 @@ class DialogueRepository:
 
         ``pressed_at``: when «Thu hồi» was pressed (a take-back retried while the database
         was busy counts from the press). ``wait``: seconds to wait for the write lock;
-        DatabaseBusy when another connection holds it longer.
+        StorageBusy when another connection holds it longer.
         """
         moment = pressed_at or self._db.clock()
-        try:
-            return await self._withdraw(proposal_id, by, moment, wait)
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise DatabaseBusy(str(error)) from None
-            raise
+        # The database raises StorageBusy itself when the write lock is not had in time.
+        return await self._withdraw(proposal_id, by, moment, wait)
 
     async def _withdraw(
         self, proposal_id: int, by: str, moment: datetime, wait: float | None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import builtins
 import logging
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -13,45 +12,33 @@ import aiosqlite
 
 from core.clock import from_db, to_db
 from core.rules.collation import name_key
-from storage.database import fetch_all, fetch_one
-from storage.errors import InvalidAreaCode, InvalidName, StorageError
-from storage.feedback import change_status, end_prompt, load_feedback, prompt_must_act
+from storage.errors import (
+    AgencyNotFound,
+    DuplicateAgency,
+    InvalidAreaCode,
+    InvalidName,
+)
 from storage.models import (
+    AGENCY_CARD,
+    DONE,
+    RECEIVED,
+    STAFF_NOTICE,
     Agency,
-    Feedback,
     FeedbackStatus,
     Forward,
+    Forwarded,
     StatusChange,
     clean_name,
     validate_area_code,
 )
-from storage.outbox import AGENCY_CARD, STAFF_NOTICE, enqueue
+from storage.sqlite.connection import fetch_all, fetch_one
+from storage.sqlite.feedback import change_status, end_prompt, load_feedback, prompt_must_act
+from storage.sqlite.outbox import enqueue
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
-
-# What an agency's group said: received the feedback, or dealt with it.
-RECEIVED = "received"
-DONE = "done"
-
-
-class AgencyNotFound(StorageError):
-    """No agency has that code (or it is closed, where an open one is needed)."""
-
-
-class DuplicateAgency(StorageError):
-    """An agency with that code exists already."""
-
-
-@dataclass(frozen=True, slots=True)
-class Forwarded:
-    """A feedback forwarded: the feedback as it now stands, and the forward."""
-
-    feedback: Feedback
-    forward: Forward
-    agency: Agency | None
 
 
 _AGENCY = "id, code, name, chat_id, is_open"
@@ -89,7 +76,7 @@ def _forward(row: tuple[object, ...]) -> Forward:
 class AgencyRepository:
     """Queries on ``agencies`` and ``forwards``."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def list(self, *, include_closed: bool = True) -> builtins.list[Agency]:

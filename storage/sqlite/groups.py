@@ -7,33 +7,20 @@ and who added it: a look-alike of the staff group made by someone else shows up 
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.database import fetch_all, fetch_one
+from storage.models import BotGroup
+from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.database import Database
-
-
-@dataclass(frozen=True, slots=True)
-class BotGroup:
-    """A group the bot was added to (or removed from)."""
-
-    chat_id: int
-    title: str
-    type: str
-    # The bot's membership as Telegram last reported it: member, administrator, left...
-    status: str
-    # Whether one of ADMIN_IDS added the bot (as far as the bot saw it happen).
-    added_by_admin: bool
+    from storage.sqlite.connection import Connector
 
 
 class GroupRepository:
     """Queries on ``bot_groups``."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def record(

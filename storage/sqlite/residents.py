@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.database import fetch_one
+from storage.models import ExpiryNotice
+from storage.sqlite.connection import fetch_one
 
 if TYPE_CHECKING:
-    from storage.database import Database
-
-
-@dataclass(frozen=True, slots=True)
-class ExpiryNotice:
-    """A draft was discarded for idleness: the area it was for, sealed by the bot (None
-    when it was written before the area was kept)."""
-
-    sealed_area: bytes | None
+    from storage.sqlite.connection import Connector
 
 
 class ResidentRepository:
     """Language choice and idle-draft notices; ``resident_key`` is never a Telegram id."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def language(self, resident_key: str) -> str | None:

@@ -9,50 +9,35 @@ from __future__ import annotations
 
 import builtins
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from core.clock import from_db, to_db
-from storage.database import fetch_all, fetch_one
-from storage.errors import FeedbackNotFound, StorageError
-from storage.feedback import load_feedback
-from storage.models import Feedback, FeedbackStatus
+from storage.errors import FeedbackClosed, FeedbackNotFound
+from storage.models import (
+    MAX_EXTENSION_REASON,
+    MOST_EXTENSION_DAYS,
+    Extension,
+    Feedback,
+    FeedbackStatus,
+)
+from storage.sqlite.connection import fetch_all, fetch_one
+from storage.sqlite.feedback import load_feedback
 
 if TYPE_CHECKING:
     import aiosqlite
 
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
 
-# The range SLA_DAYS and /topicsla take: a day at least, a year at most.
-MOST_EXTENSION_DAYS = 365
-# A reason is a line or two for the resident, not a letter.
-MAX_EXTENSION_REASON = 500
 _CLOSED = tuple(s.value for s in FeedbackStatus if s.is_closed)
-
-
-class FeedbackClosed(StorageError):
-    """The feedback is resolved or not handled: there is no deadline to extend."""
-
-
-@dataclass(frozen=True, slots=True)
-class Extension:
-    """One extension of a feedback's deadline, as staff see it."""
-
-    days: int
-    reason: str
-    extended_by: str
-    extended_at: datetime
-    previous_due_at: datetime | None
-    due_at: datetime
 
 
 class ExtensionRepository:
     """Queries on ``deadline_extensions``."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def extend(self, feedback_id: int, days: int, reason: str, by: str) -> Feedback:

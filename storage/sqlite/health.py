@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.database import fetch_one
-from storage.schema import latest_version, schema_version
+from storage.errors import StorageUnavailable
+from storage.sqlite.connection import driver_errors, fetch_one
+from storage.sqlite.schema import latest_version, schema_version
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.database import Database
 
 # A row of bot_state the probe rewrites; nothing reads it but a person looking.
 PROBE_KEY = "health_checked_at"
@@ -49,7 +50,7 @@ def stored_schema_version(path: Path) -> int | None:
     if not path.exists():
         return None
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as conn:
+    with driver_errors(constraints=True), closing(sqlite3.connect(uri, uri=True)) as conn:
         found = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
         ).fetchone()
@@ -77,7 +78,7 @@ async def probe(database: Database) -> DatabaseHealth:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (PROBE_KEY, to_db(database.clock())),
             )
-    except sqlite3.Error as error:
+    except (StorageUnavailable, sqlite3.Error) as error:
         write_error = str(error)
     return DatabaseHealth(
         schema_version=version,

@@ -1,46 +1,52 @@
-"""Storage against a real temporary SQLite file: what the database actually holds."""
+"""Storage on SQLite: migrations, the file, and what the tables hold after each call (raw SQL)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import sqlite3
-import unicodedata
-from collections.abc import AsyncIterator
 from contextlib import closing
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-import storage.feedback
-import storage.schema
+import tests.storage.test_storage as contract
 from core.clock import to_db
-from core.rules.collation import name_key
 from storage import (
     AreaClosed,
     AreaNotFound,
     Database,
     DuplicateArea,
-    Feedback,
+    ExpiryNotice,
     FeedbackNotFound,
     FeedbackStatus,
     InvalidAreaCode,
     InvalidName,
     NewFeedback,
     SchemaTooNew,
+    SessionWrite,
+    StorageUnavailable,
+    StoredDraft,
     TopicNotFound,
     open_database,
 )
-from storage.conversations import SessionWrite, StoredDraft, StoredState
 from storage.models import SealedChannel
-from storage.residents import ExpiryNotice
-from storage.schema import Migration, available_migrations
-from tests.support import DEFAULT_TOPICS_VI
+from storage.sqlite import feedback as sqlite_feedback
+from storage.sqlite import schema as sqlite_schema
+from storage.sqlite.schema import Migration, available_migrations
+from tests.storage.test_storage import (
+    DEFAULT_TOPICS,
+    PLAIN_ENGLISH_TOPICS,
+    START,
+    ManualClock,
+    _submit,
+    state_write,
+)
 
-START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+db_clock = contract.db_clock
+db = contract.db
 
-DEFAULT_TOPICS = DEFAULT_TOPICS_VI
 
 # Every table a submission writes to.
 FEEDBACK_TABLES = (
@@ -53,37 +59,10 @@ FEEDBACK_TABLES = (
 )
 
 
-class ManualClock:
-    """A clock that moves only when the test moves it."""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, delta: timedelta) -> None:
-        """Move time forward."""
-        self.now += delta
-
-
-@pytest.fixture
-def db_clock() -> ManualClock:
-    """The clock of the test database."""
-    return ManualClock()
-
-
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """A database file of this test only."""
     return tmp_path / "homthu.sqlite3"
-
-
-@pytest.fixture
-async def db(db_path: Path, db_clock: ManualClock) -> AsyncIterator[Database]:
-    """An open, migrated database on a fresh file."""
-    async with open_database(db_path, clock=db_clock) as database:
-        yield database
 
 
 async def fetch(
@@ -125,9 +104,6 @@ def key_of(user_id: int) -> str:
     return "rk-" + hashlib.sha256(f"pepper:{user_id}".encode()).hexdigest()[:24]
 
 
-# --- migrations ---------------------------------------------------------------------------
-
-
 async def test_new_database_gets_every_migration(db: Database) -> None:
     rows = await fetch(db, "SELECT version, name FROM schema_migrations ORDER BY version")
     assert rows == [(m.version, m.name) for m in available_migrations()]
@@ -160,7 +136,7 @@ async def test_reopening_applies_nothing_and_keeps_data(db_path: Path) -> None:
     async with open_database(db_path) as db:
         after = await fetch(db, "SELECT version, name, applied_at FROM schema_migrations")
         async with db.reading() as conn:
-            applied_again = await storage.schema.apply_migrations(conn)
+            applied_again = await sqlite_schema.apply_migrations(conn)
         area = await db.areas.get("kp3")
         assert await count(db, "topics") == len(DEFAULT_TOPICS)
     assert applied_again == []
@@ -187,7 +163,7 @@ async def test_folder_of_the_database_is_created(tmp_path: Path) -> None:
 async def test_schema_newer_than_the_code_is_refused(db_path: Path) -> None:
     async with open_database(db_path) as db:
         await db.areas.add("kp3", "Khu phố 3")
-    future = storage.schema.latest_version() + 1
+    future = sqlite_schema.latest_version() + 1
     with closing(sqlite3.connect(db_path)) as conn, conn:
         conn.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -209,10 +185,11 @@ async def test_failed_migration_leaves_nothing_half_applied(
         "9999_broken.sql",
         "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\n\nTHIS IS NOT SQL AT ALL;\n",
     )
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, broken])
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, broken])
     database = Database(db_path)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageUnavailable) as raised:
         await database.open()
+    assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
     assert not database.is_open
     assert "half_done" not in table_names(db_path)
     assert applied_versions(db_path) == [m.version for m in shipped]
@@ -230,64 +207,14 @@ async def test_a_lower_numbered_migration_that_lands_later_is_applied(
     shipped = available_migrations()
     later = Migration(9000, "9000_later.sql", "CREATE TABLE later_one (id INTEGER);\n")
     earlier = Migration(8000, "8000_earlier.sql", "CREATE TABLE earlier_one (id INTEGER);\n")
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, later])
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, later])
     async with open_database(db_path):
         pass
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: [*shipped, earlier, later])
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: [*shipped, earlier, later])
     async with open_database(db_path):
         pass
     assert {"later_one", "earlier_one"} <= set(table_names(db_path))
     assert applied_versions(db_path)[-2:] == [8000, 9000]
-
-
-# --- default topics -----------------------------------------------------------------------
-
-
-async def test_default_topics_are_the_committee_list(db: Database) -> None:
-    topics = await db.topics.list(include_closed=True)
-    assert [t.name_vi for t in topics] == DEFAULT_TOPICS
-    assert [t.name_vi.encode() for t in topics] == [name.encode() for name in DEFAULT_TOPICS]
-    assert [t.id for t in topics] == list(range(1, 12))
-    assert all(t.is_open for t in topics)
-    assert all(unicodedata.is_normalized("NFC", t.name_vi) for t in topics)
-
-
-async def test_default_topics_have_english_names(db: Database) -> None:
-    topics = await db.topics.list()
-    english = [t.name_en for t in topics]
-    assert len(english) == len(DEFAULT_TOPICS)
-    assert all(name.strip() and name.isascii() for name in english)
-    assert len(set(english)) == len(english)
-    assert english[-1] == "Other"
-    assert topics[1].name("en") == "Jobs, incomes and daily life"
-    assert topics[1].name("vi") == "Kinh tế, đời sống"
-
-
-# Issue 19, item 20: «Roads, utilities» led to «Civilised urban living, infrastructure».
-# The committee's categories in words an English-speaking resident reads at a glance.
-PLAIN_ENGLISH_TOPICS = [
-    "Local government and the Party",
-    "Jobs, incomes and daily life",
-    "Health, schools, culture and community",
-    "Safety, security and public order",
-    "Paperwork and public services",
-    "Corruption and waste of public money",
-    "Environment, rubbish, land and water",
-    "Roads, electricity, water and public spaces",
-    "About officials and Party members",
-    "Good deeds and good examples",
-    "Other",
-]
-
-
-async def test_default_topics_have_plain_english_names(db: Database) -> None:
-    topics = await db.topics.list()
-    assert [t.name_en for t in topics] == PLAIN_ENGLISH_TOPICS
-    # Each short label leads to a full name that says the same thing, and more.
-    labels = {t.label_en: t.name_en for t in topics}
-    assert labels["Roads, utilities"] == "Roads, electricity, water and public spaces"
-    assert labels["Paperwork"] == "Paperwork and public services"
-    assert labels["About officials"] == "About officials and Party members"
 
 
 async def test_plain_english_names_leave_an_admins_own_names_alone(
@@ -298,19 +225,18 @@ async def test_plain_english_names_leave_an_admins_own_names_alone(
     path = tmp_path / "old.sqlite3"
     every = available_migrations()
     monkeypatch.setattr(
-        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 12]
+        sqlite_schema,
+        "available_migrations",
+        lambda: [m for m in every if m.version <= 12],
     )
     async with open_database(path) as old:
         await old.topics.set_name_en(8, "Streets and lighting")
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: every)
     async with open_database(path) as db:
         english = [t.name_en for t in await db.topics.list()]
     assert english[7] == "Streets and lighting"
     assert english[:7] == PLAIN_ENGLISH_TOPICS[:7]
     assert english[8:] == PLAIN_ENGLISH_TOPICS[8:]
-
-
-# --- areas --------------------------------------------------------------------------------
 
 
 async def test_add_and_get_area(db: Database, db_clock: ManualClock) -> None:
@@ -322,34 +248,6 @@ async def test_add_and_get_area(db: Database, db_clock: ManualClock) -> None:
     assert await db.areas.get("thon-tan_dinh") == added
     assert await fetch(db, "SELECT code, name, is_open FROM areas") == [
         ("thon-tan_dinh", "Thôn Tân Định", 1)
-    ]
-
-
-async def test_list_areas_with_and_without_closed(db: Database) -> None:
-    await db.areas.add("kp3", "Khu phố 3")
-    await db.areas.add("thon", "Thôn Tân Định")
-    await db.areas.add("kp9", "Khu phố 9")
-    await db.areas.set_open("kp9", False)
-    everything = await db.areas.list(include_closed=True)
-    assert [a.code for a in everything] == ["kp3", "kp9", "thon"]
-    assert [a.code for a in await db.areas.list()] == ["kp3", "kp9", "thon"]
-    assert [a.code for a in await db.areas.list(include_closed=False)] == ["kp3", "thon"]
-    assert [a.is_open for a in everything] == [True, False, True]
-
-
-async def test_area_summaries_count_feedback(db: Database) -> None:
-    kp3 = await db.areas.add("kp3", "Khu phố 3")
-    await db.areas.add("kp4", "Khu phố 4")
-    kp5 = await db.areas.add("kp5", "Khu phố 5")
-    for _ in range(3):
-        await db.feedback.submit(NewFeedback(kp3.id, 1, "Đèn đường hỏng"))
-    await db.feedback.submit(NewFeedback(kp5.id, 2, "Rác chưa thu gom"))
-    await db.areas.set_open("kp5", False)
-    summaries = await db.areas.summaries()
-    assert [(s.area.code, s.area.is_open, s.feedback_count) for s in summaries] == [
-        ("kp3", True, 3),
-        ("kp4", True, 0),
-        ("kp5", False, 1),
     ]
 
 
@@ -440,23 +338,6 @@ async def test_unknown_area_is_not_found(db: Database) -> None:
     assert await fetch(db, "SELECT code, name, is_open FROM areas") == [("kp3", "Khu phố 3", 1)]
 
 
-# --- topics -------------------------------------------------------------------------------
-
-
-async def test_add_topic(db: Database) -> None:
-    added = await db.topics.add("  Trật tự   đô thị ")
-    assert (added.id, added.name_vi, added.name_en, added.is_open) == (
-        12,
-        "Trật tự đô thị",
-        "Trật tự đô thị",
-        True,
-    )
-    with_english = await db.topics.add("Nước sạch", "Clean water")
-    assert (with_english.name_vi, with_english.name_en) == ("Nước sạch", "Clean water")
-    assert [t.id for t in await db.topics.list()] == list(range(1, 14))
-    assert await db.topics.get(13) == with_english
-
-
 @pytest.mark.parametrize("name", ["", "   ", "y" * 101])
 async def test_invalid_topic_name_is_refused(db: Database, name: str) -> None:
     with pytest.raises(InvalidName):
@@ -475,25 +356,6 @@ async def test_rename_topic_keeps_a_distinct_english_name(db: Database) -> None:
     ]
 
 
-async def test_rename_topic_without_translation_renames_both(db: Database) -> None:
-    added = await db.topics.add("Nước sạch")
-    renamed = await db.topics.rename(added.id, "Nước sạch sinh hoạt")
-    assert (renamed.name_vi, renamed.name_en) == ("Nước sạch sinh hoạt", "Nước sạch sinh hoạt")
-
-
-async def test_close_and_reopen_topic(db: Database) -> None:
-    closed = await db.topics.set_open(3, False)
-    assert not closed.is_open
-    assert 3 not in [t.id for t in await db.topics.list()]
-    assert 3 in [t.id for t in await db.topics.list(include_closed=True)]
-    with pytest.raises(TopicNotFound):
-        await db.topics.get_open(3)
-    assert (await db.topics.get(3)).name_vi == DEFAULT_TOPICS[2]
-    await db.topics.set_open(3, True)
-    assert (await db.topics.get_open(3)).id == 3
-    assert len(await db.topics.list()) == len(DEFAULT_TOPICS)
-
-
 async def test_unknown_topic_is_not_found(db: Database) -> None:
     with pytest.raises(TopicNotFound):
         await db.topics.get(999)
@@ -506,17 +368,8 @@ async def test_unknown_topic_is_not_found(db: Database) -> None:
     assert await count(db, "topics") == len(DEFAULT_TOPICS)
 
 
-# --- feedback -----------------------------------------------------------------------------
-
-
 def SEAL(code: str) -> SealedChannel:
     return SealedChannel("chat-key-" + code, b"sealed for " + code.encode())
-
-
-async def _submit(db: Database, new: NewFeedback) -> Feedback:
-    submitted = await db.feedback.submit(new)
-    assert submitted.created
-    return submitted.feedback
 
 
 async def test_a_submission_sent_twice_is_stored_once(db: Database) -> None:
@@ -622,16 +475,6 @@ async def test_submit_without_reply_channel(db: Database) -> None:
     assert fetched.body == "Chợ tạm lấn chiếm lòng đường"
 
 
-async def test_feedback_codes_differ_and_unknown_code_is_not_found(db: Database) -> None:
-    area = await db.areas.add("kp3", "Khu phố 3")
-    first = await _submit(db, NewFeedback(area.id, 1, "Một"))
-    second = await _submit(db, NewFeedback(area.id, 1, "Hai"))
-    assert first.code != second.code
-    assert (await db.feedback.get_by_code(second.code)).body == "Hai"
-    with pytest.raises(FeedbackNotFound):
-        await db.feedback.get_by_code("ZZ-00000000")
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -654,15 +497,6 @@ async def test_text_round_trips_byte_exact(db: Database, text: str) -> None:
     assert await fetch(db, "SELECT body FROM feedback") == [(text,)]
     assert await count(db, "areas") == 1
     assert fetched.photo_file_ids == ("ảnh-1",)
-
-
-async def test_decomposed_and_precomposed_text_stay_distinct(db: Database) -> None:
-    area = await db.areas.add("kp3", "Khu phố 3")
-    decomposed = await _submit(db, NewFeedback(area.id, 1, "Hu\u0300ng"))
-    precomposed = await _submit(db, NewFeedback(area.id, 1, "Hùng"))
-    assert (await db.feedback.get_by_code(decomposed.code)).body == "Hu\u0300ng"
-    assert (await db.feedback.get_by_code(precomposed.code)).body == "H\u00f9ng"
-    assert len((await db.feedback.get_by_code(decomposed.code)).body) == 5
 
 
 async def test_submit_to_closed_area_stores_nothing(db: Database) -> None:
@@ -703,12 +537,9 @@ async def test_submit_to_unknown_area_or_topic_stores_nothing(db: Database) -> N
     assert set((await counts(db)).values()) == {0}
 
 
-# --- reference code collisions ------------------------------------------------------------
-
-
 async def test_code_collision_draws_again(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     draws = iter(["GY-7Q2K9M4T", "GY-7Q2K9M4T", "HB-0123ABCD"])
-    monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: next(draws))
+    monkeypatch.setattr(sqlite_feedback, "new_reference_code", lambda: next(draws))
     area = await db.areas.add("kp3", "Khu phố 3")
     first = await _submit(db, NewFeedback(area.id, 1, "Thứ nhất"))
     second = await _submit(db, NewFeedback(area.id, 1, "Thứ hai"))
@@ -727,7 +558,7 @@ async def test_code_collision_draws_again(db: Database, monkeypatch: pytest.Monk
 async def test_code_that_always_collides_stores_nothing(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(storage.feedback, "new_reference_code", lambda: "GY-7Q2K9M4T")
+    monkeypatch.setattr(sqlite_feedback, "new_reference_code", lambda: "GY-7Q2K9M4T")
     area = await db.areas.add("kp3", "Khu phố 3")
     await db.feedback.submit(NewFeedback(area.id, 1, "Thứ nhất", ("p1",), seal_reply_chat=SEAL))
     before = await counts(db)
@@ -737,32 +568,8 @@ async def test_code_that_always_collides_stores_nothing(
     assert await fetch(db, "SELECT body FROM feedback") == [("Thứ nhất",)]
 
 
-# --- conversations ------------------------------------------------------------------------
-
-
 def draft_write(key: str, sealed: bytes | None) -> SessionWrite:
     return SessionWrite(key, sealed)
-
-
-def state_write(key: str, conversation: str, state: object | None) -> SessionWrite:
-    sealed = None if state is None else f"ids of {conversation}".encode()
-    return SessionWrite(key, sealed, name="intake", conversation_key=conversation, state=state)
-
-
-async def test_conversation_states_save_load_delete(db: Database) -> None:
-    store = db.conversations
-    await store.write([state_write("r1", "c1", 1)])
-    await store.write([state_write("r1", "c1", 2), state_write("r2", "c2", 3)])
-    await store.write([SessionWrite("r1", b"x", name="other", conversation_key="c1", state=9)])
-    assert await store.load_states("intake") == [
-        StoredState("c1", "r1", b"ids of c1", 2),
-        StoredState("c2", "r2", b"ids of c2", 3),
-    ]
-    assert await store.load_states("other") == [StoredState("c1", "r1", b"x", 9)]
-    await store.write([state_write("r1", "c1", None)])
-    assert await store.load_states("intake") == [StoredState("c2", "r2", b"ids of c2", 3)]
-    assert [s.state for s in await store.load_states("other")] == [9]
-    assert await store.load_states("nobody") == []
 
 
 async def test_drafts_save_load_delete(db: Database) -> None:
@@ -820,18 +627,6 @@ async def test_expire_idle_removes_stale_drafts_and_leaves_keyed_notices(
     assert await count(db, "draft_expiry_notices") == 0
 
 
-async def test_an_expired_drafts_sealed_area_moves_to_its_notice(
-    db: Database, db_clock: ManualClock
-) -> None:
-    store = db.conversations
-    await store.write([SessionWrite("idle", b"d", sealed_area=b"sealed kp3")])
-    db_clock.advance(timedelta(hours=25))
-    assert await store.expire_idle(db_clock() - timedelta(hours=24)) == ["idle"]
-    assert await store.load_drafts() == []
-    assert await db.residents.take_expiry_notice("idle") == ExpiryNotice(b"sealed kp3")
-    assert await db.residents.take_expiry_notice("idle") is None
-
-
 async def test_expire_idle_with_nothing_idle_changes_nothing(
     db: Database, db_clock: ManualClock
 ) -> None:
@@ -840,9 +635,6 @@ async def test_expire_idle_with_nothing_idle_changes_nothing(
     assert await db.conversations.expire_idle(db_clock() - timedelta(minutes=30)) == []
     assert [d.resident_key for d in await db.conversations.load_drafts()] == ["r1"]
     assert await count(db, "draft_expiry_notices") == 0
-
-
-# --- residents ----------------------------------------------------------------------------
 
 
 async def test_language_round_trip_keyed_by_the_given_key(db: Database) -> None:
@@ -900,7 +692,9 @@ async def test_reasons_given_before_0012_that_are_presets_get_their_number(
     path = tmp_path / "old.sqlite3"
     every = available_migrations()
     monkeypatch.setattr(
-        storage.schema, "available_migrations", lambda: [m for m in every if m.version <= 11]
+        sqlite_schema,
+        "available_migrations",
+        lambda: [m for m in every if m.version <= 11],
     )
     reasons = [
         "Trùng với góp ý đã nhận",
@@ -926,7 +720,7 @@ async def test_reasons_given_before_0012_that_are_presets_get_their_number(
                     " reason) VALUES (?, 'rejected', 'Cán bộ', ?, ?)",
                     (cursor.lastrowid, at, reason),
                 )
-    monkeypatch.setattr(storage.schema, "available_migrations", lambda: every)
+    monkeypatch.setattr(sqlite_schema, "available_migrations", lambda: every)
     async with open_database(path) as db:
         rows = await fetch(
             db,
@@ -938,67 +732,3 @@ async def test_reasons_given_before_0012_that_are_presets_get_their_number(
             ("Góp ý 1", reasons[1], 3),
             ("Góp ý 2", reasons[2], None),
         ]
-
-
-# --- the order of names (issue 19, item 22) ------------------------------------------------
-
-
-def test_names_sort_in_vietnamese_order_and_numbers_by_value() -> None:
-    names = [
-        "Khu phố 10",
-        "Đông Hà",
-        "Xóm Mới",
-        "Ấp 12",
-        "Khu phố 2",
-        "Ấp 3",
-        "Dương Lễ",
-        "Bình An",
-        "An Lạc",
-        "Âu Cơ",
-        "Ăn Ở",
-        "Ha",
-        "Hạ",
-        "Há",
-        "Hà",
-        "Hả",
-        "khu phố 1",
-    ]
-    assert sorted(names, key=name_key) == [
-        "An Lạc", "Ăn Ở", "Ấp 3", "Ấp 12", "Âu Cơ", "Bình An", "Dương Lễ", "Đông Hà",
-        # Marks on a letter count first; tones break ties: ngang, huyền, hỏi, sắc, nặng.
-        "Ha", "Hà", "Hả", "Há", "Hạ",
-        "khu phố 1", "Khu phố 2", "Khu phố 10", "Xóm Mới",
-    ]  # fmt: skip
-    # However a keyboard composed the letters.
-    decomposed = unicodedata.normalize("NFD", "Đông Hà")
-    assert name_key(decomposed)[:3] == name_key("Đông Hà")[:3]
-
-
-async def test_areas_and_agencies_are_listed_in_that_order(db: Database) -> None:
-    for code, name in (
-        ("kp10", "Khu phố 10"),
-        ("dong", "Đông Hà"),
-        ("kp2", "Khu phố 2"),
-        ("ap", "Ấp 3"),
-        ("xom", "Xóm Mới"),
-        ("an", "An Lạc"),
-    ):
-        await db.areas.add(code, name)
-    await db.areas.set_open("xom", False)
-    expected = ["An Lạc", "Ấp 3", "Đông Hà", "Khu phố 2", "Khu phố 10", "Xóm Mới"]
-    assert [a.name for a in await db.areas.list()] == expected
-    assert [a.name for a in await db.areas.list(include_closed=False)] == expected[:-1]
-    assert [s.area.name for s in await db.areas.summaries()] == expected
-    for code, name in (
-        ("ubnd", "UBND thị trấn"),
-        ("dien", "Điện lực Cam Lộ"),
-        ("cong-an", "Công an thị trấn"),
-        ("cap-nuoc", "Cấp nước Quảng Trị"),
-    ):
-        await db.agencies.add(code, name)
-    assert [a.name for a in await db.agencies.list()] == [
-        "Cấp nước Quảng Trị",
-        "Công an thị trấn",
-        "Điện lực Cam Lộ",
-        "UBND thị trấn",
-    ]

@@ -1,37 +1,41 @@
-"""/find: the search over texts, answers, notes and additions, and what staff read of it."""
+"""/find through the contract: the search over texts, answers, notes and additions, and
+what staff read of it (run on every backend)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-import storage.search
 from bot.render.reports import find_messages
-from storage import Database, FeedbackStatus, NewFeedback, open_database
-from storage.dialogue import Choice
-from storage.models import AdditionKind, ProposalKind
-from storage.search import (
-    COUNT_LIMIT,
-    MAX_WORDS,
-    EmptySearch,
+from storage import Choice, FeedbackStatus, NewFeedback, Storage
+from storage.contract import MAX_WORDS, search_words
+from storage.errors import EmptySearch
+from storage.models import (
+    AdditionKind,
     FoundItem,
     FoundPage,
+    ProposalKind,
     SearchWords,
-    find,
-    match_expression,
-    search_words,
 )
+from tests.storage.conftest import OpenStorage
 from texts import Texts
 
 START = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
+
+
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 VI = Texts("vi")
+
+
 EN = Texts("en")
+
+
 ECONOMY = 2
 
 
@@ -46,14 +50,14 @@ class ManualClock:
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
+async def db(open_storage: OpenStorage) -> AsyncIterator[Storage]:
     """An empty database with one area; now is START."""
-    async with open_database(tmp_path / "homthu.sqlite3", clock=ManualClock()) as database:
+    async with open_storage(clock=ManualClock()) as database:
         await database.areas.add("kp3", "Khu phố 3")
         yield database
 
 
-async def send(db: Database, body: str) -> int:
+async def send(db: Storage, body: str) -> int:
     """A resident's feedback, one minute after the one before; its id."""
     clock = db.clock
     assert isinstance(clock, ManualClock)
@@ -62,28 +66,25 @@ async def send(db: Database, body: str) -> int:
     return (await db.feedback.submit(NewFeedback(area.id, ECONOMY, body))).feedback.id
 
 
-async def answer(db: Database, feedback_id: int, body: str) -> int:
+async def answer(db: Storage, feedback_id: int, body: str) -> int:
     """An answer proposed and sent (public after a minute); its proposal's id."""
     proposal = await db.dialogue.propose(feedback_id, ProposalKind.ANSWER, body, "Hoa")
     await db.dialogue.decide(proposal.id, Choice.SEND, "Hoa", delay=timedelta(minutes=1))
     return proposal.id
 
 
-async def codes(db: Database, words: str, **page: int) -> list[str]:
+async def codes(db: Storage, words: str, **page: int) -> list[str]:
     """Codes found for ``words``, in the order found."""
-    found = await find(db, words, limit=page.get("limit", 50), offset=page.get("offset", 0))
+    found = await db.reports.find(words, limit=page.get("limit", 50), offset=page.get("offset", 0))
     return [item.code for item in found.items]
 
 
-async def code_of(db: Database, feedback_id: int) -> str:
+async def code_of(db: Storage, feedback_id: int) -> str:
     """The reference code of a feedback."""
     return (await db.feedback.get(feedback_id)).code
 
 
-# --- finding ------------------------------------------------------------------------------
-
-
-async def test_dien_luc_finds_dien_luc_wherever_it_was_written(db: Database) -> None:
+async def test_dien_luc_finds_dien_luc_wherever_it_was_written(db: Storage) -> None:
     in_text = await send(db, "Điện lực cắt điện cả ngày không báo trước")
     in_answer = await send(db, "Mất điện ở ngõ 3")
     await answer(db, in_answer, "Đã chuyển ĐIỆN LỰC Cam Lộ xử lý")
@@ -96,7 +97,7 @@ async def test_dien_luc_finds_dien_luc_wherever_it_was_written(db: Database) -> 
     await db.dialogue.withdraw(taken_back, "Hoa")
     await send(db, "Điện thoại công cộng hỏng")  # "điện" without "lực"
 
-    found = await find(db, "dien luc", limit=10)
+    found = await db.reports.find("dien luc", limit=10)
 
     assert [item.id for item in found.items] == [in_addition, in_note, in_answer, in_text]
     assert [item.found_in for item in found.items] == ["addition", "note", "reply", "feedback"]
@@ -106,20 +107,20 @@ async def test_dien_luc_finds_dien_luc_wherever_it_was_written(db: Database) -> 
     assert await codes(db, "điện lực") == [item.code for item in found.items]
 
 
-async def test_a_feedback_matching_twice_is_found_once_by_its_own_text(db: Database) -> None:
+async def test_a_feedback_matching_twice_is_found_once_by_its_own_text(db: Storage) -> None:
     first = await send(db, "Rác thải ở chợ")
     await answer(db, first, "Đã báo đội thu gom rác")
     await db.feedback.note(first, "rác vẫn còn", "Hoa")
     await db.dialogue.add(first, AdditionKind.ADDITION, "Rác lại đầy")
 
-    found = await find(db, "rác", limit=10)
+    found = await db.reports.find("rác", limit=10)
 
     assert [(item.id, item.found_in) for item in found.items] == [(first, "feedback")]
     assert found.total == 1
     assert found.items[0].snippet == (("Rác", True), (" thải ở chợ", False))
 
 
-async def test_every_word_must_be_there_and_case_and_marks_do_not_matter(db: Database) -> None:
+async def test_every_word_must_be_there_and_case_and_marks_do_not_matter(db: Storage) -> None:
     both = await send(db, "Nước sinh hoạt bị đục")
     await send(db, "Nước ngập đường")
     await send(db, "sinh hoạt văn hóa")
@@ -131,7 +132,7 @@ async def test_every_word_must_be_there_and_case_and_marks_do_not_matter(db: Dat
     assert await code_of(db, plain) in await codes(db, "đường ngập")
 
 
-async def test_the_d_letter_is_found_with_or_without_its_bar(db: Database) -> None:
+async def test_the_d_letter_is_found_with_or_without_its_bar(db: Storage) -> None:
     # The index keeps đ apart from d: both spellings of each word are searched for.
     barred = await send(db, "Đề nghị đổ đất")
     plain = await send(db, "de nghi do dat")
@@ -140,13 +141,13 @@ async def test_the_d_letter_is_found_with_or_without_its_bar(db: Database) -> No
     assert await codes(db, "đề nghị đổ đất") == await codes(db, "de nghi do dat")
 
 
-async def test_newest_first_in_pages_with_the_total(db: Database) -> None:
+async def test_newest_first_in_pages_with_the_total(db: Storage) -> None:
     ids = [await send(db, f"Đèn đường số {n} hỏng") for n in range(7)]
     newest_first = [await code_of(db, i) for i in reversed(ids)]
 
-    first = await find(db, "đèn hỏng", limit=3)
-    second = await find(db, "đèn hỏng", limit=3, offset=3)
-    third = await find(db, "đèn hỏng", limit=3, offset=6)
+    first = await db.reports.find("đèn hỏng", limit=3)
+    second = await db.reports.find("đèn hỏng", limit=3, offset=3)
+    third = await db.reports.find("đèn hỏng", limit=3, offset=6)
 
     assert [i.code for i in first.items + second.items + third.items] == newest_first
     assert [(p.total, p.offset) for p in (first, second, third)] == [(7, 0), (7, 3), (7, 6)]
@@ -155,54 +156,12 @@ async def test_newest_first_in_pages_with_the_total(db: Database) -> None:
     assert first.items[0].topic.name_vi == "Kinh tế, đời sống"
 
 
-async def test_the_count_stops_at_its_limit(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(storage.search, "COUNT_LIMIT", 3)
-    for n in range(5):
-        await send(db, f"Ổ gà số {n}")
-
-    found = await find(db, "ổ gà", limit=2)
-
-    assert (found.total, found.total_is_exact, len(found.items)) == (3, False, 2)
-    assert COUNT_LIMIT == 1000
-
-
-@pytest.mark.parametrize("count_limit", [2, 1000])
-async def test_an_answer_puts_a_newer_feedback_first_whatever_the_ids(
-    db: Database, monkeypatch: pytest.MonkeyPatch, count_limit: int
-) -> None:
-    # Answers and additions are indexed under their own ids, which say nothing of their
-    # feedback's age: the oldest feedback's answer is written first (answer 1), the
-    # newest's last.
-    monkeypatch.setattr(storage.search, "COUNT_LIMIT", count_limit)
-    oldest = await send(db, "Hỏi về giấy tờ")
-    await db.feedback.note(oldest, "Gom rác chưa đúng giờ", "Hoa")
-    with_word = [await send(db, f"Rác ở ngõ {n}") for n in range(5)]
-    newest = await send(db, "Mùi hôi ở chợ")
-    await answer(db, newest, "Đã nhắc đội thu gom rác")
-    await db.dialogue.add(newest, AdditionKind.ADDITION, "rác vẫn còn")
-
-    found = await find(db, "rac", limit=3)
-    rest = await find(db, "rac", limit=10, offset=3)
-
-    assert [i.id for i in found.items] == [newest, with_word[4], with_word[3]]
-    assert [i.found_in for i in found.items] == ["reply", "feedback", "feedback"]
-    if count_limit == 2:
-        assert (found.total, found.total_is_exact) == (2, False)
-    else:
-        assert (found.total, found.total_is_exact) == (7, True)
-        assert [i.id for i in rest.items] == [*reversed(with_word[:3]), oldest]
-        assert rest.items[-1].found_in == "note"
-
-
-# --- what staff type is never FTS syntax --------------------------------------------------
-
-
 @pytest.mark.parametrize("text", ["", "   ", '"', "*", "-", "(", ")", '"*" - ( )', "…!?", "_"])
-async def test_a_search_without_a_word_is_refused(db: Database, text: str) -> None:
+async def test_a_search_without_a_word_is_refused(db: Storage, text: str) -> None:
     await send(db, "Đèn đường hỏng")
 
     with pytest.raises(EmptySearch):
-        await find(db, text, limit=10)
+        await db.reports.find(text, limit=10)
 
 
 @pytest.mark.parametrize(
@@ -222,7 +181,7 @@ async def test_a_search_without_a_word_is_refused(db: Database, text: str) -> No
     ],
 )
 async def test_fts_syntax_is_read_as_plain_words(
-    db: Database, text: str, expected: list[str]
+    db: Storage, text: str, expected: list[str]
 ) -> None:
     sent = {
         "broken": await send(db, "Đèn đường hỏng"),
@@ -237,14 +196,14 @@ async def test_fts_syntax_is_read_as_plain_words(
     assert found == [await code_of(db, sent[name]) for name in expected]
 
 
-async def test_a_4000_character_search_is_answered_quickly(db: Database) -> None:
+async def test_a_4000_character_search_is_answered_quickly(db: Storage) -> None:
     await send(db, "đèn đường hỏng ở ngõ ba")
     text = ("đèn đường hỏng " + "ở ngõ ba " * 10 + '"(*-NEAR ') * 60
     text = text[:4000]
     assert len(text) == 4000
 
     started = time.perf_counter()
-    found = await find(db, text, limit=20)
+    found = await db.reports.find(text, limit=20)
     elapsed = time.perf_counter() - started
 
     assert elapsed < 1.0
@@ -255,26 +214,9 @@ async def test_a_4000_character_search_is_answered_quickly(db: Database) -> None
     assert (len(words.words), words.left_out) == (MAX_WORDS, 400 - MAX_WORDS)
 
 
-def test_words_are_letters_and_digits_quoted_one_by_one() -> None:
-    words = search_words('Điện  lực, "ngõ 5"* NEAR(x) đ_d Điện')
-
-    assert words == SearchWords(("điện", "lực", "ngõ", "5", "near", "x", "đ", "d"), 0)
-    assert match_expression(SearchWords(("điện", "lực"), 0)) == ('("diện" OR "điện") AND ("lực")')
-
-
-def test_each_d_is_spelled_both_ways() -> None:
-    assert match_expression(SearchWords(("dien",), 0)) == '("dien" OR "đien")'
-    assert match_expression(SearchWords(("đđ",), 0)) == '("dd" OR "dđ" OR "đd" OR "đđ")'
-    # Past three d's, the all-d and all-đ spellings only.
-    assert match_expression(SearchWords(("dddd",), 0)) == '("dddd" OR "đđđđ")'
-
-
 def test_a_decomposed_word_is_one_word() -> None:
     decomposed = "Đie\u0302\u0323n lu\u031b\u0323c"
     assert search_words(decomposed).words == ("điện", "lực")
-
-
-# --- what staff read ----------------------------------------------------------------------
 
 
 def item(**values: object) -> FoundItem:

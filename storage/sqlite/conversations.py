@@ -9,66 +9,23 @@ it arrives (``sealed``, ``sealed_key``). Rows are deleted when the conversation 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 import aiosqlite
 
 from core.clock import to_db
-from storage.database import fetch_all
+from storage.models import LegacyRows, SessionWrite, StoredDraft, StoredState
+from storage.sqlite.connection import fetch_all
 
 if TYPE_CHECKING:
-    from storage.database import Database
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDraft:
-    """A resident's draft as stored: opaque to storage."""
-
-    resident_key: str
-    sealed: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class StoredState:
-    """An open conversation as stored: its state, and its sealed key."""
-
-    conversation_key: str
-    resident_key: str
-    sealed_key: bytes
-    state: object
-
-
-@dataclass(frozen=True, slots=True)
-class LegacyRows:
-    """Rows written by versions before 0005, keyed by plain ids, waiting to be moved."""
-
-    states: list[tuple[str, int, int, object]]  # name, chat id, user id, state
-    drafts: list[tuple[int, dict[str, object]]]  # user id, draft data
-
-
-@dataclass(frozen=True, slots=True)
-class SessionWrite:
-    """One change to a resident's session, as the persistence flush hands it over.
-
-    ``sealed`` None deletes the row.
-    """
-
-    resident_key: str
-    sealed: bytes | None
-    # For a draft: its area sealed on its own, kept when an idle draft is discarded.
-    sealed_area: bytes | None = None
-    # For a conversation state: its name and key; None for a draft.
-    name: str | None = None
-    conversation_key: str | None = None
-    state: object | None = None
+    from storage.sqlite.connection import Connector
 
 
 class ConversationStore:
     """Conversation states and drafts, under keyed hashes."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def load_states(self, name: str) -> list[StoredState]:

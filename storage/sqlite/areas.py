@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from core.clock import from_db, to_db
 from core.rules.collation import name_key
-from storage.database import fetch_all, fetch_one
 from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
 from storage.models import (
     Area,
@@ -19,9 +18,10 @@ from storage.models import (
     clean_name,
     validate_area_code,
 )
+from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 _COLUMNS = "a.id, a.code, a.name, a.is_open, a.created_at"
 
@@ -45,7 +45,7 @@ def _area_order(area: Area) -> tuple[object, ...]:
 class AreaRepository:
     """Queries on the ``areas`` table."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def list(self, *, include_closed: bool = True) -> builtins.list[Area]:

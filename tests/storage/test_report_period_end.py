@@ -8,19 +8,29 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from storage import Database, FeedbackStatus, NewFeedback, open_database
+from storage import (
+    FeedbackStatus,
+    NewFeedback,
+    Storage,
+    Tally,
+)
 from storage.models import SealedChannel
-from storage.reports import Tally, count_by, new_since, report_facts
+from tests.storage.conftest import OpenStorage
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 # November 2026 as /report 2026-11 takes it, made on 10 December.
 NOV_START = datetime(2026, 11, 1, tzinfo=ZONE).astimezone(UTC)
+
+
 NOV_END = datetime(2026, 12, 1, tzinfo=ZONE).astimezone(UTC)
+
+
 MADE = datetime(2026, 12, 10, 2, tzinfo=UTC)
 
 
@@ -35,10 +45,10 @@ class Clock:
 
 
 @pytest.fixture
-async def november(tmp_path: Path) -> AsyncIterator[tuple[Database, dict[str, int]]]:
+async def november(open_storage: OpenStorage) -> AsyncIterator[tuple[Storage, dict[str, int]]]:
     """Five feedbacks received in November whose fate changed in December."""
     clock = Clock()
-    async with open_database(tmp_path / "november.sqlite3", clock=clock) as db:
+    async with open_storage(clock=clock, name="november") as db:
         area = await db.areas.add("kp3", "Khu phố 3")
         ids: dict[str, int] = {}
 
@@ -81,10 +91,10 @@ async def november(tmp_path: Path) -> AsyncIterator[tuple[Database, dict[str, in
 
 
 async def test_every_section_counts_as_things_stood_at_the_end_of_the_period(
-    november: tuple[Database, dict[str, int]],
+    november: tuple[Storage, dict[str, int]],
 ) -> None:
     db, _ = november
-    facts = await report_facts(db, NOV_START, NOV_END)
+    facts = await db.reports.report_facts(NOV_START, NOV_END)
 
     # Resolved by 30 November: «kept» and «reopened», both on time; «late», «rejected»
     # and «forwarded» were open then, the first two past their deadline.
@@ -106,24 +116,28 @@ async def test_every_section_counts_as_things_stood_at_the_end_of_the_period(
 
 
 async def test_a_report_of_the_current_month_counts_as_of_now(
-    november: tuple[Database, dict[str, int]],
+    november: tuple[Storage, dict[str, int]],
 ) -> None:
     db, _ = november
     december_start = NOV_END
-    facts = await report_facts(db, december_start, MADE + timedelta(days=30))
+    facts = await db.reports.report_facts(december_start, MADE + timedelta(days=30))
     assert facts.totals == Tally()
     # The forward made in December is December's, for a feedback received in November: it
     # is not in a report of feedback received in December.
     assert facts.forwarded == ()
 
 
-def _id(november: tuple[Database, dict[str, int]], name: str) -> int:
+def _id(november: tuple[Storage, dict[str, int]], name: str) -> int:
     return november[1][name]
 
 
 # The third quarter of 2026 as /report q3 takes it, made on 20 October.
 Q3_START = datetime(2026, 7, 1, tzinfo=ZONE).astimezone(UTC)
+
+
 Q3_END = datetime(2026, 10, 1, tzinfo=ZONE).astimezone(UTC)
+
+
 Q3_MADE = datetime(2026, 10, 20, 2, tzinfo=UTC)
 
 
@@ -132,15 +146,15 @@ class Quarter:
     """Feedback received in the third quarter whose deadlines were extended, and the
     deadlines they had at its end."""
 
-    db: Database
+    db: Storage
     codes: dict[str, str]
     due_then: dict[str, datetime]
 
 
 @pytest.fixture
-async def third_quarter(tmp_path: Path) -> AsyncIterator[Quarter]:
+async def third_quarter(open_storage: OpenStorage) -> AsyncIterator[Quarter]:
     clock = Clock()
-    async with open_database(tmp_path / "q3.sqlite3", clock=clock) as db:
+    async with open_storage(clock=clock, name="q3") as db:
         area = await db.areas.add("kp3", "Khu phố 3")
         quarter = Quarter(db, {}, {})
 
@@ -202,7 +216,7 @@ async def test_a_past_period_reads_each_deadline_as_it_stood_at_its_end(
     third_quarter: Quarter,
 ) -> None:
     quarter = third_quarter
-    facts = await report_facts(quarter.db, Q3_START, Q3_END)
+    facts = await quarter.db.reports.report_facts(Q3_START, Q3_END)
 
     # «reopened» was resolved after its deadline of then; «after» and «twice» were open
     # past theirs on 30 September; «inside» was open and not yet due.
@@ -232,14 +246,14 @@ async def test_stats_and_the_digest_count_as_of_now_with_the_deadlines_of_now(
     quarter = third_quarter
     db = quarter.db
     now = db.clock()
-    stats = await count_by(db, Q3_START)
-    report = await report_facts(db, Q3_START, now + timedelta(days=1))
+    stats = await db.reports.count_by(Q3_START)
+    report = await db.reports.report_facts(Q3_START, now + timedelta(days=1))
     # «after» and «reopened» were resolved in October by their extended deadlines.
     assert (stats.outcomes.resolved, stats.outcomes.on_time) == (2, 2)
     assert (report.totals.resolved, report.totals.on_time) == (2, 2)
     # On 20 October «inside» (due 12 October) and «twice» (due 16 October, after its
     # October extensions) are past the deadlines they have now.
-    digest = await new_since(db, Q3_END, now)
+    digest = await db.reports.new_since(Q3_END, now)
     codes = {quarter.codes["inside"], quarter.codes["twice"]}
     assert set(digest.overdue) == codes
     assert {item.code for item in report.overdue} == codes

@@ -17,9 +17,9 @@ import pytest
 
 from bot.service.config import DEFAULT_DATABASE_PATH
 from storage import open_database
-from storage.backup import DEFAULT_DATABASE_PATH as STORAGE_DEFAULT_PATH
-from storage.backup import BackupError, inspect, key_file_beside, restore
-from storage.schema import latest_version
+from storage.sqlite.backup import DEFAULT_DATABASE_PATH as STORAGE_DEFAULT_PATH
+from storage.sqlite.backup import BackupError, inspect, key_file_beside, restore
+from storage.sqlite.schema import latest_version
 from tests.support import make_settings
 
 ROOT = Path(__file__).resolve().parent.parent

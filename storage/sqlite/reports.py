@@ -8,20 +8,44 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiosqlite
 
 from core.clock import from_db, to_db
 from core.rules.workdays import Deadlines, WorkingCalendar
-from storage.models import FeedbackListing, FeedbackStatus, Topic
-from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.models import (
+    AreaCount,
+    AreaTally,
+    Counts,
+    ExportRow,
+    ExportText,
+    FeedbackStatus,
+    ForwardedItem,
+    FoundPage,
+    OpenCursor,
+    OpenFilter,
+    OpenItem,
+    OpenPage,
+    Outcomes,
+    OverdueItem,
+    PeriodCounts,
+    ReportFacts,
+    StatusCount,
+    Tally,
+    Topic,
+    TopicCount,
+    TopicTally,
+)
+from storage.sqlite.outbox import enqueue
+from storage.sqlite.search import find
+from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 # Served by the index feedback_status (status, created_at) of migration 0001; counts of a
 # period by feedback_period (0004), every other query here by feedback_created_at, the
@@ -35,75 +59,12 @@ EXPORT_BATCH = 200
 _TICK = timedelta(microseconds=1)
 
 
-@dataclass(frozen=True, slots=True)
-class AreaCount:
-    """How many feedbacks came from one area."""
-
-    code: str
-    name: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class TopicCount:
-    """How many feedbacks are about one topic."""
-
-    topic: Topic
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class StatusCount:
-    """How many feedbacks are in one status now."""
-
-    status: FeedbackStatus
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Outcomes:
-    """How the feedback of a period turned out: how many are resolved, how many of those
-    by their due date, and how residents rated them (one rating per feedback at most)."""
-
-    resolved: int
-    on_time: int
-    ratings: int
-    satisfied: int
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """Resolved on time ÷ resolved, from 0 to 1; None when none is resolved."""
-        return self.on_time / self.resolved if self.resolved else None
-
-    @property
-    def satisfaction_rate(self) -> float | None:
-        """Satisfied ratings ÷ ratings, from 0 to 1; None when nobody rated."""
-        return self.satisfied / self.ratings if self.ratings else None
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Feedback created from ``since`` to ``until``, by area, topic and current status, and
-    how it turned out.
-
-    Areas and topics are most frequent first; every status is listed, in workflow order.
-    """
-
-    since: datetime
-    until: datetime
-    total: int
-    by_area: tuple[AreaCount, ...]
-    by_topic: tuple[TopicCount, ...]
-    by_status: tuple[StatusCount, ...]
-    outcomes: Outcomes
-
-
 _K = TypeVar("_K")
 
 # --- counts ---------------------------------------------------------------------------------
 
 
-async def count_by(db: Database, since: datetime) -> Counts:
+async def count_by(db: Connector, since: datetime) -> Counts:
     """Feedback created from ``since`` until now, by area, topic and current status, with
     the share resolved on time and the residents' satisfaction."""
     until = db.clock()
@@ -283,62 +244,12 @@ async def _named(
 # --- the backlog ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class OpenFilter:
-    """Which unresolved feedback /open lists: all, one area's, the overdue, or one
-    officer's (``handler_key``, the keyed hash of the officer's Telegram account;
-    ``handler``, the name recorded when they took it on, for rows from before the keys)."""
-
-    area_id: int | None = None
-    overdue: bool = False
-    handler: str | None = None
-    handler_key: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class OpenCursor:
-    """Where a page of the backlog ended: the next page starts after this feedback."""
-
-    created_at: datetime
-    id: int
-
-
-@dataclass(frozen=True, slots=True)
-class OpenItem(FeedbackListing):
-    """An unresolved feedback as the open list shows it.
-
-    ``excerpt`` is the start of its text, cut at a word (with "…" when cut).
-    ``working_days_late`` is None unless it is overdue: then how many working days have
-    passed since its due date (0 on the first days off after it).
-    """
-
-    due_at: datetime | None
-    handler: str | None
-    excerpt: str
-    working_days_late: int | None
-
-    @property
-    def cursor(self) -> OpenCursor:
-        """Where a page that ends with this feedback ends."""
-        return OpenCursor(self.created_at, self.id)
-
-
-@dataclass(frozen=True, slots=True)
-class OpenPage:
-    """A page of the backlog, oldest first; ``total`` counts the whole of the filter, and
-    ``next`` is where the next page starts (None: this is the last)."""
-
-    items: tuple[OpenItem, ...]
-    total: int
-    next: OpenCursor | None
-
-
 # Characters of text an open list item shows.
 EXCERPT_CHARS = 100
 
 
 async def open_page(
-    db: Database,
+    db: Connector,
     where: OpenFilter | None = None,
     *,
     limit: int,
@@ -459,13 +370,13 @@ def excerpt(text: str, size: int) -> str:
     return cut.rstrip(" ,.;:–-") + "…"
 
 
-async def unresolved_count(db: Database) -> int:
+async def unresolved_count(db: Connector) -> int:
     """How many feedbacks are neither resolved nor rejected."""
     async with db.reading() as conn:
         return await _unresolved_count(conn)
 
 
-async def overdue_codes(db: Database, at: datetime, limit: int | None = None) -> list[str]:
+async def overdue_codes(db: Connector, at: datetime, limit: int | None = None) -> list[str]:
     """Codes of unresolved feedback due at or before ``at``, the longest overdue first."""
     async with db.reading() as conn:
         return list(await _due_codes(conn, "", to_db(at), limit))
@@ -505,36 +416,8 @@ async def _due_count(conn: aiosqlite.Connection, after: str, until: str) -> int:
 DUE_SOON_WORKING_DAYS = 2
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodCounts:
-    """What a digest reports: the period's new feedback and ratings, and the backlog at its
-    end: unresolved, overdue, and due within ``DUE_SOON_WORKING_DAYS`` working days.
-
-    ``since`` is None for the first digest ever, which covers everything until ``until``.
-    ``overdue`` and ``due_soon`` hold codes, most urgent first (at most the limit asked
-    for); ``overdue_total`` and ``due_soon_total`` how many there are. ``due_soon_day`` is
-    the last day "due soon" reaches. ``dissatisfied`` holds the codes of the period's "not
-    satisfied" ratings (at most the limit), ``dissatisfied_total`` their number.
-    """
-
-    since: datetime | None
-    until: datetime
-    new: int
-    by_area: tuple[AreaCount, ...]
-    by_topic: tuple[TopicCount, ...]
-    unresolved: int
-    overdue: tuple[str, ...]
-    overdue_total: int
-    due_soon: tuple[str, ...]
-    due_soon_total: int
-    due_soon_day: date
-    satisfied_total: int
-    dissatisfied: tuple[str, ...]
-    dissatisfied_total: int
-
-
 async def new_since(
-    db: Database,
+    db: Connector,
     since: datetime | None,
     until: datetime,
     *,
@@ -597,51 +480,6 @@ async def new_since(
 # --- export ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ExportText:
-    """A public answer, an internal note or a resident's addition, as the export lists it.
-
-    ``at`` is when it became public (an answer) or was written; ``author`` the officer (an
-    answer or a note; None for a resident); ``photo`` True for an addition with a photo.
-    """
-
-    at: datetime
-    body: str
-    author: str | None = None
-    photo: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRow:
-    """One feedback as the export writes it; the columns are the whole of it.
-
-    ``reply_count`` counts the public answers (those in ``answers``); ``overdue`` is as of
-    the start of the export; ``agency`` is where it was last forwarded; ``satisfied`` is
-    its rating (None: not rated); ``location`` the latitude and longitude of the matter.
-    """
-
-    code: str
-    area: str
-    topic: Topic
-    status: FeedbackStatus
-    created_at: datetime
-    status_changed_at: datetime
-    body: str
-    reply_count: int
-    due_at: datetime | None = None
-    resolved_at: datetime | None = None
-    overdue: bool = False
-    handler: str | None = None
-    agency: str | None = None
-    answers: tuple[ExportText, ...] = ()
-    notes: tuple[ExportText, ...] = ()
-    additions: tuple[ExportText, ...] = ()
-    satisfied: bool | None = None
-    location: tuple[float, float] | None = None
-    # Why the deadline was last extended, when it was.
-    extension_reason: str | None = None
-
-
 _EXPORT_SQL = (
     "SELECT f.id, f.code, a.name, t.id, t.name_vi, t.name_en, t.is_open, f.status,"
     " f.created_at, f.status_changed_at, f.body, f.due_at, f.resolved_at, f.handler,"
@@ -670,7 +508,7 @@ _EXPORT_ADDITIONS_SQL = (
 
 
 async def export_rows(
-    db: Database, since: datetime, *, batch_size: int = EXPORT_BATCH
+    db: Connector, since: datetime, *, batch_size: int = EXPORT_BATCH
 ) -> AsyncIterator[ExportRow]:
     """Every feedback created since ``since``, in submission order, a batch at a time.
 
@@ -764,118 +602,6 @@ def _export_row(r: sqlite3.Row, texts: _Texts, now: datetime) -> ExportRow:
 # --- the periodic report (/report) ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """Feedback received in a period, by where it stands now: resolved (``on_time`` of
-    them by their due date), not handled, or open (``overdue`` of them past it now).
-    ``resolved + rejected + open == received``."""
-
-    received: int = 0
-    resolved: int = 0
-    on_time: int = 0
-    rejected: int = 0
-    open: int = 0
-    overdue: int = 0
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(
-            self.received + other.received,
-            self.resolved + other.resolved,
-            self.on_time + other.on_time,
-            self.rejected + other.rejected,
-            self.open + other.open,
-            self.overdue + other.overdue,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class TopicTally:
-    """One topic's line of the report."""
-
-    topic: Topic
-    tally: Tally
-
-
-@dataclass(frozen=True, slots=True)
-class AreaTally:
-    """One area's line of the report."""
-
-    code: str
-    name: str
-    tally: Tally
-
-
-@dataclass(frozen=True, slots=True)
-class ForwardedItem:
-    """A feedback of the period forwarded to an agency: the last agency it went to, when,
-    and its status now. ``agency`` is None for a feedback marked forwarded, before 0007,
-    without naming one."""
-
-    code: str
-    area: str
-    topic: Topic
-    agency: str | None
-    forwarded_at: datetime
-    status: FeedbackStatus
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueItem:
-    """A feedback past its due date and not resolved or rejected at the end of a period:
-    its last day allowed, how many working days after it the period ended, and when it
-    was received (in the period, so also in the tables' «Quá hạn», or before it)."""
-
-    code: str
-    area: str
-    topic: Topic
-    due_at: datetime
-    due_day: date
-    working_days_late: int
-    handler: str | None
-    received_at: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class ReportFacts:
-    """What /report says of the feedback received in ``[start, end)``, as it stood at the
-    end of the period (or at ``made_at`` if that came first): totals, rates, lines by topic
-    and by area, the forwarded feedback, and the feedback overdue at the end of the period
-    (received in it or before).
-
-    Topics are in the committee's order, areas by name; forwarded feedback by date, overdue
-    feedback the longest overdue first.
-    """
-
-    start: datetime
-    end: datetime
-    made_at: datetime
-    totals: Tally
-    ratings: int
-    satisfied: int
-    by_topic: tuple[TopicTally, ...]
-    by_area: tuple[AreaTally, ...]
-    forwarded: tuple[ForwardedItem, ...]
-    overdue: tuple[OverdueItem, ...]
-
-    @property
-    def on_time_basis(self) -> int:
-        """The feedback the on-time rate is computed over: those received in the period
-        whose result was due by its end, that is resolved, or unresolved past their deadline
-        (an unresolved one not yet due, or one not handled, is neither on time nor late)."""
-        return self.totals.resolved + self.totals.overdue
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """Resolved by the due date ÷ ``on_time_basis``; None when that is none."""
-        basis = self.on_time_basis
-        return self.totals.on_time / basis if basis else None
-
-    @property
-    def satisfaction_rate(self) -> float | None:
-        """Satisfied ratings ÷ ratings; None when nobody rated."""
-        return self.satisfied / self.ratings if self.ratings else None
-
-
 # A feedback's status at an instant (the one placeholder, given _STATUS_THEN_VALUES times):
 # its last recorded change before it. A row written without any history before it (not
 # made by the bot: every feedback gets its 'new' change when stored) falls back on its
@@ -907,7 +633,7 @@ _RESOLVED_THEN = (
 )
 
 
-async def report_facts(db: Database, start: datetime, end: datetime) -> ReportFacts:
+async def report_facts(db: Connector, start: datetime, end: datetime) -> ReportFacts:
     """The facts of the report on feedback received in ``[start, end)``.
 
     Every section counts things as they stood at the end of the period (or now, if it is
@@ -1078,7 +804,7 @@ def _forwarded_items(
 
 
 def _overdue_items(
-    db: Database,
+    db: Connector,
     rows: list[sqlite3.Row],
     moment: datetime,
     areas: dict[int, tuple[str, str]],
@@ -1111,7 +837,7 @@ def _overdue_items(
 # --- digest bookkeeping ---------------------------------------------------------------------
 
 
-async def get_last_digest_at(db: Database) -> datetime | None:
+async def get_last_digest_at(db: Connector) -> datetime | None:
     """The end of the period the last digest covered, None before the first digest."""
     async with (
         db.reading() as conn,
@@ -1132,3 +858,57 @@ async def set_last_digest_at(conn: aiosqlite.Connection, moment: datetime) -> No
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         (LAST_DIGEST_KEY, to_db(moment)),
     )
+
+
+class ReportQueries:
+    """What staff read across many feedback (counts, the open list, the digest, /report,
+    the export, /find), as the storage's ``reports``; the work is this module's functions
+    and ``search.find``, which tests and the benchmark also call directly."""
+
+    def __init__(self, database: Connector) -> None:
+        self._db = database
+
+    async def count_by(self, since: datetime) -> Counts:
+        """Feedback created from ``since`` until now, by area, topic and status."""
+        return await count_by(self._db, since)
+
+    async def open_page(
+        self, where: OpenFilter | None = None, *, limit: int, after: OpenCursor | None = None
+    ) -> OpenPage:
+        """Unresolved feedback matching ``where``, oldest first, ``limit`` from ``after`` on."""
+        return await open_page(self._db, where, limit=limit, after=after)
+
+    def export_rows(
+        self, since: datetime, *, batch_size: int = EXPORT_BATCH
+    ) -> AsyncIterator[ExportRow]:
+        """Every feedback created since ``since``, in submission order, a batch at a time."""
+        return export_rows(self._db, since, batch_size=batch_size)
+
+    async def report_facts(self, start: datetime, end: datetime) -> ReportFacts:
+        """The numbers of a /report over ``[start, end)``, each status as it stood at end."""
+        return await report_facts(self._db, start, end)
+
+    async def new_since(
+        self, since: datetime | None, until: datetime, *, overdue_limit: int = 100
+    ) -> PeriodCounts:
+        """The digest of ``[since, until)`` and the backlog at ``until``."""
+        return await new_since(self._db, since, until, overdue_limit=overdue_limit)
+
+    async def last_digest_at(self) -> datetime | None:
+        """The end of the period the last digest covered, None before the first digest."""
+        return await get_last_digest_at(self._db)
+
+    async def queue_digest(
+        self, at: datetime, messages: Sequence[tuple[str, dict[str, Any]]]
+    ) -> None:
+        """Queue the digest's messages (kind, payload) for the staff group and mark its
+        period as reported up to ``at``, in one transaction: the period counts as reported
+        exactly when its digest is sure to go out."""
+        async with self._db.transaction() as conn:
+            for kind, payload in messages:
+                await enqueue(conn, kind, at, payload=payload)
+            await set_last_digest_at(conn, at)
+
+    async def find(self, words: str, *, limit: int, offset: int = 0) -> FoundPage:
+        """Feedback whose words match, newest first (``search.find``); EmptySearch."""
+        return await find(self._db, words, limit=limit, offset=offset)

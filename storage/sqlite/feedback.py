@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db, to_db
+from core.notices import status_notices
 from core.rules.codes import new_reference_code
-from storage.areas import area_from_row
-from storage.database import fetch_all, fetch_one
 from storage.errors import (
     AreaClosed,
     AreaNotFound,
@@ -21,9 +20,15 @@ from storage.errors import (
     PromptClosed,
     PromptOutdated,
     RewordTooLate,
+    TooManyChannels,
     TopicNotFound,
 )
 from storage.models import (
+    AGENCY_CARD,
+    NOTIFY_STAFF,
+    PROMPT_ROLES,
+    RESIDENT_REPLY,
+    RESIDENT_STATUS,
     Addition,
     AdditionKind,
     Delivery,
@@ -38,27 +43,31 @@ from storage.models import (
     StoredResponse,
     Submitted,
 )
-from storage.outbox import AGENCY_CARD, NOTIFY_STAFF, RESIDENT_REPLY, RESIDENT_STATUS, enqueue
-from storage.topics import TOPIC_COLUMNS, topic_from_row
+from storage.sqlite.areas import area_from_row
+from storage.sqlite.connection import fetch_all, fetch_one
+from storage.sqlite.outbox import enqueue
+from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 log = logging.getLogger(__name__)
 
 _CODE_ATTEMPTS = 8
 # Statuses a resident who receives answers is told about (SPEC §5, Status).
-NOTIFIED = frozenset({FeedbackStatus.FORWARDED, FeedbackStatus.RESOLVED, FeedbackStatus.REJECTED})
+# A status notice still waiting out its window (parameters: feedback, kind, now).
+_WAITING_NOTICE = (
+    "feedback_id = ? AND kind = ? AND delivered_at IS NULL AND failed_at IS NULL"
+    " AND next_attempt_at > ?"
+)
 # More chats than this asking for one feedback's answers is not a resident any more.
 MOST_CHANNELS = 5
-# The roles of the prompts that ask staff for words (a reason, a result, a place, an agency).
-PROMPT_ROLES = ("ask_reason", "ask_elsewhere", "ask_result", "ask_agency")
 
 
 class FeedbackRepository:
     """Queries on ``feedback`` and the tables that hang from it."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     # --- submission -----------------------------------------------------------------------
@@ -642,20 +651,30 @@ async def change_status(
             change.agency,
         ),
     )
-    # A notice still waiting out its window is replaced by whatever comes now.
-    cursor = await conn.execute(
-        "DELETE FROM outbox WHERE feedback_id = ? AND kind = ? AND delivered_at IS NULL"
-        " AND failed_at IS NULL AND next_attempt_at > ?",
+    waiting = await fetch_one(
+        conn,
+        f"SELECT EXISTS (SELECT 1 FROM outbox WHERE {_WAITING_NOTICE})",
         (feedback_id, RESIDENT_STATUS, now),
     )
-    replaced = cursor.rowcount
-    await _recall_agency_cards(conn, feedback_id, now)
-    tell = status in NOTIFIED and (status != previous or replaced > 0) and bool(channels)
-    for channel in channels if tell else []:
+    notices = status_notices(
+        previous,
+        status,
+        waiting=bool(waiting and waiting[0]),
+        channels=channels,
+        changed_at=change.changed_at,
+        delay=notice_delay,
+    )
+    if notices.withdraw_waiting:
+        await conn.execute(
+            f"DELETE FROM outbox WHERE {_WAITING_NOTICE}", (feedback_id, RESIDENT_STATUS, now)
+        )
+    if notices.recall_forwards:
+        await _recall_agency_cards(conn, feedback_id, now)
+    for channel in notices.channels:
         await enqueue(
             conn,
             RESIDENT_STATUS,
-            change.changed_at + notice_delay,
+            notices.send_at,
             feedback_id=feedback_id,
             payload={
                 "status": status.value,
@@ -665,11 +684,7 @@ async def change_status(
                 "channel": channel,
             },
         )
-    return previous, tell
-
-
-class TooManyChannels(Exception):
-    """A feedback's answers already go to ``MOST_CHANNELS`` chats."""
+    return previous, notices.tell
 
 
 async def _add_channel(

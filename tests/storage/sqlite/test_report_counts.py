@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from storage import Database, FeedbackStatus, NewFeedback, open_database
-from storage.reports import (
+from storage.sqlite.reports import (
     OpenFilter,
     count_by,
     new_since,
@@ -17,7 +17,8 @@ from storage.reports import (
     overdue_codes,
     unresolved_count,
 )
-from tests.test_storage import ManualClock, fetch
+from tests.storage.sqlite.test_storage import fetch
+from tests.storage.test_storage import ManualClock
 
 # What the counters hold, and what a count of the feedback rows says they must hold.
 KEPT = (

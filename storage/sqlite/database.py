@@ -7,10 +7,9 @@ import contextlib
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import aiosqlite
@@ -18,7 +17,19 @@ import aiosqlite
 from core.clock import Clock, utc_now
 from core.rules.workdays import Deadlines, WorkingCalendar
 from storage.errors import DatabaseUnusable
-from storage.schema import apply_migrations
+from storage.sqlite.agencies import AgencyRepository
+from storage.sqlite.areas import AreaRepository
+from storage.sqlite.connection import driver_errors
+from storage.sqlite.conversations import ConversationStore
+from storage.sqlite.dialogue import DialogueRepository
+from storage.sqlite.extensions import ExtensionRepository
+from storage.sqlite.feedback import FeedbackRepository
+from storage.sqlite.groups import GroupRepository
+from storage.sqlite.outbox import OutboxRepository
+from storage.sqlite.reports import ReportQueries
+from storage.sqlite.residents import ResidentRepository
+from storage.sqlite.schema import apply_migrations
+from storage.sqlite.topics import TopicRepository
 
 DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SLA_DAYS = 7
@@ -29,7 +40,11 @@ log = logging.getLogger(__name__)
 
 
 class Database:
-    """A lazily opened connection shared by the repositories.
+    """A lazily opened connection shared by the repositories; the SQLite ``Storage``.
+
+    Every SQLite error that leaves it is a domain error (``StorageBusy``,
+    ``StorageUnavailable``), except a broken constraint inside a repository's own
+    transaction, which the repository turns into its domain error itself.
 
     One connection serves the whole bot; a lock keeps one coroutine's transaction from
     interleaving with another's statements on it.
@@ -45,19 +60,6 @@ class Database:
         self._conn: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
         self._open_lock = asyncio.Lock()
-
-        # Imported here: the repositories import this module for typing only.
-        from storage.agencies import AgencyRepository
-        from storage.areas import AreaRepository
-        from storage.conversations import ConversationStore
-        from storage.dialogue import DialogueRepository
-        from storage.extensions import ExtensionRepository
-        from storage.feedback import FeedbackRepository
-        from storage.groups import GroupRepository
-        from storage.outbox import OutboxRepository
-        from storage.residents import ResidentRepository
-        from storage.topics import TopicRepository
-
         self.areas = AreaRepository(self)
         self.topics = TopicRepository(self)
         self.feedback = FeedbackRepository(self)
@@ -68,6 +70,7 @@ class Database:
         self.dialogue = DialogueRepository(self)
         self.agencies = AgencyRepository(self)
         self.extensions = ExtensionRepository(self)
+        self.reports = ReportQueries(self)
 
     @property
     def is_open(self) -> bool:
@@ -85,24 +88,29 @@ class Database:
         async with self._open_lock:
             if self._conn is not None:
                 return
-            await asyncio.to_thread(prepare_file, self.path)
-            conn = await aiosqlite.connect(self.path, isolation_level=None)
-            try:
-                await _require_intact(conn, self.path)
-                await _pragma(conn, "journal_mode=WAL")
-                await _pragma(conn, "foreign_keys=ON")
-                await _pragma(conn, "synchronous=NORMAL")
-                await _pragma(conn, f"busy_timeout={BUSY_TIMEOUT_MS}")
-                # Deleted rows and freed pages are overwritten with zeros instead of
-                # lingering in the file.
-                await _pragma(conn, "secure_delete=ON")
-                await apply_migrations(conn)
-            except BaseException:
-                await conn.close()
-                raise
-            await asyncio.to_thread(owner_only, self.path)
-            self._conn = conn
+            with driver_errors(constraints=True):
+                self._conn = await self._connect()
             log.info("database open path=%s", self.path)
+
+    async def _connect(self) -> aiosqlite.Connection:
+        """The checked, migrated connection (``open`` without its lock and translation)."""
+        await asyncio.to_thread(prepare_file, self.path)
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        try:
+            await _require_intact(conn, self.path)
+            await _pragma(conn, "journal_mode=WAL")
+            await _pragma(conn, "foreign_keys=ON")
+            await _pragma(conn, "synchronous=NORMAL")
+            await _pragma(conn, f"busy_timeout={BUSY_TIMEOUT_MS}")
+            # Deleted rows and freed pages are overwritten with zeros instead of
+            # lingering in the file.
+            await _pragma(conn, "secure_delete=ON")
+            await apply_migrations(conn)
+        except BaseException:
+            await conn.close()
+            raise
+        await asyncio.to_thread(owner_only, self.path)
+        return conn
 
     async def close(self) -> None:
         """Close the connection; the database can be opened again later."""
@@ -122,9 +130,10 @@ class Database:
         await self.open()
         async with self._lock:
             conn = self._require()
-            await _pragma(conn, "wal_checkpoint(TRUNCATE)")
-            await conn.execute("VACUUM")
-            await _pragma(conn, "wal_checkpoint(TRUNCATE)")
+            with driver_errors():
+                await _pragma(conn, "wal_checkpoint(TRUNCATE)")
+                await conn.execute("VACUUM")
+                await _pragma(conn, "wal_checkpoint(TRUNCATE)")
 
     @asynccontextmanager
     async def transaction(
@@ -138,20 +147,21 @@ class Database:
         await self.open()
         async with self._lock:
             conn = self._require()
-            if wait is None:
-                await conn.execute("BEGIN IMMEDIATE")
-            else:
-                await _pragma(conn, f"busy_timeout={max(int(wait * 1000), 1)}")
-                try:
+            with driver_errors():
+                if wait is None:
                     await conn.execute("BEGIN IMMEDIATE")
-                finally:
-                    await _pragma(conn, f"busy_timeout={BUSY_TIMEOUT_MS}")
-            try:
-                yield conn
-            except BaseException:
-                await conn.execute("ROLLBACK")
-                raise
-            await conn.execute("COMMIT")
+                else:
+                    await _pragma(conn, f"busy_timeout={max(int(wait * 1000), 1)}")
+                    try:
+                        await conn.execute("BEGIN IMMEDIATE")
+                    finally:
+                        await _pragma(conn, f"busy_timeout={BUSY_TIMEOUT_MS}")
+                try:
+                    yield conn
+                except BaseException:
+                    await conn.execute("ROLLBACK")
+                    raise
+                await conn.execute("COMMIT")
 
     @asynccontextmanager
     async def single_write(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -166,7 +176,8 @@ class Database:
         """The connection for reads, never in the middle of someone else's transaction."""
         await self.open()
         async with self._lock:
-            yield self._require()
+            with driver_errors():
+                yield self._require()
 
     def _require(self) -> aiosqlite.Connection:
         if self._conn is None:
@@ -208,26 +219,6 @@ def prepare_file(path: Path) -> None:
         for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
-
-
-async def fetch_all(
-    conn: aiosqlite.Connection, sql: str, parameters: Iterable[Any] = ()
-) -> list[sqlite3.Row]:
-    """The rows of one query, in one trip to the database thread.
-
-    ``execute`` then ``fetchall`` is two trips; each trip hands the work to aiosqlite's
-    thread and the answer back to the event loop, which costs more than most of our queries
-    (about 60 µs against a few; docs/performance.md, issue 14).
-    """
-    return list(await conn.execute_fetchall(sql, parameters))
-
-
-async def fetch_one(
-    conn: aiosqlite.Connection, sql: str, parameters: Iterable[Any] = ()
-) -> sqlite3.Row | None:
-    """The first row of a query that yields at most a few, in one trip (see ``fetch_all``)."""
-    rows = await fetch_all(conn, sql, parameters)
-    return rows[0] if rows else None
 
 
 async def _pragma(conn: aiosqlite.Connection, pragma: str) -> None:

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from core.clock import to_db
 from core.rules.labels import clean_label, is_emoji
-from storage.database import fetch_all, fetch_one
 from storage.errors import InvalidLabel, InvalidName, TopicNotFound, TopicOrderInvalid
 from storage.models import Topic, clean_name
+from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:
-    from storage.database import Database
+    from storage.sqlite.connection import Connector
 
 # What other modules select to build a Topic with topic_from_row (what staff see).
 TOPIC_COLUMNS = "t.id, t.name_vi, t.name_en, t.is_open, t.sla_days"
@@ -51,7 +51,7 @@ def display_order(topic: Topic) -> tuple[bool, int, int]:
 class TopicRepository:
     """Queries on the ``topics`` table."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Connector) -> None:
         self._db = database
 
     async def list(self, *, include_closed: bool = False) -> builtins.list[Topic]:
