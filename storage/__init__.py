@@ -38,6 +38,7 @@ from storage.errors import (
 )
 from storage.models import (
     AGENCY_CARD,
+    DISSATISFIED_NOTICE,
     DONE,
     MAX_EXTENSION_REASON,
     MAX_TEMPLATE_LENGTH,
@@ -107,6 +108,7 @@ from storage.sqlite.search import find
 
 __all__ = [
     "AGENCY_CARD",
+    "DISSATISFIED_NOTICE",
     "DONE",
     "MAX_EXTENSION_REASON",
     "MAX_TEMPLATE_LENGTH",

@@ -18,6 +18,8 @@ MAX_NAME_LENGTH = 100
 # What an agency's group said: received the feedback, or dealt with it.
 RECEIVED = "received"
 DONE = "done"
+# The notice under a card when a resident is not satisfied with a resolution.
+DISSATISFIED_NOTICE = "dissatisfied"
 
 # A template is a standard answer, not an essay.
 MAX_TEMPLATE_LENGTH = 1000

@@ -12,8 +12,7 @@ from pathlib import Path
 from bot.delivery.deliveries import ADMIN_TEXT, AGENCY_KINDS, RESIDENT_KINDS, STAFF_KINDS
 from bot.render.keyboards import REASONS, RESULTS
 from core.rules.personal_data import PersonalData
-from storage.agencies import DONE, RECEIVED
-from storage.dialogue import DISSATISFIED_NOTICE
+from storage import DISSATISFIED_NOTICE, DONE, RECEIVED
 from storage.models import AdditionKind, Delivery, FeedbackStatus, ProposalState, ResponseKind
 from texts import CATALOGUES, OPERATOR, SECTIONS, Texts, placeholders
 from texts.vi import resident as resident_vi
@@ -61,7 +60,7 @@ DYNAMIC: dict[str, tuple[object, ...]] = {
     "rejection_reason_{}": REASONS,
     "resolution_result_{}": RESULTS,
     "agency_pressed_{}": (RECEIVED, DONE),
-    # The notices under a card: storage/dialogue.py and storage/agencies.py enqueue them.
+    # The notices under a card: the SQLite dialogue and agencies repositories enqueue them.
     "staff_notice_{}": (DISSATISFIED_NOTICE, f"agency_{RECEIVED}", f"agency_{DONE}"),
     # Whose text /find matched: the resident's, a response of each kind, or an addition.
     "find_in_{}": ("feedback", *ResponseKind, "addition"),
@@ -74,7 +73,7 @@ DYNAMIC: dict[str, tuple[object, ...]] = {
     # bot/handlers/staff/forwarding.py: the resident was told.
     "{}_told": ("rejected_done", "rejected_elsewhere"),
 }
-# F-strings that look like keys and are not: the notice's name in storage/agencies.py,
+# F-strings that look like keys and are not: the notice's name in storage/sqlite/agencies.py,
 # which staff_notice_{} above turns into a key.
 NOT_KEYS = {"agency_{}"}
 # Keys nothing uses any more; kept, since this change leaves every text as it was.

@@ -30,6 +30,7 @@ from storage.errors import (
     TooLate,
 )
 from storage.models import (
+    DISSATISFIED_NOTICE,
     MAX_TEMPLATE_LENGTH,
     PROPOSAL_LIFETIME,
     RESIDENT_REPLY,
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Said in the staff group when a resident is not satisfied (the bot renders it).
-DISSATISFIED_NOTICE = "dissatisfied"
 
 
 _PROPOSAL = (
