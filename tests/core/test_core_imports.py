@@ -56,7 +56,7 @@ def test_the_walk_sees_imports_wherever_they_are(tmp_path: Path) -> None:
 def test_importing_the_resident_core_loads_no_channel_library() -> None:
     probe = (
         "import json, sys\n"
-        "import core.intake, core.ports\n"
+        "import core.intake, core.follow_up, core.ports\n"
         "print(json.dumps([n for n in ('telegram', 'aiohttp', 'bot') if n in sys.modules]))\n"
     )
     done = subprocess.run(

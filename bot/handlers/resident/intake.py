@@ -16,6 +16,7 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot.handlers.resident.additions import cancel_adding, set_aside
+from bot.handlers.resident.cores import intake_of
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
@@ -23,7 +24,6 @@ from bot.handlers.resident.writing import (
     drop_buttons,
     drop_buttons_of,
     forget_buttons,
-    intake_of,
     is_content,
     keep,
     moved_buttons,

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import html
 import logging
-from datetime import timedelta
 
 from telegram import InputFile, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
@@ -38,17 +37,6 @@ log = logging.getLogger(__name__)
 
 # The Bot API hands over files up to 20 MB.
 MAX_DOWNLOAD = 20 * 1024 * 1024
-
-
-def intake_of(context: HomThuContext) -> Intake:
-    """The intake decisions over the bot's storage, send limit and idle limit."""
-    runtime = context.runtime
-    return Intake(
-        context.db,
-        feedback_limit=runtime.feedback_limit,
-        idle_limit=timedelta(hours=context.settings.draft_idle_hours),
-        clock=runtime.now,
-    )
 
 
 async def take_content(message: Message, t: Texts, draft: Draft) -> Accepted | LocationKept | None:
