@@ -74,8 +74,8 @@ Callback = Callable[[Update, HomThuContext], Coroutine[Any, Any, int]]
 
 
 def idle_limit(context: HomThuContext) -> timedelta:
-    """How long an untouched draft is kept (``DRAFT_IDLE_HOURS``)."""
-    return timedelta(hours=context.settings.draft_idle_hours)
+    """How long an untouched draft is kept (``DRAFT_IDLE_HOURS``), as the core counts it."""
+    return intake_of(context).idle_limit
 
 
 def with_draft(step: Step) -> Callback:
