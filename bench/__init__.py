@@ -1,1 +1,1 @@
-"""Performance benchmarks of the bot against the local Bot API server (issue 6)."""
+"""``python -m bench``: a launcher for the benchmarks in ``tests/bench/`` (see ``__main__``)."""

@@ -58,7 +58,7 @@ from bot.render.menus import set_command_menus, set_descriptions
 from bot.service.config import Settings
 from core.anonymity import Anonymizer, master_secret
 from core.clock import Clock, utc_now
-from core.rules.workdays import Deadlines, WorkingCalendar
+from core.committee import Committee
 from storage import Database
 
 log = logging.getLogger(__name__)
@@ -98,8 +98,12 @@ def build_application(
     deliver_in_background: bool = True,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     concurrent: bool = True,
+    committee: Committee | None = None,
 ) -> HomThuApplication:
     """Build the application with every handler, job and service registered.
+
+    ``committee`` is the committee the bot acts for; by default the one today's environment
+    describes (``settings.committee``).
 
     ``deliver_in_background=False`` leaves the outbox worker idle, for tests that call
     ``application.bot_data.outbox.deliver_due()`` themselves. ``rate_limiter`` replaces
@@ -107,11 +111,9 @@ def build_application(
     ``concurrent=False`` processes updates one at a time (the baseline benchmarks compare
     against).
     """
-    calendar = WorkingCalendar(settings.timezone)
-    database = Database(
-        settings.database_path, clock=clock, deadlines=Deadlines(calendar, settings.sla_days)
-    )
-    anonymizer = Anonymizer(master_secret(settings))
+    committee = committee or settings.committee
+    database = Database(settings.database_path, clock=clock, deadlines=committee.deadlines)
+    anonymizer = Anonymizer(master_secret(settings.secret_key, settings.key_file))
     persistence = SQLitePersistence(database, anonymizer)
     bot = HomThuBot(
         settings.token.reveal(),
@@ -139,7 +141,7 @@ def build_application(
     )
     application: HomThuApplication = builder.build()  # type: ignore[assignment]
     runtime = application.bot_data
-    runtime.configure(settings, database, anonymizer, persistence)
+    runtime.configure(settings, committee, database, anonymizer, persistence)
     persistence.attach(application)
     runtime.outbox = OutboxWorker(application.bot, runtime)
     runtime.deliver_in_background = deliver_in_background
@@ -152,11 +154,7 @@ def build_application(
     job_queue.run_repeating(
         cards.forget_old_reply_channels, interval=REPLY_CHANNEL_SWEEP, first=SWEEP_INTERVAL
     )
-    job_queue.run_custom(
-        digest.scheduled_digest,
-        job_kwargs={"trigger": digest.trigger(runtime)},
-        name="digest",
-    )
+    digest.schedule(job_queue, committee)
     return application
 
 
@@ -243,7 +241,21 @@ class StaffChat(filters.MessageFilter):
 
     def filter(self, message: Message) -> bool:
         """True in the staff group."""
-        return message.chat_id == self._runtime.settings.staff_chat_id
+        return self._runtime.committee.is_staff_chat(message.chat_id)
+
+
+class Admins(filters.MessageFilter):
+    """Messages from the committee's admins, as the committee stands when the message comes
+    (read from the runtime, not fixed when the handlers were built)."""
+
+    def __init__(self, runtime: BotRuntime) -> None:
+        super().__init__(name="Admins")
+        self._runtime = runtime
+
+    def filter(self, message: Message) -> bool:
+        """True when the sender is one of the committee's admins."""
+        user = message.from_user
+        return user is not None and self._runtime.committee.is_admin(user.id)
 
 
 class AgencyChats(filters.MessageFilter):
@@ -339,7 +351,7 @@ def _admin_handlers(application: HomThuApplication) -> None:
             group=MAIN_GROUP,
         )
     application.add_handler(_button(admin.resend_button, RESEND), group=MAIN_GROUP)
-    admins = filters.User(user_id=application.bot_data.settings.admin_ids)
+    admins = Admins(application.bot_data)
     admin_message = admins & staff_or_private & filters.UpdateType.MESSAGE
     application.add_handler(
         CommandHandler("help", admin.admin_help, filters=admin_message), group=ADMIN_HELP_GROUP
@@ -476,9 +488,9 @@ async def _open_services(application: HomThuApplication) -> None:
     await runtime.database.feedback.fill_missing_deadlines()
     await runtime.refresh_agency_chats()
     runtime.expiry_notices = await runtime.database.residents.pending_notices()
-    await set_command_menus(application.bot, runtime.settings)
-    await set_descriptions(application.bot, runtime.settings)
-    await digest.catch_up(runtime)
+    await set_command_menus(application.bot, runtime.committee)
+    await set_descriptions(application.bot, runtime.committee)
+    await digest.catch_up(runtime, runtime.committee)
     if runtime.outbox is not None:
         # Whatever the staff group refused before the restart is tried again now.
         await runtime.outbox.release_staff()

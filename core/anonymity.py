@@ -28,7 +28,6 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from bot.service.config import Settings
 from storage.models import SealedChannel
 
 log = logging.getLogger(__name__)
@@ -148,16 +147,19 @@ def _open(aead: AESGCM, sealed: bytes, context: bytes) -> bytes | None:
 # --- the master secret -----------------------------------------------------------------
 
 
-def master_secret(settings: Settings) -> bytes:
-    """``SECRET_KEY`` when set, otherwise the key file beside the database (made if missing).
+def master_secret(secret_key: str | None, key_file: Path) -> bytes:
+    """``secret_key`` (SECRET_KEY) when set, otherwise the key in ``key_file`` (the file
+    beside the database, made if missing). Plain values, not the bot's settings: whatever
+    way in starts the product (the bot, a web server, a maintenance command) derives the
+    same secret.
 
     Raises SecretKeyError for a key file that is empty or malformed: starting with another
     secret would silently make every sealed channel unreadable, and an empty one would be
     no secret at all.
     """
-    if settings.secret_key:
-        return hashlib.sha256(settings.secret_key.encode()).digest()
-    return read_or_create_key_file(settings.key_file)
+    if secret_key:
+        return hashlib.sha256(secret_key.encode()).digest()
+    return read_or_create_key_file(key_file)
 
 
 def read_key_file(path: Path) -> bytes:

@@ -18,6 +18,7 @@ from typing import NoReturn
 
 from dotenv import find_dotenv, load_dotenv
 
+from core.committee import DEFAULT_UNIT_NAME
 from qr.errors import QrError
 from qr.images import render_png, render_svg
 from qr.links import checked_area_code, checked_bot_username
@@ -27,7 +28,6 @@ from storage import AreaNotFound, StorageError, open_database
 
 PROG = "python -m qr"
 FORMATS = ("png", "svg", "pdf")
-DEFAULT_UNIT_NAME = "Ủy ban MTTQ"
 DEFAULT_LANGUAGE = "vi"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
 DEFAULT_OUT = "posters"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from collections.abc import AsyncIterator, Callable
@@ -19,6 +20,7 @@ from telegram.request import BaseRequest, RequestData
 from bot.app import build_application
 from bot.ptb.context import HomThuApplication
 from bot.service.config import BotToken, Settings
+from core.committee import Committee
 
 BOT_ID = 7000000001
 BOT_USERNAME = "homthu_test_bot"
@@ -550,17 +552,25 @@ COMMITTEE_EN = "Vietnam Fatherland Front Committee of Cam Lộ Town"
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
-    """Settings for a test: a temporary database and a fixed secret."""
-    values: dict[str, Any] = {
-        "token": BotToken("123456789:" + "A" * 35),
+    """Settings for a test: a temporary database and a fixed secret.
+
+    ``overrides`` name fields of Settings or of its Committee alike (``staff_thread_id=77``,
+    ``undo_seconds=5``), as the environment names them all alike.
+    """
+    committee_fields = {f.name for f in dataclasses.fields(Committee)}
+    committee: dict[str, Any] = {
         "staff_chat_id": STAFF_CHAT_ID,
         "admin_ids": frozenset({ADMIN_ID}),
         "unit_name": UNIT_NAME,
+    }
+    values: dict[str, Any] = {
+        "token": BotToken("123456789:" + "A" * 35),
         "database_path": tmp_path / "data" / "homthu.sqlite3",
         "secret_key": "s" * 40,
     }
-    values.update(overrides)
-    return Settings(**values)
+    for name, value in overrides.items():
+        (committee if name in committee_fields else values)[name] = value
+    return Settings(committee=Committee(**committee), **values)
 
 
 @asynccontextmanager

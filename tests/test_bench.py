@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
-from bench.__main__ import TARGETS, BenchConfig, notes, run, table
-from bench.surge import run_surge
+from tests.bench.__main__ import TARGETS, BenchConfig, notes, run, table
+from tests.bench.surge import run_surge
 from tests.botapi.server import FloodControl
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TINY = BenchConfig(
     "tiny",
@@ -81,3 +85,21 @@ def test_flood_control_answers_429_over_the_group_limit() -> None:
     now[0] = 3.0
     assert flood.check(-100) is None
     assert (flood.refused, flood.counted) == (1, 22)
+
+
+def test_python_m_bench_starts_the_benchmarks_with_their_options() -> None:
+    # ``bench/`` imports nothing of tests/: it becomes ``python -m tests.bench``.
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.startswith("usage: python -m bench")
+    for option in ("--quick", "--latency-ms", "--scale", "--database-only"):
+        assert option in done.stdout
+    refused = subprocess.run(
+        [sys.executable, "-m", "bench", "--no-such-option"], cwd=ROOT, capture_output=True
+    )
+    assert refused.returncode == 2

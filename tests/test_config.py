@@ -48,19 +48,19 @@ def test_full_environment_gives_every_field() -> None:
     settings = load_settings(FULL)
     assert settings.token == BotToken(TOKEN)
     assert settings.token.reveal() == TOKEN
-    assert settings.staff_chat_id == -1001234567890
-    assert settings.admin_ids == frozenset({111111111, 222222222})
-    assert settings.unit_name == "Thị trấn Cam Lộ"
-    assert settings.unit_name_en == "Cam Lo Town"
-    assert settings.unit_name_for("en") == "Cam Lo Town"
-    assert settings.unit_name_for("vi") == "Thị trấn Cam Lộ"
+    assert settings.committee.staff_chat_id == -1001234567890
+    assert settings.committee.admin_ids == frozenset({111111111, 222222222})
+    assert settings.committee.unit_name == "Thị trấn Cam Lộ"
+    assert settings.committee.unit_name_en == "Cam Lo Town"
+    assert settings.committee.unit_name_for("en") == "Cam Lo Town"
+    assert settings.committee.unit_name_for("vi") == "Thị trấn Cam Lộ"
     assert settings.database_path == Path("/srv/homthu/homthu.sqlite3")
     assert settings.key_file == Path("/srv/homthu/homthu.key")
     assert settings.api_base_url == "http://127.0.0.1:8081/bot"
-    assert settings.timezone.key == "Asia/Bangkok"
-    assert settings.digest_cron == "0 17 * * 1-5"
-    assert settings.sla_days == 10
-    assert settings.default_language == "en"
+    assert settings.committee.timezone.key == "Asia/Bangkok"
+    assert settings.committee.digest_cron == "0 17 * * 1-5"
+    assert settings.committee.sla_days == 10
+    assert settings.committee.default_language == "en"
     assert settings.secret_key == "k" * 40
     assert settings.feedback_per_hour == 5
     assert settings.status_per_hour == 20
@@ -77,18 +77,18 @@ def test_defaults_when_optional_variables_are_absent_or_empty(blank: bool) -> No
         env.update({name: "" for name in FULL if name not in REQUIRED})
     settings = load_settings(env)
     assert settings.database_path == Path("data/homthu.sqlite3")
-    assert settings.timezone.key == "Asia/Ho_Chi_Minh"
-    assert settings.digest_cron == "30 7 * * *"
-    assert settings.sla_days == 7
-    assert settings.default_language == "vi"
+    assert settings.committee.timezone.key == "Asia/Ho_Chi_Minh"
+    assert settings.committee.digest_cron == "30 7 * * *"
+    assert settings.committee.sla_days == 7
+    assert settings.committee.default_language == "vi"
     assert settings.api_base_url == "https://api.telegram.org/bot"
     assert settings.secret_key is None
     assert settings.feedback_per_hour == 10
     assert settings.status_per_hour == 30
     assert settings.bot_username is None
-    assert settings.unit_name.strip()
-    assert settings.unit_name_en is None
-    assert settings.unit_name_for("en") == settings.unit_name
+    assert settings.committee.unit_name.strip()
+    assert settings.committee.unit_name_en is None
+    assert settings.committee.unit_name_for("en") == settings.committee.unit_name
     assert settings.log_level == "INFO"
     assert settings.log_format == "text"
 
@@ -104,10 +104,10 @@ def test_values_are_trimmed() -> None:
         }
     )
     assert settings.token.reveal() == TOKEN
-    assert settings.staff_chat_id == -100200
-    assert settings.admin_ids == frozenset({5, 6, 7})
-    assert settings.default_language == "en"
-    assert settings.sla_days == 3
+    assert settings.committee.staff_chat_id == -100200
+    assert settings.committee.admin_ids == frozenset({5, 6, 7})
+    assert settings.committee.default_language == "en"
+    assert settings.committee.sla_days == 3
 
 
 # variable, value (None: absent); one row per way a variable can be wrong.
@@ -210,8 +210,12 @@ def test_the_ends_of_each_range_are_accepted() -> None:
     high = load_settings(
         {**FULL, "SLA_DAYS": "365", "FEEDBACK_RATE_LIMIT": "1000", "STATUS_RATE_LIMIT": "1000"}
     )
-    assert (low.sla_days, low.feedback_per_hour, low.status_per_hour) == (1, 1, 1)
-    assert (high.sla_days, high.feedback_per_hour, high.status_per_hour) == (365, 1000, 1000)
+    assert (low.committee.sla_days, low.feedback_per_hour, low.status_per_hour) == (1, 1, 1)
+    assert (high.committee.sla_days, high.feedback_per_hour, high.status_per_hour) == (
+        365,
+        1000,
+        1000,
+    )
 
 
 def test_the_largest_ids_telegram_issues_are_accepted() -> None:
@@ -224,9 +228,9 @@ def test_the_largest_ids_telegram_issues_are_accepted() -> None:
             "STAFF_THREAD_ID": str(2**31 - 1),
         }
     )
-    assert settings.staff_chat_id == -largest
-    assert settings.admin_ids == frozenset({largest})
-    assert settings.staff_thread_id == 2**31 - 1
+    assert settings.committee.staff_chat_id == -largest
+    assert settings.committee.admin_ids == frozenset({largest})
+    assert settings.committee.staff_thread_id == 2**31 - 1
 
 
 # --- webhook mode --------------------------------------------------------------------------

@@ -50,7 +50,7 @@ async def test_digest_covers_each_period_once_across_restarts(
         await deliver(app)
         # A period ends where the next begins: what arrives at that instant counts next time.
         clock.advance(timedelta(seconds=1))
-        await queue_digest(app.bot_data)  # the 07:30 run of the first day
+        await queue_digest(app.bot_data, app.bot_data.committee)  # the 07:30 run of the first day
         first = await deliver(app)
         assert "Góp ý mới: <b>2</b>" in staff_texts(first)
         charts = [c for c in first if c.method == "sendPhoto" and c.result is not None]
@@ -69,7 +69,7 @@ async def test_digest_covers_each_period_once_across_restarts(
     # Restarting again at once sends nothing more.
     api3 = RecordingBotAPI()
     async with running_bot(settings, api3, clock) as app3:
-        assert await catch_up(app3.bot_data) is False
+        assert await catch_up(app3.bot_data, app3.bot_data.committee) is False
         assert await deliver(app3) == []
 
 
@@ -78,10 +78,10 @@ async def test_a_quiet_period_still_gets_a_one_line_digest(
 ) -> None:
     await send_feedback(resident)
     clock.advance(timedelta(seconds=1))
-    await queue_digest(app.bot_data)
+    await queue_digest(app.bot_data, app.bot_data.committee)
     await deliver(app)
     clock.advance(timedelta(days=1))
-    await queue_digest(app.bot_data)
+    await queue_digest(app.bot_data, app.bot_data.committee)
     calls = await deliver(app)
     texts = [c.text for c in sent(calls)]
     assert len(texts) == 1
@@ -98,14 +98,14 @@ async def test_overdue_feedback_is_named_by_code(
     clock.advance(timedelta(days=9))  # Monday 30 November
     await send_feedback(resident, "Mới")
     clock.advance(timedelta(seconds=1))
-    await queue_digest(app.bot_data)
+    await queue_digest(app.bot_data, app.bot_data.committee)
     soon = staff_texts(await deliver(app)).split("📌 Chưa giải quyết")[1]
     assert "⏰ Không có góp ý quá hạn." in soon
     assert f"(đến hết 02/12/2026): <b>1</b>\n<code>{old}</code>\n" in soon
     clock.advance(timedelta(days=3))  # Thursday 3 December
     newer = await send_feedback(resident, "Mới hơn")
     clock.advance(timedelta(seconds=1))
-    await queue_digest(app.bot_data)
+    await queue_digest(app.bot_data, app.bot_data.committee)
     text = staff_texts(await deliver(app)).split("📌 Chưa giải quyết")[1]
     assert f"⏰ Quá hạn: <b>1</b>\n<code>{old}</code>\n" in text
     assert newer not in text

@@ -196,9 +196,9 @@ async def test_descriptions_name_the_committee_in_both_languages(
 )
 def test_the_committee_in_english(unit: str, unit_en: str | None, expected: str) -> None:
     settings = make_settings(Path("unused"), unit_name=unit, unit_name_en=unit_en)
-    assert paperwork.committee_name(EN, settings.unit_name_for("en")) == expected
+    assert paperwork.committee_name(EN, settings.committee.unit_name_for("en")) == expected
     # Vietnamese readers keep UNIT_NAME whatever UNIT_NAME_EN says.
-    assert settings.unit_name_for("vi") == unit
+    assert settings.committee.unit_name_for("vi") == unit
 
 
 async def test_english_readers_see_unit_name_en_everywhere(

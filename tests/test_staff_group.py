@@ -393,7 +393,7 @@ async def test_the_upgrades_service_messages_are_followed_and_admins_told_once(
     assert texts_to(calls, ADMIN_ID) == []  # queued, sent by the outbox
     new = Person(app, api, 5001, "Hoa", "Lê Thị", "hoa_mttq", chat_id=SUPERGROUP)
     await new.send_content(migrate_from_chat_id=OLD_GROUP)
-    assert app.bot_data.settings.staff_chat_id == SUPERGROUP
+    assert app.bot_data.committee.staff_chat_id == SUPERGROUP
 
     code = await send_feedback(resident)
     calls = await deliver(app)
@@ -416,7 +416,7 @@ async def test_after_a_restart_with_the_old_id_the_recorded_one_is_used(
     api.migrated[OLD_GROUP] = SUPERGROUP
     caplog.set_level(logging.WARNING)
     async with running_bot(settings, api, clock) as second:
-        assert second.bot_data.settings.staff_chat_id == SUPERGROUP
+        assert second.bot_data.committee.staff_chat_id == SUPERGROUP
         assert f"STAFF_CHAT_ID={SUPERGROUP}" in caplog.text
         await second.bot_data.database.areas.add("kp3", "Khu phố 3")
         resident = Person(second, api, 987654321, "Thịnh", "Trần", "thinh")
@@ -528,7 +528,7 @@ async def test_an_answer_whose_prompt_is_in_an_older_group_is_confirmed_in_today
     # The group moved without the bot seeing it, and STAFF_CHAT_ID was set to the new id by
     # hand: the prompt's group is not today's staff group, and no move is recorded.
     api.migrated[OLD_GROUP] = SUPERGROUP
-    app.bot_data.use_staff_chat(SUPERGROUP)
+    app.bot_data.use_committee(app.bot_data.committee.with_staff_chat(SUPERGROUP))
     clock.advance(WINDOW)
     calls = await deliver(app)
 
@@ -566,7 +566,7 @@ async def test_cards_left_in_the_old_group_are_skipped_quietly(
     ), caplog.text
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     # The refusal says where the group went: it is followed from then on.
-    assert app.bot_data.settings.staff_chat_id == SUPERGROUP
+    assert app.bot_data.committee.staff_chat_id == SUPERGROUP
     calls = await deliver(app)
     assert texts_to(calls, ADMIN_ID) == [
         VI("admin_staff_moved", old_id=OLD_GROUP, new_id=SUPERGROUP)

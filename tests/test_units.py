@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from bot.ptb.context import DraftButtons, HomThuApplication, reported_language
 from bot.service.config import BotToken, Settings
 from core.anonymity import LEGACY_CHANNEL_CONTEXT, Anonymizer, SecretKeyError, master_secret
+from core.committee import Committee
 from core.rules.codes import CROCKFORD, new_reference_code, normalize_reference_code
 from core.rules.draft import (
     MAX_CHARS,
@@ -206,27 +207,31 @@ def make_settings(tmp_path: Path, secret_key: str | None) -> Settings:
     """Settings whose database lives in ``tmp_path/data``."""
     return Settings(
         token=BotToken("123456789:" + "A" * 35),
-        staff_chat_id=-1001234567890,
-        admin_ids=frozenset({4242}),
+        committee=Committee(staff_chat_id=-1001234567890, admin_ids=frozenset({4242})),
         database_path=tmp_path / "data" / "homthu.sqlite3",
         secret_key=secret_key,
     )
+
+
+def secret_of(settings: Settings) -> bytes:
+    """The master secret the bot derives from ``settings`` (as ``build_application`` does)."""
+    return master_secret(settings.secret_key, settings.key_file)
 
 
 def test_master_secret_creates_a_private_key_file_and_reuses_it(tmp_path: Path) -> None:
     settings = make_settings(tmp_path, None)
     key_file = tmp_path / "data" / "homthu.key"
     assert not key_file.exists()
-    first = master_secret(settings)
+    first = secret_of(settings)
     assert key_file.is_file()
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert len(first) == 32
     assert bytes.fromhex(key_file.read_text("ascii").strip()) == first
     written = key_file.read_bytes()
 
-    assert master_secret(settings) == first
+    assert secret_of(settings) == first
     assert key_file.read_bytes() == written
-    assert master_secret(make_settings(tmp_path / "elsewhere", None)) != first
+    assert secret_of(make_settings(tmp_path / "elsewhere", None)) != first
 
 
 @pytest.mark.parametrize(
@@ -246,7 +251,7 @@ def test_a_broken_key_file_refuses_to_start(tmp_path: Path, content: bytes, prob
     key_file.parent.mkdir()
     key_file.write_bytes(content)
     with pytest.raises(SecretKeyError, match=re.escape(problem)) as refused:
-        master_secret(make_settings(tmp_path, None))
+        secret_of(make_settings(tmp_path, None))
     assert str(key_file) in str(refused.value)
     assert key_file.read_bytes() == content  # never silently replaced
 
@@ -254,7 +259,7 @@ def test_a_broken_key_file_refuses_to_start(tmp_path: Path, content: bytes, prob
 def test_the_key_file_is_made_atomically_owner_only_whatever_the_umask(tmp_path: Path) -> None:
     previous = os.umask(0o000)
     try:
-        key = master_secret(make_settings(tmp_path, None))
+        key = secret_of(make_settings(tmp_path, None))
     finally:
         os.umask(previous)
     key_file = tmp_path / "data" / "homthu.key"
@@ -292,13 +297,13 @@ def test_a_key_file_whose_write_fails_leaves_no_empty_key(tmp_path: Path) -> Non
     assert not key_file.exists()
     assert [p.name for p in key_file.parent.iterdir()] == []
     # The next start, with room to write, makes a proper key.
-    assert len(master_secret(make_settings(tmp_path, None))) == 32
+    assert len(secret_of(make_settings(tmp_path, None))) == 32
 
 
 def test_master_secret_from_secret_key_makes_no_file(tmp_path: Path) -> None:
-    first = master_secret(make_settings(tmp_path, "k" * 40))
-    assert first == master_secret(make_settings(tmp_path, "k" * 40))
-    assert first != master_secret(make_settings(tmp_path, "j" * 40))
+    first = secret_of(make_settings(tmp_path, "k" * 40))
+    assert first == secret_of(make_settings(tmp_path, "k" * 40))
+    assert first != secret_of(make_settings(tmp_path, "j" * 40))
     assert len(first) == 32
     assert not (tmp_path / "data" / "homthu.key").exists()
 

@@ -30,13 +30,13 @@ async def refresh_cards(bot: Bot, runtime: BotRuntime, feedback: Feedback) -> in
     is right, and the next change tries again. Cards left in a group that Telegram upgraded
     to a supergroup are not looked for (only those in today's staff group are).
     """
-    settings = runtime.settings
-    chat = settings.staff_chat_id
+    committee = runtime.committee
+    chat = committee.staff_chat_id
     cards = await runtime.database.feedback.card_messages(feedback.id, chat)
     if not cards:
         return 0
-    t = Texts(settings.default_language)
-    text = staff_card(t, feedback, settings.timezone)[0]
+    t = Texts(committee.default_language)
+    text = staff_card(t, feedback, committee.timezone)[0]
     markup = keyboards.status_keyboard(t, feedback.id, feedback.status)
     edited = 0
     for message_id in cards:

@@ -127,15 +127,15 @@ class Deliveries:
 
     @property
     def _t(self) -> Texts:
-        return Texts(self._runtime.settings.default_language)
+        return Texts(self._runtime.committee.default_language)
 
     @property
     def _staff_chat(self) -> int:
-        return self._runtime.settings.staff_chat_id
+        return self._runtime.committee.staff_chat_id
 
     @property
     def _thread(self) -> int | None:
-        return self._runtime.settings.staff_thread_id
+        return self._runtime.committee.staff_thread_id
 
     async def _card_of(self, feedback_id: int) -> ReplyParameters | None:
         """Reply to the feedback's card in the staff group, when it has one."""
@@ -150,7 +150,7 @@ class Deliveries:
         assert message.feedback_id is not None
         feedback = await self._runtime.database.feedback.get(message.feedback_id)
         t = self._t
-        parts = staff_card(t, feedback, self._runtime.settings.timezone)
+        parts = staff_card(t, feedback, self._runtime.committee.timezone)
         sent = await self._bot.send_message(
             self._staff_chat,
             parts[0],
@@ -171,7 +171,7 @@ class Deliveries:
     async def _staff_part(self, message: OutboxMessage) -> Sent:
         assert message.feedback_id is not None
         feedback = await self._runtime.database.feedback.get(message.feedback_id)
-        parts = staff_card(self._t, feedback, self._runtime.settings.timezone)
+        parts = staff_card(self._t, feedback, self._runtime.committee.timezone)
         index = int(message.payload["index"])
         if index >= len(parts):
             raise Undeliverable(f"card has no part {index}")
@@ -255,7 +255,7 @@ class Deliveries:
         if proposal is None or proposal.prompt_message_id is None:
             raise Undeliverable("no prompt to update")
         t = self._t
-        zone = self._runtime.settings.timezone
+        zone = self._runtime.committee.timezone
         channels = int(message.payload.get("channels", 0))
         if response.kind is ResponseKind.QUESTION:
             key = "staff_question_sent" if channels else "staff_question_public_only"
@@ -394,8 +394,8 @@ class Deliveries:
         forward_id = int(message.payload["forward_id"])
         chat = int(message.payload["chat_id"])
         t = self._t
-        settings = self._runtime.settings
-        parts = agency_card(t, feedback, settings.unit_name, settings.timezone)
+        committee = self._runtime.committee
+        parts = agency_card(t, feedback, committee.unit_name, committee.timezone)
         sent = await self._bot.send_message(
             chat, parts[0], reply_markup=keyboards.agency_card_keyboard(t, forward_id)
         )
@@ -424,8 +424,8 @@ class Deliveries:
     async def _agency_part(self, message: OutboxMessage) -> Sent:
         assert message.feedback_id is not None
         feedback = await self._runtime.database.feedback.get(message.feedback_id)
-        settings = self._runtime.settings
-        parts = agency_card(self._t, feedback, settings.unit_name, settings.timezone)
+        committee = self._runtime.committee
+        parts = agency_card(self._t, feedback, committee.unit_name, committee.timezone)
         index, chat = int(message.payload["index"]), int(message.payload["chat_id"])
         if index >= len(parts):
             raise Undeliverable(f"card has no part {index}")
@@ -458,7 +458,9 @@ class Deliveries:
             raise Undeliverable("no reply channel")
         chat_id, sealed_language = opened
         chosen = await self._runtime.chosen_language(chat_id)
-        return chat_id, Texts(chosen or sealed_language or self._runtime.settings.default_language)
+        return chat_id, Texts(
+            chosen or sealed_language or self._runtime.committee.default_language
+        )
 
     async def _resident_reply(self, message: OutboxMessage) -> Sent:
         """An answer or a question, in the committee's name; a long one in parts, each its
@@ -470,7 +472,7 @@ class Deliveries:
         if response.withdrawn_at is not None:
             raise Undeliverable("answer withdrawn")
         chat_id, t = await self._resident(message)
-        who = paperwork.committee_name(t, self._runtime.settings.unit_name_for(t.language))
+        who = paperwork.committee_name(t, self._runtime.committee.unit_name_for(t.language))
         if response.kind is ResponseKind.QUESTION:
             heading, footer = (
                 t("resident_question", code=feedback.code, committee=who),

@@ -1,4 +1,5 @@
-"""The periodic digest for the staff group (SPEC §5), on ``DIGEST_CRON`` in ``TIMEZONE``.
+"""The periodic digest for a committee's staff group (SPEC §5), on its ``DIGEST_CRON`` in
+its ``TIMEZONE``: every function is handed the committee it digests for.
 
 The digest's messages are queued in the outbox in the same transaction that records the
 end of the period it covers, so a restart neither repeats a digest (the period is marked)
@@ -15,10 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from apscheduler.triggers.cron import CronTrigger
+from telegram.ext import JobQueue
 
 from bot.delivery.deliveries import STAFF_PHOTO, STAFF_TEXT
 from bot.ptb.context import BotRuntime, HomThuContext
 from bot.render.reports import digest_chart_png, digest_messages
+from core.committee import Committee
 from storage.outbox import enqueue
 from storage.reports import PeriodCounts, get_last_digest_at, new_since, set_last_digest_at
 from texts import Texts
@@ -35,28 +38,40 @@ class Digest:
     chart_png: bytes | None
 
 
-def trigger(runtime: BotRuntime) -> CronTrigger:
-    """When digests go out."""
-    settings = runtime.settings
-    return CronTrigger.from_crontab(settings.digest_cron, timezone=settings.timezone)
+def trigger(committee: Committee) -> CronTrigger:
+    """When ``committee``'s digests go out: its DIGEST_CRON in its time zone."""
+    return CronTrigger.from_crontab(committee.digest_cron, timezone=committee.timezone)
 
 
-async def build_digest(runtime: BotRuntime, until: datetime) -> Digest:
-    """The digest from the end of the last one to ``until``."""
-    settings = runtime.settings
+def schedule(job_queue: JobQueue[HomThuContext], committee: Committee) -> None:
+    """Run the digest on ``committee``'s schedule.
+
+    The job digests for the committee as the runtime holds it when the job runs (its staff
+    group may have moved since), so only the schedule is taken from ``committee`` here.
+    """
+    job_queue.run_custom(
+        scheduled_digest, job_kwargs={"trigger": trigger(committee)}, name="digest"
+    )
+
+
+async def build_digest(runtime: BotRuntime, committee: Committee, until: datetime) -> Digest:
+    """``committee``'s digest from the end of the last one to ``until``, in its language,
+    name and time zone."""
     database = runtime.database
-    t = Texts(settings.default_language)
+    zone = committee.timezone
+    t = Texts(committee.default_language)
     since = await get_last_digest_at(database)
     period = await new_since(database, since, until)
-    messages = digest_messages(t, period, settings.unit_name, settings.timezone)
-    chart = await asyncio.to_thread(digest_chart_png, period, t, settings.timezone)
+    messages = digest_messages(t, period, committee.unit_name, zone)
+    chart = await asyncio.to_thread(digest_chart_png, period, t, zone)
     return Digest(period, messages, chart)
 
 
-async def queue_digest(runtime: BotRuntime) -> Digest:
-    """Build the digest up to now, queue it for the group and mark the period, at once."""
+async def queue_digest(runtime: BotRuntime, committee: Committee) -> Digest:
+    """Build ``committee``'s digest up to now, queue it for its staff group and mark the
+    period, at once."""
     now = runtime.now()
-    digest = await build_digest(runtime, now)
+    digest = await build_digest(runtime, committee, now)
     async with runtime.database.transaction() as conn:
         for text in digest.messages:
             await enqueue(conn, STAFF_TEXT, now, payload={"html": text})
@@ -76,18 +91,19 @@ async def queue_digest(runtime: BotRuntime) -> Digest:
 
 async def scheduled_digest(context: HomThuContext) -> None:
     """The job that runs on ``DIGEST_CRON``."""
-    await queue_digest(context.runtime)
+    await queue_digest(context.runtime, context.committee)
 
 
-async def catch_up(runtime: BotRuntime) -> bool:
-    """Send the digest that fell due while the bot was down, if one did; True if sent."""
+async def catch_up(runtime: BotRuntime, committee: Committee) -> bool:
+    """Send ``committee``'s digest that fell due while the bot was down, if one did; True
+    if sent."""
     last = await get_last_digest_at(runtime.database)
     now = runtime.now()
     if last is None:
         return False
-    due = trigger(runtime).get_next_fire_time(None, last.astimezone(runtime.settings.timezone))
+    due = trigger(committee).get_next_fire_time(None, last.astimezone(committee.timezone))
     if due is None or due > now:
         return False
     log.info("digest missed while stopped, sending it now")
-    await queue_digest(runtime)
+    await queue_digest(runtime, committee)
     return True

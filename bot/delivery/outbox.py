@@ -130,7 +130,7 @@ class OutboxWorker:
 
     @property
     def _t(self) -> Texts:
-        return Texts(self._runtime.settings.default_language)
+        return Texts(self._runtime.committee.default_language)
 
     def wake(self) -> None:
         """Look at the outbox now: something was just queued."""
@@ -206,7 +206,7 @@ class OutboxWorker:
         released = await self._runtime.database.outbox.release(STAFF_KINDS)
         if was_blocked:
             log.info("staff group reachable again, messages released count=%d", released)
-            for admin in sorted(self._runtime.settings.admin_ids):
+            for admin in sorted(self._runtime.committee.admin_ids):
                 await self._runtime.database.outbox.add(
                     ADMIN_TEXT, payload={"chat_id": admin, "html": self._t("admin_staff_back")}
                 )
@@ -264,7 +264,7 @@ class OutboxWorker:
         """One message of new-feedback notifications, composed once the group's slot is
         granted: whatever waits by then goes in it (packed when several do, or when two do
         and the next slot is not free at once)."""
-        staff_chat = self._runtime.settings.staff_chat_id
+        staff_chat = self._runtime.committee.staff_chat_id
         async with group_slot(self._bot.rate_limiter, staff_chat) as spare:
             waiting = await self._runtime.database.outbox.due(
                 limit=MOST_PER_BATCH, only=(NOTIFY_STAFF,)
@@ -313,10 +313,10 @@ class OutboxWorker:
                 await self._give_up(message, "feedback deleted", error)
                 return 1
         t = self._t
-        text, count = batch_message(t, feedbacks, self._runtime.settings.timezone)
+        text, count = batch_message(t, feedbacks, self._runtime.committee.timezone)
         carried, included = messages[:count], feedbacks[:count]
         markup = keyboards.open_cards_keyboard(t, [(f.id, f.code) for f in included])
-        staff_chat = self._runtime.settings.staff_chat_id
+        staff_chat = self._runtime.committee.staff_chat_id
         sent = await self._attempt(carried, self._send_text(staff_chat, text, markup))
         if sent is not None:
             first = sent.message_ids[0]
@@ -363,7 +363,7 @@ class OutboxWorker:
             chat_id,
             text,
             reply_markup=markup,
-            message_thread_id=self._runtime.settings.staff_thread_id,
+            message_thread_id=self._runtime.committee.staff_thread_id,
         )
         return Sent([sent.message_id])
 
@@ -382,7 +382,7 @@ class OutboxWorker:
             await outbox.retry_later(messages, self._paused_until, "429 retry_after")
             log.warning("telegram asked to slow down retry_after=%.0fs", seconds)
         except ChatMigrated as error:
-            staff = self._runtime.settings.staff_chat_id
+            staff = self._runtime.committee.staff_chat_id
             if first.kind in STAFF_KINDS and await follow_move(
                 self._runtime, staff, error.new_chat_id
             ):
@@ -437,7 +437,7 @@ class OutboxWorker:
         )
         if first_refusal:
             text = self._t("admin_staff_blocked", error=reason)
-            for admin in sorted(self._runtime.settings.admin_ids):
+            for admin in sorted(self._runtime.committee.admin_ids):
                 await self._runtime.database.outbox.add(
                     ADMIN_TEXT, payload={"chat_id": admin, "html": text}
                 )
@@ -456,7 +456,7 @@ class OutboxWorker:
                 text = t("admin_delivery_failed", error=reason)
             follow_ups = [
                 FollowUp(ADMIN_TEXT, {"chat_id": admin, "html": text})
-                for admin in sorted(self._runtime.settings.admin_ids)
+                for admin in sorted(self._runtime.committee.admin_ids)
             ]
         elif message.kind in RESIDENT_KINDS and message.feedback_id is not None:
             blocked = isinstance(error, Forbidden)

@@ -23,10 +23,10 @@ log = logging.getLogger(__name__)
 async def follow_move(runtime: BotRuntime, old_chat_id: int, new_chat_id: int) -> bool:
     """The group ``old_chat_id`` became ``new_chat_id``: True when it was the staff group
     (now followed). Another group's move changes nothing here."""
-    if runtime.settings.staff_chat_id != old_chat_id or old_chat_id == new_chat_id:
+    if runtime.committee.staff_chat_id != old_chat_id or old_chat_id == new_chat_id:
         return False
     first = await runtime.database.groups.record_move(old_chat_id, new_chat_id)
-    runtime.use_staff_chat(new_chat_id)
+    runtime.use_committee(runtime.committee.with_staff_chat(new_chat_id))
     log.warning(
         "staff group upgraded to a supergroup old=%d new=%d: the bot posts there now; "
         "set STAFF_CHAT_ID=%d in .env",
@@ -35,9 +35,9 @@ async def follow_move(runtime: BotRuntime, old_chat_id: int, new_chat_id: int) -
         new_chat_id,
     )
     if first:
-        t = Texts(runtime.settings.default_language)
+        t = Texts(runtime.committee.default_language)
         text = t("admin_staff_moved", old_id=old_chat_id, new_id=new_chat_id)
-        for admin in sorted(runtime.settings.admin_ids):
+        for admin in sorted(runtime.committee.admin_ids):
             await runtime.database.outbox.add(ADMIN_TEXT, payload={"chat_id": admin, "html": text})
         runtime.wake_outbox()
     return True
@@ -45,11 +45,11 @@ async def follow_move(runtime: BotRuntime, old_chat_id: int, new_chat_id: int) -
 
 async def recorded_staff_chat(runtime: BotRuntime) -> None:
     """At start: when the configured staff group is recorded as moved, use where it went."""
-    configured = runtime.settings.staff_chat_id
+    configured = runtime.committee.staff_chat_id
     moved = await runtime.database.groups.moved_to(configured)
     if moved is None:
         return
-    runtime.use_staff_chat(moved)
+    runtime.use_committee(runtime.committee.with_staff_chat(moved))
     log.warning(
         "STAFF_CHAT_ID=%d was upgraded to a supergroup; using the recorded id %d: "
         "set STAFF_CHAT_ID=%d in .env",

@@ -29,7 +29,7 @@ async def gate(update: Update, context: HomThuContext) -> None:
     chat = update.effective_chat
     if chat is None:
         raise ApplicationHandlerStop
-    listened = chat.id == context.settings.staff_chat_id or chat.id in context.runtime.agency_chats
+    listened = context.committee.is_staff_chat(chat.id) or chat.id in context.runtime.agency_chats
     if chat.type != chat.PRIVATE and not listened:
         raise ApplicationHandlerStop
     user = update.effective_user
@@ -90,7 +90,7 @@ async def help_command(update: Update, context: HomThuContext) -> None:
 def help_text(context: HomThuContext, t: Texts) -> str:
     """/help for residents: how it works, and how else to reach the committee."""
     text = t("help", committee=committee(context, t), max_photos=MAX_PHOTOS)
-    contact = context.settings.contact_text
+    contact = context.committee.contact_text
     return f"{text}\n\n{t('contact_line', contact=contact)}" if contact else text
 
 
@@ -147,7 +147,7 @@ async def private_fallback(update: Update, context: HomThuContext) -> None:
     t = await context.texts(update)
     if message.text and message.text.startswith("/"):
         user = update.effective_user
-        if user is not None and user.id in context.settings.admin_ids:
+        if user is not None and context.committee.is_admin(user.id):
             # An admin who mistyped a command wants the commands, not the residents' guide.
             command = message.text.split(maxsplit=1)[0].split("@", 1)[0][:ECHO]
             unknown = t("admin_unknown_command", command=command)

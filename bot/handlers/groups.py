@@ -32,7 +32,7 @@ async def bot_membership(update: Update, context: HomThuContext) -> None:
         raise ApplicationHandlerStop
     new, old = change.new_chat_member, change.old_chat_member
     joined = new.status in _IN_GROUP and old.status not in _IN_GROUP
-    added_by_admin = change.from_user.id in context.settings.admin_ids if joined else None
+    added_by_admin = context.committee.is_admin(change.from_user.id) if joined else None
     await context.db.groups.record(
         chat.id, chat.title or "", chat.type, new.status, added_by_admin=added_by_admin
     )
@@ -42,7 +42,7 @@ async def bot_membership(update: Update, context: HomThuContext) -> None:
         new.status,
         added_by_admin,
     )
-    if chat.id == context.settings.staff_chat_id and _can_post(new):
+    if context.committee.is_staff_chat(chat.id) and _can_post(new):
         outbox = context.runtime.outbox
         if outbox is not None:
             await outbox.release_staff()
@@ -50,7 +50,7 @@ async def bot_membership(update: Update, context: HomThuContext) -> None:
         # Forwards already made are kept; staff are told to set the group again.
         agency = await context.db.agencies.by_chat(chat.id)
         if agency is not None:
-            t = Texts(context.settings.default_language)
+            t = Texts(context.committee.default_language)
             text = t("staff_agency_left", agency=agency.name, code=agency.code)
             await context.db.outbox.add(STAFF_TEXT, payload={"html": text})
             context.runtime.wake_outbox()
@@ -85,7 +85,7 @@ async def group_id(update: Update, context: HomThuContext) -> None:
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or chat.type == chat.PRIVATE:
         return  # in private the command means nothing: the gate and fallback handle it
-    if user is None or user.id not in context.settings.admin_ids:
+    if user is None or not context.committee.is_admin(user.id):
         log.info("groupid refused: not an admin")
         raise ApplicationHandlerStop
     t = await context.texts(update)
@@ -93,7 +93,7 @@ async def group_id(update: Update, context: HomThuContext) -> None:
         members = str(await chat.get_member_count())
     except TelegramError:
         members = "?"
-    key = "group_id_staff" if chat.id == context.settings.staff_chat_id else "group_id"
+    key = "group_id_staff" if context.committee.is_staff_chat(chat.id) else "group_id"
     await message.reply_text(
         t(key, title=chat.title or "", chat_id=chat.id, type=chat.type, members=members)
     )

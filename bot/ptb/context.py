@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.delivery.membership import StaffMembers
+from bot.ptb.services import DeliveryWorker, SessionStore
 from bot.service.config import Settings
 from core.anonymity import Anonymizer
+from core.committee import Committee
 from core.rules.ratelimit import SlidingWindowLimit
 from storage import Database
 from texts import Texts
-
-if TYPE_CHECKING:
-    from bot.delivery.outbox import OutboxWorker
-    from bot.ptb.persistence import SQLitePersistence
 
 _LANGUAGE_CACHE_SIZE = 10_000
 _BUTTONS_SIZE = 10_000
@@ -104,6 +101,7 @@ class BotRuntime:
 
     def __init__(self) -> None:
         self._settings: Settings | None = None
+        self._committee: Committee | None = None
         self._database: Database | None = None
         self._anonymizer: Anonymizer | None = None
         self.feedback_limit = SlidingWindowLimit(10)
@@ -113,8 +111,8 @@ class BotRuntime:
         self.rating_limit = SlidingWindowLimit(30)
         # Attaching reply channels: per resident, so that no one fills a code's slots.
         self.channel_limit = SlidingWindowLimit(10)
-        self.outbox: OutboxWorker | None = None
-        self._persistence: SQLitePersistence | None = None
+        self.outbox: DeliveryWorker | None = None
+        self._persistence: SessionStore | None = None
         self.deliver_in_background = True
         # Set when the service stops and no longer waits for handlers still in hand.
         self.stopping = False
@@ -139,12 +137,14 @@ class BotRuntime:
     def configure(
         self,
         settings: Settings,
+        committee: Committee,
         database: Database,
         anonymizer: Anonymizer,
-        persistence: SQLitePersistence,
+        persistence: SessionStore,
     ) -> None:
         """Fill in the services; called once by the application factory."""
         self._settings = settings
+        self._committee = committee
         self._database = database
         self._anonymizer = anonymizer
         self._persistence = persistence
@@ -165,15 +165,25 @@ class BotRuntime:
 
     @property
     def settings(self) -> Settings:
-        """The bot's configuration."""
+        """The process's configuration (token, database, limits): never the committee's
+        facts, which ``committee`` holds."""
         if self._settings is None:
             raise RuntimeError("runtime not configured")
         return self._settings
 
-    def use_staff_chat(self, chat_id: int) -> None:
-        """Post to, and listen in, the staff group ``chat_id`` from now on (Telegram moved
-        the group: ``bot.delivery.staff_chat``); every handler reads the staff chat from here."""
-        self._settings = dataclasses.replace(self.settings, staff_chat_id=chat_id)
+    @property
+    def committee(self) -> Committee:
+        """The committee the bot serves: its staff group, admins, name, time zone, deadlines.
+
+        Read at each use, never kept: the value is swapped when the staff group moves."""
+        if self._committee is None:
+            raise RuntimeError("runtime not configured")
+        return self._committee
+
+    def use_committee(self, committee: Committee) -> None:
+        """Act for ``committee`` from now on (Telegram moved its staff group:
+        ``bot.delivery.staff_chat``); every handler reads the committee from here."""
+        self._committee = committee
 
     @property
     def database(self) -> Database:
@@ -190,7 +200,7 @@ class BotRuntime:
         return self._anonymizer
 
     @property
-    def persistence(self) -> SQLitePersistence:
+    def persistence(self) -> SessionStore:
         """Drafts and conversation states on disk, sealed."""
         if self._persistence is None:
             raise RuntimeError("runtime not configured")
@@ -225,7 +235,7 @@ class BotRuntime:
             # "" for a resident who never chose: the database is not asked again.
             chosen = await self.database.residents.language(key) or ""
         self._remember_language(key, chosen)
-        return chosen or reported_language(reported) or self.settings.default_language
+        return chosen or reported_language(reported) or self.committee.default_language
 
     async def chosen_language(self, user_id: int) -> str | None:
         """The language the resident chose with /language, if they ever did."""
@@ -291,8 +301,13 @@ class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
 
     @property
     def settings(self) -> Settings:
-        """The bot's configuration."""
+        """The process's configuration (the committee's facts are in ``committee``)."""
         return self.bot_data.settings
+
+    @property
+    def committee(self) -> Committee:
+        """The committee the bot acts for, as it stands now."""
+        return self.bot_data.committee
 
     @property
     def db(self) -> Database:
@@ -307,7 +322,7 @@ class HomThuContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         chat, user = update.effective_chat, update.effective_user
         if chat is not None and chat.type == chat.PRIVATE and user is not None:
             return Texts(await self.runtime.language_of(user.id, user.language_code))
-        return Texts(self.settings.default_language)
+        return Texts(self.committee.default_language)
 
 
 HomThuApplication: TypeAlias = Application[

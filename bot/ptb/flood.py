@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from typing import Any
 
-from telegram._utils.types import JSONDict
-from telegram.ext import AIORateLimiter, BaseRateLimiter
+from telegram.ext import BaseRateLimiter
+
+from bot.ptb.private import GroupLimiterHooks
 
 # The group whose slot the current task holds, if any: its next request is not limited again.
 _granted: contextvars.ContextVar[int | None] = contextvars.ContextVar(
@@ -26,7 +27,7 @@ _granted: contextvars.ContextVar[int | None] = contextvars.ContextVar(
 )
 
 
-class SlotRateLimiter(AIORateLimiter):
+class SlotRateLimiter(GroupLimiterHooks):
     """AIORateLimiter whose group slots can be taken before the request is made."""
 
     @contextlib.asynccontextmanager
@@ -34,10 +35,10 @@ class SlotRateLimiter(AIORateLimiter):
         """Wait until a message may go to the group ``chat_id``; inside, the first request
         to it does not wait for (or use) another slot of that group. Yields whether a
         further message could follow at once (False: the group's slots are used up)."""
-        if not self._group_max_rate or chat_id >= 0:
+        limiter = self.group_limiter(chat_id) if chat_id < 0 else None
+        if limiter is None:
             yield True
             return
-        limiter = self._get_group_limiter(chat_id)
         await limiter.acquire()
         token = _granted.set(chat_id)
         try:
@@ -45,23 +46,14 @@ class SlotRateLimiter(AIORateLimiter):
         finally:
             _granted.reset(token)
 
-    async def _run_request(
-        self,
-        chat: bool,
-        group: str | int | bool,
-        allow_paid_broadcast: bool,
-        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
-        args: Any,
-        kwargs: dict[str, Any],
-    ) -> bool | JSONDict | list[JSONDict]:
+    def limited_group(self, group: str | int | bool) -> str | int | bool:
+        """No group when the current task holds ``group``'s slot already (taken by
+        ``slot``): only the overall limit is left to wait for."""
         granted = _granted.get()
         if granted is not None and group == granted:
-            # The slot was taken by ``slot``; only the overall limit is left to wait for.
             _granted.set(None)
-            group = False
-        return await super()._run_request(
-            chat, group, allow_paid_broadcast, callback, args, kwargs
-        )
+            return False
+        return group
 
 
 @contextlib.asynccontextmanager

@@ -16,21 +16,26 @@ import asyncio
 import contextvars
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeAlias
 
 from telegram.ext import Application, BasePersistence, PersistenceInput
-from telegram.ext._handlers.conversationhandler import PendingState
-from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
 
 from bot.ptb.context import BotRuntime
+from bot.ptb.private import is_pending, live_conversations
 from core.anonymity import Anonymizer
 from core.rules.additions import unsent_codes
 from storage import Database
 from storage.conversations import SessionWrite
 
 log = logging.getLogger(__name__)
+
+# PTB's types for what ``BasePersistence`` reads and writes, spelled in public terms (PTB
+# keeps its own names for them in a private module).
+ConversationKey: TypeAlias = tuple[int | str, ...]
+ConversationDict: TypeAlias = MutableMapping[ConversationKey, object]
+CDCData: TypeAlias = tuple[list[tuple[str, float, dict[str, Any]]], dict[str, str]]
 
 # The writes of the flush in progress, if one is: committed together when it ends.
 _pending: contextvars.ContextVar[list[SessionWrite] | None] = contextvars.ContextVar(
@@ -112,9 +117,9 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
             key = (chat_id, user_id)
             # The conversations of the application's ConversationHandlers, by name (PTB
             # keeps them there for its own persistence runs).
-            for name, states in application._conversation_handler_conversations.items():
+            for name, states in live_conversations(application).items():
                 state = states.get(key)
-                if isinstance(state, PendingState):
+                if is_pending(state):
                     continue  # a non-blocking step still running: PTB's run writes it
                 await self.update_conversation(name, key, state)
 
@@ -146,8 +151,8 @@ class SQLitePersistence(BasePersistence[dict[Any, Any], dict[Any, Any], BotRunti
         for name, ids in list(self._states):
             if self._anonymizer.resident_key(ids[1]) in expired:
                 del self._states[(name, ids)]
-        for states in application._conversation_handler_conversations.values():
-            for key in [k for k in states if self._anonymizer.resident_key(k[1]) in expired]:
+        for states in live_conversations(application).values():
+            for key in [k for k in states if self._anonymizer.resident_key(int(k[1])) in expired]:
                 del states[key]
         return users
 

@@ -14,10 +14,10 @@ import functools
 import json
 
 import httpx
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.ptb.private import DefaultValue, ODVInput
 
 # PTB's own defaults, so nothing about waiting changes with the encoding.
 CONNECT_SECONDS = 5.0

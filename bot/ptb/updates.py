@@ -19,9 +19,8 @@ from contextvars import ContextVar
 from typing import Any
 
 from telegram import Bot, Update
-from telegram._utils.types import JSONDict, ODVInput
-from telegram.ext import ExtBot
-from telegram.request import BaseRequest
+
+from bot.ptb.private import BotAPIResult, ResultHook
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ def read_update(raw: object, bot: Bot | None) -> Update | None:
     return None if read is None else read[1]
 
 
-def screened(batch: list[Any], bot: Bot | None) -> list[JSONDict]:
+def screened(batch: list[Any], bot: Bot | None) -> list[dict[str, Any]]:
     """A ``getUpdates`` result in which PTB can read every update.
 
     An unreadable update keeps its place as ``{"update_id": n}``, so that polling confirms
@@ -46,7 +45,7 @@ def read_batch(batch: list[Any], bot: Bot | None) -> list[Update]:
     return [read[1] for read in (_read(raw, bot) for raw in batch) if read is not None]
 
 
-def _read(raw: object, bot: Bot | None) -> tuple[JSONDict, Update] | None:
+def _read(raw: object, bot: Bot | None) -> tuple[dict[str, Any], Update] | None:
     """The update in ``raw`` with what stands for it in the batch; None without an id."""
     update_id = _update_id(raw)
     if update_id is None:
@@ -70,15 +69,15 @@ def _skipped(update_id: int, error: Exception) -> None:
     log.warning("unreadable update skipped update_id=%d error=%s", update_id, type(error).__name__)
 
 
-# The updates ``HomThuBot.get_updates`` is waiting for, read by ``_do_post``.
+# The updates ``HomThuBot.get_updates`` is waiting for, read by ``read_result``.
 _BATCH: ContextVar[list[Update] | None] = ContextVar("homthu_batch", default=None)
 
 
-class HomThuBot(ExtBot[Any]):
+class HomThuBot(ResultHook):
     """PTB's ExtBot, which reads each ``getUpdates`` result itself, update by update."""
 
     async def get_updates(self, *args: Any, **kwargs: Any) -> tuple[Update, ...]:
-        """PTB's ``get_updates``; the updates are those ``_do_post`` read, each once."""
+        """PTB's ``get_updates``; the updates are those ``read_result`` read, each once."""
         batch: list[Update] = []
         waiting = _BATCH.set(batch)
         try:
@@ -90,24 +89,8 @@ class HomThuBot(ExtBot[Any]):
             self.insert_callback_data(update)
         return tuple(batch)
 
-    async def _do_post(
-        self,
-        endpoint: str,
-        data: JSONDict,
-        *,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-    ) -> bool | JSONDict | list[JSONDict]:
-        result = await super()._do_post(
-            endpoint,
-            data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
-        )
+    def read_result(self, endpoint: str, result: BotAPIResult) -> BotAPIResult:
+        """A ``getUpdates`` result read here, update by update: PTB reads an empty one."""
         if endpoint != "getUpdates" or not isinstance(result, list):
             return result
         batch = _BATCH.get()

@@ -24,7 +24,8 @@ from telegram import (
 from telegram.error import TelegramError
 
 from bot.render import paperwork
-from bot.service.config import LANGUAGES, Settings
+from bot.service.config import LANGUAGES
+from core.committee import Committee
 from texts import Texts
 
 log = logging.getLogger(__name__)
@@ -103,34 +104,35 @@ def admin_staff_commands(t: Texts) -> list[BotCommand]:
     return staff_commands(t) + admin_commands(t)
 
 
-def menus(settings: Settings) -> list[tuple[BotCommandScope, Menu]]:
-    """Every scope the bot sets a menu for, with the menu it gets."""
-    staff = settings.staff_chat_id
+def menus(committee: Committee) -> list[tuple[BotCommandScope, Menu]]:
+    """Every scope the bot sets a menu for (``committee``'s staff group and admins), with
+    the menu it gets."""
+    staff = committee.staff_chat_id
     scopes: list[tuple[BotCommandScope, Menu]] = [
         (BotCommandScopeAllPrivateChats(), resident_commands),
         (BotCommandScopeChat(staff), staff_commands),
     ]
-    for admin in sorted(settings.admin_ids):
+    for admin in sorted(committee.admin_ids):
         scopes.append((BotCommandScopeChat(admin), admin_private_commands))
         scopes.append((BotCommandScopeChatMember(staff, admin), admin_staff_commands))
     return scopes
 
 
-def languages(settings: Settings) -> list[tuple[str | None, Texts]]:
+def languages(committee: Committee) -> list[tuple[str | None, Texts]]:
     """The default language without a code, then every other language with its code."""
-    default = settings.default_language
+    default = committee.default_language
     others = [(code, Texts(code)) for code in LANGUAGES if code != default]
     return [(None, Texts(default)), *others]
 
 
-async def set_command_menus(bot: Bot, settings: Settings) -> None:
+async def set_command_menus(bot: Bot, committee: Committee) -> None:
     """Set every menu; a refused one is logged and the others still go out.
 
     Telegram refuses a chat scope for an admin who never opened the bot ("chat not found")
     or who is not in the staff group; that must not stop the bot from starting.
     """
-    for scope, menu in menus(settings):
-        for language_code, t in languages(settings):
+    for scope, menu in menus(committee):
+        for language_code, t in languages(committee):
             try:
                 await bot.set_my_commands(menu(t), scope=scope, language_code=language_code)
             except TelegramError as exc:
@@ -160,11 +162,11 @@ def descriptions(t: Texts, unit_name: str) -> tuple[str, str]:
     return description, short
 
 
-async def set_descriptions(bot: Bot, settings: Settings) -> None:
+async def set_descriptions(bot: Bot, committee: Committee) -> None:
     """Set the description and short description in every language; a refusal is logged
     and start-up goes on."""
-    for language_code, t in languages(settings):
-        description, short = descriptions(t, settings.unit_name_for(t.language))
+    for language_code, t in languages(committee):
+        description, short = descriptions(t, committee.unit_name_for(t.language))
         try:
             await bot.set_my_description(description, language_code=language_code)
             await bot.set_my_short_description(short, language_code=language_code)

@@ -60,7 +60,7 @@ def unit_in_english(unit: str) -> str:
 def committee_name(t: Texts, unit_name: str) -> str:
     """Who runs the box, as residents read it (plain text): "Ủy ban Mặt trận Tổ quốc Việt
     Nam thị trấn Cam Lộ" from ``UNIT_NAME`` "Thị trấn Cam Lộ", "Vietnam Fatherland Front
-    Committee of Cam Lộ Town" in English (give English readers ``Settings.unit_name_for``);
+    Committee of Cam Lộ Town" in English (give English readers ``Committee.unit_name_for``);
     a name that names a committee already is used as it is."""
     unit = " ".join(unit_name.split())
     if _COMMITTEE.match(unit) or (t.language == "en" and _COMMITTEE_EN.search(unit)):

@@ -8,7 +8,6 @@ from the group): each becomes a ❌ line, so the operator sees every problem at 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -20,6 +19,7 @@ from telegram.request import HTTPXRequest
 
 from bot.service.config import Settings
 from core.anonymity import SecretKeyError, read_key_file
+from core.committee import Committee
 from storage import DatabaseUnusable, SchemaTooNew, open_database
 from storage.groups import BotGroup
 from storage.health import DatabaseHealth, probe, stored_schema_version
@@ -76,6 +76,8 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
         report.results.append(_scrubbed(result, settings))
         emit(report.results[-1])
 
+    # The committee as the bot will act for it; a recorded move of its group is followed.
+    committee = settings.committee
     add(_configuration(settings))
     health, recorded, moved = await _database(settings, add)
     if moved is not None:
@@ -83,13 +85,13 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
         add(
             CheckResult(
                 True,
-                f"Nhóm cán bộ STAFF_CHAT_ID={settings.staff_chat_id} đã được nâng thành siêu "
+                f"Nhóm cán bộ STAFF_CHAT_ID={committee.staff_chat_id} đã được nâng thành siêu "
                 f"nhóm {moved}: bot dùng id đã ghi nhận; xin sửa STAFF_CHAT_ID={moved} trong .env",
                 f"the staff group was upgraded to a supergroup; the bot uses the recorded id "
                 f"{moved}: set STAFF_CHAT_ID={moved} in .env",
             )
         )
-        settings = dataclasses.replace(settings, staff_chat_id=moved)
+        committee = committee.with_staff_chat(moved)
     add(_secret_key(settings, health))
     async with telegram_bot(settings) as bot:
         try:
@@ -123,9 +125,9 @@ async def run_checks(settings: Settings, emit: Emit) -> CheckReport:
                 f"token accepted, bot @{bot.username}",
             )
         )
-        if await _staff_group(bot, settings, add):
-            add(await _membership(bot, settings))
-        add(await _groups_known(bot, settings, recorded))
+        if await _staff_group(bot, committee, add):
+            add(await _membership(bot, committee))
+        add(await _groups_known(bot, committee, recorded))
         if settings.webhook is not None:
             add(await _webhook(bot, settings))
     return report
@@ -152,7 +154,7 @@ async def telegram_bot(settings: Settings) -> AsyncIterator[Bot]:
 
 def _configuration(settings: Settings) -> CheckResult:
     mode = "webhook" if settings.webhook else "polling"
-    admins = len(settings.admin_ids)
+    admins = len(settings.committee.admin_ids)
     return CheckResult(
         True,
         f"Cấu hình: đủ và hợp lệ (quản trị viên: {admins}, chế độ {mode})",
@@ -175,7 +177,7 @@ async def _database(
         async with open_database(path) as database:
             health = await probe(database)
             recorded = await database.groups.list()
-            moved = await database.groups.moved_to(settings.staff_chat_id)
+            moved = await database.groups.moved_to(settings.committee.staff_chat_id)
     except SchemaTooNew:
         add(
             CheckResult(
@@ -271,9 +273,9 @@ def _secret_key(settings: Settings, health: DatabaseHealth | None) -> CheckResul
     )
 
 
-async def _staff_group(bot: Bot, settings: Settings, add: Emit) -> bool:
-    """Report whether the bot sees the staff group; True when it does."""
-    chat_id = settings.staff_chat_id
+async def _staff_group(bot: Bot, committee: Committee, add: Emit) -> bool:
+    """Report whether the bot sees the committee's staff group; True when it does."""
+    chat_id = committee.staff_chat_id
     try:
         chat = await bot.get_chat(chat_id)
     except ChatMigrated as error:
@@ -334,7 +336,7 @@ class _GroupSeen:
     added_by_admin: bool | None
 
 
-async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) -> CheckResult:
+async def _groups_known(bot: Bot, committee: Committee, recorded: list[BotGroup]) -> CheckResult:
     """Every group the bot is known to be in: its type, members and who added the bot.
 
     From the groups the running bot recorded, and the updates waiting at Telegram
@@ -346,7 +348,7 @@ async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) 
     seen: dict[int, _GroupSeen] = {
         g.chat_id: _GroupSeen(g.chat_id, g.title, g.added_by_admin)
         for g in recorded
-        if g.status in MEMBER_STATUSES or g.chat_id == settings.staff_chat_id
+        if g.status in MEMBER_STATUSES or g.chat_id == committee.staff_chat_id
     }
     with contextlib.suppress(TelegramError):
         for update in await bot.get_updates(timeout=0):
@@ -356,10 +358,10 @@ async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) 
             added: bool | None = seen[chat.id].added_by_admin if chat.id in seen else None
             change = update.my_chat_member
             if change is not None and change.new_chat_member.status in MEMBER_STATUSES:
-                added = change.from_user.id in settings.admin_ids
+                added = committee.is_admin(change.from_user.id)
             seen[chat.id] = _GroupSeen(chat.id, chat.title or "", added)
-    seen.setdefault(settings.staff_chat_id, _GroupSeen(settings.staff_chat_id, "", None))
-    hints = [await _group_hint(bot, settings, group) for group in seen.values()]
+    seen.setdefault(committee.staff_chat_id, _GroupSeen(committee.staff_chat_id, "", None))
+    hints = [await _group_hint(bot, committee, group) for group in seen.values()]
     count = len(hints)
     return CheckResult(
         True,
@@ -369,7 +371,7 @@ async def _groups_known(bot: Bot, settings: Settings, recorded: list[BotGroup]) 
     )
 
 
-async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
+async def _group_hint(bot: Bot, committee: Committee, group: _GroupSeen) -> str:
     title, kind, members = group.title, "?", "?"
     with contextlib.suppress(TelegramError):
         chat = await bot.get_chat(group.chat_id)
@@ -384,7 +386,7 @@ async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
         who = "⚠️ người ngoài ADMIN_IDS thêm bot / added by someone not in ADMIN_IDS"
     staff = (
         " ← nhóm cán bộ hiện tại / the current staff group"
-        if group.chat_id == settings.staff_chat_id
+        if group.chat_id == committee.staff_chat_id
         else ""
     )
     return (
@@ -393,9 +395,9 @@ async def _group_hint(bot: Bot, settings: Settings, group: _GroupSeen) -> str:
     )
 
 
-async def _membership(bot: Bot, settings: Settings) -> CheckResult:
+async def _membership(bot: Bot, committee: Committee) -> CheckResult:
     try:
-        member = await bot.get_chat_member(settings.staff_chat_id, bot.id)
+        member = await bot.get_chat_member(committee.staff_chat_id, bot.id)
     except TelegramError as error:
         return CheckResult(
             False,

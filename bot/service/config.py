@@ -1,4 +1,9 @@
-"""Configuration from the environment (SPEC §2), loaded once into a frozen object."""
+"""Configuration from the environment (SPEC §2), loaded once into a frozen object.
+
+The process's own settings (token, database, API, logging, limits, webhook) and the one
+committee the deployment serves today (``Settings.committee``, a ``core.committee.Committee``)
+are read from the same variables as always; only this module builds the committee.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from apscheduler.triggers.cron import CronTrigger
 
+from core.committee import (
+    DEFAULT_DIGEST_CRON,
+    DEFAULT_LANGUAGE,
+    DEFAULT_SLA_DAYS,
+    DEFAULT_TIMEZONE,
+    DEFAULT_UNIT_NAME,
+    Committee,
+)
+
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
-DEFAULT_UNIT_NAME = "Ủy ban MTTQ"
 LANGUAGES = ("vi", "en")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LOG_FORMATS = ("text", "json")
@@ -93,17 +106,12 @@ class Settings:
     """Everything the bot reads from its environment."""
 
     token: BotToken
-    staff_chat_id: int
-    admin_ids: frozenset[int]
-    unit_name: str = DEFAULT_UNIT_NAME
-    # The committee's name as English readers see it; None: made from ``unit_name``.
-    unit_name_en: str | None = None
+    # The one committee this deployment serves, from today's environment. Code that acts
+    # for a committee is handed this value (the bot's runtime carries it) and never reads
+    # it from here again; everything else in Settings is the process's own.
+    committee: Committee
     database_path: Path = Path(DEFAULT_DATABASE_PATH)
     api_base_url: str = DEFAULT_API_BASE_URL
-    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Ho_Chi_Minh"))
-    digest_cron: str = "30 7 * * *"
-    sla_days: int = 7
-    default_language: str = "vi"
     secret_key: str | None = field(default=None, repr=False)
     feedback_per_hour: int = 10
     status_per_hour: int = 30
@@ -114,18 +122,8 @@ class Settings:
     undo_seconds: int = 60
     # How long an untouched draft is kept.
     draft_idle_hours: int = 24
-    # How else to reach the committee (phone, address, hours): /help, closed areas, posters.
-    contact_text: str | None = None
-    # In a staff group that is a forum: the topic thread the bot posts in.
-    staff_thread_id: int | None = None
     # Only in webhook mode (``python -m bot --webhook``); None when polling.
     webhook: WebhookSettings | None = None
-
-    def unit_name_for(self, language: str) -> str:
-        """UNIT_NAME as readers of ``language`` see it: UNIT_NAME_EN for English, when set."""
-        if language == "en" and self.unit_name_en:
-            return self.unit_name_en
-        return self.unit_name
 
     @property
     def key_file(self) -> Path:
@@ -138,28 +136,53 @@ def load_settings(env: Mapping[str, str], *, webhook: bool = False) -> Settings:
 
     The ``WEBHOOK_*`` variables are read (and required) only when ``webhook`` is true.
     """
+    # Read in the order the variables were always checked, so that the first bad one
+    # named is the same as before the committee became a value of its own.
+    token = _token(env)
+    staff_chat_id = _staff_chat_id(env)
+    admin_ids = _admin_ids(env)
+    unit_name = _text(env, "UNIT_NAME", DEFAULT_UNIT_NAME)
+    unit_name_en = _text(env, "UNIT_NAME_EN", "") or None
+    database_path = Path(_text(env, "DATABASE_PATH", DEFAULT_DATABASE_PATH))
+    api_base_url = _api_base_url(env)
+    timezone = _timezone(env)
+    digest_cron = _cron(env)
+    sla_days = _bounded_int(env, "SLA_DAYS", DEFAULT_SLA_DAYS, 1, MOST_SLA_DAYS)
+    default_language = _language(env)
+    secret_key = _secret_key(env)
+    feedback_per_hour = _bounded_int(env, "FEEDBACK_RATE_LIMIT", 10, 1, MOST_PER_HOUR)
+    status_per_hour = _bounded_int(env, "STATUS_RATE_LIMIT", 30, 1, MOST_PER_HOUR)
+    bot_username = _text(env, "BOT_USERNAME", "").lstrip("@") or None
+    log_level = _choice(env, "LOG_LEVEL", LOG_LEVELS, "INFO", upper=True)
+    log_format = _choice(env, "LOG_FORMAT", LOG_FORMATS, "text")
+    undo_seconds = _bounded_int(env, "UNDO_SECONDS", 60, 0, 3600)
+    draft_idle_hours = _bounded_int(env, "DRAFT_IDLE_HOURS", 24, 1, 24 * 30)
+    contact_text = _contact_text(env)
+    staff_thread_id = _thread_id(env)
     return Settings(
-        token=_token(env),
-        staff_chat_id=_staff_chat_id(env),
-        admin_ids=_admin_ids(env),
-        unit_name=_text(env, "UNIT_NAME", DEFAULT_UNIT_NAME),
-        unit_name_en=_text(env, "UNIT_NAME_EN", "") or None,
-        database_path=Path(_text(env, "DATABASE_PATH", DEFAULT_DATABASE_PATH)),
-        api_base_url=_api_base_url(env),
-        timezone=_timezone(env),
-        digest_cron=_cron(env),
-        sla_days=_bounded_int(env, "SLA_DAYS", 7, 1, MOST_SLA_DAYS),
-        default_language=_language(env),
-        secret_key=_secret_key(env),
-        feedback_per_hour=_bounded_int(env, "FEEDBACK_RATE_LIMIT", 10, 1, MOST_PER_HOUR),
-        status_per_hour=_bounded_int(env, "STATUS_RATE_LIMIT", 30, 1, MOST_PER_HOUR),
-        bot_username=_text(env, "BOT_USERNAME", "").lstrip("@") or None,
-        log_level=_choice(env, "LOG_LEVEL", LOG_LEVELS, "INFO", upper=True),
-        log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS, "text"),
-        undo_seconds=_bounded_int(env, "UNDO_SECONDS", 60, 0, 3600),
-        draft_idle_hours=_bounded_int(env, "DRAFT_IDLE_HOURS", 24, 1, 24 * 30),
-        contact_text=_contact_text(env),
-        staff_thread_id=_thread_id(env),
+        token=token,
+        committee=Committee(
+            staff_chat_id=staff_chat_id,
+            admin_ids=admin_ids,
+            unit_name=unit_name,
+            unit_name_en=unit_name_en,
+            staff_thread_id=staff_thread_id,
+            timezone=timezone,
+            sla_days=sla_days,
+            digest_cron=digest_cron,
+            default_language=default_language,
+            contact_text=contact_text,
+        ),
+        database_path=database_path,
+        api_base_url=api_base_url,
+        secret_key=secret_key,
+        feedback_per_hour=feedback_per_hour,
+        status_per_hour=status_per_hour,
+        bot_username=bot_username,
+        log_level=log_level,
+        log_format=log_format,
+        undo_seconds=undo_seconds,
+        draft_idle_hours=draft_idle_hours,
         webhook=load_webhook_settings(env) if webhook else None,
     )
 
@@ -246,7 +269,7 @@ def _api_base_url(env: Mapping[str, str]) -> str:
 
 
 def _timezone(env: Mapping[str, str]) -> ZoneInfo:
-    value = _text(env, "TIMEZONE", "Asia/Ho_Chi_Minh")
+    value = _text(env, "TIMEZONE", DEFAULT_TIMEZONE)
     try:
         return ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
@@ -256,7 +279,7 @@ def _timezone(env: Mapping[str, str]) -> ZoneInfo:
 
 
 def _cron(env: Mapping[str, str]) -> str:
-    value = _text(env, "DIGEST_CRON", "30 7 * * *")
+    value = _text(env, "DIGEST_CRON", DEFAULT_DIGEST_CRON)
     try:
         CronTrigger.from_crontab(value)
     except ValueError:
@@ -319,7 +342,7 @@ def _thread_id(env: Mapping[str, str]) -> int | None:
 
 
 def _language(env: Mapping[str, str]) -> str:
-    value = _text(env, "DEFAULT_LANGUAGE", "vi").lower()
+    value = _text(env, "DEFAULT_LANGUAGE", DEFAULT_LANGUAGE).lower()
     if value not in LANGUAGES:
         raise ConfigError("DEFAULT_LANGUAGE", f"'{value}' không hỗ trợ", "Dùng vi hoặc en")
     return value

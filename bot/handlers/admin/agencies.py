@@ -122,7 +122,7 @@ async def agency_group(message: Message, context: HomThuContext, t: Texts) -> No
         await message.reply_text(t("agency_group_removed", code=agency.code, name=agency.name))
         return
     chat_id = _chat_id(typed)
-    if chat_id is None or chat_id == context.settings.staff_chat_id:
+    if chat_id is None or context.committee.is_staff_chat(chat_id):
         await message.reply_text(t("agency_group_invalid", value=args[1][:ECHO]))
         return
     try:

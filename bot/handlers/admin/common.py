@@ -45,7 +45,7 @@ def admin_only(command: str, step: Step) -> Callback:
         assert message is not None
         t = await context.texts(update)
         user = update.effective_user
-        if user is None or user.id not in context.settings.admin_ids:
+        if user is None or not context.committee.is_admin(user.id):
             log.info("admin command refused command=%s", command)
             await message.reply_text(t("admin_only"))
             return

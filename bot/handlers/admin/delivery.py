@@ -60,9 +60,9 @@ async def resend_button(update: Update, context: HomThuContext) -> None:
     assert query is not None
     t = await context.texts(update)
     user, chat = update.effective_user, update.effective_chat
-    allowed = user is not None and user.id in context.settings.admin_ids
+    allowed = user is not None and context.committee.is_admin(user.id)
     in_place = chat is not None and (
-        chat.type == chat.PRIVATE or chat.id == context.settings.staff_chat_id
+        chat.type == chat.PRIVATE or context.committee.is_staff_chat(chat.id)
     )
     if not (allowed and in_place):
         await answer_quietly(query, t("admin_only"), show_alert=True)

@@ -18,7 +18,7 @@ from bot.handlers.admin.area_input import ALL_AREAS, FirstWord, first_word
 from bot.handlers.admin.areas import name_instead_of_code
 from bot.handlers.admin.common import args_of, code_is_valid
 from bot.ptb.context import HomThuContext
-from bot.service.config import Settings
+from core.committee import Committee
 from storage import Area, AreaNotFound
 from texts import Texts
 
@@ -43,29 +43,31 @@ class QrFiles:
     pdf: bytes
 
 
-def render_qr_files(bot_username: str, area: Area, settings: Settings, language: str) -> QrFiles:
-    """Draw the PNG and the poster of one area; CPU work, run it off the event loop."""
+def render_qr_files(bot_username: str, area: Area, committee: Committee, language: str) -> QrFiles:
+    """Draw the PNG and the poster of one area, in ``committee``'s name; CPU work, run it
+    off the event loop."""
     poster = qr.PosterInput.for_area(
         bot_username,
         area.code,
         area.name,
-        settings.unit_name,
-        contact_text=settings.contact_text or "",
+        committee.unit_name,
+        contact_text=committee.contact_text or "",
         language=language,
     )
-    png = qr.render_png(poster.link, area.name, settings.unit_name)
+    png = qr.render_png(poster.link, area.name, committee.unit_name)
     return QrFiles(poster.link, png, qr.render_poster_pdf([poster]))
 
 
 def render_all_posters(
-    bot_username: str, areas: Sequence[Area], settings: Settings, language: str
+    bot_username: str, areas: Sequence[Area], committee: Committee, language: str
 ) -> bytes:
-    """One PDF with a poster page per area, in the order given; CPU work, off the loop."""
+    """One PDF with a poster page per area, in the order given, in ``committee``'s name;
+    CPU work, off the loop."""
     return qr.render_area_posters_pdf(
         bot_username,
         [(area.code, area.name) for area in areas],
-        settings.unit_name,
-        contact_text=settings.contact_text or "",
+        committee.unit_name,
+        contact_text=committee.contact_text or "",
         language=language,
     )
 
@@ -74,7 +76,7 @@ async def area_qr(message: Message, context: HomThuContext, t: Texts) -> None:
     """/qr <code> [vi|en]: the area's QR code as a PNG and its printable A4 poster as a PDF;
     /qr all [vi|en]: every open area's poster in one PDF."""
     args = args_of(context)
-    language = context.settings.default_language
+    language = context.committee.default_language
     if len(args) == 2 and args[1].lower() in qr.LANGUAGES:
         language = args.pop().lower()
     if len(args) == 1 and args[0].lower() == ALL_AREAS:
@@ -96,7 +98,7 @@ async def area_qr(message: Message, context: HomThuContext, t: Texts) -> None:
         return
     try:
         files = await _with_chat_action(
-            message, render_qr_files, context.bot.username, area, context.settings, language
+            message, render_qr_files, context.bot.username, area, context.committee, language
         )
     except qr.QrError as exc:
         log.warning("qr not rendered area=%s error=%s", area.code, type(exc).__name__)
@@ -126,7 +128,7 @@ async def _all_posters(message: Message, context: HomThuContext, t: Texts, langu
         await message.reply_text(t("qr_all_wait", count=len(areas)))
     try:
         pdf = await _with_chat_action(
-            message, render_all_posters, context.bot.username, areas, context.settings, language
+            message, render_all_posters, context.bot.username, areas, context.committee, language
         )
     except qr.QrError as exc:
         log.warning("posters not rendered areas=%d error=%s", len(areas), type(exc).__name__)

@@ -195,7 +195,7 @@ async def topic_sla(message: Message, context: HomThuContext, t: Texts) -> None:
                 "topicsla_default",
                 number=topic.id,
                 name=topic.name(t.language),
-                days=context.settings.sla_days,
+                days=context.committee.sla_days,
             )
         )
     else:

@@ -107,7 +107,7 @@ async def show_status(
         return
     feedback = looked.feedback
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
-    texts = status_messages(t, feedback, committee(context, t), context.settings.timezone)
+    texts = status_messages(t, feedback, committee(context, t), context.committee.timezone)
     markup = None
     if private:
         receives = await _receives_here(context, feedback, message.chat_id)

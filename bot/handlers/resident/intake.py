@@ -227,7 +227,7 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
             return END
         case ClosedArea(name=name):
             log.info("start with closed area=%s", code)
-            intro = closed_area_intro(t, name, context.settings.contact_text)
+            intro = closed_area_intro(t, name, context.committee.contact_text)
             await offer_areas(message, context, t, intro)
             return END
         case NoOpenTopics():

@@ -289,7 +289,7 @@ async def send_preview(
         latitude, longitude = draft.coordinates
         await chat.send_location(latitude=latitude, longitude=longitude)
     extra = warning_lines(t, review)
-    contact = context.settings.contact_text
+    contact = context.committee.contact_text
     if extra and contact and review.complaint:
         extra.append(t("contact_line", contact=contact))
     wrapper = visible_length(t.with_html("preview", card="")) + sum(
@@ -330,4 +330,4 @@ def closed_area_intro(t: Texts, area: str, contact: str | None) -> str:
 
 def committee(context: HomThuContext, t: Texts) -> str:
     """Who runs the box, in ``t``'s language (plain text)."""
-    return paperwork.committee_name(t, context.settings.unit_name_for(t.language))
+    return paperwork.committee_name(t, context.committee.unit_name_for(t.language))

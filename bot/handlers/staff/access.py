@@ -30,15 +30,15 @@ def is_staff_place(update: Update, context: HomThuContext) -> bool:
     chat, user = update.effective_chat, update.effective_user
     if chat is None:
         return False
-    if chat.id == context.settings.staff_chat_id:
+    if context.committee.is_staff_chat(chat.id):
         return True
-    return chat.type == chat.PRIVATE and user is not None and user.id in context.settings.admin_ids
+    return chat.type == chat.PRIVATE and user is not None and context.committee.is_admin(user.id)
 
 
 def in_staff_group(update: Update, context: HomThuContext) -> bool:
     """True for an update from the staff group itself."""
     chat = update.effective_chat
-    return chat is not None and chat.id == context.settings.staff_chat_id
+    return chat is not None and context.committee.is_staff_chat(chat.id)
 
 
 def staff_only(command: Command) -> Command:
@@ -100,7 +100,7 @@ async def presser_membership(update: Update, context: HomThuContext) -> Membersh
         return Membership(False)
     try:
         return await context.runtime.staff_members.of(
-            context.bot, context.settings.staff_chat_id, user.id
+            context.bot, context.committee.staff_chat_id, user.id
         )
     except TelegramError as error:
         log.warning("staff membership not checked error=%s", type(error).__name__)

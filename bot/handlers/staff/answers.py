@@ -147,7 +147,7 @@ async def agency_reply(update: Update, context: HomThuContext) -> None:
     agency = await context.db.agencies.by_chat(message.chat_id)
     if found is None or found[1] != "agency_card" or agency is None:
         return
-    t = Texts(context.settings.default_language)
+    t = Texts(context.committee.default_language)
     body = (message.text or message.caption or "").strip()
     if not body:
         await message.reply_text(t("agency_reply_empty"))
@@ -321,10 +321,10 @@ async def _send_prompt(
         sent = await reply_to.reply_text(text, reply_markup=markup)
     else:
         sent = await context.bot.send_message(
-            context.settings.staff_chat_id,
+            context.committee.staff_chat_id,
             text,
             reply_markup=markup,
-            message_thread_id=context.settings.staff_thread_id,
+            message_thread_id=context.committee.staff_thread_id,
         )
     await context.db.dialogue.set_prompt(proposal.id, sent.chat_id, sent.message_id)
 
@@ -473,7 +473,7 @@ async def _proposal_choice(
     else:
         assert decision.published_at is not None
         await answer_quietly(query, t("toast_sending", seconds=context.settings.undo_seconds))
-        when = local_time(decision.published_at, context.settings.timezone)
+        when = local_time(decision.published_at, context.committee.timezone)
         key = (
             "proposal_pending_question"
             if proposal.kind is ProposalKind.QUESTION
@@ -507,7 +507,7 @@ def _answered_meanwhile_text(t: Texts, context: HomThuContext, answered: Answere
         "proposal_answered_meanwhile",
         code=proposal.code,
         who=earlier.sent_by,
-        time=local_time(earlier.sent_at, context.settings.timezone),
+        time=local_time(earlier.sent_at, context.committee.timezone),
         answer=excerpt(earlier.body, PROMPT_BODY),
     )
     body = _shown_body(proposal)
@@ -594,10 +594,10 @@ async def _take_back_failed(
     who: str,
 ) -> None:
     """Say where the officer looks, and in the group, that the answer may still go."""
-    when = local_time(published, context.settings.timezone)
+    when = local_time(published, context.committee.timezone)
     log.error("take-back failed: the database stayed busy code=%s", proposal.code)
     await answer_quietly(query, t("toast_withdraw_failed", time=when), show_alert=True)
-    chat = proposal.prompt_chat_id or context.settings.staff_chat_id
+    chat = proposal.prompt_chat_id or context.committee.staff_chat_id
     reply = (
         ReplyParameters(message_id=proposal.prompt_message_id, allow_sending_without_reply=True)
         if proposal.prompt_message_id is not None
@@ -608,7 +608,7 @@ async def _take_back_failed(
             chat,
             t("withdraw_failed", code=proposal.code, who=who, time=when),
             reply_parameters=reply,
-            message_thread_id=None if reply else context.settings.staff_thread_id,
+            message_thread_id=None if reply else context.committee.staff_thread_id,
         )
 
 

@@ -172,12 +172,12 @@ async def _reply_under(
 ) -> Message:
     if isinstance(query.message, Message):
         return await query.message.reply_text(text, reply_markup=markup)
-    settings = context.settings
+    committee = context.committee
     return await context.bot.send_message(
-        settings.staff_chat_id,
+        committee.staff_chat_id,
         text,
         reply_markup=markup,
-        message_thread_id=settings.staff_thread_id,
+        message_thread_id=committee.staff_thread_id,
     )
 
 
@@ -209,8 +209,8 @@ async def show_command(update: Update, context: HomThuContext) -> None:
     feedback = await feedback_by_code(context, t, message, code)
     if feedback is None:
         return
-    zone = context.settings.timezone
-    if message.chat_id == context.settings.staff_chat_id:
+    zone = context.committee.timezone
+    if context.committee.is_staff_chat(message.chat_id):
         await post_card(context, t, feedback, reply_to=message)
     else:
         # In an admin's private chat the card is for reading: its buttons work in the group.

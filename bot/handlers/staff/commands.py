@@ -67,7 +67,7 @@ async def digest_command(update: Update, context: HomThuContext) -> None:
     """/digest: the digest since the last one, now (the schedule is not moved)."""
     message = update.effective_message
     assert message is not None
-    digest = await build_digest(context.runtime, context.runtime.now())
+    digest = await build_digest(context.runtime, context.committee, context.runtime.now())
     for text in digest.messages:
         await message.reply_text(text)
     if digest.chart_png is not None:
@@ -94,7 +94,7 @@ async def stats_command(update: Update, context: HomThuContext) -> None:
     if days is None:
         return
     counts = await count_by(context.db, context.runtime.now() - timedelta(days=days))
-    for text in stats_messages(t, counts, days, context.settings.timezone):
+    for text in stats_messages(t, counts, days, context.committee.timezone):
         await message.reply_text(text)
 
 
@@ -247,7 +247,7 @@ async def _send_backlog(
     )
     page = await open_page(context.db, where, limit=OPEN_PAGE_SIZE, after=after)
     first = (number - 1) * OPEN_PAGE_SIZE + 1
-    texts = backlog_messages(t, view, page, number, first, context.settings.timezone)
+    texts = backlog_messages(t, view, page, number, first, context.committee.timezone)
     markup = None
     if page.next is not None:
         data = backlog_data(BacklogPage(view.kind, area_id, page.next, number + 1))
@@ -272,7 +272,7 @@ async def find_command(update: Update, context: HomThuContext) -> None:
     except EmptySearch:
         await message.reply_text(t("find_usage"))
         return
-    for text in find_messages(t, page, context.settings.timezone):
+    for text in find_messages(t, page, context.committee.timezone):
         await message.reply_text(text)
     log.info("search words=%d found=%d", len(page.words.words), page.total)
 
@@ -291,7 +291,7 @@ async def export_command(update: Update, context: HomThuContext) -> None:
         return
     now = context.runtime.now()
     since = now - timedelta(days=days)
-    zone = context.settings.timezone
+    zone = context.committee.timezone
     await message.reply_chat_action(ChatAction.UPLOAD_DOCUMENT)
     counted = 0
 

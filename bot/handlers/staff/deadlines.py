@@ -78,7 +78,7 @@ async def extend_command(update: Update, context: HomThuContext) -> None:
     previews[token] = (feedback.id, days, reason)
     while len(previews) > _PREVIEWS_KEPT:
         previews.popitem(last=False)
-    due = due_date(due_at, context.settings.timezone)
+    due = due_date(due_at, context.committee.timezone)
     await message.reply_text(
         t("extend_preview", code=feedback.code, days=days, due=due, reason=reason),
         reply_markup=keyboards.extend_keyboard(t, token),
@@ -121,7 +121,7 @@ async def extend_button(update: Update, context: HomThuContext) -> None:
         await answer_quietly(query, t("staff_feedback_gone"), show_alert=True)
         return
     assert feedback.due_at is not None
-    due = due_date(feedback.due_at, context.settings.timezone)
+    due = due_date(feedback.due_at, context.committee.timezone)
     await answer_quietly(query, t("toast_extended"))
     await _edit(
         query,
@@ -129,12 +129,12 @@ async def extend_button(update: Update, context: HomThuContext) -> None:
     )
     if not in_staff_group(update, context):
         # Extended from an admin's private chat: the group learns of it too.
-        settings = context.settings
+        committee = context.committee
         with contextlib.suppress(TelegramError):
             await context.bot.send_message(
-                settings.staff_chat_id,
+                committee.staff_chat_id,
                 t("staff_notice_extended", code=feedback.code, due=due, who=who),
-                message_thread_id=settings.staff_thread_id,
+                message_thread_id=committee.staff_thread_id,
             )
     await refresh_card(context, t, feedback)
     log.info("deadline extension confirmed code=%s days=%d", feedback.code, days)

@@ -215,7 +215,7 @@ async def reject_with_reason(
     ``words``: which of the two the officer's reply gave ('reason' or 'agency'; None for a
     button), so that an edit of the reply can reword it. Nothing changes when the prompt
     was answered or cancelled meanwhile, or the status changed since it was asked."""
-    t = Texts(context.settings.default_language)
+    t = Texts(context.committee.default_language)
     if len(reason) > MAX_REASON or len(elsewhere or "") > MAX_REASON:
         message = update.effective_message
         if message is not None:
@@ -262,7 +262,7 @@ async def forward_to(
     prompt: Message | None,
 ) -> None:
     """Forward the feedback: to the agency's group, or with a slip for the staff to send."""
-    t = Texts(context.settings.default_language)
+    t = Texts(context.committee.default_language)
     who = officer_name(update)
     try:
         forwarded = await context.db.agencies.forward(
@@ -306,14 +306,14 @@ async def _send_slip(
     forwarded: Forwarded,
     prompt: Message | None,
 ) -> None:
-    settings = context.settings
-    zone = settings.timezone
-    due = context.db.deadlines.due_day(feedback.due_at) if feedback.due_at else None
+    committee = context.committee
+    zone = committee.timezone
+    due = committee.deadlines.due_day(feedback.due_at) if feedback.due_at else None
     now = context.runtime.now()
     # The slip is the committee's paper to the agency: in the committee's own language.
-    paper = Texts(settings.default_language)
+    paper = Texts(committee.default_language)
     data = SlipData(
-        letterhead=paperwork.letterhead(paper, settings.unit_name, now.astimezone(zone).date()),
+        letterhead=paperwork.letterhead(paper, committee.unit_name, now.astimezone(zone).date()),
         agency=forwarded.forward.agency_name,
         code=feedback.code,
         area=feedback.area.name,
@@ -324,7 +324,7 @@ async def _send_slip(
         photos=len(feedback.photo_file_ids),
         location=feedback.location,
     )
-    chat = settings.staff_chat_id
+    chat = committee.staff_chat_id
     with contextlib.suppress(BadRequest):
         await context.bot.send_chat_action(chat, ChatAction.UPLOAD_DOCUMENT)
     pdf = await asyncio.to_thread(render_slip_pdf, data, paperwork.words(paper))
@@ -334,7 +334,7 @@ async def _send_slip(
         await prompt.reply_document(document, caption=caption)
     else:
         await context.bot.send_document(
-            chat, document, caption=caption, message_thread_id=settings.staff_thread_id
+            chat, document, caption=caption, message_thread_id=committee.staff_thread_id
         )
     log.info("forwarding slip made code=%s", feedback.code)
 
@@ -384,7 +384,7 @@ async def prompt_not_used(
 ) -> None:
     """Say in the group that a reply (or a press) under a prompt that no longer acts was
     not used: the prompt was answered or cancelled, or the status changed since."""
-    t = Texts(context.settings.default_language)
+    t = Texts(context.committee.default_language)
     feedback = await context.db.feedback.get(feedback_id)
     key = "prompt_reply_closed" if isinstance(dead, PromptClosed) else "prompt_reply_outdated"
     log.info("reply to a dead prompt not used code=%s why=%s", feedback.code, key)
@@ -481,7 +481,7 @@ async def resolve_with_result(
     ``replied``: the result is the words of the officer's reply (an edit of it rewords it).
     Nothing changes when the prompt was answered or cancelled meanwhile, or the status
     changed since it was asked."""
-    t = Texts(context.settings.default_language)
+    t = Texts(context.committee.default_language)
     if result is not None and len(result) > MAX_REASON:
         message = update.effective_message
         if message is not None:
@@ -524,7 +524,7 @@ async def agency_button(update: Update, context: HomThuContext) -> None:
     """«Đã tiếp nhận» / «Đã xử lý» in an agency's group: tell the staff group, once."""
     query = update.callback_query
     assert query is not None
-    t = Texts(context.settings.default_language)
+    t = Texts(context.committee.default_language)
     match = _AGENCY_PRESS.match(query.data or "")
     chat = update.effective_chat
     agency = await context.db.agencies.by_chat(chat.id) if chat is not None else None

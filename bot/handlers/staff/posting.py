@@ -27,9 +27,9 @@ async def post_card(
     context: HomThuContext, t: Texts, feedback: Feedback, *, reply_to: Message | None = None
 ) -> Message:
     """Post the feedback's card (answerable, with its buttons) and everything after it."""
-    settings = context.settings
-    chat, thread = settings.staff_chat_id, settings.staff_thread_id
-    parts = staff_card(t, feedback, settings.timezone)
+    committee = context.committee
+    chat, thread = committee.staff_chat_id, committee.staff_thread_id
+    parts = staff_card(t, feedback, committee.timezone)
     markup = keyboards.status_keyboard(t, feedback.id, feedback.status)
     if reply_to is not None and reply_to.chat_id == chat:
         card = await reply_to.reply_text(parts[0], reply_markup=markup)

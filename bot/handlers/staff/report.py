@@ -32,8 +32,8 @@ async def report_command(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    settings, now = context.settings, context.runtime.now()
-    zone = settings.timezone
+    committee, now = context.committee, context.runtime.now()
+    zone = committee.timezone
     today = now.astimezone(zone).date()
     args = context.args or []
     request = parse_report_period(args, today)
@@ -47,7 +47,7 @@ async def report_command(update: Update, context: HomThuContext) -> None:
     period = request.period(t, so_far)
     await message.reply_chat_action(ChatAction.UPLOAD_DOCUMENT)
     facts = await report_facts(context.db, start, end)
-    data = report_data(t, facts, period, unit=settings.unit_name, today=today, zone=zone)
+    data = report_data(t, facts, period, unit=committee.unit_name, today=today, zone=zone)
     words = CATALOGUES[t.language]
     # Drawing takes a CPU for a while (hundreds of rows in a busy quarter): off the loop.
     docx = await asyncio.to_thread(render_report_docx, data, words)

@@ -21,7 +21,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.world import (
+from bot.app import build_application
+from storage import NewFeedback
+from tests.bench.world import (
     AREA_CODE,
     AREA_NAME,
     REFERENCE_CODE,
@@ -33,8 +35,6 @@ from bench.world import (
     scaled_rate_limiter,
     settings_for,
 )
-from bot.app import build_application
-from storage import NewFeedback
 from tests.botapi.model import BotMessage
 from tests.botapi.server import FloodControl
 

@@ -24,6 +24,7 @@ from bot.app import ALLOWED_UPDATES
 from bot.ptb.context import HomThuApplication
 from bot.ptb.flood import SlotRateLimiter
 from bot.service.config import BotToken, Settings
+from core.committee import Committee
 from tests.botapi.model import BotMessage
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer
@@ -45,9 +46,11 @@ def settings_for(workdir: Path, server: BotAPIServer) -> Settings:
     """The bot's settings: a fresh database in ``workdir``, the local server's URL."""
     return Settings(
         token=BotToken(TOKEN),
-        staff_chat_id=STAFF_CHAT_ID,
-        admin_ids=frozenset({ADMIN_ID}),
-        unit_name="Thị trấn Cam Lộ",
+        committee=Committee(
+            staff_chat_id=STAFF_CHAT_ID,
+            admin_ids=frozenset({ADMIN_ID}),
+            unit_name="Thị trấn Cam Lộ",
+        ),
         database_path=workdir / "data" / "homthu.sqlite3",
         api_base_url=server.base_url,
         secret_key="bench-secret-" + "b" * 40,

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.world import (
+from bot.app import build_application
+from tests.bench.world import (
     AREA_CODE,
     AREA_NAME,
     ApiThread,
@@ -26,7 +27,6 @@ from bench.world import (
     settings_for,
     unthrottled_rate_limiter,
 )
-from bot.app import build_application
 from tests.botapi.people import Person
 
 

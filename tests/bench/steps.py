@@ -19,7 +19,8 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, MessageHandler, filters
 
-from bench.world import (
+from bot.app import ALLOWED_UPDATES, build_application
+from tests.bench.world import (
     AREA_CODE,
     AREA_NAME,
     TOKEN,
@@ -34,7 +35,6 @@ from bench.world import (
     settings_for,
     unthrottled_rate_limiter,
 )
-from bot.app import ALLOWED_UPDATES, build_application
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer
 

@@ -24,8 +24,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.steps import _process_pending, _rounds
-from bench.world import (
+from bot.app import build_application
+from bot.ptb.context import HomThuContext
+from bot.ptb.private import live_conversations, users_to_persist
+from tests.bench.steps import _process_pending, _rounds
+from tests.bench.world import (
     AREA_CODE,
     AREA_NAME,
     ApiThread,
@@ -37,8 +40,6 @@ from bench.world import (
     settings_for,
     unthrottled_rate_limiter,
 )
-from bot.app import build_application
-from bot.ptb.context import HomThuContext
 from tests.botapi.people import Person
 from tests.botapi.server import BotAPIServer
 
@@ -173,11 +174,9 @@ def kept_per_resident(application: Any) -> dict[str, int]:
     kept = dict(runtime.resident_structures())
     kept["draft_buttons"] = len(runtime.draft_buttons)
     kept["user_data"] = len(application.user_data)
-    kept["conversations"] = sum(
-        len(states) for states in application._conversation_handler_conversations.values()
-    )
+    kept["conversations"] = sum(len(states) for states in live_conversations(application).values())
     persistence = runtime.persistence
     kept["persistence_drafts"] = len(persistence._drafts)
     kept["persistence_states"] = len(persistence._states)
-    kept["users_to_persist"] = len(application._user_ids_to_be_updated_in_persistence)
+    kept["users_to_persist"] = users_to_persist(application)
     return kept

@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from bench.world import ADMIN_ID, STAFF_CHAT_ID, TOKEN, ApiThread, make_server
+from tests.bench.world import ADMIN_ID, STAFF_CHAT_ID, TOKEN, ApiThread, make_server
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POLL = 0.002
 
 
