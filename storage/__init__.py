@@ -7,6 +7,9 @@ it, its health probe, and the report functions that tests and the benchmark call
 (the bot reaches those through ``Storage.reports``).
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from storage.contract import Storage
 from storage.errors import (
     AgencyNotFound,
@@ -42,6 +45,7 @@ from storage.models import (
     DONE,
     MAX_EXTENSION_REASON,
     MAX_TEMPLATE_LENGTH,
+    MOST_CHANNELS,
     MOST_EXTENSION_DAYS,
     NOTIFY_STAFF,
     PROMPT_ROLES,
@@ -95,16 +99,39 @@ from storage.models import (
     TopicTally,
     Undelivered,
 )
-from storage.sqlite.database import Database, open_database
-from storage.sqlite.health import DatabaseHealth, probe, stored_schema_version
-from storage.sqlite.reports import (
-    count_by,
-    export_rows,
-    new_since,
-    open_page,
-    report_facts,
-)
-from storage.sqlite.search import find
+
+# The SQLite backend is loaded when one of its names is first asked for, not by importing
+# the contract: the core imports storage's models and errors without a database driver.
+_BACKEND = {
+    "Database": "storage.sqlite.database",
+    "open_database": "storage.sqlite.database",
+    "DatabaseHealth": "storage.sqlite.health",
+    "probe": "storage.sqlite.health",
+    "stored_schema_version": "storage.sqlite.health",
+    "count_by": "storage.sqlite.reports",
+    "export_rows": "storage.sqlite.reports",
+    "new_since": "storage.sqlite.reports",
+    "open_page": "storage.sqlite.reports",
+    "report_facts": "storage.sqlite.reports",
+    "find": "storage.sqlite.search",
+}
+
+if TYPE_CHECKING:
+    from storage.sqlite.database import Database, open_database
+    from storage.sqlite.health import DatabaseHealth, probe, stored_schema_version
+    from storage.sqlite.reports import count_by, export_rows, new_since, open_page, report_facts
+    from storage.sqlite.search import find
+
+
+def __getattr__(name: str) -> Any:
+    """A name of the SQLite backend, imported on first use."""
+    module = _BACKEND.get(name)
+    if module is None:
+        raise AttributeError(f"module 'storage' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AGENCY_CARD",
@@ -112,6 +139,7 @@ __all__ = [
     "DONE",
     "MAX_EXTENSION_REASON",
     "MAX_TEMPLATE_LENGTH",
+    "MOST_CHANNELS",
     "MOST_EXTENSION_DAYS",
     "NOTIFY_STAFF",
     "PROMPT_ROLES",

@@ -18,6 +18,8 @@ MAX_NAME_LENGTH = 100
 # What an agency's group said: received the feedback, or dealt with it.
 RECEIVED = "received"
 DONE = "done"
+# More chats than this asking for one feedback's answers is not a resident any more.
+MOST_CHANNELS = 5
 # The notice under a card when a resident is not satisfied with a resolution.
 DISSATISFIED_NOTICE = "dissatisfied"
 

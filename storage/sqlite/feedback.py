@@ -25,6 +25,7 @@ from storage.errors import (
 )
 from storage.models import (
     AGENCY_CARD,
+    MOST_CHANNELS,
     NOTIFY_STAFF,
     PROMPT_ROLES,
     RESIDENT_REPLY,
@@ -60,8 +61,6 @@ _WAITING_NOTICE = (
     "feedback_id = ? AND kind = ? AND delivered_at IS NULL AND failed_at IS NULL"
     " AND next_attempt_at > ?"
 )
-# More chats than this asking for one feedback's answers is not a resident any more.
-MOST_CHANNELS = 5
 
 
 class FeedbackRepository:

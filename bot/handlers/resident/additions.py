@@ -16,7 +16,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
-from bot.handlers.lookup import feedback_by_code
+from bot.handlers.resident.cores import follow_up_of
 from bot.handlers.resident.writing import (
     drop_buttons_of,
     is_image_file,
@@ -26,8 +26,19 @@ from bot.handlers.resident.writing import (
 from bot.ptb.answers import answer_quietly, stale
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
+from core.follow_up import (
+    AdditionPhotosFull,
+    AdditionTooLong,
+    NotFound,
+    NothingToSend,
+    RateLimited,
+    addition_full,
+    addition_room,
+    edit_fits,
+    parse_code,
+)
 from core.rules.additions import ADDING, HELD, held, parts
-from core.rules.codes import CODE_PATTERN, normalize_reference_code
+from core.rules.codes import CODE_PATTERN
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from storage import Feedback
 from storage.models import AdditionKind
@@ -264,11 +275,12 @@ async def _take_into(message: Message, t: Texts, waiting: dict[str, Any]) -> boo
     text = (message.text or message.caption or "").strip()
     texts: list[str] = waiting.setdefault("texts", [])
     photos: list[str] = waiting.setdefault("photos", [])
-    if sum(len(x) for x in texts) + len(text) > MAX_CHARS:
-        await message.reply_text(t("addition_message_too_long", max_chars=MAX_CHARS))
+    room = addition_room(texts, photos, text, photo=bool(message.photo or image_file))
+    if isinstance(room, AdditionTooLong):
+        await message.reply_text(t("addition_message_too_long", max_chars=room.limit))
         return False
-    if (message.photo or image_file) and len(photos) >= MAX_PHOTOS:
-        await message.reply_text(t("addition_too_many_photos", max_photos=MAX_PHOTOS))
+    if isinstance(room, AdditionPhotosFull):
+        await message.reply_text(t("addition_too_many_photos", max_photos=room.limit))
         return False
     photo = message.photo[-1].file_id if message.photo else None
     if image_file:
@@ -332,7 +344,7 @@ async def _acknowledge(message: Message, t: Texts, waiting: dict[str, Any]) -> N
     if album and previous is not None and waiting.get("album") == album:
         return
     text = t("addition_kept", code=str(waiting["code"]))
-    if len(waiting.get("photos") or []) >= MAX_PHOTOS:
+    if addition_full(waiting.get("photos") or []):
         text += "\n" + t("addition_kept_photos_full", max_photos=MAX_PHOTOS)
     sent = await message.reply_text(
         text, reply_markup=keyboards.adding_keyboard(t, _token(waiting))
@@ -360,29 +372,29 @@ async def send_addition(update: Update, context: HomThuContext) -> None:
         # Sent already (a second press), given up, or swept.
         await stale(query, t, message)
         return
-    if not parts(waiting):
-        await answer_quietly(query, t("toast_addition_empty"), show_alert=True)
-        return
     assert update.effective_user is not None
     resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
-    if not context.runtime.addition_limit.allow(resident):
-        await answer_quietly(query)
-        await message.reply_text(t("addition_send_rate_limited"))
-        return
-    await answer_quietly(query)
     code = str(waiting["code"])
-    feedback = await feedback_by_code(context, t, message, code)
-    if feedback is None:
-        _remove(user_data, waiting)
-        return
     kind = AdditionKind(str(waiting.get("kind", AdditionKind.ADDITION.value)))
-    await context.db.dialogue.add(
-        feedback.id,
+    sending = await follow_up_of(context).send_addition(
+        resident,
+        code,
         kind,
-        "\n".join(text for text in waiting.get("texts") or [] if text),
+        waiting.get("texts") or [],
         waiting.get("photos") or [],
         submission=str(waiting.get("submission") or secrets.token_hex(8)),
     )
+    if isinstance(sending, NothingToSend):
+        await answer_quietly(query, t("toast_addition_empty"), show_alert=True)
+        return
+    await answer_quietly(query)
+    if isinstance(sending, RateLimited):
+        await message.reply_text(t("addition_send_rate_limited"))
+        return
+    if isinstance(sending, NotFound):
+        await message.reply_text(t("status_not_found", code=code))
+        _remove(user_data, waiting)
+        return
     context.runtime.wake_outbox()
     # Stored first, forgotten then: a crash in between finds it stored on the next press.
     _remove(user_data, waiting)
@@ -567,8 +579,7 @@ async def edited_addition(update: Update, context: HomThuContext) -> None:
     ids: dict[str, int | None] = waiting.setdefault("ids", {})
     index = ids.get(str(message.message_id))
     text = (message.text or message.caption or "").strip()
-    before = texts[index] if index is not None else ""
-    if sum(len(x) for x in texts) - len(before) + len(text) > MAX_CHARS:
+    if not edit_fits(texts, index, text):
         await message.reply_text(t("addition_edit_too_long", max_chars=MAX_CHARS))
         return
     if index is not None:
@@ -591,7 +602,7 @@ def replied_code(message: Message) -> str | None:
     found = _CODE_IN_TEXT.search(replied.text or replied.caption or "")
     if found is None:
         return None
-    return normalize_reference_code(found.group(0)) or found.group(0)
+    return parse_code(found.group(0)) or found.group(0)
 
 
 async def reply_to_bot(update: Update, context: HomThuContext) -> None:

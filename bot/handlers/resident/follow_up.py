@@ -17,8 +17,8 @@ from telegram.error import BadRequest
 from telegram.ext import filters
 
 from bot.delivery.cards import refresh_cards
-from bot.handlers.lookup import feedback_by_code
 from bot.handlers.resident.additions import start_adding
+from bot.handlers.resident.cores import follow_up_of
 from bot.handlers.resident.writing import (
     committee,
 )
@@ -26,9 +26,15 @@ from bot.ptb.answers import answer_quietly, stale
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
 from bot.render.views import status_messages
-from core.rules.codes import normalize_reference_code
-from core.rules.ratelimit import SlidingWindowLimit
-from storage import Feedback, FeedbackNotFound, NotResolved, TooManyChannels
+from core.follow_up import (
+    Ask,
+    ChannelsFull,
+    NotFound,
+    NotResolvedYet,
+    RateLimited,
+    parse_code,
+)
+from storage import Feedback
 from storage.models import AdditionKind
 from texts import Texts
 
@@ -45,7 +51,7 @@ def lone_code(text: str | None) -> str | None:
     """The code, when a message is nothing but one."""
     if not text or not _LONE_CODE.match(text):
         return None
-    return normalize_reference_code(text)
+    return parse_code(text)
 
 
 # --- Seeing the status -------------------------------------------------------------------
@@ -60,7 +66,7 @@ async def status_command(update: Update, context: HomThuContext) -> None:
         await message.reply_text(t("status_usage"))
         return
     typed = " ".join(context.args)
-    code = normalize_reference_code(typed)
+    code = parse_code(typed)
     if code is None:
         await message.reply_text(t("status_invalid", code=typed[:40]))
         return
@@ -89,15 +95,17 @@ async def show_status(
     already read by the caller)."""
     chat, user = update.effective_chat, update.effective_user
     private = chat is not None and chat.type == chat.PRIVATE and user is not None
+    resident = None
     if private and user is not None:
         resident = context.runtime.anonymizer.resident_key(user.id)
-        if not context.runtime.status_limit.allow(resident):
-            await message.reply_text(t("status_rate_limited"))
-            return
-    if feedback is None:
-        feedback = await feedback_by_code(context, t, message, code)
-    if feedback is None:
+    looked = await follow_up_of(context).status(code, resident, feedback)
+    if isinstance(looked, RateLimited):
+        await message.reply_text(t("status_rate_limited"))
         return
+    if isinstance(looked, NotFound):
+        await message.reply_text(t("status_not_found", code=code))
+        return
+    feedback = looked.feedback
     log.info("status looked up code=%s status=%s", feedback.code, feedback.status.value)
     texts = status_messages(t, feedback, committee(context, t), context.committee.timezone)
     markup = None
@@ -119,7 +127,7 @@ async def show_status(
 
 async def _receives_here(context: HomThuContext, feedback: Feedback, chat_id: int) -> bool:
     key = context.runtime.anonymizer.channel_key(chat_id, feedback.code)
-    return await context.db.feedback.has_reply_channel(feedback.id, key)
+    return await follow_up_of(context).receives_answers(feedback, key)
 
 
 # --- The buttons under messages about a feedback ------------------------------------------
@@ -131,7 +139,7 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     assert query is not None
     t = await context.texts(update)
     match = _FOLLOW_UP.match(query.data or "")
-    code = normalize_reference_code(match.group(2)) if match else None
+    code = parse_code(match.group(2)) if match else None
     message = query.message if isinstance(query.message, Message) else None
     # These buttons are only ever under the bot's messages to a resident: pressed in a
     # group, the data was forged or copied, and a rating or addition from there would be
@@ -141,24 +149,22 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
         await stale(query, t, message if private else None)
         return
     action = match.group(1)
-    if action not in _ACTIONS:
+    ask = _ASKS.get(action)
+    if ask is None:
         await stale(query, t, message)
         return
     # Every press looks a code up: a forged one counts against the presser's limit, so
     # that codes cannot be guessed by pressing (SPEC §4).
-    limited = _limit_of(context, action)
-    if limited is not None:
-        limit, refusal_key = limited
-        assert update.effective_user is not None
-        resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
-        if not limit.allow(resident):
-            await answer_quietly(query, t(refusal_key), show_alert=True)
-            return
-    try:
-        feedback = await context.db.feedback.get_by_code(code)
-    except FeedbackNotFound:
+    assert update.effective_user is not None
+    resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
+    looked = await follow_up_of(context).press(ask, code, resident)
+    if isinstance(looked, RateLimited):
+        await answer_quietly(query, t(_REFUSALS.get(ask, "status_rate_limited")), show_alert=True)
+        return
+    if isinstance(looked, NotFound):
         await answer_quietly(query, t("status_not_found_short"), show_alert=True)
         return
+    feedback = looked.feedback
     if action == keyboards.SEE_STATUS:
         await answer_quietly(query)
         await show_status(update, context, t, message, code, feedback)
@@ -180,32 +186,20 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
         await _rate(update, context, t, feedback, message, action == keyboards.SATISFIED)
 
 
-_ACTIONS = frozenset(
-    {
-        keyboards.SEE_STATUS,
-        keyboards.RECEIVE,
-        keyboards.RECEIPT_YES,
-        keyboards.NO_RECEIVE,
-        keyboards.RECEIPT_NO,
-        keyboards.ADD_MORE,
-        keyboards.ANSWER_QUESTION,
-        keyboards.SATISFIED,
-        keyboards.NOT_SATISFIED,
-    }
-)
-
-
-def _limit_of(context: HomThuContext, action: str) -> tuple[SlidingWindowLimit, str] | None:
-    """The limit a press counts against, and what a refused press is told (None: the
-    status, which ``show_status`` counts itself)."""
-    runtime = context.runtime
-    if action in (keyboards.RECEIVE, keyboards.RECEIPT_YES):
-        return runtime.channel_limit, "receive_rate_limited"
-    if action in (keyboards.SATISFIED, keyboards.NOT_SATISFIED):
-        return runtime.rating_limit, "rating_rate_limited"
-    if action == keyboards.SEE_STATUS:
-        return None
-    return runtime.status_limit, "status_rate_limited"
+# What each button asks of the code (and so which limit a press counts against).
+_ASKS = {
+    keyboards.SEE_STATUS: Ask.STATUS,
+    keyboards.RECEIVE: Ask.RECEIVE,
+    keyboards.RECEIPT_YES: Ask.RECEIVE,
+    keyboards.NO_RECEIVE: Ask.STOP_RECEIVING,
+    keyboards.RECEIPT_NO: Ask.STOP_RECEIVING,
+    keyboards.ADD_MORE: Ask.ADD,
+    keyboards.ANSWER_QUESTION: Ask.ADD,
+    keyboards.SATISFIED: Ask.RATE,
+    keyboards.NOT_SATISFIED: Ask.RATE,
+}
+# What a refused press is told (the others: that look-ups are limited).
+_REFUSALS = {Ask.RECEIVE: "receive_rate_limited", Ask.RATE: "rating_rate_limited"}
 
 
 async def _receive_here(
@@ -224,11 +218,11 @@ async def _receive_here(
     runtime = context.runtime
     code = feedback.code
     channel = runtime.anonymizer.seal_channel(message.chat_id, code, t.language)
-    try:
-        added = await context.db.feedback.add_reply_channel(feedback.id, channel, sender=receipt)
-    except TooManyChannels:
+    attached = await follow_up_of(context).attach_channel(feedback, channel, sender=receipt)
+    if isinstance(attached, ChannelsFull):
         await answer_quietly(query, t("receive_too_many"), show_alert=True)
         return
+    added = attached.added
     await answer_quietly(query, t("toast_receive_on"))
     log.info("answers asked for in a chat code=%s new=%s", code, added)
     if receipt:
@@ -261,7 +255,7 @@ async def _no_answers_here(
     assert query is not None
     code = feedback.code
     key = context.runtime.anonymizer.channel_key(message.chat_id, code)
-    removed = await context.db.feedback.remove_reply_channel(feedback.id, key)
+    removed = await follow_up_of(context).stop_channel(feedback, key)
     log.info("answers declined in a chat code=%s removed=%s", code, removed)
     if receipt:
         await answer_quietly(query, t("toast_no_receive"))
@@ -314,9 +308,8 @@ async def _rate(
 ) -> None:
     query = update.callback_query
     assert query is not None
-    try:
-        rated = await context.db.dialogue.rate(feedback.id, satisfied)
-    except NotResolved:
+    rated = await follow_up_of(context).rate(feedback, satisfied)
+    if isinstance(rated, NotResolvedYet):
         await answer_quietly(query, t("rating_not_resolved"), show_alert=True)
         return
     if not rated.reopened:

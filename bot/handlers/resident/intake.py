@@ -16,6 +16,7 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot.handlers.resident.additions import cancel_adding, set_aside
+from bot.handlers.resident.cores import intake_of
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
@@ -34,10 +35,27 @@ from bot.handlers.resident.writing import (
 from bot.ptb.answers import answer_quietly, stale
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
+from core.intake import (
+    AreaClosedMeanwhile,
+    ChooseArea,
+    ClosedArea,
+    EmptyDraft,
+    Intake,
+    LocationKept,
+    MalformedArea,
+    NoOpenTopics,
+    NotCurrent,
+    RateLimited,
+    Sent,
+    Started,
+    TopicClosedMeanwhile,
+    TopicNeeded,
+    UnknownArea,
+    holds_writing,
+)
 from core.rules.additions import ADDING
 from core.rules.draft import MAX_PHOTOS, Draft, forget_draft, load_draft, store_draft
-from storage import Area, AreaClosed, AreaNotFound, FeedbackNotFound, NewFeedback, TopicNotFound
-from storage.models import validate_area_code
+from storage import Area
 from texts import Texts
 
 log = logging.getLogger(__name__)
@@ -56,8 +74,8 @@ Callback = Callable[[Update, HomThuContext], Coroutine[Any, Any, int]]
 
 
 def idle_limit(context: HomThuContext) -> timedelta:
-    """How long an untouched draft is kept (``DRAFT_IDLE_HOURS``)."""
-    return timedelta(hours=context.settings.draft_idle_hours)
+    """How long an untouched draft is kept (``DRAFT_IDLE_HOURS``), as the core counts it."""
+    return intake_of(context).idle_limit
 
 
 def with_draft(step: Step) -> Callback:
@@ -72,7 +90,7 @@ def with_draft(step: Step) -> Callback:
     async def run(update: Update, context: HomThuContext) -> int:
         draft = load_draft(context.user_data or {})
         now = context.runtime.now()
-        if draft is None or draft.is_idle(now, idle_limit(context)):
+        if draft is None or not intake_of(context).is_live(draft):
             return await _draft_gone(update, context, draft)
         # Touched once per update: a step that keeps the draft early (writing.keep) and the
         # store below write the same thing, so the flush has nothing left to write.
@@ -127,14 +145,12 @@ async def expired_draft(update: Update, context: HomThuContext, t: Texts, area_c
     message = update.effective_message
     assert message is not None
     await message.reply_text(t("draft_expired", hours=context.settings.draft_idle_hours))
-    try:
-        area: Area | None = await context.db.areas.get_open(area_code)
-    except (AreaNotFound, AreaClosed):
-        area = None
+    intake = intake_of(context)
+    area = await intake.open_area(area_code)
     # Only a new message starts a draft: not a button, not an edit of an old message.
     if area is not None and is_content(update.message):
-        draft = Draft(area.id, area.code, area.name, touched_at=context.runtime.now().timestamp())
-        if await take_content(message, t, draft):
+        draft = intake.new_draft(area)
+        if await take_content(message, t, draft) is not None:
             await keep(update, context, draft)
             return await _ask_topic(message, context, t, t("draft_expired_kept", area=area.name))
     if area is not None:
@@ -162,7 +178,7 @@ async def offer_areas(
 ) -> None:
     """Say ``intro`` with the open areas as buttons (``first`` on top), or that none is
     open."""
-    areas = await context.db.areas.list(include_closed=False)
+    areas = await intake_of(context).open_areas()
     if not areas:
         await message.reply_text(t("no_open_areas"))
         return
@@ -196,37 +212,35 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     await set_aside(context, message, t)
     _user_data(context).pop(EXPIRED_AREA, None)
     who = committee(context, t)
-    if code is None:
-        await offer_areas(message, context, t, t("choose_area", committee=who))
-        return END
-    if not validate_area_code(code):
-        log.info("start with malformed area code")
-        await offer_areas(message, context, t, t("malformed_area"))
-        return END
-    try:
-        area = await context.db.areas.get_open(code)
-    except AreaNotFound:
-        log.info("start with unknown area=%s", code)
-        await offer_areas(message, context, t, t("unknown_area", code=code))
-        return END
-    except AreaClosed:
-        closed = await context.db.areas.get(code)
-        log.info("start with closed area=%s", code)
-        intro = closed_area_intro(t, closed.name, context.committee.contact_text)
-        await offer_areas(message, context, t, intro)
-        return END
-    topics = await context.db.topics.for_residents()
-    if not topics:
-        await message.reply_text(t("no_open_topics"))
-        return END
-    draft = Draft(area.id, area.code, area.name, touched_at=0.0)
-    store_draft(_user_data(context), draft, context.runtime.now())
-    log.info("draft started area=%s", area.code)
-    await message.reply_text(
-        t("greeting", committee=who, area=area.name),
-        reply_markup=keyboards.topics_keyboard(topics, t.language),
-    )
-    return CHOOSING_TOPIC
+    started = await intake_of(context).start(code)
+    match started:
+        case ChooseArea():
+            await offer_areas(message, context, t, t("choose_area", committee=who))
+            return END
+        case MalformedArea():
+            log.info("start with malformed area code")
+            await offer_areas(message, context, t, t("malformed_area"))
+            return END
+        case UnknownArea(code=unknown):
+            log.info("start with unknown area=%s", unknown)
+            await offer_areas(message, context, t, t("unknown_area", code=unknown))
+            return END
+        case ClosedArea(name=name):
+            log.info("start with closed area=%s", code)
+            intro = closed_area_intro(t, name, context.committee.contact_text)
+            await offer_areas(message, context, t, intro)
+            return END
+        case NoOpenTopics():
+            await message.reply_text(t("no_open_topics"))
+            return END
+        case Started(draft=draft, area=area, topics=topics):
+            store_draft(_user_data(context), draft, context.runtime.now())
+            log.info("draft started area=%s", area.code)
+            await message.reply_text(
+                t("greeting", committee=who, area=area.name),
+                reply_markup=keyboards.topics_keyboard(topics, t.language),
+            )
+            return CHOOSING_TOPIC
 
 
 def _message_of(query: CallbackQuery) -> Message | None:
@@ -258,20 +272,18 @@ async def _pressed(update: Update, context: HomThuContext) -> tuple[CallbackQuer
 async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> int:
     """An area button pressed while choosing a topic: move the draft to that area."""
     query, data, t = await _press(update, context)
-    code = data.removeprefix(keyboards.AREA_PREFIX)
-    try:
-        area = await context.db.areas.get_open(code)
-    except (AreaNotFound, AreaClosed):
+    area = await intake_of(context).open_area(data.removeprefix(keyboards.AREA_PREFIX))
+    if area is None:
         await stale(query, t, _message_of(query))
         return CHOOSING_TOPIC
     await answer_quietly(query)
-    draft.area_id, draft.area_code, draft.area_name = area.id, area.code, area.name
+    Intake.move(draft, area)
     greeting = t("greeting", committee=committee(context, t), area=area.name)
     return await _ask_topic(query.message, context, t, greeting)
 
 
 async def _ask_topic(message: object, context: HomThuContext, t: Texts, text: str) -> int:
-    topics = await context.db.topics.for_residents()
+    topics = await intake_of(context).topics()
     if isinstance(message, Message):
         await message.reply_text(text, reply_markup=keyboards.topics_keyboard(topics, t.language))
     return CHOOSING_TOPIC
@@ -282,15 +294,11 @@ async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> in
     """A topic button: remember it and ask for the text."""
     query, data, t = await _press(update, context)
     number = keyboards.id_after(keyboards.TOPIC_PREFIX, data)
-    try:
-        if number is None:
-            raise TopicNotFound(data)
-        topic = await context.db.topics.get_open(number)
-    except TopicNotFound:
+    topic = await intake_of(context).choose_topic(draft, number, t.language)
+    if topic is None:
         await stale(query, t, _message_of(query))
         return CHOOSING_TOPIC
     await answer_quietly(query)
-    draft.topic_id, draft.topic_name = topic.id, topic.name(t.language)
     log.info("topic chosen area=%s topic=%s", draft.area_code, topic.id)
     markup = None if draft.is_empty else keyboards.writing_keyboard(t)
     await _edit_or_reply(context, query.message, _writing_prompt(t, draft), markup)
@@ -323,7 +331,7 @@ async def content_before_topic(update: Update, context: HomThuContext, draft: Dr
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    if not await take_content(message, t, draft):
+    if await take_content(message, t, draft) is None:
         return CHOOSING_TOPIC
     await keep(update, context, draft)
     return await _ask_topic(message, context, t, t("kept_before_topic"))
@@ -338,11 +346,10 @@ async def add_content(update: Update, context: HomThuContext, draft: Draft) -> i
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    had_location = draft.location is not None
-    if await take_content(message, t, draft):
+    kept = await take_content(message, t, draft)
+    if kept is not None:
         await keep(update, context, draft)
-        replaced = message.location is not None and had_location
-        await acknowledge(context, message, t, draft, replaced=replaced)
+        await acknowledge(context, message, t, kept)
     return WRITING
 
 
@@ -360,8 +367,8 @@ async def edited_message(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    draft = load_draft(context.user_data or {})
-    if draft is None or draft.is_idle(context.runtime.now(), idle_limit(context)):
+    draft = intake_of(context).live(load_draft(context.user_data or {}))
+    if draft is None:
         await message.reply_text(t("edited_not_in_draft"))
         return
     if await take_edit(message, t, draft):
@@ -378,14 +385,15 @@ async def show_preview(update: Update, context: HomThuContext, draft: Draft) -> 
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    if draft.is_empty:
+    review = Intake.preview(draft)
+    if isinstance(review, EmptyDraft):
         await answer_quietly(query, t("empty_draft"), show_alert=True)
         return WRITING
     await answer_quietly(query)
     message = query.message
     if isinstance(message, Message):
         await drop_buttons(message)
-        await send_preview(context, message, t, draft)
+        await send_preview(context, message, t, review)
     return PREVIEW
 
 
@@ -426,7 +434,7 @@ async def start_over(update: Update, context: HomThuContext, draft: Draft) -> in
 async def start_over_confirmed(update: Update, context: HomThuContext, draft: Draft) -> int:
     """Drop the texts, photos and location; keep area and topic; ask for the text again."""
     query, t = await _pressed(update, context)
-    draft.clear_content()
+    Intake.start_over(draft)
     await _edit_or_reply(context, query.message, t("edit_prompt", topic=draft.topic_name), None)
     log.info("draft started over area=%s", draft.area_code)
     return WRITING
@@ -438,10 +446,11 @@ async def back_to_preview(update: Update, context: HomThuContext, draft: Draft) 
     query, t = await _pressed(update, context)
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
-        if draft.is_empty:
+        review = Intake.preview(draft)
+        if isinstance(review, EmptyDraft):
             await query.message.reply_text(_writing_prompt(t, draft))
             return WRITING
-        await send_preview(context, query.message, t, draft)
+        await send_preview(context, query.message, t, review)
     return PREVIEW
 
 
@@ -474,57 +483,45 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     assert query is not None
     assert update.effective_user is not None
     t = await context.texts(update)
-    if submission_of(query.data) != draft.submission:
-        # The button of an earlier preview: that draft was sent or replaced.
-        await sent_before(update, context)
-        return PREVIEW
     runtime = context.runtime
     resident = runtime.anonymizer.resident_key(update.effective_user.id)
-    if not runtime.feedback_limit.allow(resident):
-        log.info("feedback rate limited area=%s", draft.area_code)
-        await answer_quietly(
-            query, t("feedback_rate_limited", limit=runtime.feedback_limit.limit), show_alert=True
-        )
-        return PREVIEW
-    if draft.topic_id is None:
-        await answer_quietly(query)
-        return await _ask_topic(query.message, context, t, t("choose_topic_again"))
-    new = NewFeedback(
-        draft.area_id,
-        draft.topic_id,
-        draft.body,
-        tuple(draft.photos),
-        submission=draft.submission,
-        location=draft.coordinates,
-    )
-    try:
-        submitted = await context.db.feedback.submit(new)
-    except AreaClosed:
-        await answer_quietly(query)
-        if isinstance(query.message, Message):
-            await offer_areas(query.message, context, t, t("send_failed_area_closed"))
-        draft.topic_id = None
-        return CHOOSING_TOPIC
-    except TopicNotFound:
-        await answer_quietly(query)
-        draft.topic_id = None
-        return await _ask_topic(query.message, context, t, t("send_failed_topic_closed"))
-    feedback = submitted.feedback
-    if submitted.created:
-        runtime.wake_outbox()
-    await answer_quietly(query)
-    if isinstance(query.message, Message):
-        await drop_buttons(query.message)
-        await _receipt(context, query.message, t, feedback.code)
-    log.info(
-        "feedback sent code=%s area=%s topic=%s photos=%d again=%s",
-        feedback.code,
-        feedback.area.code,
-        feedback.topic.id,
-        len(feedback.photo_file_ids),
-        not submitted.created,
-    )
-    return END
+    sending = await intake_of(context).submit(draft, resident, submission_of(query.data))
+    match sending:
+        case NotCurrent():
+            # The button of an earlier preview: that draft was sent or replaced.
+            await sent_before(update, context)
+            return PREVIEW
+        case RateLimited(limit=limit):
+            log.info("feedback rate limited area=%s", draft.area_code)
+            await answer_quietly(query, t("feedback_rate_limited", limit=limit), show_alert=True)
+            return PREVIEW
+        case TopicNeeded():
+            await answer_quietly(query)
+            return await _ask_topic(query.message, context, t, t("choose_topic_again"))
+        case AreaClosedMeanwhile():
+            await answer_quietly(query)
+            if isinstance(query.message, Message):
+                await offer_areas(query.message, context, t, t("send_failed_area_closed"))
+            return CHOOSING_TOPIC
+        case TopicClosedMeanwhile():
+            await answer_quietly(query)
+            return await _ask_topic(query.message, context, t, t("send_failed_topic_closed"))
+        case Sent(feedback=feedback, created=created):
+            if created:
+                runtime.wake_outbox()
+            await answer_quietly(query)
+            if isinstance(query.message, Message):
+                await drop_buttons(query.message)
+                await _receipt(context, query.message, t, feedback.code)
+            log.info(
+                "feedback sent code=%s area=%s topic=%s photos=%d again=%s",
+                feedback.code,
+                feedback.area.code,
+                feedback.topic.id,
+                len(feedback.photo_file_ids),
+                not created,
+            )
+            return END
 
 
 def submission_of(data: str | None) -> str:
@@ -545,11 +542,7 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    submission = submission_of(query.data)
-    try:
-        feedback = await context.db.feedback.get_by_submission(submission) if submission else None
-    except FeedbackNotFound:
-        feedback = None
+    feedback = await intake_of(context).sent_with(submission_of(query.data))
     if feedback is None:
         await stale(query, t, _message_of(query))
         return
@@ -574,17 +567,12 @@ async def cancel_at_review(update: Update, context: HomThuContext, draft: Draft)
 
 async def _ask_cancel(update: Update, context: HomThuContext, draft: Draft, state: int) -> int:
     query, t = await _pressed(update, context)
-    if not _holds_writing(draft):
+    if not holds_writing(draft):
         return await _cancelled(query, t, draft)  # nothing written: nothing to lose
     if isinstance(query.message, Message):
         await drop_buttons(query.message)
         await _ask_cancel_question(context, query.message, t)
     return state
-
-
-def _holds_writing(draft: Draft) -> bool:
-    """True when the draft holds something the resident wrote or sent."""
-    return not draft.is_empty or draft.location is not None
 
 
 async def _ask_cancel_question(context: HomThuContext, message: Message, t: Texts) -> None:
@@ -640,9 +628,7 @@ async def cancel_command(update: Update, context: HomThuContext) -> int | None:
     if await cancel_adding(context, message, t):
         return None  # asked about the addition; the draft, if any, stays as it is
     _user_data(context).pop(ADDING, None)
-    draft = load_draft(context.user_data or {})
-    now = context.runtime.now()
-    if draft is not None and _holds_writing(draft) and not draft.is_idle(now, idle_limit(context)):
+    if intake_of(context).asks_before_dropping(load_draft(context.user_data or {})):
         await _ask_cancel_question(context, message, t)
         return None  # the conversation stays at its step until the resident answers
     discard_draft(context)
@@ -663,11 +649,7 @@ async def restart(update: Update, context: HomThuContext) -> int:
     assert message is not None
     code = context.args[0] if context.args else None
     draft = load_draft(context.user_data or {})
-    if (
-        draft is None
-        or draft.is_idle(context.runtime.now(), idle_limit(context))
-        or draft.is_empty
-    ):
+    if draft is None or not intake_of(context).asks_before_restart(draft):
         discard_draft(context)
         return await _begin(update, context, code)
     t = await context.texts(update)
@@ -726,8 +708,8 @@ async def content_at_restart_question(update: Update, context: HomThuContext, dr
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    had_location = draft.location is not None
-    if not await take_content(message, t, draft):
+    kept = await take_content(message, t, draft)
+    if kept is None:
         return CONFIRM_RESTART  # said why it did not fit; the question still stands
     state = draft.resume_state or WRITING
     draft.resume_state, draft.pending_area_code = None, None
@@ -738,9 +720,9 @@ async def content_at_restart_question(update: Update, context: HomThuContext, dr
         if question is not None:
             await drop_buttons_of(message, question[0])
         return await _ask_topic(message, context, t, t("kept_before_topic"))
-    replaced = message.location is not None and had_location
+    replaced = isinstance(kept, LocationKept) and kept.replaced
     text = t("received_location_replaced") if replaced else t("received_kept_writing")
-    await acknowledge(context, message, t, draft, text=text)
+    await acknowledge(context, message, t, kept, text=text)
     return WRITING
 
 

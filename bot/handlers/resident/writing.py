@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import html
 import logging
-import re
 
 from telegram import InputFile, InputMediaPhoto, Message, Update
 from telegram.error import BadRequest
@@ -20,63 +19,57 @@ from telegram.error import BadRequest
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards, paperwork
 from bot.render.views import card_messages, visible_length
-from core.rules.draft import (
-    CHARS_NEAR_LIMIT,
-    MAX_CHARS,
-    MAX_PHOTOS,
-    PHOTOS_NEAR_LIMIT,
-    Draft,
+from core.intake import (
+    Accepted,
+    Intake,
+    LocationKept,
+    NotInDraft,
+    Preview,
     TooLong,
     TooManyPhotos,
-    composed,
-    keep_draft,
+    review_of,
 )
-from core.rules.personal_data import PersonalData, find_personal_data
+from core.rules.draft import MAX_PHOTOS, Draft, keep_draft
 from documents.image_files import UnreadableImage, clean_photo
 from texts import Texts
 
 log = logging.getLogger(__name__)
 
-# Words that make a text a denunciation or a complaint, which the law wants signed (§3.4);
-# typed with or without diacritics, or in English. Matched on the text in NFC.
-_COMPLAINT = re.compile(
-    r"\b(tố\s+cáo|khiếu\s+nại|to\s+cao|khieu\s+nai"
-    r"|complaints?|denounc(?:e|es|ed|ing)|denunciations?)\b",
-    re.IGNORECASE,
-)
-
-
 # The Bot API hands over files up to 20 MB.
 MAX_DOWNLOAD = 20 * 1024 * 1024
 
 
-async def take_content(message: Message, t: Texts, draft: Draft) -> bool:
-    """Add the message's text, photo (or image sent as a file) or location; say why not
-    when it does not fit."""
-    try:
-        if message.photo:
-            draft.add_photo(message.photo[-1].file_id, message.caption, message.message_id)
-        elif is_image_file(message):
-            if len(draft.photos) >= MAX_PHOTOS:
-                raise TooManyPhotos()
-            file_id = await photo_from_file(message, t)
-            if file_id is None:
-                return False
-            draft.add_photo(file_id, message.caption, message.message_id)
-        elif message.location is not None:
-            replaced = draft.set_location(message.location.latitude, message.location.longitude)
-            log.info("location kept area=%s replaced=%s", draft.area_code, replaced)
+async def take_content(message: Message, t: Texts, draft: Draft) -> Accepted | LocationKept | None:
+    """Add the message's text, photo (or image sent as a file) or location; None, and the
+    resident told why, when it does not fit."""
+    kept: Accepted | LocationKept | TooLong | TooManyPhotos
+    if message.photo:
+        file_id = message.photo[-1].file_id
+        kept = Intake.add_photo(draft, file_id, message.caption, message.message_id)
+    elif is_image_file(message):
+        full = Intake.photo_room(draft)
+        if full is None:
+            converted = await photo_from_file(message, t)
+            if converted is None:
+                return None
+            kept = Intake.add_photo(draft, converted, message.caption, message.message_id)
         else:
-            draft.add_text(message.text or "", message.message_id)
-    except TooLong as exc:
+            kept = full
+    elif message.location is not None:
+        location = message.location
+        kept = Intake.set_location(draft, location.latitude, location.longitude)
+        log.info("location kept area=%s replaced=%s", draft.area_code, kept.replaced)
+    else:
+        kept = Intake.add_text(draft, message.text or "", message.message_id)
+    if isinstance(kept, TooLong):
         await message.reply_text(
-            t("too_long", max_chars=MAX_CHARS, current=exc.current, incoming=exc.incoming)
+            t("too_long", max_chars=kept.limit, current=kept.current, incoming=kept.incoming)
         )
-        return False
-    except TooManyPhotos:
-        await message.reply_text(t("too_many_photos", max_photos=MAX_PHOTOS))
-        return False
-    return True
+        return None
+    if isinstance(kept, TooManyPhotos):
+        await message.reply_text(t("too_many_photos", max_photos=kept.limit))
+        return None
+    return kept
 
 
 def is_image_file(message: Message | None) -> bool:
@@ -128,20 +121,17 @@ async def keep(update: Update, context: HomThuContext, draft: Draft) -> None:
     )
 
 
-def acknowledgement(t: Texts, draft: Draft, message: Message) -> str:
-    """A short "received"; counts only near a limit."""
-    if message.location is not None:
-        return t("received_location")
+def acknowledgement(t: Texts, kept: Accepted | LocationKept) -> str:
+    """A short "received"; counts only near a limit (the core says when)."""
+    if isinstance(kept, LocationKept):
+        return t("received_location_replaced" if kept.replaced else "received_location")
     lines = [t("received")]
-    left = MAX_CHARS - draft.char_count
-    if message.text and left <= CHARS_NEAR_LIMIT:
-        lines.append(t("received_chars_left", left=left))
-    if message.photo or is_image_file(message):
-        photos_left = MAX_PHOTOS - len(draft.photos)
-        if photos_left == 0:
-            lines.append(t("received_photos_full", max_photos=MAX_PHOTOS))
-        elif photos_left <= PHOTOS_NEAR_LIMIT:
-            lines.append(t("received_photos_left", left=photos_left))
+    if kept.chars_left is not None:
+        lines.append(t("received_chars_left", left=kept.chars_left))
+    if kept.photos_left == 0:
+        lines.append(t("received_photos_full", max_photos=MAX_PHOTOS))
+    elif kept.photos_left is not None:
+        lines.append(t("received_photos_left", left=kept.photos_left))
     return "\n".join(lines)
 
 
@@ -149,16 +139,15 @@ async def acknowledge(
     context: HomThuContext,
     message: Message,
     t: Texts,
-    draft: Draft,
+    kept: Accepted | LocationKept,
     *,
-    replaced: bool = False,
     text: str | None = None,
 ) -> None:
     """Confirm what is kept (``text`` if given), with the draft's buttons; the photos of
     one album share one, edited, confirmation; the previous confirmation loses its
     buttons."""
     if text is None:
-        text = t("received_location_replaced") if replaced else acknowledgement(t, draft, message)
+        text = acknowledgement(t, kept)
     markup = keyboards.writing_keyboard(t)
     buttons = context.runtime.draft_buttons
     previous = buttons.get(message.chat_id)
@@ -211,20 +200,16 @@ async def take_edit(message: Message, t: Texts, draft: Draft) -> bool:
     """An edited message of the draft changes its part; say what happened. True when the
     draft changed."""
     text = message.text if message.text is not None else message.caption or ""
-    try:
-        changed = draft.replace_text(message.message_id, text, may_add=_photo_in(message, draft))
-    except TooLong:
-        await message.reply_text(t("edited_too_long", max_chars=MAX_CHARS))
+    photo = message.photo[-1].file_id if message.photo else None
+    edited = Intake.edit(draft, message.message_id, text, photo)
+    if isinstance(edited, TooLong):
+        await message.reply_text(t("edited_too_long", max_chars=edited.limit))
         return False
-    if not changed:
+    if isinstance(edited, NotInDraft):
         await message.reply_text(t("edited_not_in_draft"))
         return False
     await message.reply_text(t("edited_updated"))
     return True
-
-
-def _photo_in(message: Message, draft: Draft) -> bool:
-    return bool(message.photo) and message.photo[-1].file_id in draft.photos
 
 
 # --- Refusals ------------------------------------------------------------------------------
@@ -271,22 +256,30 @@ def refusal(t: Texts, message: Message) -> str:
 def warnings(t: Texts, draft: Draft) -> list[str]:
     """What the preview warns of: personal data staff would see, and that a denunciation
     or complaint needs the sender's name."""
+    return warning_lines(t, review_of(draft))
+
+
+def warning_lines(t: Texts, review: Preview) -> list[str]:
+    """The review's warnings in ``t``'s words."""
     lines = []
-    body = composed(draft.body)  # a draft kept by a version that did not compose it
-    found = find_personal_data(body)
-    if found:
-        # In the catalogue's order, not the set's (which changes from run to run).
-        ordered = [kind for kind in PersonalData if kind in found]
-        kinds = ", ".join(html.unescape(t(f"personal_{kind.value}")) for kind in ordered)
+    if review.personal_data:
+        kinds = ", ".join(
+            html.unescape(t(f"personal_{kind.value}")) for kind in review.personal_data
+        )
         lines.append(t("preview_personal_data", kinds=kinds))
-    if _COMPLAINT.search(body):
+    if review.complaint:
         lines.append(t("preview_complaint"))
     return lines
 
 
-async def send_preview(context: HomThuContext, message: Message, t: Texts, draft: Draft) -> None:
+async def send_preview(
+    context: HomThuContext, message: Message, t: Texts, review: Preview | Draft
+) -> None:
     """The photos, the location, then the card and the warnings; the buttons sit under the
     last message."""
+    if isinstance(review, Draft):
+        review = review_of(review)
+    draft = review.draft
     chat = message.chat
     if len(draft.photos) == 1:
         await chat.send_photo(draft.photos[0])
@@ -295,9 +288,9 @@ async def send_preview(context: HomThuContext, message: Message, t: Texts, draft
     if draft.coordinates is not None:
         latitude, longitude = draft.coordinates
         await chat.send_location(latitude=latitude, longitude=longitude)
-    extra = warnings(t, draft)
+    extra = warning_lines(t, review)
     contact = context.committee.contact_text
-    if extra and contact and _COMPLAINT.search(composed(draft.body)):
+    if extra and contact and review.complaint:
         extra.append(t("contact_line", contact=contact))
     wrapper = visible_length(t.with_html("preview", card="")) + sum(
         visible_length(line) + 2 for line in extra
