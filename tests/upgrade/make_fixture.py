@@ -10,7 +10,7 @@ by the old bot itself: no SECRET_KEY) against this tree's fake Bot API (tests/bo
 plays a story with fake people only:
 
 * a resident opens a reply channel («Nhận trả lời tại đây») and an officer sends an answer
-  that is still inside its undo window (UNDO_SECONDS is long): the answer waits in the
+  that is still inside its undo window (UNDO_SECONDS, 30 s): the answer waits in the
   outbox;
 * another resident with a reply channel has their feedback set «Đã giải quyết»: the status
   notice waits in the outbox too;

@@ -208,15 +208,20 @@ async def test_the_new_code_carries_on_what_the_old_one_left(
     officer = an_officer(server)
     code, resolved_code = STORY["waiting"]["code"], STORY["resolved"]["code"]
     assert query(bot.database, WAITING) == [(3,)]  # as the old bot left it
+    # The old bot's prompt of the waiting answer, its «Thu hồi» still on.
+    prompt = next(m for m in server.messages(STAFF_CHAT_ID) if m.button_data("Thu hồi"))
     await bot.start_and_wait(server)
 
     # (b) What waited in the outbox goes out: the answer, through the sealed channel the
     # old bot kept (it decrypts under the new code), and the status notice.
     delivered = await waiting.wait_for(f"về góp ý {code}:", timeout=20)
     assert STORY["waiting"]["answer"] in delivered.text
-    await server.wait_for(
+    published = await server.wait_for(
         STAFF_CHAT_ID, lambda m: f"Đã gửi trả lời góp ý {code}" in m.text, timeout=20
     )
+    # The old prompt becomes the record of what went, and «Thu hồi» leaves it.
+    assert published.message_id == prompt.message_id
+    assert published.labels == []
     notice = await resolved.wait_for(resolved_code, timeout=20)
     assert STORY["resolved"]["outcome"] in notice.text, notice.text
     await server.wait_until(
