@@ -305,5 +305,6 @@ async def test_the_new_code_carries_on_what_the_old_one_left(
     assert query(bot.database, WAITING) == [(0,)]
     assert await bot.stop(signal.SIGTERM) == 0, bot.log
 
-    # Promise 1 in what the new bot wrote: no resident named or numbered in its files.
+    # Promise 1 in what the new bot wrote: no resident named or numbered in its files or logs.
     assert files_hold(bot.database.parent, identities()) == []
+    assert [value for value in identities() if value in bot.log] == []
