@@ -17,6 +17,7 @@ at ``/file/bot<token>/<file_path>``; privacy mode in groups.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import io
 import itertools
@@ -426,6 +427,103 @@ class BotAPIServer:
     def block(self, user_id: int) -> None:
         """The user blocks the bot: sending to them is 403 from now on."""
         self._blocked.add(user_id)
+
+    # --- Carrying a world over (the upgrade test) ------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """What Telegram knows, as JSON-able data: people, chats, every message as it stands
+        (the bot's with their inline keyboards and callback data), files, and the counters
+        of ids, so that ``restore`` on another server continues where this one stopped.
+
+        The upgrade test plays a story against one installation, stops it, and seeds a new
+        server with this so that the next installation finds the same chats and buttons.
+        Requests, updates and uploads made by the bot are not carried over.
+        """
+
+        def peek(counter: itertools.count[int]) -> int:
+            # A count cannot be read without taking a number: take it, the caller puts a
+            # count starting there back.
+            return next(counter)
+
+        message_ids = {chat: peek(counter) for chat, counter in self._message_ids.items()}
+        self._message_ids = {chat: itertools.count(n) for chat, n in message_ids.items()}
+        counters = {
+            "update_id": peek(self._update_ids),
+            "file": peek(self._file_ids),
+            "query_id": peek(self._query_ids),
+        }
+        self._update_ids = itertools.count(counters["update_id"])
+        self._file_ids = itertools.count(counters["file"])
+        self._query_ids = itertools.count(counters["query_id"])
+        return {
+            "bot_user": self.bot_user,
+            "chats": list(self._chats.values()),
+            "members": {str(chat): sorted(ids) for chat, ids in self._members.items()},
+            "users": list(self._users.values()),
+            "messages": [self._messages[key] for key in sorted(self._messages)],
+            "bot_messages": [
+                {
+                    "chat_id": m.chat_id,
+                    "message_id": m.message_id,
+                    "data": m.data,
+                    "method": m.method,
+                    "html": m.html,
+                    "edits": m.edits,
+                    "deleted": m.deleted,
+                }
+                for _, m in sorted(self._bot_messages.items())
+            ],
+            "files": [
+                {
+                    "file_id": f.file_id,
+                    "file_unique_id": f.file_unique_id,
+                    "kind": f.kind,
+                    "content": base64.b64encode(f.content).decode("ascii"),
+                    "file_name": f.file_name,
+                    "mime_type": f.mime_type,
+                    "width": f.width,
+                    "height": f.height,
+                }
+                for f in self.files.values()
+            ],
+            "next_message_ids": {str(chat): n for chat, n in message_ids.items()},
+            "next": counters,
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Know what ``snapshot`` recorded (on a new server, before the bot starts)."""
+        self.bot_user = dict(state["bot_user"])
+        for chat in state["chats"]:
+            self._chats[int(chat["id"])] = dict(chat)
+        for chat, ids in state["members"].items():
+            self._members.setdefault(int(chat), set()).update(int(i) for i in ids)
+        for user in state["users"]:
+            self._users[int(user["id"])] = dict(user)
+        for message in state["messages"]:
+            self._messages[(int(message["chat"]["id"]), int(message["message_id"]))] = message
+        for raw in state["bot_messages"]:
+            key = (int(raw["chat_id"]), int(raw["message_id"]))
+            if not raw["deleted"]:
+                # The same object as in _messages, as when the bot sent it: edits show in both.
+                raw["data"] = self._messages.get(key, raw["data"])
+            self._bot_messages[key] = BotMessage(
+                key[0],
+                key[1],
+                raw["data"],
+                raw["method"],
+                raw["html"],
+                seq=self._touch(),
+                edits=int(raw["edits"]),
+                deleted=bool(raw["deleted"]),
+            )
+        for raw in state["files"]:
+            stored = StoredFile(**{**raw, "content": base64.b64decode(raw["content"])})
+            self.files[stored.file_id] = stored
+        for chat, n in state["next_message_ids"].items():
+            self._message_ids[int(chat)] = itertools.count(int(n))
+        self._update_ids = itertools.count(int(state["next"]["update_id"]))
+        self._file_ids = itertools.count(int(state["next"]["file"]))
+        self._query_ids = itertools.count(int(state["next"]["query_id"]))
 
     # --- Updates -----------------------------------------------------------------------
 

@@ -50,9 +50,11 @@ def bot_environment(workdir: Path, base_url: str, **extra: str) -> dict[str, str
 class BotProcess:
     """One bot installation (a folder and a database) that can be started and stopped."""
 
-    def __init__(self, workdir: Path, env: dict[str, str]) -> None:
+    def __init__(self, workdir: Path, env: dict[str, str], python: str = sys.executable) -> None:
         self.workdir = workdir
         self.env = env
+        # Another interpreter runs another installation (the upgrade test's old version).
+        self.python = python
         self.logs: list[Path] = []
         self._process: asyncio.subprocess.Process | None = None
 
@@ -91,7 +93,7 @@ class BotProcess:
         self.logs.append(path)
         with path.open("wb") as output:
             self._process = await asyncio.create_subprocess_exec(
-                sys.executable,
+                self.python,
                 "-m",
                 "bot",
                 cwd=self.workdir,
