@@ -1,7 +1,8 @@
 """``python -m bot``: run the bot (long polling or webhook), or check its configuration.
 
 ``--version`` and ``--help`` are answered before the bot itself is imported, so they are
-instant; everything else imports it in ``run_command``.
+instant; everything else imports it in ``run_command``. The help's words come from the
+operator's texts: ``texts`` is the catalogue's plain dictionaries, nothing of the bot.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
+
+from texts import bilingual
 
 PACKAGE = "homthu"
 
@@ -30,33 +33,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description=(
-            "Hòm thư góp ý – bot Telegram. Mặc định chạy long polling; cấu hình đọc từ .env "
-            "/ Telegram bot, long polling by default, configured by .env"
-        ),
+        description=bilingual("bot_cli_description"),
     )
     parser.add_argument(
         "--check",
         action="store_true",
-        help=(
-            "kiểm tra cấu hình, cơ sở dữ liệu, token và nhóm cán bộ rồi thoát "
-            "/ check configuration, database, token and staff group, then exit"
-        ),
+        help=bilingual("bot_cli_check"),
     )
     parser.add_argument(
         "--webhook",
         action="store_true",
-        help=(
-            "nhận cập nhật qua webhook (WEBHOOK_URL, WEBHOOK_PORT, WEBHOOK_SECRET) thay vì "
-            "polling; với --check: kiểm tra cả webhook "
-            "/ receive updates through a webhook instead of polling; with --check: check it"
-        ),
+        help=bilingual("bot_cli_webhook"),
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"{PACKAGE} {package_version()}",
-        help="in phiên bản rồi thoát / print the version and exit",
+        help=bilingual("bot_cli_version"),
     )
     return parser.parse_args(argv)
 

@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.delivery.membership import StaffMembers
-from bot.ptb.services import DeliveryWorker, SessionStore
+from bot.ptb.services import DeliveryWorker, SessionKeeper
 from bot.service.config import Settings
 from core.anonymity import Anonymizer
 from core.committee import Committee
@@ -112,7 +112,7 @@ class BotRuntime:
         # Attaching reply channels: per resident, so that no one fills a code's slots.
         self.channel_limit = SlidingWindowLimit(10)
         self.outbox: DeliveryWorker | None = None
-        self._persistence: SessionStore | None = None
+        self._persistence: SessionKeeper | None = None
         self.deliver_in_background = True
         # Set when the service stops and no longer waits for handlers still in hand.
         self.stopping = False
@@ -140,7 +140,7 @@ class BotRuntime:
         committee: Committee,
         database: Storage,
         anonymizer: Anonymizer,
-        persistence: SessionStore,
+        persistence: SessionKeeper,
     ) -> None:
         """Fill in the services; called once by the application factory."""
         self._settings = settings
@@ -200,7 +200,7 @@ class BotRuntime:
         return self._anonymizer
 
     @property
-    def persistence(self) -> SessionStore:
+    def persistence(self) -> SessionKeeper:
         """Drafts and conversation states on disk, sealed."""
         if self._persistence is None:
             raise RuntimeError("runtime not configured")

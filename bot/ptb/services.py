@@ -30,8 +30,11 @@ class DeliveryWorker(Protocol):
         """Try again what the staff group refused; how many messages were released."""
 
 
-class SessionStore(Protocol):
-    """Drafts and conversation states on disk, sealed (``bot.ptb.persistence``)."""
+class SessionKeeper(Protocol):
+    """Drafts and conversation states on disk, sealed (``bot.ptb.persistence``).
+
+    It keeps residents' sessions through storage's ``SessionStore`` (``storage.contract``),
+    which only stores the sealed rows: a different thing, so a different name."""
 
     async def flush_update(
         self, application: Application[Any, Any, Any, Any, Any, Any], chat_id: int, user_id: int

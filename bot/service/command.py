@@ -26,11 +26,13 @@ from bot.service.logs import configure_logging
 from bot.service.running import Service, scrub
 from core.anonymity import SecretKeyError
 from storage import DatabaseUnusable, SchemaTooNew, StorageUnavailable
+from texts import bilingual, operator_text
 
 log = logging.getLogger("bot.main")
+CONFIGURATION_ERROR = bilingual("command_configuration_error")
 TOKEN_REJECTED = (
-    "Lỗi cấu hình / configuration error: TELEGRAM_BOT_TOKEN: Telegram từ chối token này / "
-    "Telegram rejected this token. Kiểm tra lại token với @BotFather."
+    f"{CONFIGURATION_ERROR}: TELEGRAM_BOT_TOKEN: {bilingual('command_token_rejected')}. "
+    f"{operator_text('vi', 'command_token_fix')}"
 )
 # Leftover tasks (a request Telegram never answered) get this long to end once cancelled.
 _LEFTOVER_WAIT = 0.2
@@ -43,7 +45,7 @@ def run_command(args: argparse.Namespace, version: str) -> int:
     try:
         settings = load_settings(os.environ, webhook=args.webhook)
     except ConfigError as error:
-        print(f"Lỗi cấu hình / configuration error: {error}", file=sys.stderr)
+        print(f"{CONFIGURATION_ERROR}: {error}", file=sys.stderr)
         return 2
     secrets = [settings.token.reveal()]
     if settings.webhook is not None:
@@ -68,12 +70,13 @@ async def check(settings: Settings, version: str) -> int:
     def emit(result: CheckResult) -> None:
         print(result.line, flush=True)
 
-    print(f"homthu {version}: kiểm tra / check", flush=True)
+    print(bilingual("command_check_header", version=version), flush=True)
     report = await run_checks(settings, emit)
     if report.ok:
         print(f"OK @{report.username}")
         return 0
-    print(f"LỖI / FAILED: số kiểm tra không đạt / checks failed: {report.failures}")
+    failed = bilingual("command_checks_failed", failures=report.failures)
+    print(f"{bilingual('command_failed')}: {failed}")
     return 1
 
 
@@ -86,25 +89,25 @@ def _serve(settings: Settings, secrets: list[str], workers: ThreadPoolExecutor) 
         loop.run_until_complete(Service(settings, secrets).run())
         return 0
     except SecretKeyError as error:
-        print(f"Lỗi khóa bí mật / secret key error: {error}", file=sys.stderr)
+        print(bilingual("command_secret_key_error", error=error), file=sys.stderr)
         return 2
     except InvalidToken:
         print(TOKEN_REJECTED, file=sys.stderr)
         return 2
     except (DatabaseUnusable, SchemaTooNew, StorageUnavailable) as error:
         print(
-            f"Lỗi cơ sở dữ liệu / database error: {settings.database_path}: {error}",
+            bilingual("command_database_error", path=settings.database_path, error=error),
             file=sys.stderr,
         )
         return 1
     except TelegramError as error:
         message = scrub(error.message, secrets)
-        print(f"Lỗi Telegram khi khởi động / start-up failed: {message}", file=sys.stderr)
+        print(bilingual("command_telegram_failed", message=message), file=sys.stderr)
         return 1
     except OSError as error:
         # In webhook mode most often the port is taken or the address is not this machine's.
         hint = " (WEBHOOK_LISTEN, WEBHOOK_PORT?)" if settings.webhook else ""
-        print(f"Lỗi khởi động / start-up failed: {error}{hint}", file=sys.stderr)
+        print(bilingual("command_start_failed", error=error, hint=hint), file=sys.stderr)
         return 1
     finally:
         _close(loop)

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from storage.sqlite.schema import latest_version
+from texts import bilingual
 
 # The same default as the bot's DATABASE_PATH (bot/service/config.py; a test keeps them equal).
 DEFAULT_DATABASE_PATH = Path("data/homthu.sqlite3")
@@ -61,13 +62,11 @@ class Restored:
 def backup(database: Path, target: Path, *, overwrite: bool = False) -> DatabaseFile:
     """Copy ``database`` to ``target`` consistently, even while the bot writes to it."""
     if not database.is_file():
-        raise BackupError(f"không có cơ sở dữ liệu / no database at {database}")
+        raise BackupError(bilingual("backup_no_database", database=database))
     if _same_file(target, database):
-        raise BackupError(
-            f"{target} là chính cơ sở dữ liệu / is the database itself: choose another file"
-        )
+        raise BackupError(bilingual("backup_onto_database", target=target))
     if target.exists() and not overwrite:
-        raise BackupError(f"{target} đã có / exists already: choose another name or --overwrite")
+        raise BackupError(bilingual("backup_exists", target=target))
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     partial.unlink(missing_ok=True)
@@ -92,23 +91,17 @@ def backup(database: Path, target: Path, *, overwrite: bool = False) -> Database
 def inspect(path: Path) -> DatabaseFile:
     """Check that ``path`` is an intact Hòm thư database this code can use."""
     if not path.is_file():
-        raise BackupError(f"không có tệp / no such file: {path}")
+        raise BackupError(bilingual("backup_no_such_file", path=path))
     try:
         with closing(_connect(path, "ro", BUSY_TIMEOUT)) as conn:
             _require_intact(conn, path)
             version = _require_homthu(conn, path)
             (count,) = conn.execute("SELECT COUNT(*) FROM feedback").fetchone()
     except sqlite3.DatabaseError as error:
-        raise BackupError(
-            f"{path} không phải cơ sở dữ liệu SQLite đọc được / "
-            f"is not a readable SQLite database ({error})"
-        ) from None
+        raise BackupError(bilingual("backup_not_sqlite", path=path, error=error)) from None
     latest = latest_version()
     if version > latest:
-        raise BackupError(
-            f"{path} do phiên bản bot mới hơn tạo (lược đồ {version} > {latest}) / "
-            f"was made by a newer bot (schema {version} > {latest}): upgrade the bot first"
-        )
+        raise BackupError(bilingual("backup_too_new", path=path, version=version, latest=latest))
     return DatabaseFile(path, version, int(count), path.stat().st_size)
 
 
@@ -119,7 +112,7 @@ def restore(backup_file: Path, database: Path, *, now: datetime | None = None) -
     """
     checked = inspect(backup_file)
     if _same_file(backup_file, database):
-        raise BackupError(f"{backup_file} là chính cơ sở dữ liệu / is the database itself")
+        raise BackupError(bilingual("restore_from_database", path=backup_file))
     existed = database.is_file() and database.stat().st_size > 0
     database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not database.exists():
@@ -161,10 +154,7 @@ def _lock_exclusively(conn: sqlite3.Connection, database: Path) -> None:
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("COMMIT")  # in EXCLUSIVE locking mode the lock outlives the transaction
     except sqlite3.OperationalError as error:
-        raise BackupError(
-            f"{database} đang được dùng – bot đang chạy? Hãy dừng bot trước "
-            f"(systemctl stop homthu) / is in use ({error}): is the bot running? Stop it first"
-        ) from None
+        raise BackupError(bilingual("restore_in_use", database=database, error=error)) from None
 
 
 def _compact(copy: sqlite3.Connection) -> None:
@@ -184,10 +174,7 @@ def _require_homthu(conn: sqlite3.Connection, path: Path) -> int:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
     ).fetchone()
     if row is None:
-        raise BackupError(
-            f"{path} không phải cơ sở dữ liệu Hòm thư / is not a Hòm thư database "
-            "(no schema_migrations table)"
-        )
+        raise BackupError(bilingual("backup_not_homthu", path=path))
     (version,) = conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()
     return int(version)
 
@@ -195,7 +182,7 @@ def _require_homthu(conn: sqlite3.Connection, path: Path) -> int:
 def _require_intact(conn: sqlite3.Connection, path: Path) -> None:
     problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
     if problems != ["ok"]:
-        raise BackupError(f"{path} bị hỏng / is damaged: {problems[0]}")
+        raise BackupError(bilingual("backup_damaged", path=path, problem=problems[0]))
 
 
 def _same_file(one: Path, other: Path) -> bool:

@@ -15,6 +15,7 @@ from dotenv import find_dotenv, load_dotenv
 
 from storage.sqlite.backup import (
     DEFAULT_DATABASE_PATH,
+    KEY_FILE_NAME,
     BackupError,
     DatabaseFile,
     Restored,
@@ -23,6 +24,7 @@ from storage.sqlite.backup import (
     restore,
 )
 from storage.sqlite.schema import latest_version
+from texts import bilingual
 
 EXIT_ERROR = 2
 
@@ -37,64 +39,46 @@ class OneLineParser(argparse.ArgumentParser):
             "-h",
             "--help",
             action="help",
-            help="in hướng dẫn này rồi thoát / show this help and exit",
+            help=bilingual("storage_cli_help"),
         )
 
     def error(self, message: str) -> NoReturn:
         """Report a usage mistake in one line."""
-        self.exit(EXIT_ERROR, f"Lỗi / error: {message} (xem / see: {self.prog} --help)\n")
+        see = f"{bilingual('storage_cli_see')}: {self.prog} --help"
+        self.exit(EXIT_ERROR, f"{bilingual('storage_cli_error')}: {message} ({see})\n")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line."""
     parser = OneLineParser(
         prog="python -m storage",
-        description=(
-            "Sao lưu và khôi phục cơ sở dữ liệu Hòm thư góp ý. "
-            "/ Back up and restore the Hòm thư góp ý database."
-        ),
-        epilog=(
-            "DATABASE_PATH đọc từ môi trường hoặc .env (mặc định data/homthu.sqlite3). "
-            "Sao lưu cả homthu.key cùng cơ sở dữ liệu. "
-            "/ DATABASE_PATH is read from the environment or .env (default "
-            "data/homthu.sqlite3). Back up homthu.key together with the database."
-        ),
+        description=bilingual("storage_cli_description"),
+        epilog=bilingual("storage_cli_epilog", default=DEFAULT_DATABASE_PATH, key=KEY_FILE_NAME),
     )
     parser.add_argument(
         "--database",
         type=Path,
         metavar="PATH",
-        help="cơ sở dữ liệu, thay cho DATABASE_PATH / the database, instead of DATABASE_PATH",
+        help=bilingual("storage_cli_database"),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="{backup,restore}")
     take = commands.add_parser(
         "backup",
-        help=(
-            "sao lưu khi bot vẫn chạy (an toàn, nhất quán) "
-            "/ back up while the bot runs (online, consistent)"
-        ),
-        description=(
-            "Sao lưu trực tuyến bằng API backup của SQLite; bot không cần dừng. "
-            "/ Online backup through SQLite's backup API; the bot keeps running."
-        ),
+        help=bilingual("storage_cli_backup"),
+        description=bilingual("storage_cli_backup_description"),
     )
-    take.add_argument("file", type=Path, help="tệp sao lưu sẽ tạo / the backup file to write")
+    take.add_argument("file", type=Path, help=bilingual("storage_cli_backup_file"))
     take.add_argument(
         "--overwrite",
         action="store_true",
-        help="ghi đè nếu tệp đã có / replace the file if it exists",
+        help=bilingual("storage_cli_overwrite"),
     )
     back = commands.add_parser(
         "restore",
-        help="khôi phục từ bản sao lưu (phải dừng bot) / restore a backup (stop the bot first)",
-        description=(
-            "Thay cơ sở dữ liệu bằng bản sao lưu; bản hiện tại được giữ lại thành "
-            "<db>.before-restore-<thời điểm>. Bot phải dừng. "
-            "/ Replace the database with a backup; the current one is kept as "
-            "<db>.before-restore-<time>. The bot must be stopped."
-        ),
+        help=bilingual("storage_cli_restore"),
+        description=bilingual("storage_cli_restore_description"),
     )
-    back.add_argument("file", type=Path, help="tệp sao lưu / the backup file")
+    back.add_argument("file", type=Path, help=bilingual("storage_cli_restore_file"))
     return parser.parse_args(argv)
 
 
@@ -118,10 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             report_restore(restore(args.file, database))
     except BackupError as error:
-        print(f"Lỗi / error: {error}", file=sys.stderr)
+        print(f"{bilingual('storage_cli_error')}: {error}", file=sys.stderr)
         return EXIT_ERROR
     except (sqlite3.Error, OSError) as error:
-        print(f"Lỗi / error: {database}: {error}", file=sys.stderr)
+        print(f"{bilingual('storage_cli_error')}: {database}: {error}", file=sys.stderr)
         return EXIT_ERROR
     return 0
 
@@ -129,16 +113,13 @@ def main(argv: list[str] | None = None) -> int:
 def report_backup(database: Path, copy: DatabaseFile) -> None:
     """What was saved, and the key that must be saved with it."""
     print(
-        f"Đã sao lưu / backed up: {database} → {copy.path} "
-        f"(lược đồ / schema {copy.schema_version}, {copy.feedback_count} góp ý / feedback, "
-        f"{_size(copy.size)})"
+        f"{bilingual('storage_cli_backed_up')}: {database} → {copy.path} "
+        f"({_contents(copy)}, {_size(copy.size)})"
     )
     key = key_file_beside(database)
     if key.exists():
         print(
-            f"Nhớ sao lưu cả {key} / back up {key} too: "
-            "không có nó, kênh phản hồi và lựa chọn ngôn ngữ không đọc được / without it, "
-            "reply channels and language choices cannot be read"
+            f"{bilingual('storage_cli_save_key', key=key)}: {bilingual('storage_cli_key_needed')}"
         )
 
 
@@ -146,22 +127,20 @@ def report_restore(done: Restored) -> None:
     """What was restored, where the old database went, and what to do next."""
     copy = done.backup
     print(
-        f"Đã khôi phục / restored: {copy.path} → {done.database} "
-        f"(lược đồ / schema {copy.schema_version}, {copy.feedback_count} góp ý / feedback)"
+        f"{bilingual('storage_cli_restored')}: {copy.path} → {done.database} ({_contents(copy)})"
     )
     if done.kept_copy is not None:
-        print(f"Cơ sở dữ liệu cũ giữ tại / the previous database is kept as {done.kept_copy}")
+        print(bilingual("storage_cli_kept", kept=done.kept_copy))
     latest = latest_version()
     if copy.schema_version < latest:
-        print(
-            f"Bot sẽ nâng lược đồ {copy.schema_version} → {latest} khi khởi động / "
-            f"the bot migrates schema {copy.schema_version} → {latest} when it starts"
-        )
-    print(
-        f"Dùng {key_file_beside(done.database).name} (hoặc SECRET_KEY) của cùng bản sao lưu, "
-        "rồi khởi động bot / use the key saved with this backup, then start the bot "
-        "(systemctl start homthu)"
-    )
+        print(bilingual("storage_cli_will_migrate", version=copy.schema_version, latest=latest))
+    print(bilingual("storage_cli_use_key", key=key_file_beside(done.database).name))
+
+
+def _contents(copy: DatabaseFile) -> str:
+    """A copy's schema and how much feedback it holds, as both reports say it."""
+    schema, feedback = bilingual("storage_cli_schema"), bilingual("storage_cli_feedback")
+    return f"{schema} {copy.schema_version}, {copy.feedback_count} {feedback}"
 
 
 def _size(size: int) -> str:

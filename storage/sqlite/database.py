@@ -30,6 +30,7 @@ from storage.sqlite.reports import ReportQueries
 from storage.sqlite.residents import ResidentRepository
 from storage.sqlite.schema import apply_migrations
 from storage.sqlite.topics import TopicRepository
+from texts import bilingual
 
 DEFAULT_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SLA_DAYS = 7
@@ -195,9 +196,8 @@ def prepare_file(path: Path) -> None:
     if path.exists():
         if path.is_file() and path.stat().st_size == 0:
             raise DatabaseUnusable(
-                f"{path}: tệp cơ sở dữ liệu rỗng / the database file is empty (0 bytes). "
-                f"Khôi phục bản sao lưu / restore a backup: python -m storage restore <tệp>; "
-                f"chỉ xóa tệp rỗng này nếu thật sự cài mới / delete it only for a new install"
+                f"{bilingual('database_empty', path=path)}. {_restore_a_backup()}; "
+                f"{bilingual('database_delete_only_new')}"
             )
         return
     if not path.parent.exists():
@@ -245,15 +245,19 @@ async def _require_intact(conn: aiosqlite.Connection, path: Path) -> None:
             problems = [str(error)]
         else:
             raise DatabaseUnusable(
-                f"{path}: không phải cơ sở dữ liệu đọc được / not a readable database "
-                f"({error}). Khôi phục bản sao lưu / restore a backup: "
-                "python -m storage restore <tệp>"
+                f"{bilingual('database_unreadable', path=path, error=error)}. "
+                f"{_restore_a_backup()}"
             ) from None
     if problems != ["ok"]:
         raise DatabaseUnusable(
-            f"{path}: cơ sở dữ liệu bị hỏng / the database is damaged ({problems[0]}). "
-            "Khôi phục bản sao lưu / restore a backup: python -m storage restore <tệp>"
+            f"{bilingual('database_damaged', path=path, problem=problems[0])}. "
+            f"{_restore_a_backup()}"
         )
+
+
+def _restore_a_backup() -> str:
+    """What to do about a database the bot refuses: the operator's way back, named."""
+    return bilingual("database_restore_backup")
 
 
 @asynccontextmanager

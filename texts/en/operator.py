@@ -187,4 +187,75 @@ TEXTS: dict[str, str] = {
         "The area name, unit name and contact text are too long to fit on one page"
     ),
     "qr_error_no_area": "There is no area to print",
+    # --- python -m bot: its help (read before the bot is imported: texts stays light) --------
+    "bot_cli_description": "Telegram bot, long polling by default, configured by .env",
+    "bot_cli_check": "check configuration, database, token and staff group, then exit",
+    "bot_cli_webhook": (
+        "receive updates through a webhook instead of polling; with --check: check it"
+    ),
+    "bot_cli_version": "print the version and exit",
+    # --- python -m bot: why it stopped, one line on stderr ------------------------------------
+    "command_check_header": "check",
+    "command_failed": "FAILED",
+    "command_checks_failed": "checks failed: {failures}",
+    "command_configuration_error": "configuration error",
+    "command_token_rejected": "Telegram rejected this token",
+    # Not printed: command_token_fix is said in Vietnamese only.
+    "command_token_fix": "Check the token with @BotFather.",
+    "command_secret_key_error": "secret key error: {error}",
+    "command_database_error": "database error: {path}: {error}",
+    "command_telegram_failed": "start-up failed: {message}",
+    "command_start_failed": "start-up failed: {error}{hint}",
+    # --- The database the bot refuses to open (storage/sqlite/database.py) -------------------
+    "database_empty": "the database file is empty (0 bytes)",
+    "database_unreadable": "not a readable database ({error})",
+    "database_damaged": "the database is damaged ({problem})",
+    "database_restore_backup": "restore a backup: python -m storage restore <tệp>",
+    "database_delete_only_new": "delete it only for a new install",
+    # --- python -m storage backup|restore: what it refuses (storage/sqlite/backup.py) --------
+    "backup_no_database": "no database at {database}",
+    "backup_onto_database": "is the database itself: choose another file",
+    "backup_exists": "exists already: choose another name or --overwrite",
+    "backup_no_such_file": "no such file: {path}",
+    "backup_not_sqlite": "is not a readable SQLite database ({error})",
+    "backup_too_new": (
+        "was made by a newer bot (schema {version} > {latest}): upgrade the bot first"
+    ),
+    "restore_from_database": "is the database itself",
+    "restore_in_use": "is in use ({error}): is the bot running? Stop it first",
+    "backup_not_homthu": "is not a Hòm thư database (no schema_migrations table)",
+    "backup_damaged": "is damaged: {problem}",
+    # --- python -m storage: its help and what it reports (storage/sqlite/cli.py) -------------
+    "storage_cli_help": "show this help and exit",
+    "storage_cli_error": "error",
+    "storage_cli_see": "see",
+    "storage_cli_description": "Back up and restore the Hòm thư góp ý database.",
+    "storage_cli_epilog": (
+        "DATABASE_PATH is read from the environment or .env (default {default}). "
+        "Back up {key} together with the database."
+    ),
+    "storage_cli_database": "the database, instead of DATABASE_PATH",
+    "storage_cli_backup": "back up while the bot runs (online, consistent)",
+    "storage_cli_backup_description": (
+        "Online backup through SQLite's backup API; the bot keeps running."
+    ),
+    "storage_cli_backup_file": "the backup file to write",
+    "storage_cli_overwrite": "replace the file if it exists",
+    "storage_cli_restore": "restore a backup (stop the bot first)",
+    "storage_cli_restore_description": (
+        "Replace the database with a backup; the current one is kept as "
+        "<db>.before-restore-<time>. The bot must be stopped."
+    ),
+    "storage_cli_restore_file": "the backup file",
+    "storage_cli_backed_up": "backed up",
+    "storage_cli_restored": "restored",
+    "storage_cli_schema": "schema",
+    "storage_cli_feedback": "feedback",
+    "storage_cli_save_key": "back up {key} too",
+    "storage_cli_key_needed": "without it, reply channels and language choices cannot be read",
+    "storage_cli_kept": "the previous database is kept as {kept}",
+    "storage_cli_will_migrate": "the bot migrates schema {version} → {latest} when it starts",
+    "storage_cli_use_key": (
+        "use the key saved with this backup, then start the bot (systemctl start homthu)"
+    ),
 }
