@@ -76,13 +76,6 @@ DYNAMIC: dict[str, tuple[object, ...]] = {
 # F-strings that look like keys and are not: the notice's name in storage/sqlite/agencies.py,
 # which staff_notice_{} above turns into a key.
 NOT_KEYS = {"agency_{}"}
-# Keys nothing uses any more; kept, since this change leaves every text as it was.
-UNUSED = {
-    "adding_dropped",  # «Bổ sung» dropped: adding_dropped_of names the code since issue 19
-    "addition_too_long",  # an addition is collected like a draft: addition_message_too_long
-    "addition_rate_limited",  # ... and limited when sent: addition_send_rate_limited
-    "show_history_line",  # /show names who changed a status: show_history_line_by
-}
 
 
 def test_no_key_is_defined_in_two_sections() -> None:
@@ -278,8 +271,7 @@ def test_every_key_in_the_catalogue_is_used() -> None:
     uses = _uses()
     built = {p.replace("{}", str(v)) for p, values in DYNAMIC.items() for v in values}
     unused = set(VI) - set(uses.literal) - uses.mentioned - built
-    assert unused == UNUSED
-    assert all(key in VI and key in EN for key in UNUSED)
+    assert unused == set()
     assert set(OPERATOR["vi"]) - uses.mentioned == set()
 
 

@@ -362,14 +362,6 @@ TEXTS: dict[str, str] = {
     "addition_received": (
         "✅ Your addition to feedback <code>{code}</code> has been passed to the staff. Thank you!"
     ),
-    "addition_too_long": (
-        "The addition is too long (at most {max_chars} characters) and was not passed on. Please "
-        "tap «Add information» and send it again, shorter."
-    ),
-    "addition_rate_limited": (
-        "Many additions were sent in the past hour, so this one was not passed on. Please send it "
-        "again later."
-    ),
     "adding_expired": (
         "The message you just sent was not passed on: the time to add information had run out. To "
         "add something, send the reference code and tap «Add information»; to send new feedback, "
@@ -450,7 +442,6 @@ TEXTS: dict[str, str] = {
         "You have sent many additions in the past hour, so this one was not passed on yet. "
         "It is kept; please tap «Send the addition» again later."
     ),
-    "adding_dropped": "The addition you were writing was dropped; nothing went to the staff.",
     # --- A collected addition is never dropped without a word ------------------------------
     "addition_unsent_other": (
         "You have an addition to feedback <code>{code}</code> that is not sent yet. Please send "

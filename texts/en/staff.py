@@ -43,7 +43,6 @@ TEXTS: dict[str, str] = {
     "staff_only": "⛔ This command is for the staff group only. To send feedback, tap /start.",
     "show_usage": "Usage: <code>/show CODE</code>, e.g. <code>/show GY-7Q2K9M4T</code>",
     "show_history": "<b>Status history</b>",
-    "show_history_line": "• {time} — {status}",
     "show_history_line_by": "• {time} — {status} ({who})",
     "show_responses": "<b>Answers and notes</b>",
     "show_no_responses": "No answers or notes yet.",

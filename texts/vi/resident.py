@@ -355,14 +355,6 @@ TEXTS: dict[str, str] = {
     "addition_received": (
         "✅ Đã chuyển phần bổ sung cho góp ý <code>{code}</code> tới cán bộ. Xin cảm ơn!"
     ),
-    "addition_too_long": (
-        "Phần bổ sung quá dài (tối đa {max_chars} ký tự) nên chưa được chuyển đi. Xin bấm «Bổ "
-        "sung thông tin» và gửi lại ngắn hơn."
-    ),
-    "addition_rate_limited": (
-        "Đã gửi nhiều phần bổ sung trong một giờ qua nên tin này chưa được chuyển đi. Xin gửi lại "
-        "sau."
-    ),
     "adding_expired": (
         "Tin vừa gửi chưa được chuyển đi vì đã quá thời gian chờ phần bổ sung. Muốn bổ sung, xin "
         "gửi mã tra cứu rồi bấm «Bổ sung thông tin»; muốn gửi góp ý mới, bấm /start."
@@ -437,7 +429,6 @@ TEXTS: dict[str, str] = {
         "Đã gửi nhiều phần bổ sung trong một giờ qua nên phần này chưa được chuyển đi. Nội "
         "dung vẫn được giữ; xin bấm «Gửi phần bổ sung» lại sau."
     ),
-    "adding_dropped": "Đã bỏ phần bổ sung đang viết; không có gì được chuyển tới cán bộ.",
     # --- A collected addition is never dropped without a word ------------------------------
     "addition_unsent_other": (
         "Ông/bà còn phần bổ sung cho góp ý <code>{code}</code> chưa gửi. Xin gửi hoặc bỏ phần "

@@ -47,7 +47,6 @@ TEXTS: dict[str, str] = {
     "staff_only": "⛔ Lệnh này chỉ dùng trong nhóm cán bộ. Muốn gửi góp ý, bấm /start.",
     "show_usage": "Cách dùng: <code>/show MÃ</code>, ví dụ <code>/show GY-7Q2K9M4T</code>",
     "show_history": "<b>Lịch sử trạng thái</b>",
-    "show_history_line": "• {time} — {status}",
     "show_history_line_by": "• {time} — {status} ({who})",
     "show_responses": "<b>Trả lời và ghi chú</b>",
     "show_no_responses": "Chưa có trả lời hay ghi chú.",
