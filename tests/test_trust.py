@@ -183,6 +183,18 @@ def test_library_lines_never_carry_what_they_were_given() -> None:
     assert own.getMessage() == "code=GY-1"
 
 
+def test_every_package_of_ours_keeps_its_values_in_the_log() -> None:
+    """Our own lines keep what they were given, whichever of our packages logs them: the
+    key file's warning (core.anonymity) names the path the operator must back up."""
+    packages = ["bot", "core", "storage", "qr", "documents", "texts"]
+    for package in packages:
+        own = logging.LogRecord(
+            f"{package}.x", logging.WARNING, __file__, 1, "path=%s", ("/srv/homthu.key",), None
+        )
+        LibraryValues().filter(own)
+        assert own.getMessage() == "path=/srv/homthu.key", package
+
+
 # --- 5. exactly once ---------------------------------------------------------------------------
 
 

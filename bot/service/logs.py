@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-OWN_LOGGERS = ("bot", "storage", "qr")
+# Every first-party package: their lines keep their values (and follow LOG_LEVEL).
+OWN_LOGGERS = ("bot", "core", "storage", "qr", "documents", "texts")
 LIBRARY_LOGGERS = (
     "telegram",
     "httpx",
