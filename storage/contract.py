@@ -48,6 +48,8 @@ from core.ports import (
     AreaReader,
     DialogueWriter,
     FeedbackReader,
+    FollowUpStorage,
+    IntakeStorage,
     SubmissionStore,
     TopicReader,
 )
@@ -675,10 +677,12 @@ class ReportStore(Protocol):
         ...
 
 
-class Storage(Protocol):
+class Storage(IntakeStorage, FollowUpStorage, Protocol):
     """One committee's store: the repositories, the clock and the deadlines they use.
 
-    Read-only members, so that a backend's own repository classes satisfy them.
+    Read-only members, so that a backend's own repository classes satisfy them. A
+    ``Storage`` is what both resident cores take (``IntakeStorage``, ``FollowUpStorage``):
+    each of its repositories extends the port the core reads it through.
     """
 
     @property
