@@ -67,7 +67,8 @@ class SubmissionStore(Protocol):
 
     async def submit(self, new: NewFeedback) -> Submitted:
         """Store a resident's feedback and queue the staff notification, all or nothing,
-        once per submission token; ``AreaClosed``/``TopicNotFound`` when it cannot go."""
+        once per submission token; ``AreaNotFound``, ``AreaClosed`` or ``TopicNotFound``
+        (a closed topic too) when the area or topic takes no feedback now."""
         ...
 
     async def get_by_submission(self, submission: str) -> Feedback:
