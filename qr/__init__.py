@@ -10,9 +10,9 @@ bot starts without them.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from core.lazy import lazy_names
 from qr.errors import InvalidAreaCode, InvalidBotUsername, InvalidPosterText, QrError
 from qr.links import checked_area_code, checked_bot_username, deep_link
 
@@ -39,14 +39,7 @@ _DRAWING = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import the drawing modules on first use of one of their names."""
-    module = _DRAWING.get(name)
-    if module is None:
-        raise AttributeError(f"module 'qr' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _DRAWING, globals())
 
 
 __all__ = [

@@ -7,9 +7,9 @@ it, its health probe, and the report functions that tests and the benchmark call
 (the bot reaches those through ``Storage.reports``).
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from core.lazy import lazy_names
 from storage.contract import Storage
 from storage.errors import (
     AgencyNotFound,
@@ -123,14 +123,7 @@ if TYPE_CHECKING:
     from storage.sqlite.search import find
 
 
-def __getattr__(name: str) -> Any:
-    """A name of the SQLite backend, imported on first use."""
-    module = _BACKEND.get(name)
-    if module is None:
-        raise AttributeError(f"module 'storage' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _BACKEND, globals())
 
 
 __all__ = [

@@ -27,6 +27,9 @@ A second backend (PostgreSQL is the next) must provide, besides these methods:
   additions; newest first, with snippets whose matched words are marked.
 - **Who is told.** Status notices follow ``core.notices.status_notices``: the backend only
   enacts the decision (withdraw, recall, queue) inside the change's transaction.
+- **Declared once.** The methods the resident core calls are declared in ``core.ports``
+  (``AreaReader``, ``TopicReader``, ``SubmissionStore``, ``FeedbackReader``,
+  ``DialogueWriter``); the stores here extend those protocols with the rest.
 - **No plain identity.** Residents appear only as keyed hashes and sealed channels
   (``SealedChannel``); a backend stores nothing it could turn back into a Telegram id.
 """
@@ -41,10 +44,18 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from core.clock import Clock
+from core.ports import (
+    AreaReader,
+    DialogueWriter,
+    FeedbackReader,
+    FollowUpStorage,
+    IntakeStorage,
+    SubmissionStore,
+    TopicReader,
+)
 from core.rules.workdays import Deadlines
 from storage.errors import EmptySearch
 from storage.models import (
-    AdditionKind,
     Agency,
     AnswerTemplate,
     Area,
@@ -64,7 +75,6 @@ from storage.models import (
     FoundPage,
     GroupMessage,
     LegacyRows,
-    NewFeedback,
     OpenCursor,
     OpenFilter,
     OpenPage,
@@ -72,10 +82,8 @@ from storage.models import (
     PeriodCounts,
     Proposal,
     ProposalKind,
-    Rated,
     ReportFacts,
     Response,
-    SealedChannel,
     SearchWords,
     SessionWrite,
     StatusChange,
@@ -84,7 +92,6 @@ from storage.models import (
     StoredDraft,
     StoredResponse,
     StoredState,
-    Submitted,
     Topic,
     Undelivered,
     Withdrawn,
@@ -116,24 +123,11 @@ def search_words(text: str) -> SearchWords:
     return SearchWords(tuple(words), left_out)
 
 
-class AreaStore(Protocol):
+class AreaStore(AreaReader, Protocol):
     """Areas where residents live: made, renamed, opened and closed by admins."""
-
-    async def list(self, *, include_closed: bool = True) -> builtins.list[Area]:
-        """Areas in the order people look for them (Vietnamese alphabetical order, numbers
-        by value: «Khu phố 2» before «Khu phố 10»), open ones only unless ``include_closed``."""
-        ...
 
     async def summaries(self) -> builtins.list[AreaSummary]:
         """Every area with its feedback count (from the per-day counts of migration 0011)."""
-        ...
-
-    async def get(self, code: str) -> Area:
-        """The area with that code, open or closed; AreaNotFound otherwise."""
-        ...
-
-    async def get_open(self, code: str) -> Area:
-        """The area if it takes feedback now; AreaNotFound or AreaClosed otherwise."""
         ...
 
     async def add(self, code: str, name: str) -> Area:
@@ -158,23 +152,15 @@ class AreaStore(Protocol):
         ...
 
 
-class TopicStore(Protocol):
+class TopicStore(TopicReader, Protocol):
     """The topics residents choose from, their order, labels and deadlines."""
 
     async def list(self, *, include_closed: bool = False) -> builtins.list[Topic]:
         """Topics in their number order, open ones only unless ``include_closed``."""
         ...
 
-    async def for_residents(self) -> builtins.list[Topic]:
-        """The open topics in the order residents see them: admins' order, "Khác" last."""
-        ...
-
     async def get(self, topic_id: int) -> Topic:
         """The topic with that number, open or closed."""
-        ...
-
-    async def get_open(self, topic_id: int) -> Topic:
-        """The topic if residents may choose it now."""
         ...
 
     async def add(self, name_vi: str, name_en: str | None = None) -> Topic:
@@ -212,23 +198,11 @@ class TopicStore(Protocol):
         ...
 
 
-class FeedbackStore(Protocol):
+class FeedbackStore(SubmissionStore, FeedbackReader, Protocol):
     """Feedback, its status, its reply channels, its cards and prompts in the staff group."""
-
-    async def submit(self, new: NewFeedback) -> Submitted:
-        """Store a resident's feedback and queue the staff notification, all or nothing."""
-        ...
-
-    async def get_by_code(self, code: str) -> Feedback:
-        """The feedback with that reference code, with its replies, notes and additions."""
-        ...
 
     async def get(self, feedback_id: int) -> Feedback:
         """The feedback with that id."""
-        ...
-
-    async def get_by_submission(self, submission: str) -> Feedback:
-        """The feedback sent from the draft with this token; FeedbackNotFound if none."""
         ...
 
     async def history(self, feedback_id: int) -> list[StatusChange]:
@@ -330,21 +304,6 @@ class FeedbackStore(Protocol):
 
     async def note(self, feedback_id: int, body: str, author: str) -> StoredResponse:
         """An internal note, kept at once (staff only; the resident never sees it)."""
-        ...
-
-    async def add_reply_channel(
-        self, feedback_id: int, channel: SealedChannel, *, sender: bool = False
-    ) -> bool:
-        """Deliver this feedback's answers to one more chat; False if it had it already."""
-        ...
-
-    async def remove_reply_channel(self, feedback_id: int, chat_key: str) -> bool:
-        """Stop delivering this feedback's answers to the chat with this key; False when
-        they did not go there. What was waiting to go to that chat goes nowhere."""
-        ...
-
-    async def has_reply_channel(self, feedback_id: int, chat_key: str) -> bool:
-        """True when the chat with this key (for this feedback) receives its answers."""
         ...
 
     async def reply_channel(self, channel_id: int) -> tuple[str, bytes] | None:
@@ -513,7 +472,7 @@ class GroupStore(Protocol):
         ...
 
 
-class DialogueStore(Protocol):
+class DialogueStore(DialogueWriter, Protocol):
     """Proposed answers, take-backs, additions, ratings and standard answers."""
 
     async def propose(
@@ -579,24 +538,8 @@ class DialogueStore(Protocol):
         """The proposal a response came from, and when the response became public."""
         ...
 
-    async def add(
-        self,
-        feedback_id: int,
-        kind: AdditionKind,
-        body: str,
-        photo_file_ids: Sequence[str] = (),
-        *,
-        submission: str | None = None,
-    ) -> tuple[Feedback, int]:
-        """Store what the resident added and queue it for the staff group, together."""
-        ...
-
     async def addition(self, addition_id: int) -> StoredAddition:
         """One addition: its feedback's code, kind, text and photos."""
-        ...
-
-    async def rate(self, feedback_id: int, satisfied: bool) -> Rated:
-        """Store a rating (a later one replaces it); "not satisfied" reopens the feedback."""
         ...
 
     async def templates(self) -> builtins.list[AnswerTemplate]:
@@ -734,10 +677,12 @@ class ReportStore(Protocol):
         ...
 
 
-class Storage(Protocol):
+class Storage(IntakeStorage, FollowUpStorage, Protocol):
     """One committee's store: the repositories, the clock and the deadlines they use.
 
-    Read-only members, so that a backend's own repository classes satisfy them.
+    Read-only members, so that a backend's own repository classes satisfy them. A
+    ``Storage`` is what both resident cores take (``IntakeStorage``, ``FollowUpStorage``):
+    each of its repositories extends the port the core reads it through.
     """
 
     @property

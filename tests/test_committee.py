@@ -3,11 +3,7 @@ its staff group moves, and read by the bot at the moment it acts."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from datetime import UTC, date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,8 +13,8 @@ from bot.app import Admins, StaffChat
 from bot.ptb.context import BotRuntime
 from bot.service.config import ConfigError, load_settings
 from core.committee import Committee
+from tests.fresh_process import loaded_in_fresh_process
 
-ROOT = Path(__file__).resolve().parents[1]
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 ENV = {
     "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -139,16 +135,9 @@ def test_the_bot_reads_the_committee_when_a_message_comes() -> None:
 
 
 def test_core_imports_nothing_of_the_bot() -> None:
-    probe = (
-        "import json, sys\n"
-        "import core.committee, core.anonymity\n"
-        "print(json.dumps(sorted(n for n in sys.modules "
-        "if n.split('.')[0] in ('bot', 'telegram'))))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    # Any module of the bot or of Telegram loads its package ("bot", "telegram") first.
+    loaded = loaded_in_fresh_process("import core.committee, core.anonymity", ("bot", "telegram"))
+    assert loaded == []
 
 
 def _fields(committee: Committee) -> dict[str, object]:

@@ -4,10 +4,9 @@ and nothing of the bot for ``--version`` and ``--help`` (issue 14)."""
 from __future__ import annotations
 
 import ast
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh_process import loaded_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("matplotlib", "openpyxl", "fpdf", "docx", "numpy", "PIL", "qrcode")
@@ -15,16 +14,7 @@ HEAVY = ("matplotlib", "openpyxl", "fpdf", "docx", "numpy", "PIL", "qrcode")
 
 def loaded_after(code: str) -> list[str]:
     """The modules of ``HEAVY`` (and the bot's) a fresh interpreter holds after ``code``."""
-    probe = (
-        "import json, sys\n"
-        f"{code}\n"
-        f"names = {[*HEAVY, 'telegram', 'bot.app']!r}\n"
-        "print(json.dumps([n for n in names if n in sys.modules]))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+    return loaded_in_fresh_process(code, [*HEAVY, "telegram", "bot.app"])
 
 
 def test_version_and_help_import_neither_the_bot_nor_telegram() -> None:

@@ -5,10 +5,9 @@ interpreter that imports the resident core holds no Telegram nor HTTP library.""
 from __future__ import annotations
 
 import ast
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.fresh_process import loaded_in_fresh_process
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "core"
@@ -54,12 +53,7 @@ def test_the_walk_sees_imports_wherever_they_are(tmp_path: Path) -> None:
 
 
 def test_importing_the_resident_core_loads_no_channel_library() -> None:
-    probe = (
-        "import json, sys\n"
-        "import core.intake, core.follow_up, core.ports\n"
-        "print(json.dumps([n for n in ('telegram', 'aiohttp', 'bot') if n in sys.modules]))\n"
+    loaded = loaded_in_fresh_process(
+        "import core.intake, core.follow_up, core.ports", ("telegram", "aiohttp", "bot")
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    assert loaded == []

@@ -80,16 +80,21 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
         yield db
 
 
-async def test_a_whole_submission_through_the_core_without_telegram(
-    database: Database, tmp_path: Path
-) -> None:
+def form_on(database: Database) -> FormChannel:
+    """A form over a core on ``database``: both tests send through the same limits."""
     core = Intake(
         database,
         feedback_limit=SlidingWindowLimit(10, clock=NOW.timestamp),
         idle_limit=timedelta(hours=24),
         clock=lambda: NOW,
     )
-    form = FormChannel(core, SESSION)
+    return FormChannel(core, SESSION)
+
+
+async def test_a_whole_submission_through_the_core_without_telegram(
+    database: Database, tmp_path: Path
+) -> None:
+    form = form_on(database)
 
     await form.open_link("kp3")
     await form.choose_topic(8)
@@ -135,20 +140,14 @@ async def test_a_whole_submission_through_the_core_without_telegram(
 
 
 async def test_sending_the_same_draft_again_gives_the_same_code(database: Database) -> None:
-    core = Intake(
-        database,
-        feedback_limit=SlidingWindowLimit(10, clock=NOW.timestamp),
-        idle_limit=timedelta(hours=24),
-        clock=lambda: NOW,
-    )
-    form = FormChannel(core, SESSION)
+    form = form_on(database)
     await form.open_link("kp3")
     await form.choose_topic(2)
     form.write("Rác chưa được thu gom.")
     draft = form.draft
     await form.send()
     assert draft is not None
-    again = await core.submit(draft, form.resident, draft.submission)  # a double submit
+    again = await form.core.submit(draft, form.resident, draft.submission)  # a double submit
     first = form.shown[-1]
     assert isinstance(first, intake.Sent)
     assert isinstance(again, intake.Sent)
