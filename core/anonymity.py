@@ -28,7 +28,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from storage.models import SealedChannel
+from core.models import SealedChannel
 
 log = logging.getLogger(__name__)
 _NONCE_BYTES = 12

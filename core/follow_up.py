@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.errors import FeedbackNotFound, NotResolved, TooManyChannels
+from core.models import AdditionKind, Feedback, SealedChannel
 from core.ports import FollowUpStorage
 from core.rules.codes import normalize_reference_code
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from core.rules.ratelimit import SlidingWindowLimit
-from storage.errors import FeedbackNotFound, NotResolved, TooManyChannels
-from storage.models import AdditionKind, Feedback, SealedChannel
 
 
 class Ask(StrEnum):

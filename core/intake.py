@@ -19,14 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from core.errors import AreaClosed, AreaNotFound, FeedbackNotFound, TopicNotFound
+from core.models import Area, Feedback, NewFeedback, Topic, validate_area_code
 from core.ports import IntakeStorage
 from core.rules import draft as drafts
 from core.rules.complaint import names_a_complaint
 from core.rules.draft import CHARS_NEAR_LIMIT, MAX_CHARS, MAX_PHOTOS, PHOTOS_NEAR_LIMIT, Draft
 from core.rules.personal_data import PersonalData, find_personal_data
 from core.rules.ratelimit import SlidingWindowLimit
-from storage.errors import AreaClosed, AreaNotFound, FeedbackNotFound, TopicNotFound
-from storage.models import Area, Feedback, NewFeedback, Topic, validate_area_code
 
 # --- Results: starting -----------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from storage.models import FeedbackStatus
+from core.models import FeedbackStatus
 
 # The statuses a resident is told of; the others (received, in progress) are the
 # committee's own bookkeeping and reach nobody.

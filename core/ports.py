@@ -9,7 +9,7 @@ resident's way in depends on. ``storage.contract`` builds on these protocols (it
 once: here when the resident core calls it, in the contract otherwise.
 
 The values crossing this seam (``Area``, ``Topic``, ``Feedback``, ``NewFeedback``...) are
-plain frozen dataclasses of ``storage.models``; the errors are ``storage.errors``. Neither
+plain frozen dataclasses of ``core.models``; the errors are ``core.errors``. Neither
 module speaks SQL.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from storage.models import (
+    from core.models import (
         AdditionKind,
         Area,
         Feedback,

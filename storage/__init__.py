@@ -1,6 +1,7 @@
 """Storage for Hòm thư góp ý: the contract (``contract.py``: ``Storage`` and one protocol
-per repository), its domain errors (``errors.py``) and plain data (``models.py``), and the
-backend that implements it (SQLite, in ``sqlite/``). Knows nothing of Telegram.
+per repository), the domain errors and plain data it speaks in (``core.errors``,
+``core.models``, handed on from here), and the backend that implements it (SQLite, in
+``sqlite/``). Knows nothing of Telegram.
 
 Callers import from here. The names taken from ``storage.sqlite`` are the backend's: opening
 it, its health probe, and the report functions that tests and the benchmark call directly
@@ -9,9 +10,7 @@ it, its health probe, and the report functions that tests and the benchmark call
 
 from typing import TYPE_CHECKING
 
-from core.lazy import lazy_names
-from storage.contract import Storage
-from storage.errors import (
+from core.errors import (
     AgencyNotFound,
     AnsweredMeanwhile,
     AreaClosed,
@@ -39,7 +38,8 @@ from storage.errors import (
     TopicNotFound,
     TopicOrderInvalid,
 )
-from storage.models import (
+from core.lazy import lazy_names
+from core.models import (
     AGENCY_CARD,
     DISSATISFIED_NOTICE,
     DONE,
@@ -99,6 +99,7 @@ from storage.models import (
     TopicTally,
     Undelivered,
 )
+from storage.contract import Storage
 
 # The SQLite backend is loaded when one of its names is first asked for, not by importing
 # the contract: the core imports storage's models and errors without a database driver.

@@ -44,18 +44,8 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from core.clock import Clock
-from core.ports import (
-    AreaReader,
-    DialogueWriter,
-    FeedbackReader,
-    FollowUpStorage,
-    IntakeStorage,
-    SubmissionStore,
-    TopicReader,
-)
-from core.rules.workdays import Deadlines
-from storage.errors import EmptySearch
-from storage.models import (
+from core.errors import EmptySearch
+from core.models import (
     Agency,
     AnswerTemplate,
     Area,
@@ -96,6 +86,16 @@ from storage.models import (
     Undelivered,
     Withdrawn,
 )
+from core.ports import (
+    AreaReader,
+    DialogueWriter,
+    FeedbackReader,
+    FollowUpStorage,
+    IntakeStorage,
+    SubmissionStore,
+    TopicReader,
+)
+from core.rules.workdays import Deadlines
 
 # More words than this narrow nothing down that the first ones did not; the rest of a
 # pasted paragraph is left out rather than making the query long.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.models import area_code_from_name, validate_area_code
+from core.models import area_code_from_name, validate_area_code
 
 LONG_NAME = "Thôn Tân Định, xã Cam Hiếu, huyện Cam Lộ, tỉnh Quảng Trị"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.ptb.context import HomThuApplication
-from storage.models import Agency
+from core.models import Agency
 from tests.support import (
     COMMITTEE_VI,
     STAFF_CHAT_ID,

@@ -26,6 +26,7 @@ from bot.render.reports import (
     report_data,
     report_stem,
 )
+from core.models import FeedbackStatus, Topic
 from documents.report import (
     ForwardedFeedback,
     OverdueFeedback,
@@ -42,7 +43,6 @@ from storage import (
     Tally,
     TopicTally,
 )
-from storage.models import FeedbackStatus, Topic
 from texts import CATALOGUES, Texts
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -39,10 +39,10 @@ from bot.render.reports import (
 )
 from bot.render.views import visible_length
 from core.clock import to_db
+from core.models import AdditionKind, ProposalKind, SealedChannel
 from core.rules.workdays import WorkingCalendar
 from documents.report import quarter_period, render_report_docx
 from storage import Area, Choice, Database, FeedbackStatus, NewFeedback, Topic, open_database
-from storage.models import AdditionKind, ProposalKind, SealedChannel
 from storage.sqlite.reports import (
     UNRESOLVED_SQL,
     UNRESOLVED_STATUSES,

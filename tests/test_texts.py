@@ -11,9 +11,9 @@ from pathlib import Path
 
 from bot.delivery.deliveries import ADMIN_TEXT, AGENCY_KINDS, RESIDENT_KINDS, STAFF_KINDS
 from bot.render.keyboards import REASONS, RESULTS
+from core.models import AdditionKind, Delivery, FeedbackStatus, ProposalState, ResponseKind
 from core.rules.personal_data import PersonalData
 from storage import DISSATISFIED_NOTICE, DONE, RECEIVED
-from storage.models import AdditionKind, Delivery, FeedbackStatus, ProposalState, ResponseKind
 from texts import CATALOGUES, OPERATOR, SECTIONS, Texts, placeholders
 from texts.vi import resident as resident_vi
 

@@ -29,8 +29,8 @@ from bot.ptb.updates import read_update, screened
 from bot.service.logs import LibraryValues
 from core.anonymity import LEGACY_CHANNEL_CONTEXT
 from core.clock import to_db
+from core.models import ProposalKind
 from storage import Choice, open_database
-from storage.models import ProposalKind
 from tests.support import (
     ADMIN_ID,
     BOT_ID,

@@ -36,6 +36,7 @@ from bot.render.views import (
     staff_card,
     visible_length,
 )
+from core.models import Proposal
 from storage import (
     AGENCY_CARD,
     NOTIFY_STAFF,
@@ -52,7 +53,6 @@ from storage import (
     OutboxMessage,
     ResponseKind,
 )
-from storage.models import Proposal
 from texts import Texts
 
 log = logging.getLogger(__name__)

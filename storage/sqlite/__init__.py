@@ -1,4 +1,4 @@
 """The SQLite backend of the storage contract: one aiosqlite connection, WAL, numbered
 migrations, the repositories, FTS5 search and the report queries. Only this folder speaks
-SQLite; what leaves it is plain data from ``storage.models`` or an error from
-``storage.errors``."""
+SQLite; what leaves it is plain data from ``core.models`` or an error from
+``core.errors``."""

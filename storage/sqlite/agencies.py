@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db, to_db
-from core.rules.collation import name_key
-from storage.errors import (
+from core.errors import (
     AgencyNotFound,
     DuplicateAgency,
     InvalidAreaCode,
     InvalidName,
 )
-from storage.models import (
+from core.models import (
     AGENCY_CARD,
     DONE,
     RECEIVED,
@@ -31,6 +30,7 @@ from storage.models import (
     clean_name,
     validate_area_code,
 )
+from core.rules.collation import name_key
 from storage.sqlite.connection import fetch_all, fetch_one
 from storage.sqlite.feedback import change_status, end_prompt, load_feedback, prompt_must_act
 from storage.sqlite.outbox import enqueue

@@ -9,15 +9,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from core.clock import from_db, to_db
-from core.rules.collation import name_key
-from storage.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
-from storage.models import (
+from core.errors import AreaClosed, AreaNotFound, DuplicateArea, InvalidAreaCode, InvalidName
+from core.models import (
     Area,
     AreaSummary,
     area_code_from_name,
     clean_name,
     validate_area_code,
 )
+from core.rules.collation import name_key
 from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from typing import Any, Protocol
 import aiosqlite
 
 from core.clock import Clock
+from core.errors import StorageBusy, StorageError, StorageUnavailable
 from core.rules.workdays import Deadlines
-from storage.errors import StorageBusy, StorageError, StorageUnavailable
 
 
 class Connector(Protocol):

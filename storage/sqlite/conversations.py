@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import to_db
-from storage.models import LegacyRows, SessionWrite, StoredDraft, StoredState
+from core.models import LegacyRows, SessionWrite, StoredDraft, StoredState
 from storage.sqlite.connection import fetch_all
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 import aiosqlite
 
 from core.clock import Clock, utc_now
+from core.errors import DatabaseUnusable
 from core.rules.workdays import Deadlines, WorkingCalendar
-from storage.errors import DatabaseUnusable
 from storage.sqlite.agencies import AgencyRepository
 from storage.sqlite.areas import AreaRepository
 from storage.sqlite.connection import driver_errors

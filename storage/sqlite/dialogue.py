@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.errors import (
+from core.errors import (
     AnsweredMeanwhile,
     ClosedMeanwhile,
     FeedbackNotFound,
@@ -29,7 +29,7 @@ from storage.errors import (
     ProposalExpired,
     TooLate,
 )
-from storage.models import (
+from core.models import (
     DISSATISFIED_NOTICE,
     MAX_TEMPLATE_LENGTH,
     PROPOSAL_LIFETIME,

@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from core.clock import from_db, to_db
-from storage.errors import FeedbackClosed, FeedbackNotFound
-from storage.models import (
+from core.errors import FeedbackClosed, FeedbackNotFound
+from core.models import (
     MAX_EXTENSION_REASON,
     MOST_EXTENSION_DAYS,
     Extension,

@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db, to_db
-from core.notices import status_notices
-from core.rules.codes import new_reference_code
-from storage.errors import (
+from core.errors import (
     AreaClosed,
     AreaNotFound,
     FeedbackNotFound,
@@ -23,7 +21,7 @@ from storage.errors import (
     TooManyChannels,
     TopicNotFound,
 )
-from storage.models import (
+from core.models import (
     AGENCY_CARD,
     MOST_CHANNELS,
     NOTIFY_STAFF,
@@ -44,6 +42,8 @@ from storage.models import (
     StoredResponse,
     Submitted,
 )
+from core.notices import status_notices
+from core.rules.codes import new_reference_code
 from storage.sqlite.areas import area_from_row
 from storage.sqlite.connection import fetch_all, fetch_one
 from storage.sqlite.outbox import enqueue

@@ -10,7 +10,7 @@ import builtins
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.models import BotGroup
+from core.models import BotGroup
 from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.errors import StorageUnavailable
+from core.errors import StorageUnavailable
 from storage.sqlite.connection import driver_errors, fetch_one
 from storage.sqlite.schema import latest_version, schema_version
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import aiosqlite
 
 from core.clock import from_db, to_db
-from storage.models import (
+from core.models import (
     FollowUp,
     GroupMessage,
     OutboxMessage,

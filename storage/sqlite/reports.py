@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import aiosqlite
 
 from core.clock import from_db, to_db
-from core.rules.workdays import Deadlines, WorkingCalendar
-from storage.models import (
+from core.models import (
     AreaCount,
     AreaTally,
     Counts,
@@ -40,6 +39,7 @@ from storage.models import (
     TopicCount,
     TopicTally,
 )
+from core.rules.workdays import Deadlines, WorkingCalendar
 from storage.sqlite.outbox import enqueue
 from storage.sqlite.search import find
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
-from storage.models import ExpiryNotice
+from core.models import ExpiryNotice
 from storage.sqlite.connection import fetch_one
 
 if TYPE_CHECKING:

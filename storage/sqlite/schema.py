@@ -10,7 +10,7 @@ from importlib import resources
 import aiosqlite
 
 from core.clock import to_db, utc_now
-from storage.errors import SchemaTooNew
+from core.errors import SchemaTooNew
 
 log = logging.getLogger(__name__)
 _NAME = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")

@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING
 import aiosqlite
 
 from core.clock import from_db
-from storage.contract import search_words
-from storage.models import (
+from core.models import (
     FeedbackStatus,
     FoundItem,
     FoundPage,
     SearchWords,
     Topic,
 )
+from storage.contract import search_words
 from storage.sqlite.topics import TOPIC_COLUMNS, topic_from_row
 
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from core.clock import to_db
+from core.errors import InvalidLabel, InvalidName, TopicNotFound, TopicOrderInvalid
+from core.models import Topic, clean_name
 from core.rules.labels import clean_label, is_emoji
-from storage.errors import InvalidLabel, InvalidName, TopicNotFound, TopicOrderInvalid
-from storage.models import Topic, clean_name
 from storage.sqlite.connection import fetch_all, fetch_one
 
 if TYPE_CHECKING:

@@ -12,11 +12,11 @@ import pytest
 from core import follow_up
 from core.follow_up import Ask, FollowUp, addition_room, edit_fits, parse_code
 from core.intake import Intake, Sent
+from core.models import AdditionKind, SealedChannel
 from core.ports import FollowUpStorage
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from core.rules.ratelimit import SlidingWindowLimit
 from storage import MOST_CHANNELS, Database, Feedback, FeedbackStatus, open_database
-from storage.models import AdditionKind, SealedChannel
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -12,13 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.models import SealedChannel
 from storage import (
     FeedbackStatus,
     NewFeedback,
     Storage,
     Tally,
 )
-from storage.models import SealedChannel
 from tests.storage.conftest import OpenStorage
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -11,16 +11,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.render.reports import find_messages
-from storage import Choice, FeedbackStatus, NewFeedback, Storage
-from storage.contract import MAX_WORDS, search_words
-from storage.errors import EmptySearch
-from storage.models import (
+from core.errors import EmptySearch
+from core.models import (
     AdditionKind,
     FoundItem,
     FoundPage,
     ProposalKind,
     SearchWords,
 )
+from storage import Choice, FeedbackStatus, NewFeedback, Storage
+from storage.contract import MAX_WORDS, search_words
 from tests.storage.conftest import OpenStorage
 from texts import Texts
 
@@ -221,7 +221,7 @@ def test_a_decomposed_word_is_one_word() -> None:
 
 def item(**values: object) -> FoundItem:
     """A found feedback with ``values`` over plain ones."""
-    from storage.models import Topic
+    from core.models import Topic
 
     fields: dict[str, object] = {
         "id": 1,

@@ -20,8 +20,8 @@ from bot.handlers.admin.common import (
     suggest_code,
 )
 from bot.ptb.context import HomThuContext
+from core.models import Agency, validate_area_code
 from storage import AgencyNotFound, DuplicateAgency
-from storage.models import Agency, validate_area_code
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from storage.models import (
+from core.models import (
     MAX_AREA_CODE_LENGTH,
     MAX_NAME_LENGTH,
     area_code_from_name,

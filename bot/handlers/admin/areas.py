@@ -21,8 +21,8 @@ from bot.handlers.admin.common import (
     suggest_code,
 )
 from bot.ptb.context import HomThuContext
+from core.models import MAX_NAME_LENGTH
 from storage import Area, AreaNotFound, AreaSummary, DuplicateArea, InvalidName
-from storage.models import MAX_NAME_LENGTH
 from texts import Texts
 
 log = logging.getLogger(__name__)

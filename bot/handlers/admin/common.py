@@ -13,8 +13,8 @@ from telegram.constants import MessageLimit
 from bot.handlers.admin.area_input import another_code
 from bot.ptb.context import HomThuContext
 from bot.render.views import visible_length
+from core.models import MAX_NAME_LENGTH, area_code_from_name, clean_name, validate_area_code
 from storage import InvalidAreaCode, InvalidName
-from storage.models import MAX_NAME_LENGTH, area_code_from_name, clean_name, validate_area_code
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -37,11 +37,11 @@ from core.follow_up import (
     edit_fits,
     parse_code,
 )
+from core.models import AdditionKind
 from core.rules.additions import ADDING, HELD, held, parts
 from core.rules.codes import CODE_PATTERN
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from storage import Feedback
-from storage.models import AdditionKind
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -34,8 +34,8 @@ from core.follow_up import (
     RateLimited,
     parse_code,
 )
+from core.models import AdditionKind
 from storage import Feedback
-from storage.models import AdditionKind
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -34,6 +34,8 @@ from bot.ptb.answers import answer_quietly
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
 from bot.render.views import PROMPT_BODY, excerpt, local_time
+from core.errors import PromptClosed, PromptOutdated, RewordTooLate, StorageBusy
+from core.models import Proposal, ProposalKind, ProposalState
 from storage import (
     PROMPT_ROLES,
     PROPOSAL_LIFETIME,
@@ -48,8 +50,6 @@ from storage import (
     ProposalExpired,
     TooLate,
 )
-from storage.errors import PromptClosed, PromptOutdated, RewordTooLate, StorageBusy
-from storage.models import Proposal, ProposalKind, ProposalState
 from texts import Texts
 
 log = logging.getLogger(__name__)

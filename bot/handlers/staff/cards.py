@@ -32,9 +32,9 @@ from bot.ptb.answers import answer_quietly
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards
 from bot.render.views import due_date, escaped_lines, local_time, pack_lines, staff_card
+from core.models import ProposalKind
 from core.rules.codes import normalize_reference_code
 from storage import FeedbackNotFound, FeedbackStatus, Response, ResponseKind
-from storage.models import ProposalKind
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -38,6 +38,7 @@ from bot.render.reports import (
     stats_messages,
     write_export,
 )
+from core.models import validate_area_code
 from storage import (
     AreaNotFound,
     EmptySearch,
@@ -45,7 +46,6 @@ from storage import (
     OpenCursor,
     OpenFilter,
 )
-from storage.models import validate_area_code
 from texts import Texts
 
 log = logging.getLogger(__name__)

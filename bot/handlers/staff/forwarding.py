@@ -28,6 +28,8 @@ from bot.handlers.staff.posting import pressed_feedback, refresh_card
 from bot.ptb.answers import answer_quietly
 from bot.ptb.context import HomThuContext
 from bot.render import keyboards, paperwork
+from core.errors import PromptClosed, PromptOutdated, StorageError
+from core.models import MAX_NAME_LENGTH
 from documents.slip import SlipData, render_slip_pdf
 from storage import (
     DONE,
@@ -39,8 +41,6 @@ from storage import (
     InvalidName,
     ResponseKind,
 )
-from storage.errors import PromptClosed, PromptOutdated, StorageError
-from storage.models import MAX_NAME_LENGTH
 from texts import Texts
 
 log = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ import pytest
 
 import storage.sqlite.search
 import tests.storage.test_search as contract
+from core.models import AdditionKind
 from storage import Database
-from storage.models import AdditionKind
 from storage.sqlite.search import (
     COUNT_LIMIT,
     SearchWords,

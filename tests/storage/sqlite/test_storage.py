@@ -13,6 +13,7 @@ import pytest
 
 import tests.storage.test_storage as contract
 from core.clock import to_db
+from core.models import SealedChannel
 from storage import (
     AreaClosed,
     AreaNotFound,
@@ -31,7 +32,6 @@ from storage import (
     TopicNotFound,
     open_database,
 )
-from storage.models import SealedChannel
 from storage.sqlite import feedback as sqlite_feedback
 from storage.sqlite import schema as sqlite_schema
 from storage.sqlite.schema import Migration, available_migrations

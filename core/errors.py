@@ -1,11 +1,12 @@
-"""Domain errors raised by storage; the bot layer turns them into messages."""
+"""Domain errors: what a storage backend raises on purpose, and the core passes on; each
+channel (the bot, later the web) turns them into its own words."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from storage.models import EarlierAnswer, Proposal
+    from core.models import EarlierAnswer, Proposal
 
 
 class StorageError(Exception):

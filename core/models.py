@@ -1,4 +1,6 @@
-"""Plain data returned by storage. Nothing here identifies a resident."""
+"""The product's plain data: what the core decides on and every storage backend returns.
+
+Frozen values with no I/O; nothing here identifies a resident."""
 
 from __future__ import annotations
 
