@@ -5,49 +5,74 @@ from __future__ import annotations
 import html
 import string
 from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from texts.en import admin as en_admin
-from texts.en import documents as en_documents
 from texts.en import operator as en_operator
-from texts.en import poster as en_poster
-from texts.en import resident as en_resident
-from texts.en import staff as en_staff
-from texts.vi import admin as vi_admin
-from texts.vi import documents as vi_documents
 from texts.vi import operator as vi_operator
-from texts.vi import poster as vi_poster
-from texts.vi import resident as vi_resident
-from texts.vi import staff as vi_staff
 
 # Who reads a text decides its module: a resident in a private chat, staff in the staff
 # group or an agency in its group, an admin setting up, a file the bot makes, or the
 # printed poster.
 READERS = ("resident", "staff", "admin", "documents", "poster")
-BY_READER: Mapping[str, Mapping[str, Mapping[str, str]]] = {
-    "vi": {
-        "resident": vi_resident.TEXTS,
-        "staff": vi_staff.TEXTS,
-        "admin": vi_admin.TEXTS,
-        "documents": vi_documents.TEXTS,
-        "poster": vi_poster.TEXTS,
-    },
-    "en": {
-        "resident": en_resident.TEXTS,
-        "staff": en_staff.TEXTS,
-        "admin": en_admin.TEXTS,
-        "documents": en_documents.TEXTS,
-        "poster": en_poster.TEXTS,
-    },
-}
-# Each language is its readers' sections merged; tests check that no key is defined twice.
-SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]] = {
-    language: tuple(readers[reader] for reader in READERS)
-    for language, readers in BY_READER.items()
-}
-CATALOGUES: Mapping[str, Mapping[str, str]] = {
-    language: {key: text for section in sections for key, text in section.items()}
-    for language, sections in SECTIONS.items()
-}
+
+if TYPE_CHECKING:
+    BY_READER: Mapping[str, Mapping[str, Mapping[str, str]]]
+    # Each language is its readers' sections merged; tests check that no key is defined
+    # twice.
+    SECTIONS: Mapping[str, tuple[Mapping[str, str], ...]]
+    CATALOGUES: Mapping[str, Mapping[str, str]]
+
+
+@cache
+def _catalogues() -> dict[str, Any]:
+    """The readers' catalogues, loaded when a text is first asked for: an operator's line
+    (``python -m bot --version``, ``--help``) needs none of them."""
+    from texts.en import admin as en_admin
+    from texts.en import documents as en_documents
+    from texts.en import poster as en_poster
+    from texts.en import resident as en_resident
+    from texts.en import staff as en_staff
+    from texts.vi import admin as vi_admin
+    from texts.vi import documents as vi_documents
+    from texts.vi import poster as vi_poster
+    from texts.vi import resident as vi_resident
+    from texts.vi import staff as vi_staff
+
+    by_reader: dict[str, dict[str, Mapping[str, str]]] = {
+        "vi": {
+            "resident": vi_resident.TEXTS,
+            "staff": vi_staff.TEXTS,
+            "admin": vi_admin.TEXTS,
+            "documents": vi_documents.TEXTS,
+            "poster": vi_poster.TEXTS,
+        },
+        "en": {
+            "resident": en_resident.TEXTS,
+            "staff": en_staff.TEXTS,
+            "admin": en_admin.TEXTS,
+            "documents": en_documents.TEXTS,
+            "poster": en_poster.TEXTS,
+        },
+    }
+    sections = {
+        language: tuple(readers[reader] for reader in READERS)
+        for language, readers in by_reader.items()
+    }
+    catalogues = {
+        language: {key: text for section in parts for key, text in section.items()}
+        for language, parts in sections.items()
+    }
+    return {"BY_READER": by_reader, "SECTIONS": sections, "CATALOGUES": catalogues}
+
+
+def __getattr__(name: str) -> Any:
+    """``BY_READER``, ``SECTIONS`` and ``CATALOGUES``, made on first use."""
+    made = _catalogues()
+    if name not in made:
+        raise AttributeError(f"module 'texts' has no attribute {name!r}")
+    return made[name]
+
 
 # The operator's console (python -m bot --check, the configuration's errors) says each line
 # in Vietnamese and in English at once, whatever language the bot speaks: not a ``Texts``
@@ -75,8 +100,9 @@ class Texts:
     """The catalogue of one language; values given to it are HTML-escaped unless marked."""
 
     def __init__(self, language: str) -> None:
-        self.language = language if language in CATALOGUES else "vi"
-        self._texts = CATALOGUES[self.language]
+        catalogues = _catalogues()["CATALOGUES"]
+        self.language = language if language in catalogues else "vi"
+        self._texts = catalogues[self.language]
 
     def __call__(self, key: str, **values: object) -> str:
         """The text for ``key`` with every value escaped for Telegram's HTML."""
