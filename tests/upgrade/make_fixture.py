@@ -5,9 +5,10 @@ version (one with its own ``.venv``)::
 
     .venv/bin/python -m tests.upgrade.make_fixture --old /work/wt/before
 
-It starts the OLD ``python -m bot`` (the old tree's interpreter and sources, a key file made
-by the old bot itself: no SECRET_KEY) against this tree's fake Bot API (tests/botapi), and
-plays a story with fake people only:
+It starts the OLD ``python -m bot`` (the old tree's interpreter and sources, with
+``FIXTURE_SECRET_KEY`` as its SECRET_KEY: no key material is kept in the repository, the
+test derives the same secret from this passphrase) against this tree's fake Bot API
+(tests/botapi), and plays a story with fake people only:
 
 * a resident opens a reply channel («Nhận trả lời tại đây») and an officer sends an answer
   that is still inside its undo window (UNDO_SECONDS, 30 s): the answer waits in the
@@ -19,7 +20,7 @@ plays a story with fake people only:
 
 Then it stops the old bot with SIGTERM, as an operator upgrading does, and writes
 ``tests/upgrade/fixture/``: ``database.sql`` (the SQLite database as ``iterdump`` text),
-``homthu.key`` (the test-only key the old bot made), ``telegram.json`` (what the fake Bot
+``telegram.json`` (what the fake Bot
 API knows: people, chats, messages with their buttons, files) and ``story.json`` (what the
 test needs to know about the story: codes, texts, people, when the bot stopped, the
 database's ``PRAGMA user_version``). It refuses to write a dump that holds a resident's
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import json
 import signal
 import sqlite3
@@ -60,6 +62,9 @@ FIXTURE = HERE / "fixture"
 # Long enough that the answer and the status notice still wait when the bot stops (the
 # story takes a few seconds after the answer); the test replays the fixture later than this.
 UNDO_SECONDS = 30
+# The old bot's SECRET_KEY: a passphrase that says what it is, so that no key material sits
+# in the repository; the test derives the same master secret from it (SHA-256, as the bot).
+FIXTURE_SECRET_KEY = "upgrade-fixture-test-only-never-a-deployment-secret"
 # Drafts are kept as long as the bot allows: the fixture is replayed days later.
 DRAFT_IDLE_HOURS = 720
 
@@ -129,6 +134,11 @@ async def sends_with_channel(server: BotAPIServer, person: Person, topic: str, b
     return code
 
 
+def fixture_anonymizer() -> Anonymizer:
+    """The anonymizer of the fixture's bot, from ``FIXTURE_SECRET_KEY`` as the bot derives it."""
+    return Anonymizer(hashlib.sha256(FIXTURE_SECRET_KEY.encode()).digest())
+
+
 async def play(old: Path, workdir: Path) -> dict[str, Any]:
     """Play the story on the old bot, stop it, and return what the fixture is made of."""
     server = BotAPIServer(TOKEN, bot_username=BOT_USERNAME)
@@ -138,7 +148,7 @@ async def play(old: Path, workdir: Path) -> dict[str, Any]:
         workdir,
         server.base_url,
         PYTHONPATH=str(old),
-        SECRET_KEY="",  # the old bot makes its key file beside the database
+        SECRET_KEY=FIXTURE_SECRET_KEY,
         UNDO_SECONDS=str(UNDO_SECONDS),
         DRAFT_IDLE_HOURS=str(DRAFT_IDLE_HOURS),
     )
@@ -185,8 +195,7 @@ async def play(old: Path, workdir: Path) -> dict[str, Any]:
         _, photo_file_id = await story.add_photo(photo)
         await story.preview(photo)
 
-        key_file = bot.database.parent / "homthu.key"
-        anonymizer = Anonymizer(bytes.fromhex(key_file.read_text("ascii").strip()))
+        anonymizer = fixture_anonymizer()
 
         def drafts_written() -> bool:
             texts = []
@@ -212,7 +221,6 @@ async def play(old: Path, workdir: Path) -> dict[str, Any]:
         return {
             "server": server.snapshot(),
             "database": bot.database,
-            "key": key_file.read_text("ascii"),
             "story": {
                 "stopped_at": stopped_at.isoformat(),
                 "undo_seconds": UNDO_SECONDS,
@@ -279,7 +287,6 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     (out / "database.sql").write_text(sql, encoding="utf-8")
-    (out / "homthu.key").write_text(made["key"], encoding="ascii")
     for name, data in (("telegram.json", made["server"]), ("story.json", made["story"])):
         text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
         (out / name).write_text(text + "\n", encoding="utf-8")

@@ -1,9 +1,9 @@
 """Issue 20: the new code started on a world made by the old one (commit b7ff0d7).
 
 The fixture (tests/upgrade/fixture, made by ``make_fixture.py`` from the old version's own
-process) is a database, the key file the old bot made, and what Telegram knew when the
-operator stopped the old bot to upgrade: residents mid-draft, an answer and a status notice
-waiting in the outbox, buttons already sent, reply channels open. The new ``python -m bot``
+process) is a database (sealed under the old bot's SECRET_KEY, a test-only passphrase) and
+what Telegram knew when the operator stopped the old bot to upgrade: residents mid-draft,
+an answer and a status notice waiting in the outbox, buttons already sent, reply channels open. The new ``python -m bot``
 starts on it; the drafts continue, the waiting messages go out once, the old buttons work,
 the channels decrypt. A second restart sends nothing again.
 
@@ -28,7 +28,6 @@ from typing import Any
 
 import pytest
 
-from core.anonymity import Anonymizer
 from tests.botapi import BotAPIServer, BotMessage, Person
 from tests.e2e import story
 from tests.e2e.harness import (
@@ -42,6 +41,7 @@ from tests.e2e.harness import (
 from tests.e2e.story import VI
 from tests.e2e.test_dialogue import answers_to
 from tests.e2e.test_staff import an_officer, the_card
+from tests.upgrade.make_fixture import FIXTURE_SECRET_KEY, fixture_anonymizer
 
 FIXTURE = Path(__file__).resolve().parent / "fixture"
 STORY: dict[str, Any] = json.loads((FIXTURE / "story.json").read_text("utf-8"))
@@ -85,18 +85,11 @@ def moved(sql: str, days: int) -> str:
     return _DATE.sub(later, sql) if days else sql
 
 
-def key_of(data: Path) -> Anonymizer:
-    """The old bot's key, as the new code reads it."""
-    return Anonymizer(bytes.fromhex((data / "homthu.key").read_text("ascii").strip()))
-
-
 def restore(data: Path, days: int) -> None:
     """The old bot's folder as the operator has it: the database (restored from the dump,
-    owner-only) and the key file beside it, the drafts' clocks moved on by ``days``."""
+    owner-only), the drafts' clocks moved on by ``days``; the key is the old bot's
+    SECRET_KEY, given to the new one as it was."""
     data.mkdir(mode=0o700, parents=True)
-    key = data / "homthu.key"
-    key.write_text((FIXTURE / "homthu.key").read_text("ascii"), encoding="ascii")
-    os.chmod(key, 0o600)
     database = data / "homthu.sqlite3"
     sql = moved((FIXTURE / "database.sql").read_text("utf-8"), days)
     with contextlib.closing(sqlite3.connect(database)) as conn:
@@ -104,7 +97,7 @@ def restore(data: Path, days: int) -> None:
         conn.execute(f"PRAGMA user_version = {int(STORY['user_version'])}")
         conn.commit()
     os.chmod(database, 0o600)
-    anonymizer = key_of(data)
+    anonymizer = fixture_anonymizer()
     with contextlib.closing(sqlite3.connect(database)) as conn:
         # The full-text index came back from its shadow tables: it answers, once each.
         body = STORY["waiting"]["body"]
@@ -181,7 +174,7 @@ async def upgraded(tmp_path: Path, server: BotAPIServer) -> AsyncIterator[BotPro
     env = bot_environment(
         tmp_path,
         server.base_url,
-        SECRET_KEY="",  # the key file the old bot made, beside the database
+        SECRET_KEY=FIXTURE_SECRET_KEY,
         DRAFT_IDLE_HOURS=str(STORY["draft_idle_hours"]),
     )
     process = BotProcess(tmp_path, env)
@@ -196,7 +189,12 @@ def test_the_fixture_names_no_resident() -> None:
     """Promise 1 in what the old bot wrote: no id, username or name in the dump."""
     sql = (FIXTURE / "database.sql").read_text("utf-8")
     assert [value for value in identities() if value in sql] == []
-    assert re.fullmatch(r"[0-9a-f]{64}\n?", (FIXTURE / "homthu.key").read_text("ascii"))
+    # No key material in the repository: the old bot's secret is derived from a passphrase.
+    assert sorted(p.name for p in FIXTURE.iterdir()) == [
+        "database.sql",
+        "story.json",
+        "telegram.json",
+    ]
 
 
 async def test_the_new_code_carries_on_what_the_old_one_left(
