@@ -3,9 +3,9 @@
 The fixture (tests/upgrade/fixture, made by ``make_fixture.py`` from the old version's own
 process) is a database (sealed under the old bot's SECRET_KEY, a test-only passphrase) and
 what Telegram knew when the operator stopped the old bot to upgrade: residents mid-draft,
-an answer and a status notice waiting in the outbox, buttons already sent, reply channels open. The new ``python -m bot``
-starts on it; the drafts continue, the waiting messages go out once, the old buttons work,
-the channels decrypt. A second restart sends nothing again.
+an answer and a status notice waiting in the outbox, buttons already sent, reply channels
+open. The new ``python -m bot`` starts on it; the drafts continue, the waiting messages go
+out once, the old buttons work, the channels decrypt. A second restart sends nothing again.
 
 The fixture is replayed as if the old bot had stopped a short while ago: every date in the
 dump moves on by whole days (so that local days, and the report days kept by date, stay as
