@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from core.models import SealedChannel
+from texts import bilingual
 
 log = logging.getLogger(__name__)
 _NONCE_BYTES = 12
@@ -167,22 +168,18 @@ def read_key_file(path: Path) -> bytes:
     try:
         text = path.read_text("ascii").strip()
     except UnicodeDecodeError:
-        raise SecretKeyError(f"{path}: không phải khóa / not a key file (not text)") from None
+        raise SecretKeyError(f"{path}: {bilingual('key_not_text')}") from None
     except OSError as error:
         raise SecretKeyError(
-            f"{path}: không đọc được / cannot be read ({error.strerror})"
+            f"{path}: {bilingual('key_unreadable', error=error.strerror)}"
         ) from None
     if not text:
         raise SecretKeyError(
-            f"{path}: tệp khóa rỗng / the key file is empty. Khôi phục tệp khóa từ bản sao lưu "
-            "/ restore it from your backup; chỉ xóa nó khi cơ sở dữ liệu mới tinh / delete it "
-            "only for a brand-new database"
+            f"{path}: {bilingual('key_empty')}. {bilingual('key_restore')}; "
+            f"{bilingual('key_delete_only_new')}"
         )
     if not _KEY_TEXT.fullmatch(text):
-        raise SecretKeyError(
-            f"{path}: không phải khóa 64 chữ số hex / not a key of 64 hex digits. "
-            "Khôi phục tệp khóa từ bản sao lưu / restore it from your backup"
-        )
+        raise SecretKeyError(f"{path}: {bilingual('key_not_hex')}. {bilingual('key_restore')}")
     return bytes.fromhex(text)
 
 
@@ -194,8 +191,8 @@ def read_or_create_key_file(path: Path) -> bytes:
         return _create_key_file(path)
     except OSError as error:
         raise SecretKeyError(
-            f"{path}: không tạo được tệp khóa / cannot create the key file ({error.strerror}); "
-            "kiểm tra quyền ghi và dung lượng đĩa / check permissions and free disk space"
+            f"{path}: {bilingual('key_not_created', error=error.strerror)}; "
+            f"{bilingual('key_check_disk')}"
         ) from None
 
 

@@ -258,4 +258,13 @@ TEXTS: dict[str, str] = {
     "storage_cli_use_key": (
         "use the key saved with this backup, then start the bot (systemctl start homthu)"
     ),
+    # The secret key file (core.anonymity): read, checked, made.
+    "key_not_text": "not a key file (not text)",
+    "key_unreadable": "cannot be read ({error})",
+    "key_empty": "the key file is empty",
+    "key_restore": "restore it from your backup",
+    "key_delete_only_new": "delete it only for a brand-new database",
+    "key_not_hex": "not a key of 64 hex digits",
+    "key_not_created": "cannot create the key file ({error})",
+    "key_check_disk": "check permissions and free disk space",
 }

@@ -242,4 +242,13 @@ TEXTS: dict[str, str] = {
     "storage_cli_kept": "Cơ sở dữ liệu cũ giữ tại",
     "storage_cli_will_migrate": "Bot sẽ nâng lược đồ {version} → {latest} khi khởi động",
     "storage_cli_use_key": "Dùng {key} (hoặc SECRET_KEY) của cùng bản sao lưu, rồi khởi động bot",
+    # The secret key file (core.anonymity): read, checked, made.
+    "key_not_text": "không phải khóa",
+    "key_unreadable": "không đọc được",
+    "key_empty": "tệp khóa rỗng",
+    "key_restore": "Khôi phục tệp khóa từ bản sao lưu",
+    "key_delete_only_new": "chỉ xóa nó khi cơ sở dữ liệu mới tinh",
+    "key_not_hex": "không phải khóa 64 chữ số hex",
+    "key_not_created": "không tạo được tệp khóa",
+    "key_check_disk": "kiểm tra quyền ghi và dung lượng đĩa",
 }
