@@ -11,7 +11,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.handlers.admin.common import ECHO
 from bot.handlers.resident.additions import cancel_adding
-from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, idle_limit, offer_areas
+from bot.handlers.resident.intake import EXPIRED_AREA, expired_draft, offer_areas
 from bot.handlers.resident.writing import committee, is_content, is_image_file, refusal
 from bot.ptb.answers import answer_quietly, stale
 from bot.ptb.context import HomThuContext
@@ -211,7 +211,7 @@ async def on_error(update: object, context: HomThuContext) -> None:
 async def sweep_idle_drafts(context: HomThuContext) -> None:
     """Delete drafts idle past the limit (leaving a notice under the resident key)."""
     runtime = context.runtime
-    cutoff = runtime.now() - idle_limit(context)
+    cutoff = runtime.now() - runtime.intake.idle_limit
     expired = await runtime.database.conversations.expire_idle(cutoff)
     application = context.application
     for user_id in runtime.persistence.forget_expired(application, expired):

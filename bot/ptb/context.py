@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeAlias
 
 from telegram import Update
@@ -16,6 +16,8 @@ from bot.ptb.services import DeliveryWorker, SessionKeeper
 from bot.service.config import Settings
 from core.anonymity import Anonymizer
 from core.committee import Committee
+from core.follow_up import FollowUp
+from core.intake import Intake
 from core.rules.ratelimit import SlidingWindowLimit
 from storage import Storage
 from texts import Texts
@@ -104,6 +106,8 @@ class BotRuntime:
         self._committee: Committee | None = None
         self._database: Storage | None = None
         self._anonymizer: Anonymizer | None = None
+        self._intake: Intake | None = None
+        self._follow_up: FollowUp | None = None
         self.feedback_limit = SlidingWindowLimit(10)
         self.status_limit = SlidingWindowLimit(30)
         # Additions are limited like feedback; ratings like look-ups (SPEC §3.6, §4).
@@ -158,6 +162,20 @@ class BotRuntime:
         self.channel_limit = SlidingWindowLimit(settings.feedback_per_hour, clock=seconds)
         self.draft_buttons = DraftButtons(kept=settings.draft_idle_hours * 3600, clock=seconds)
         self.staff_members = StaffMembers(clock=seconds)
+        # The resident's decisions, over the storage and the limits above: made once.
+        self._intake = Intake(
+            database,
+            feedback_limit=self.feedback_limit,
+            idle_limit=timedelta(hours=settings.draft_idle_hours),
+            clock=self.now,
+        )
+        self._follow_up = FollowUp(
+            database,
+            status_limit=self.status_limit,
+            rating_limit=self.rating_limit,
+            channel_limit=self.channel_limit,
+            addition_limit=self.addition_limit,
+        )
 
     def clock_seconds(self) -> float:
         """The bot's clock as seconds since the epoch."""
@@ -191,6 +209,20 @@ class BotRuntime:
         if self._database is None:
             raise RuntimeError("runtime not configured")
         return self._database
+
+    @property
+    def intake(self) -> Intake:
+        """The intake's decisions (``core.intake``) over this bot's storage and limits."""
+        if self._intake is None:
+            raise RuntimeError("runtime not configured")
+        return self._intake
+
+    @property
+    def follow_up(self) -> FollowUp:
+        """The follow-up's decisions (``core.follow_up``) over this bot's storage and limits."""
+        if self._follow_up is None:
+            raise RuntimeError("runtime not configured")
+        return self._follow_up
 
     @property
     def anonymizer(self) -> Anonymizer:

@@ -16,7 +16,6 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, filters
 
-from bot.handlers.resident.cores import follow_up_of
 from bot.handlers.resident.writing import (
     drop_buttons_of,
     is_image_file,
@@ -376,7 +375,7 @@ async def send_addition(update: Update, context: HomThuContext) -> None:
     resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
     code = str(waiting["code"])
     kind = AdditionKind(str(waiting.get("kind", AdditionKind.ADDITION.value)))
-    sending = await follow_up_of(context).send_addition(
+    sending = await context.runtime.follow_up.send_addition(
         resident,
         code,
         kind,

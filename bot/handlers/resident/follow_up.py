@@ -18,7 +18,6 @@ from telegram.ext import filters
 
 from bot.delivery.cards import refresh_cards
 from bot.handlers.resident.additions import start_adding
-from bot.handlers.resident.cores import follow_up_of
 from bot.handlers.resident.writing import (
     committee,
 )
@@ -98,7 +97,7 @@ async def show_status(
     resident = None
     if private and user is not None:
         resident = context.runtime.anonymizer.resident_key(user.id)
-    looked = await follow_up_of(context).status(code, resident, feedback)
+    looked = await context.runtime.follow_up.status(code, resident, feedback)
     if isinstance(looked, RateLimited):
         await message.reply_text(t("status_rate_limited"))
         return
@@ -127,7 +126,7 @@ async def show_status(
 
 async def _receives_here(context: HomThuContext, feedback: Feedback, chat_id: int) -> bool:
     key = context.runtime.anonymizer.channel_key(chat_id, feedback.code)
-    return await follow_up_of(context).receives_answers(feedback, key)
+    return await context.runtime.follow_up.receives_answers(feedback, key)
 
 
 # --- The buttons under messages about a feedback ------------------------------------------
@@ -157,7 +156,7 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     # that codes cannot be guessed by pressing (SPEC §4).
     assert update.effective_user is not None
     resident = context.runtime.anonymizer.resident_key(update.effective_user.id)
-    looked = await follow_up_of(context).press(ask, code, resident)
+    looked = await context.runtime.follow_up.press(ask, code, resident)
     if isinstance(looked, RateLimited):
         await answer_quietly(query, t(_REFUSALS.get(ask, "status_rate_limited")), show_alert=True)
         return
@@ -218,7 +217,7 @@ async def _receive_here(
     runtime = context.runtime
     code = feedback.code
     channel = runtime.anonymizer.seal_channel(message.chat_id, code, t.language)
-    attached = await follow_up_of(context).attach_channel(feedback, channel, sender=receipt)
+    attached = await context.runtime.follow_up.attach_channel(feedback, channel, sender=receipt)
     if isinstance(attached, ChannelsFull):
         await answer_quietly(query, t("receive_too_many"), show_alert=True)
         return
@@ -255,7 +254,7 @@ async def _no_answers_here(
     assert query is not None
     code = feedback.code
     key = context.runtime.anonymizer.channel_key(message.chat_id, code)
-    removed = await follow_up_of(context).stop_channel(feedback, key)
+    removed = await context.runtime.follow_up.stop_channel(feedback, key)
     log.info("answers declined in a chat code=%s removed=%s", code, removed)
     if receipt:
         await answer_quietly(query, t("toast_no_receive"))
@@ -308,7 +307,7 @@ async def _rate(
 ) -> None:
     query = update.callback_query
     assert query is not None
-    rated = await follow_up_of(context).rate(feedback, satisfied)
+    rated = await context.runtime.follow_up.rate(feedback, satisfied)
     if isinstance(rated, NotResolvedYet):
         await answer_quietly(query, t("rating_not_resolved"), show_alert=True)
         return

@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
 from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
@@ -16,7 +15,6 @@ from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot.handlers.resident.additions import cancel_adding, set_aside
-from bot.handlers.resident.cores import intake_of
 from bot.handlers.resident.writing import (
     acknowledge,
     closed_area_intro,
@@ -73,11 +71,6 @@ Step = Callable[[Update, HomThuContext, Draft], Coroutine[Any, Any, int]]
 Callback = Callable[[Update, HomThuContext], Coroutine[Any, Any, int]]
 
 
-def idle_limit(context: HomThuContext) -> timedelta:
-    """How long an untouched draft is kept (``DRAFT_IDLE_HOURS``), as the core counts it."""
-    return intake_of(context).idle_limit
-
-
 def with_draft(step: Step) -> Callback:
     """Run a step on the resident's live draft, then keep it (or drop it when the step ends).
 
@@ -90,7 +83,7 @@ def with_draft(step: Step) -> Callback:
     async def run(update: Update, context: HomThuContext) -> int:
         draft = load_draft(context.user_data or {})
         now = context.runtime.now()
-        if draft is None or not intake_of(context).is_live(draft):
+        if draft is None or not context.runtime.intake.is_live(draft):
             return await _draft_gone(update, context, draft)
         # Touched once per update: a step that keeps the draft early (writing.keep) and the
         # store below write the same thing, so the flush has nothing left to write.
@@ -145,7 +138,7 @@ async def expired_draft(update: Update, context: HomThuContext, t: Texts, area_c
     message = update.effective_message
     assert message is not None
     await message.reply_text(t("draft_expired", hours=context.settings.draft_idle_hours))
-    intake = intake_of(context)
+    intake = context.runtime.intake
     area = await intake.open_area(area_code)
     # Only a new message starts a draft: not a button, not an edit of an old message.
     if area is not None and is_content(update.message):
@@ -178,7 +171,7 @@ async def offer_areas(
 ) -> None:
     """Say ``intro`` with the open areas as buttons (``first`` on top), or that none is
     open."""
-    areas = await intake_of(context).open_areas()
+    areas = await context.runtime.intake.open_areas()
     if not areas:
         await message.reply_text(t("no_open_areas"))
         return
@@ -212,7 +205,7 @@ async def _begin(update: Update, context: HomThuContext, code: str | None) -> in
     await set_aside(context, message, t)
     _user_data(context).pop(EXPIRED_AREA, None)
     who = committee(context, t)
-    started = await intake_of(context).start(code)
+    started = await context.runtime.intake.start(code)
     match started:
         case ChooseArea():
             await offer_areas(message, context, t, t("choose_area", committee=who))
@@ -272,7 +265,7 @@ async def _pressed(update: Update, context: HomThuContext) -> tuple[CallbackQuer
 async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> int:
     """An area button pressed while choosing a topic: move the draft to that area."""
     query, data, t = await _press(update, context)
-    area = await intake_of(context).open_area(data.removeprefix(keyboards.AREA_PREFIX))
+    area = await context.runtime.intake.open_area(data.removeprefix(keyboards.AREA_PREFIX))
     if area is None:
         await stale(query, t, _message_of(query))
         return CHOOSING_TOPIC
@@ -283,7 +276,7 @@ async def switch_area(update: Update, context: HomThuContext, draft: Draft) -> i
 
 
 async def _ask_topic(message: object, context: HomThuContext, t: Texts, text: str) -> int:
-    topics = await intake_of(context).topics()
+    topics = await context.runtime.intake.topics()
     if isinstance(message, Message):
         await message.reply_text(text, reply_markup=keyboards.topics_keyboard(topics, t.language))
     return CHOOSING_TOPIC
@@ -294,7 +287,7 @@ async def pick_topic(update: Update, context: HomThuContext, draft: Draft) -> in
     """A topic button: remember it and ask for the text."""
     query, data, t = await _press(update, context)
     number = keyboards.id_after(keyboards.TOPIC_PREFIX, data)
-    topic = await intake_of(context).choose_topic(draft, number, t.language)
+    topic = await context.runtime.intake.choose_topic(draft, number, t.language)
     if topic is None:
         await stale(query, t, _message_of(query))
         return CHOOSING_TOPIC
@@ -367,7 +360,7 @@ async def edited_message(update: Update, context: HomThuContext) -> None:
     message = update.effective_message
     assert message is not None
     t = await context.texts(update)
-    draft = intake_of(context).live(load_draft(context.user_data or {}))
+    draft = context.runtime.intake.live(load_draft(context.user_data or {}))
     if draft is None:
         await message.reply_text(t("edited_not_in_draft"))
         return
@@ -485,7 +478,7 @@ async def send_feedback(update: Update, context: HomThuContext, draft: Draft) ->
     t = await context.texts(update)
     runtime = context.runtime
     resident = runtime.anonymizer.resident_key(update.effective_user.id)
-    sending = await intake_of(context).submit(draft, resident, submission_of(query.data))
+    sending = await context.runtime.intake.submit(draft, resident, submission_of(query.data))
     match sending:
         case NotCurrent():
             # The button of an earlier preview: that draft was sent or replaced.
@@ -542,7 +535,7 @@ async def sent_before(update: Update, context: HomThuContext) -> None:
     query = update.callback_query
     assert query is not None
     t = await context.texts(update)
-    feedback = await intake_of(context).sent_with(submission_of(query.data))
+    feedback = await context.runtime.intake.sent_with(submission_of(query.data))
     if feedback is None:
         await stale(query, t, _message_of(query))
         return
@@ -628,7 +621,7 @@ async def cancel_command(update: Update, context: HomThuContext) -> int | None:
     if await cancel_adding(context, message, t):
         return None  # asked about the addition; the draft, if any, stays as it is
     _user_data(context).pop(ADDING, None)
-    if intake_of(context).asks_before_dropping(load_draft(context.user_data or {})):
+    if context.runtime.intake.asks_before_dropping(load_draft(context.user_data or {})):
         await _ask_cancel_question(context, message, t)
         return None  # the conversation stays at its step until the resident answers
     discard_draft(context)
@@ -649,7 +642,7 @@ async def restart(update: Update, context: HomThuContext) -> int:
     assert message is not None
     code = context.args[0] if context.args else None
     draft = load_draft(context.user_data or {})
-    if draft is None or not intake_of(context).asks_before_restart(draft):
+    if draft is None or not context.runtime.intake.asks_before_restart(draft):
         discard_draft(context)
         return await _begin(update, context, code)
     t = await context.texts(update)
