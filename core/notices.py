@@ -20,13 +20,14 @@ NOTIFIED = frozenset({FeedbackStatus.FORWARDED, FeedbackStatus.RESOLVED, Feedbac
 
 @dataclass(frozen=True, slots=True)
 class StatusNotices:
-    """What one change of status does to what residents and agencies will read."""
+    """Which residents one change of status tells, and when.
 
-    # The status notice still waiting out its window is withdrawn: an officer who changes
-    # the status again (or undoes it) did not mean the earlier one to be read.
-    withdraw_waiting: bool
-    # A forward's card still waiting out its window is recalled, and the forward undone.
-    recall_forwards: bool
+    Whatever it decides, a change first withdraws the status notice still waiting out its
+    window (an officer who changes the status again, or undoes it, did not mean the earlier
+    one to be read) and recalls a forward's card still waiting out its own: the backend does
+    both in the change's transaction before asking, and says here whether a notice waited.
+    """
+
     # The reply channels (their row ids) told of the new status; empty: nobody is told.
     channels: tuple[int, ...]
     # When the notice goes out: after the undo window, so a slip can still be taken back.
@@ -55,8 +56,6 @@ def status_notices(
     """
     tell = status in NOTIFIED and (status != previous or waiting) and bool(channels)
     return StatusNotices(
-        withdraw_waiting=waiting,
-        recall_forwards=True,
         channels=tuple(channels) if tell else (),
         send_at=changed_at + delay,
     )

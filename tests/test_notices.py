@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from core.notices import NOTIFIED, StatusNotices, status_notices
 from storage import FeedbackStatus
 
@@ -47,24 +45,14 @@ def test_the_same_status_again_is_not_told_twice() -> None:
 
 def test_the_same_status_replacing_a_waiting_notice_is_told() -> None:
     told = decide(S.FORWARDED, S.FORWARDED, waiting=True)
-    assert told.withdraw_waiting
     assert told.channels == (7, 9)
 
 
-def test_a_waiting_notice_is_withdrawn_by_a_status_nobody_is_told_of() -> None:
-    # An officer who undoes «Đã giải quyết» within the window: the resident reads nothing.
+def test_a_status_nobody_is_told_of_tells_nobody_though_a_notice_waited() -> None:
+    # An officer who undoes «Đã giải quyết» within the window: the resident reads nothing
+    # (the waiting notice is withdrawn by storage: test_dialogue.py, the notice replaced).
     told = decide(S.RESOLVED, S.IN_PROGRESS, waiting=True)
-    assert told.withdraw_waiting
     assert not told.tell
-
-
-def test_nothing_waiting_is_nothing_withdrawn() -> None:
-    assert not decide(S.NEW, S.RESOLVED).withdraw_waiting
-
-
-@pytest.mark.parametrize("status", list(S))
-def test_waiting_forwards_are_recalled_by_any_change(status: FeedbackStatus) -> None:
-    assert decide(S.FORWARDED, status).recall_forwards
 
 
 def test_no_channel_means_nobody_is_told() -> None:

@@ -650,25 +650,18 @@ async def change_status(
             change.agency,
         ),
     )
-    waiting = await fetch_one(
-        conn,
-        f"SELECT EXISTS (SELECT 1 FROM outbox WHERE {_WAITING_NOTICE})",
-        (feedback_id, RESIDENT_STATUS, now),
+    withdrawn = await conn.execute(
+        f"DELETE FROM outbox WHERE {_WAITING_NOTICE}", (feedback_id, RESIDENT_STATUS, now)
     )
+    await _recall_agency_cards(conn, feedback_id, now)
     notices = status_notices(
         previous,
         status,
-        waiting=bool(waiting and waiting[0]),
+        waiting=withdrawn.rowcount > 0,
         channels=channels,
         changed_at=change.changed_at,
         delay=notice_delay,
     )
-    if notices.withdraw_waiting:
-        await conn.execute(
-            f"DELETE FROM outbox WHERE {_WAITING_NOTICE}", (feedback_id, RESIDENT_STATUS, now)
-        )
-    if notices.recall_forwards:
-        await _recall_agency_cards(conn, feedback_id, now)
     for channel in notices.channels:
         await enqueue(
             conn,
