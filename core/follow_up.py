@@ -21,7 +21,6 @@ from enum import StrEnum
 from core.errors import FeedbackNotFound, NotResolved, TooManyChannels
 from core.models import AdditionKind, Feedback, SealedChannel
 from core.ports import FollowUpStorage
-from core.rules.codes import normalize_reference_code
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from core.rules.ratelimit import SlidingWindowLimit
 
@@ -119,12 +118,6 @@ class AdditionSent:
 
 
 AdditionSending = AdditionSent | NothingToSend | RateLimited | NotFound
-
-
-def parse_code(typed: str) -> str | None:
-    """The reference code in what a person typed (spaces, no dash, small letters), or None
-    when it cannot be one."""
-    return normalize_reference_code(typed)
 
 
 def addition_room(

@@ -240,12 +240,11 @@ class Intake:
         if not validate_area_code(code):
             return MalformedArea(code)
         try:
-            area = await self._storage.areas.get_open(code)
+            area = await self._storage.areas.get(code)
         except AreaNotFound:
             return UnknownArea(code)
-        except AreaClosed:
-            closed = await self._storage.areas.get(code)
-            return ClosedArea(closed.name)
+        if not area.is_open:
+            return ClosedArea(area.name)
         topics = await self.topics()
         if not topics:
             return NoOpenTopics()

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from core import follow_up
-from core.follow_up import Ask, FollowUp, addition_room, edit_fits, parse_code
+from core.follow_up import Ask, FollowUp, addition_room, edit_fits
 from core.intake import Intake, Sent
 from core.models import AdditionKind, SealedChannel
 from core.ports import FollowUpStorage
+from core.rules.codes import normalize_reference_code
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from core.rules.ratelimit import SlidingWindowLimit
 from storage import MOST_CHANNELS, Database, Feedback, FeedbackStatus, open_database
@@ -56,10 +57,10 @@ async def feedback(database: Database) -> Feedback:
 
 
 def test_a_code_is_read_as_a_person_types_it() -> None:
-    assert parse_code("not a code") is None
-    typed = parse_code("gy 3k7m 9x2p")
+    assert normalize_reference_code("not a code") is None
+    typed = normalize_reference_code("gy 3k7m 9x2p")
     assert typed is not None
-    assert parse_code(typed) == typed
+    assert normalize_reference_code(typed) == typed
 
 
 async def test_a_status_is_counted_per_resident_and_not_where_none_is_known(

@@ -34,11 +34,10 @@ from core.follow_up import (
     addition_full,
     addition_room,
     edit_fits,
-    parse_code,
 )
 from core.models import AdditionKind
 from core.rules.additions import ADDING, HELD, held, parts
-from core.rules.codes import CODE_PATTERN
+from core.rules.codes import CODE_PATTERN, normalize_reference_code
 from core.rules.draft import MAX_CHARS, MAX_PHOTOS
 from storage import Feedback
 from texts import Texts
@@ -601,7 +600,7 @@ def replied_code(message: Message) -> str | None:
     found = _CODE_IN_TEXT.search(replied.text or replied.caption or "")
     if found is None:
         return None
-    return parse_code(found.group(0)) or found.group(0)
+    return normalize_reference_code(found.group(0)) or found.group(0)
 
 
 async def reply_to_bot(update: Update, context: HomThuContext) -> None:

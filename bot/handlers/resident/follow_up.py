@@ -31,9 +31,9 @@ from core.follow_up import (
     NotFound,
     NotResolvedYet,
     RateLimited,
-    parse_code,
 )
 from core.models import AdditionKind
+from core.rules.codes import normalize_reference_code
 from storage import Feedback
 from texts import Texts
 
@@ -50,7 +50,7 @@ def lone_code(text: str | None) -> str | None:
     """The code, when a message is nothing but one."""
     if not text or not _LONE_CODE.match(text):
         return None
-    return parse_code(text)
+    return normalize_reference_code(text)
 
 
 # --- Seeing the status -------------------------------------------------------------------
@@ -65,7 +65,7 @@ async def status_command(update: Update, context: HomThuContext) -> None:
         await message.reply_text(t("status_usage"))
         return
     typed = " ".join(context.args)
-    code = parse_code(typed)
+    code = normalize_reference_code(typed)
     if code is None:
         await message.reply_text(t("status_invalid", code=typed[:40]))
         return
@@ -138,7 +138,7 @@ async def follow_up_button(update: Update, context: HomThuContext) -> None:
     assert query is not None
     t = await context.texts(update)
     match = _FOLLOW_UP.match(query.data or "")
-    code = parse_code(match.group(2)) if match else None
+    code = normalize_reference_code(match.group(2)) if match else None
     message = query.message if isinstance(query.message, Message) else None
     # These buttons are only ever under the bot's messages to a resident: pressed in a
     # group, the data was forged or copied, and a rating or addition from there would be
