@@ -58,7 +58,6 @@ from bot.render.menus import set_command_menus, set_descriptions
 from bot.service.config import Settings
 from core.anonymity import Anonymizer, master_secret
 from core.clock import Clock, utc_now
-from core.committee import Committee
 from storage import Database
 
 log = logging.getLogger(__name__)
@@ -98,12 +97,8 @@ def build_application(
     deliver_in_background: bool = True,
     rate_limiter: BaseRateLimiter[Any] | None = None,
     concurrent: bool = True,
-    committee: Committee | None = None,
 ) -> HomThuApplication:
     """Build the application with every handler, job and service registered.
-
-    ``committee`` is the committee the bot acts for; by default the one today's environment
-    describes (``settings.committee``).
 
     ``deliver_in_background=False`` leaves the outbox worker idle, for tests that call
     ``application.bot_data.outbox.deliver_due()`` themselves. ``rate_limiter`` replaces
@@ -111,7 +106,7 @@ def build_application(
     ``concurrent=False`` processes updates one at a time (the baseline benchmarks compare
     against).
     """
-    committee = committee or settings.committee
+    committee = settings.committee
     database = Database(settings.database_path, clock=clock, deadlines=committee.deadlines)
     anonymizer = Anonymizer(master_secret(settings.secret_key, settings.key_file))
     persistence = SQLitePersistence(database, anonymizer)

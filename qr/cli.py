@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from dotenv import find_dotenv, load_dotenv
 
-from core.committee import DEFAULT_UNIT_NAME
+from core.committee import DEFAULT_LANGUAGE, DEFAULT_UNIT_NAME
 from qr.errors import QrError
 from qr.images import render_png, render_svg
 from qr.links import checked_area_code, checked_bot_username
@@ -28,7 +28,6 @@ from texts import bilingual
 
 PROG = "python -m qr"
 FORMATS = ("png", "svg", "pdf")
-DEFAULT_LANGUAGE = "vi"
 DEFAULT_DATABASE_PATH = "data/homthu.sqlite3"
 DEFAULT_OUT = "posters"
 ALL_POSTERS = "all-posters.pdf"
