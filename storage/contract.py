@@ -59,7 +59,7 @@ from core.models import (
     Extension,
     Feedback,
     FeedbackStatus,
-    FollowUp,
+    FollowUpMessage,
     Forward,
     Forwarded,
     FoundPage,
@@ -413,7 +413,7 @@ class OutboxStore(Protocol):
         telegram_message_ids: list[int],
         *,
         record: GroupMessage | None = None,
-        follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+        follow_ups: list[FollowUpMessage] | tuple[FollowUpMessage, ...] = (),
         response_delivery: str | None = None,
     ) -> None:
         """Record a delivery, the staff messages it made, and queue what follows it."""
@@ -436,7 +436,7 @@ class OutboxStore(Protocol):
         message: OutboxMessage,
         error: str,
         *,
-        follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+        follow_ups: list[FollowUpMessage] | tuple[FollowUpMessage, ...] = (),
         response_delivery: str | None = None,
     ) -> None:
         """Give up on a message that can never be delivered; it stays, marked, for admins."""

@@ -48,7 +48,7 @@ from storage import (
     Delivery,
     FeedbackNotFound,
     FeedbackStatus,
-    FollowUp,
+    FollowUpMessage,
     GroupMessage,
     OutboxMessage,
     ResponseKind,
@@ -93,7 +93,7 @@ class Sent:
 
     message_ids: list[int]
     record: GroupMessage | None = None
-    follow_ups: list[FollowUp] = field(default_factory=list)
+    follow_ups: list[FollowUpMessage] = field(default_factory=list)
     response_delivery: str | None = None
 
 
@@ -161,13 +161,13 @@ class Deliveries:
             message_thread_id=self._thread,
         )
         follow_ups = [
-            FollowUp(STAFF_PART, {"index": index, "reply_to": sent.message_id})
+            FollowUpMessage(STAFF_PART, {"index": index, "reply_to": sent.message_id})
             for index in range(1, len(parts))
         ]
         if feedback.photo_file_ids:
-            follow_ups.append(FollowUp(STAFF_PHOTOS, {"reply_to": sent.message_id}))
+            follow_ups.append(FollowUpMessage(STAFF_PHOTOS, {"reply_to": sent.message_id}))
         if feedback.location is not None:
-            follow_ups.append(FollowUp(STAFF_LOCATION, {"reply_to": sent.message_id}))
+            follow_ups.append(FollowUpMessage(STAFF_LOCATION, {"reply_to": sent.message_id}))
         log.info("staff notified code=%s", feedback.code)
         return Sent([sent.message_id], GroupMessage(self._staff_chat, "card"), follow_ups)
 
@@ -342,7 +342,9 @@ class Deliveries:
             self._staff_chat, text, reply_parameters=reply, message_thread_id=self._thread
         )
         follow_ups = (
-            [FollowUp(STAFF_ADDITION, {**message.payload, "part": "photos"})] if photos else []
+            [FollowUpMessage(STAFF_ADDITION, {**message.payload, "part": "photos"})]
+            if photos
+            else []
         )
         log.info("addition shown to staff code=%s kind=%s", code, kind.value)
         return Sent([sent_text.message_id], record, follow_ups)
@@ -403,7 +405,7 @@ class Deliveries:
             chat, parts[0], reply_markup=keyboards.agency_card_keyboard(t, forward_id)
         )
         follow_ups = [
-            FollowUp(
+            FollowUpMessage(
                 AGENCY_PART,
                 {
                     "index": index,
@@ -416,7 +418,7 @@ class Deliveries:
         ]
         if feedback.photo_file_ids:
             follow_ups.append(
-                FollowUp(
+                FollowUpMessage(
                     AGENCY_PHOTOS,
                     {"reply_to": sent.message_id, "chat_id": chat, "forward": forward_id},
                 )
@@ -502,7 +504,7 @@ class Deliveries:
         )
         sent = await self._bot.send_message(chat_id, parts[index], reply_markup=markup)
         if not last:
-            follow = FollowUp(RESIDENT_REPLY, {**message.payload, "part": index + 1})
+            follow = FollowUpMessage(RESIDENT_REPLY, {**message.payload, "part": index + 1})
             return Sent([sent.message_id], follow_ups=[follow])
         log.info("answer delivered code=%s parts=%d", feedback.code, len(parts))
         return Sent([sent.message_id], response_delivery=Delivery.DELIVERED)

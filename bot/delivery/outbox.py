@@ -66,7 +66,7 @@ from storage import (
     STAFF_NOTICE,
     Delivery,
     FeedbackNotFound,
-    FollowUp,
+    FollowUpMessage,
     OutboxMessage,
     StorageUnavailable,
 )
@@ -448,7 +448,7 @@ class OutboxWorker:
     ) -> None:
         """Keep the message, marked failed, and tell whoever can act on it."""
         t = self._t
-        follow_ups: list[FollowUp] = []
+        follow_ups: list[FollowUpMessage] = []
         delivery: str | None = None
         if message.kind in STAFF_KINDS and alert:
             if isinstance(error, ChatMigrated):
@@ -456,7 +456,7 @@ class OutboxWorker:
             else:
                 text = t("admin_delivery_failed", error=reason)
             follow_ups = [
-                FollowUp(ADMIN_TEXT, {"chat_id": admin, "html": text})
+                FollowUpMessage(ADMIN_TEXT, {"chat_id": admin, "html": text})
                 for admin in sorted(self._runtime.committee.admin_ids)
             ]
         elif message.kind in RESIDENT_KINDS and message.feedback_id is not None:
@@ -470,11 +470,11 @@ class OutboxWorker:
                     if blocked
                     else t("staff_reply_failed", code=code, error=type(error).__name__)
                 )
-                follow_ups = [FollowUp(STAFF_TEXT, {"html": text})]
+                follow_ups = [FollowUpMessage(STAFF_TEXT, {"html": text})]
         elif message.kind in AGENCY_KINDS and alert:
             code = await self._deliveries.feedback_code(message)
             text = t("staff_agency_refused", code=code or "?", error=reason)
-            follow_ups = [FollowUp(STAFF_TEXT, {"html": text})]
+            follow_ups = [FollowUpMessage(STAFF_TEXT, {"html": text})]
         await self._runtime.database.outbox.failed(
             message, reason, follow_ups=follow_ups, response_delivery=delivery
         )

@@ -64,7 +64,7 @@ class GroupMessage:
 
 
 @dataclass(frozen=True, slots=True)
-class FollowUp:
+class FollowUpMessage:
     """A message to queue once another one is delivered."""
 
     kind: str

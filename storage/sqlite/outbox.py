@@ -15,7 +15,7 @@ import aiosqlite
 
 from core.clock import from_db, to_db
 from core.models import (
-    FollowUp,
+    FollowUpMessage,
     GroupMessage,
     OutboxMessage,
     Undelivered,
@@ -185,7 +185,7 @@ class OutboxRepository:
         telegram_message_ids: list[int],
         *,
         record: GroupMessage | None = None,
-        follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+        follow_ups: list[FollowUpMessage] | tuple[FollowUpMessage, ...] = (),
         response_delivery: str | None = None,
     ) -> None:
         """Record a delivery, the staff messages it made, and queue what follows it.
@@ -263,7 +263,7 @@ class OutboxRepository:
         message: OutboxMessage,
         error: str,
         *,
-        follow_ups: list[FollowUp] | tuple[FollowUp, ...] = (),
+        follow_ups: list[FollowUpMessage] | tuple[FollowUpMessage, ...] = (),
         response_delivery: str | None = None,
     ) -> None:
         """Give up on a message that can never be delivered; it stays, marked, for admins."""
